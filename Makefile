@@ -1,0 +1,48 @@
+# Quick start: `make build` then `make test`. Each target does all of its own set-up.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+BOOK   ?= manuscripts/book.yaml
+SOURCES := pyproject.toml $(shell find src styles -type f -not -path '*/__pycache__/*' 2>/dev/null)
+
+.PHONY: build test lint typecheck bench look sysdeps clean
+
+build: $(VENV)/.installed
+	$(BIN)/octavo build $(BOOK) -o dist
+
+test: $(VENV)/.installed-test sysdeps
+	$(BIN)/ruff check src tests benchmarks
+	$(BIN)/mypy
+	$(BIN)/pytest -n 2 --dist loadgroup
+
+bench: $(VENV)/.installed-test sysdeps
+	$(BIN)/python benchmarks/run.py
+
+# Render the sample PDF to PNG pages in dist/pages/ to look at them.
+look: build sysdeps
+	rm -rf dist/pages && mkdir -p dist/pages
+	pdftoppm -r 60 -png dist/*.pdf dist/pages/page
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip hatchling
+
+# A regular (non-editable) install, so every run proves the wheel carries styles and templates.
+$(VENV)/.installed: $(BIN)/python $(SOURCES)
+	$(BIN)/pip install --quiet --no-build-isolation .
+	touch $@
+
+$(VENV)/.installed-test: $(BIN)/python $(SOURCES)
+	$(BIN)/pip install --quiet --no-build-isolation ".[test]"
+	touch $@ $(VENV)/.installed
+
+# System tools the tests and benchmarks use: poppler-utils (pdffonts, pdftotext, pdftoppm) and a
+# Java runtime for EPUBCheck. Installed with apt-get when missing (these machines run as root).
+sysdeps:
+	@command -v pdffonts >/dev/null && command -v pdftoppm >/dev/null || \
+	  { apt-get update -qq && apt-get install -y -qq poppler-utils >/dev/null; }
+	@command -v java >/dev/null || \
+	  { apt-get update -qq && apt-get install -y -qq default-jre-headless >/dev/null; }
+
+clean:
+	rm -rf $(VENV) dist build .pytest_cache .mypy_cache .ruff_cache

@@ -1,0 +1,89 @@
+"""The `octavo` command. Parses arguments, calls the pipeline, and sets the exit status:
+0 success, 1 errors in the book, 2 bad usage, 3 an internal error (a bug in octavo)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import sys
+import tempfile
+import traceback
+from pathlib import Path
+
+import click
+
+from octavo import __version__
+from octavo.diagnostics import OctavoError, Span
+
+EXIT_ERRORS = 1
+EXIT_USAGE = 2
+EXIT_INTERNAL = 3
+
+
+def _source_date_epoch() -> dt.datetime | None:
+    raw = os.environ.get("SOURCE_DATE_EPOCH")
+    if not raw:
+        return None
+    try:
+        return dt.datetime.fromtimestamp(int(raw), dt.UTC)
+    except (ValueError, OverflowError, OSError):
+        raise OctavoError.single("OCT400", f"SOURCE_DATE_EPOCH={raw!r} is not a Unix time",
+                                 Span("SOURCE_DATE_EPOCH")) from None
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, "-V", "--version", prog_name="octavo")
+def cli() -> None:
+    """Turn manuscripts into a store-ready EPUB 3 and a print-ready PDF."""
+
+
+@cli.command()
+@click.argument("book", required=False)
+@click.option("-o", "--output", "output", default="dist", show_default=True,
+              type=click.Path(file_okay=True, dir_okay=True, path_type=Path),
+              help="Folder to write the book files into.")
+@click.option("--epub", "want_epub", is_flag=True, help="Build the EPUB (default: both formats).")
+@click.option("--pdf", "want_pdf", is_flag=True, help="Build the print PDF (default: both).")
+def build(book: str | None, output: Path, want_epub: bool, want_pdf: bool) -> None:
+    """Build BOOK (a folder holding book.yaml, or the file itself).
+
+    Without BOOK, ./book.yaml is used, then manuscripts/book.yaml.
+    """
+    from octavo import console, pipeline
+    from octavo.manifest import find_manifest
+
+    formats = tuple(f for f, wanted in (("epub", want_epub), ("pdf", want_pdf)) if wanted)
+    try:
+        manifest_path = find_manifest(book, Path.cwd())
+        with console.ConsoleProgress() as progress:
+            result = pipeline.build(manifest_path, output, formats or pipeline.FORMATS,
+                                    timestamp=_source_date_epoch(), progress=progress)
+    except OctavoError as exc:
+        console.print_diagnostics(exc.diagnostics)
+        errors = sum(1 for d in exc.diagnostics if d.severity.value == "error")
+        print(f"octavo: build failed with {errors} error{'s' if errors != 1 else ''}",
+              file=sys.stderr)
+        sys.exit(EXIT_ERRORS)
+    console.print_diagnostics(result.diagnostics)
+    stories = sum(1 for _ in result.book.chapters())
+    console.print_summary([(os.path.relpath(a.path), a.size, a.pages) for a in result.artifacts],
+                          result.words, stories, result.seconds)
+
+
+def main() -> None:
+    """Entry point: never let a Python traceback reach the user."""
+    try:
+        cli.main(standalone_mode=True)
+    except SystemExit:
+        raise
+    except KeyboardInterrupt:
+        print("octavo: interrupted", file=sys.stderr)
+        sys.exit(130)
+    except BaseException:
+        fd, log_path = tempfile.mkstemp(prefix="octavo-crash-", suffix=".log")
+        with os.fdopen(fd, "w") as log:
+            traceback.print_exc(file=log)
+        from octavo.console import print_internal_error
+
+        print_internal_error(log_path)
+        sys.exit(EXIT_INTERNAL)

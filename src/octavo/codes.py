@@ -1,0 +1,42 @@
+"""Stable diagnostic codes: OCT1xx manifest, OCT2xx manuscripts, OCT4xx build.
+
+A code never changes meaning once released; retired codes are not reused.
+"""
+
+from __future__ import annotations
+
+CODES: dict[str, str] = {
+    # Manifest (book.yaml)
+    "OCT100": "the manifest cannot be found or read",
+    "OCT101": "the manifest is not valid YAML",
+    "OCT102": "the manifest uses a YAML feature octavo refuses (tags, too many aliases)",
+    "OCT103": "the manifest is not a mapping of keys to values",
+    "OCT104": "unknown key in the manifest",
+    "OCT105": "a manifest value has the wrong type or form",
+    "OCT106": "a required manifest key is missing",
+    "OCT107": "the identifier is not a valid ISBN-13 or UUID",
+    "OCT108": "the language is not a valid BCP 47 tag",
+    "OCT109": "the date is not an ISO 8601 date",
+    "OCT110": "a path leaves the book folder",
+    "OCT111": "a file named in the manifest does not exist",
+    "OCT112": "a manuscript is listed more than once",
+    "OCT113": "the contents list is empty",
+    "OCT114": "the cover image is unreadable or not a PNG or JPEG image",
+    "OCT115": "unknown trim size or font",
+    # Manuscripts
+    "OCT200": "a manuscript cannot be read",
+    "OCT201": "a manuscript is not a text file",
+    "OCT202": "a manuscript's encoding was guessed",
+    "OCT203": "a manuscript is empty",
+    "OCT204": "the manuscript's heading differs from the title in the manifest",
+    "OCT205": "a Markdown feature octavo does not support yet was turned into plain text",
+    "OCT206": "a link with an unsafe or unsupported address was turned into plain text",
+    "OCT207": "control characters that cannot appear in a book were removed",
+    # Build
+    "OCT400": "the output folder cannot be written",
+    "OCT401": "a backend failed to produce its output",
+}
+
+
+def explain(code: str) -> str | None:
+    return CODES.get(code.upper())

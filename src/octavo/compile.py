@@ -1,0 +1,180 @@
+"""Manifest + normalised stories → the intermediate `Book`.
+
+Nothing here reads files: the pipeline hands over every manuscript already read and normalised,
+so compiling is a pure function of its inputs (and deterministic: ids come from positions).
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from octavo.diagnostics import Diagnostics
+from octavo.document import (
+    BackMatter,
+    Block,
+    BodyItem,
+    Book,
+    Chapter,
+    Contributor,
+    ContributorsPage,
+    CopyrightPage,
+    Creator,
+    Dedication,
+    FrontMatter,
+    Heading,
+    MatterPage,
+    Metadata,
+    Paragraph,
+    Part,
+    TableOfContents,
+    Text,
+    TitlePage,
+)
+from octavo.ingest.model import RawStory
+from octavo.manifest import Manifest, PartEntry, StoryEntry, TextSource
+from octavo.normalise import normalise_text
+
+Sources = dict[Path, RawStory]
+
+
+def compile_book(manifest: Manifest, sources: Sources, diags: Diagnostics) -> Book:
+    """Assemble the book. `sources` maps every manuscript path the manifest names to its story."""
+    body: list[BodyItem] = []
+    story_number = 0
+    for part_number, entry in enumerate(manifest.contents, start=1):
+        if isinstance(entry, PartEntry):
+            chapters = []
+            for story in entry.stories:
+                story_number += 1
+                chapters.append(_chapter(story, sources[story.path], story_number, diags))
+            body.append(Part(f"part-{part_number:02d}", entry.title, tuple(chapters)))
+        else:
+            story_number += 1
+            body.append(_chapter(entry, sources[entry.path], story_number, diags))
+    chapters_by_author = _works_by_author(body)
+    return Book(
+        meta=_metadata(manifest),
+        print=manifest.print,
+        front=_front_matter(manifest, sources),
+        body=tuple(body),
+        back=_back_matter(manifest, sources, chapters_by_author),
+        root=manifest.root,
+    )
+
+
+def _metadata(manifest: Manifest) -> Metadata:
+    creators = tuple(Creator(name, "aut") for name in manifest.authors) + tuple(
+        Creator(name, "edt") for name in manifest.editors)
+    return Metadata(
+        title=manifest.title,
+        subtitle=manifest.subtitle,
+        language=manifest.language,
+        identifier=manifest.identifier,
+        creators=creators,
+        publisher=manifest.publisher,
+        date=manifest.date,
+        rights=manifest.rights,
+        description=manifest.description,
+        subjects=manifest.subjects,
+        cover=manifest.cover,
+    )
+
+
+def _comparable(title: str) -> str:
+    return re.sub(r"\W+", "", title.casefold())
+
+
+def _chapter(entry: StoryEntry, story: RawStory, number: int, diags: Diagnostics) -> Chapter:
+    heading = story.heading
+    label = heading.label if heading else None
+    found_title = heading.title if heading else None
+    if entry.title:
+        title = entry.title.strip()
+        if heading and found_title and _comparable(found_title) != _comparable(title):
+            diags.warning(
+                "OCT204",
+                f"the manuscript's heading says '{found_title}' but the manifest's title "
+                f"'{title}' is used",
+                heading.span,
+            )
+    elif found_title:
+        title = found_title
+    elif label:
+        title, label = label, None
+    else:
+        title = _title_from_file(entry.path)
+    if not story.blocks:
+        diags.error("OCT203", "the story has no text", entry.span)
+    return Chapter(
+        id=f"story-{number:03d}",
+        title=title,
+        blocks=story.blocks,
+        source=entry.display,
+        authors=entry.authors,
+        subtitle=entry.subtitle,
+        label=label,
+    )
+
+
+def _title_from_file(path: Path) -> str:
+    words = re.sub(r"[_\-]+", " ", path.stem).strip()
+    return words[:1].upper() + words[1:] if words else path.name
+
+
+def _text_blocks(source: TextSource, sources: Sources) -> tuple[Block, ...]:
+    """Blocks of a front/back matter page given inline or as a file."""
+    if source.text is not None:
+        paragraphs = re.split(r"\n\s*\n", source.text.strip())
+        return tuple(Paragraph((Text(normalise_text(p.strip())),), source.span)
+                     for p in paragraphs if p.strip())
+    assert source.path is not None
+    story = sources[source.path]
+    blocks = story.blocks
+    heading = story.heading
+    if heading and heading.title and _comparable(heading.title) != _comparable(source.title or ""):
+        blocks = (Heading(1, (Text(heading.title),), heading.span), *blocks)
+    return blocks
+
+
+def _front_matter(manifest: Manifest, sources: Sources) -> tuple[FrontMatter, ...]:
+    pages: list[FrontMatter] = [TitlePage(), CopyrightPage()]
+    if manifest.dedication:
+        pages.append(Dedication(_text_blocks(manifest.dedication, sources)))
+    pages.append(TableOfContents())
+    for number, page in enumerate(manifest.front, start=1):
+        pages.append(MatterPage(f"front-{number:02d}", page.title or "",
+                                _text_blocks(page, sources), page.display))
+    return tuple(pages)
+
+
+def _works_by_author(body: list[BodyItem]) -> dict[str, list[str]]:
+    works: dict[str, list[str]] = {}
+    for item in body:
+        for chapter in item.chapters if isinstance(item, Part) else (item,):
+            for author in chapter.authors:
+                works.setdefault(author, []).append(chapter.title)
+    return works
+
+
+def _back_matter(manifest: Manifest, sources: Sources,
+                 works: dict[str, list[str]]) -> tuple[BackMatter, ...]:
+    pages: list[BackMatter] = []
+    for number, page in enumerate(manifest.back, start=1):
+        pages.append(MatterPage(f"back-{number:02d}", page.title or "",
+                                _text_blocks(page, sources), page.display))
+    if manifest.acknowledgements:
+        pages.append(MatterPage("acknowledgements", "Acknowledgements",
+                                _text_blocks(manifest.acknowledgements, sources)))
+    if manifest.contributors:
+        people = tuple(
+            Contributor(
+                name=c.name,
+                bio=_text_blocks(TextSource(c.span, text=c.bio), sources) if c.bio else (),
+                works=tuple(works.get(c.name, ())),
+            )
+            for c in manifest.contributors
+        )
+        pages.append(ContributorsPage(people))
+    return tuple(pages)
+

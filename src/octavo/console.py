@@ -1,0 +1,92 @@
+"""All terminal output: progress, diagnostics and the build summary.
+
+Diagnostics go to standard error as `path:line:col: severity CODE message`; the summary goes to
+standard output. On a terminal, rich draws live progress bars; elsewhere each stage and step is a
+plain line, so logs stay readable.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterable
+
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TaskID, TextColumn
+from rich.table import Table
+
+from octavo.diagnostics import Diagnostic, Severity
+
+out = Console(highlight=False, soft_wrap=True)
+err = Console(stderr=True, highlight=False, soft_wrap=True)
+
+_STYLES = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
+
+
+def print_diagnostics(diagnostics: Iterable[Diagnostic]) -> None:
+    for d in diagnostics:
+        where = f"{d.span}: " if d.span else ""
+        err.print(f"{where}[{_STYLES[d.severity]}]{d.severity.value}[/] {d.code} {d.message}",
+                  markup=True, highlight=False) if err.is_terminal else print(str(d),
+                                                                           file=sys.stderr)
+
+
+def print_internal_error(log_path: str) -> None:
+    print(f"octavo: internal error (a bug in octavo, not in your book); details in {log_path}",
+          file=sys.stderr)
+
+
+class ConsoleProgress:
+    """Shows stages and steps: a live bar per stage on a terminal, plain lines otherwise."""
+
+    def __init__(self) -> None:
+        self.live = err.is_terminal
+        self._bars: Progress | None = None
+        self._task: TaskID | None = None
+        self._stage = ""
+
+    def __enter__(self) -> ConsoleProgress:
+        if self.live:
+            self._bars = Progress(TextColumn("{task.description:<8}"), BarColumn(),
+                                  MofNCompleteColumn(), TextColumn("{task.fields[label]}"),
+                                  console=err, transient=False)
+            self._bars.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self._bars is not None:
+            self._bars.stop()
+
+    def stage(self, name: str, total: int) -> None:
+        self._stage = name
+        if self._bars is not None:
+            self._task = self._bars.add_task(name, total=total, label="")
+        else:
+            print(f"{name}: {total} item{'s' if total != 1 else ''}", file=sys.stderr)
+
+    def step(self, label: str) -> None:
+        if self._bars is not None and self._task is not None:
+            self._bars.update(self._task, advance=1, label=label[:50])
+        else:
+            print(f"  {self._stage.lower()}: {label}", file=sys.stderr)
+
+
+def _size(size: int) -> str:
+    for unit in ("B", "KB", "MB", "GB"):
+        if size < 1024 or unit == "GB":
+            return f"{size:.0f} {unit}" if unit == "B" else f"{size:.1f} {unit}"
+        size /= 1024  # type: ignore[assignment]
+    return str(size)
+
+
+def print_summary(artifacts: list[tuple[str, int, int | None]], words: int, stories: int,
+                  seconds: float) -> None:
+    """`artifacts` are (path, size in bytes, page count or None)."""
+    table = Table(title=None, show_edge=False, box=None, pad_edge=False)
+    table.add_column("file")
+    table.add_column("size", justify="right")
+    table.add_column("pages", justify="right")
+    for path, size, pages in artifacts:
+        table.add_row(path, _size(size), str(pages) if pages is not None else "–")
+    out.print(table)
+    out.print(f"{stories} stor{'ies' if stories != 1 else 'y'}, {words:,} words, "
+              f"built in {seconds:.2f} s")

@@ -1,0 +1,315 @@
+"""The intermediate document: what the compiler produces and both backends consume.
+
+Every node is a frozen, slotted dataclass with tuple children; a change is a new tree built with
+`dataclasses.replace`. Nothing here does I/O. Backends render every node type with an exhaustive
+`match` ending in `assert_never`, so a new node type fails type-checking where it is not handled.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from dataclasses import dataclass, fields, is_dataclass
+from pathlib import Path
+from typing import TypeAlias, assert_never
+
+from octavo.diagnostics import Span
+
+# ---------------------------------------------------------------------------------------------
+# Inlines
+
+
+@dataclass(frozen=True, slots=True)
+class Text:
+    value: str
+
+
+@dataclass(frozen=True, slots=True)
+class Emphasis:
+    children: tuple[Inline, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Strong:
+    children: tuple[Inline, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class SmallCaps:
+    children: tuple[Inline, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Link:
+    """A hyperlink. `href` is already vetted: only http(s) and mailto reach the document."""
+
+    href: str
+    children: tuple[Inline, ...]
+
+
+Inline: TypeAlias = Text | Emphasis | Strong | SmallCaps | Link
+
+# ---------------------------------------------------------------------------------------------
+# Blocks
+
+
+@dataclass(frozen=True, slots=True)
+class Heading:
+    level: int
+    children: tuple[Inline, ...]
+    span: Span | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Paragraph:
+    children: tuple[Inline, ...]
+    span: Span | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class SceneBreak:
+    span: Span | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class BlockQuote:
+    blocks: tuple[Block, ...]
+    span: Span | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Verse:
+    lines: tuple[tuple[Inline, ...], ...]
+    span: Span | None = None
+
+
+Block: TypeAlias = Heading | Paragraph | SceneBreak | BlockQuote | Verse
+
+# ---------------------------------------------------------------------------------------------
+# Book structure
+
+
+@dataclass(frozen=True, slots=True)
+class Chapter:
+    """One story (or one chapter of a novel)."""
+
+    id: str
+    title: str
+    blocks: tuple[Block, ...]
+    source: str
+    authors: tuple[str, ...] = ()
+    subtitle: str | None = None
+    label: str | None = None  # "Session One", kept from the manuscript's own heading
+
+    @property
+    def byline(self) -> str | None:
+        return join_names(self.authors) if self.authors else None
+
+
+@dataclass(frozen=True, slots=True)
+class Part:
+    id: str
+    title: str
+    chapters: tuple[Chapter, ...]
+
+
+BodyItem: TypeAlias = Part | Chapter
+
+
+@dataclass(frozen=True, slots=True)
+class TitlePage:
+    id: str = "titlepage"
+
+
+@dataclass(frozen=True, slots=True)
+class CopyrightPage:
+    id: str = "copyright"
+
+
+@dataclass(frozen=True, slots=True)
+class TableOfContents:
+    id: str = "toc"
+    title: str = "Contents"
+
+
+@dataclass(frozen=True, slots=True)
+class Dedication:
+    blocks: tuple[Block, ...]
+    id: str = "dedication"
+
+
+@dataclass(frozen=True, slots=True)
+class Contributor:
+    name: str
+    bio: tuple[Block, ...]
+    works: tuple[str, ...]  # titles of this contributor's stories in the book
+
+
+@dataclass(frozen=True, slots=True)
+class ContributorsPage:
+    contributors: tuple[Contributor, ...]
+    id: str = "contributors"
+    title: str = "About the Contributors"
+
+
+@dataclass(frozen=True, slots=True)
+class MatterPage:
+    """A titled page of prose: acknowledgements, a foreword, an afterword."""
+
+    id: str
+    title: str
+    blocks: tuple[Block, ...]
+    source: str | None = None
+
+
+FrontMatter: TypeAlias = TitlePage | CopyrightPage | Dedication | TableOfContents | MatterPage
+BackMatter: TypeAlias = ContributorsPage | MatterPage
+
+# ---------------------------------------------------------------------------------------------
+# Metadata and print settings
+
+
+@dataclass(frozen=True, slots=True)
+class Creator:
+    name: str
+    role: str  # MARC relator: "aut", "edt"
+
+
+@dataclass(frozen=True, slots=True)
+class Identifier:
+    value: str  # "9780306406157" or "urn:uuid:…"
+    scheme: str  # "isbn" | "uuid"
+
+
+@dataclass(frozen=True, slots=True)
+class Metadata:
+    title: str
+    language: str
+    identifier: Identifier
+    creators: tuple[Creator, ...] = ()
+    subtitle: str | None = None
+    publisher: str | None = None
+    date: str | None = None  # ISO 8601: YYYY, YYYY-MM or YYYY-MM-DD
+    rights: str | None = None
+    description: str | None = None
+    subjects: tuple[str, ...] = ()
+    cover: Path | None = None  # absolute, already checked to lie inside the book folder
+
+    @property
+    def authors(self) -> tuple[str, ...]:
+        return tuple(c.name for c in self.creators if c.role == "aut")
+
+    @property
+    def editors(self) -> tuple[str, ...]:
+        return tuple(c.name for c in self.creators if c.role == "edt")
+
+
+@dataclass(frozen=True, slots=True)
+class Trim:
+    name: str
+    width_in: float
+    height_in: float
+
+
+@dataclass(frozen=True, slots=True)
+class PrintSettings:
+    trim: Trim
+    font_size_pt: float = 11.0
+    font_family: str = "Charis SIL"
+
+
+@dataclass(frozen=True, slots=True)
+class Book:
+    meta: Metadata
+    print: PrintSettings
+    front: tuple[FrontMatter, ...]
+    body: tuple[BodyItem, ...]
+    back: tuple[BackMatter, ...]
+    root: Path  # the book folder; nothing outside it is ever read
+
+    def chapters(self) -> Iterator[Chapter]:
+        for item in self.body:
+            if isinstance(item, Part):
+                yield from item.chapters
+            else:
+                yield item
+
+
+# ---------------------------------------------------------------------------------------------
+# Helpers
+
+
+def join_names(names: tuple[str, ...] | list[str]) -> str:
+    """"A", "A and B", "A, B and C"."""
+    names = list(names)
+    if len(names) <= 1:
+        return "".join(names)
+    return ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def inline_text(inlines: tuple[Inline, ...]) -> str:
+    out: list[str] = []
+    for node in inlines:
+        match node:
+            case Text(value=value):
+                out.append(value)
+            case Emphasis(children=c) | Strong(children=c) | SmallCaps(children=c) | Link(children=c):
+                out.append(inline_text(c))
+            case _:
+                assert_never(node)
+    return "".join(out)
+
+
+def block_text(block: Block) -> str:
+    """The plain text of a block, paragraphs separated by blank lines."""
+    match block:
+        case Heading(children=c) | Paragraph(children=c):
+            return inline_text(c)
+        case SceneBreak():
+            return ""
+        case BlockQuote(blocks=blocks):
+            return "\n\n".join(block_text(b) for b in blocks)
+        case Verse(lines=lines):
+            return "\n".join(inline_text(line) for line in lines)
+        case _:
+            assert_never(block)
+
+
+def chapter_text(chapter: Chapter) -> str:
+    return "\n\n".join(t for t in (block_text(b) for b in chapter.blocks) if t)
+
+
+def word_count(text: str) -> int:
+    return len(text.split())
+
+
+def timestamp_from_date(date: str | None) -> dt.datetime | None:
+    """The book's date as a UTC midnight, for reproducible output timestamps."""
+    if not date:
+        return None
+    parts = [int(p) for p in date.split("-")]
+    while len(parts) < 3:
+        parts.append(1)
+    return dt.datetime(parts[0], parts[1], parts[2], tzinfo=dt.UTC)
+
+
+def pformat(node: object, indent: int = 0) -> str:
+    """An indented dump of a tree, for snapshot tests and debugging (docutils style)."""
+    pad = "  " * indent
+    if not is_dataclass(node) or isinstance(node, type):
+        return f"{pad}{node!r}"
+    name = type(node).__name__
+    lines = [f"{pad}{name}"]
+    for f in fields(node):
+        value = getattr(node, f.name)
+        if f.name == "span":
+            continue
+        if isinstance(value, tuple) and value and is_dataclass(value[0]):
+            lines.append(f"{pad}  {f.name}:")
+            lines.extend(pformat(v, indent + 2) for v in value)
+        elif is_dataclass(value):
+            lines.append(f"{pad}  {f.name}:")
+            lines.append(pformat(value, indent + 2))
+        elif value not in (None, ()):
+            lines.append(f"{pad}  {f.name}={value!r}")
+    return "\n".join(lines)

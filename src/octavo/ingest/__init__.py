@@ -1,0 +1,37 @@
+"""Read a manuscript file into a RawStory, whatever its format and encoding."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from octavo.diagnostics import OctavoError, Span
+from octavo.ingest.decode import decode_manuscript
+from octavo.ingest.markdown import parse_markdown
+from octavo.ingest.model import ManuscriptHeading, RawStory
+from octavo.ingest.plaintext import parse_plaintext
+
+__all__ = ["ManuscriptHeading", "RawStory", "read_manuscript"]
+
+MARKDOWN_SUFFIXES = {".md", ".markdown", ".mdown", ".mkd"}
+TEXT_SUFFIXES = {".txt", ".text", ""}
+MAX_MANUSCRIPT_BYTES = 64 * 1024 * 1024
+
+
+def read_manuscript(path: Path, display: str) -> RawStory:
+    """Read, decode and parse one manuscript. Raises OctavoError when it cannot be used."""
+    suffix = path.suffix.lower()
+    if suffix not in MARKDOWN_SUFFIXES | TEXT_SUFFIXES:
+        raise OctavoError.single(
+            "OCT201", f"'{path.name}': octavo reads .txt and .md manuscripts, not '{suffix}'",
+            Span(display))
+    try:
+        if path.stat().st_size > MAX_MANUSCRIPT_BYTES:
+            raise OctavoError.single("OCT200", "manuscript is larger than 64 MiB", Span(display))
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise OctavoError.single("OCT200", f"cannot read: {exc.strerror}", Span(display)) from None
+    decoded = decode_manuscript(raw, display)
+    parse = parse_markdown if suffix in MARKDOWN_SUFFIXES else parse_plaintext
+    story = parse(decoded.text, display)
+    return RawStory(story.heading, story.blocks, decoded.diagnostics + story.diagnostics,
+                    decoded.encoding)

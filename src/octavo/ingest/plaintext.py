@@ -1,0 +1,155 @@
+"""Plain-text manuscripts → blocks.
+
+Paragraphs: authors separate them with blank lines, with single newlines, or both in one file
+(the sample stories do). Each non-blank line is a paragraph, unless the file is hard-wrapped
+(fixed-width lines, as from e-mail or old exports), in which case the lines of a blank-line
+separated block are joined.
+
+A leading chapter heading ("Session 1:", "SESSION ONE: Where I Belong", "Chapter 3 - The Fall")
+is recognised, with the short title line that may follow a bare label, and returned apart from
+the body so the compiler can use it as the story's title or label.
+"""
+
+from __future__ import annotations
+
+import re
+import statistics
+
+from octavo.diagnostics import Span
+from octavo.document import Block, Paragraph, SceneBreak, Text
+from octavo.ingest.model import ManuscriptHeading, RawStory
+
+_NUMBER_WORDS = (
+    "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
+    "sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|"
+    "first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last|final"
+)
+_LABEL = (
+    r"(?:chapter|session|part|book|episode|story|act|section|volume)\s+"
+    rf"(?:\d+|[ivxlcdm]+|(?:{_NUMBER_WORDS})(?:[\s-](?:{_NUMBER_WORDS}))?)"
+    r"|prologue|epilogue|interlude|preface|afterword"
+)
+_HEADING = re.compile(
+    rf"^(?P<label>{_LABEL})\s*(?:(?:[:.\-–—]+)\s*(?P<title>\S.*?))?\s*[:.\-–—]*$",
+    re.IGNORECASE,
+)
+# A line made only of marks (***, * * *, #, ~~~, ---, ___, §, ···) or a classic oOo / xXx.
+_SCENE_MARK = re.compile(r"^(?:[^\w\s\"'“”‘’«»]\s*){1,40}$|^(?:o+O+o+|O+o+O+|x+X+x+|X+x+X+)$")
+_TITLE_DECORATION = " ~*=_-–—#•·"
+_MAX_TITLE_LENGTH = 80
+
+
+def parse_plaintext(text: str, display: str) -> RawStory:
+    lines = text.split("\n")
+    heading, first_body_line = _leading_heading(lines, display)
+    hard_wrapped = _is_hard_wrapped(lines[first_body_line:])
+    blocks: list[Block] = []
+    pending: list[tuple[int, str]] = []
+
+    def flush() -> None:
+        if pending:
+            joined = " ".join(line.strip() for _, line in pending)
+            blocks.append(_paragraph_or_break(joined, Span(display, pending[0][0] + 1, 1)))
+            pending.clear()
+
+    for number in range(first_body_line, len(lines)):
+        line = lines[number]
+        if not line.strip():
+            flush()
+        elif hard_wrapped:
+            pending.append((number, line))
+        else:
+            blocks.append(_paragraph_or_break(line.strip(), Span(display, number + 1, 1)))
+    flush()
+    return RawStory(heading=heading, blocks=_tidy_scene_breaks(blocks))
+
+
+def _paragraph_or_break(text: str, span: Span) -> Block:
+    if _SCENE_MARK.match(text):
+        return SceneBreak(span)
+    return Paragraph((Text(text),), span)
+
+
+def _tidy_scene_breaks(blocks: list[Block]) -> tuple[Block, ...]:
+    """A run of markers is one break; a break at the very start or end of a story means nothing."""
+    tidy: list[Block] = []
+    for block in blocks:
+        if isinstance(block, SceneBreak) and (not tidy or isinstance(tidy[-1], SceneBreak)):
+            continue
+        tidy.append(block)
+    while tidy and isinstance(tidy[-1], SceneBreak):
+        tidy.pop()
+    return tuple(tidy)
+
+
+def _leading_heading(lines: list[str], display: str) -> tuple[ManuscriptHeading | None, int]:
+    """The heading at the top of the file, and the index of the first line after it."""
+    index = _next_nonblank(lines, 0)
+    if index is None:
+        return None, len(lines)
+    parts = split_heading(lines[index])
+    if parts is None:
+        return None, index
+    label, title = parts
+    span = Span(display, index + 1, 1)
+    after = index + 1
+    if title is None:
+        candidate = _next_nonblank(lines, after)
+        if candidate is not None and _looks_like_title(lines[candidate]):
+            title = lines[candidate]
+            after = candidate + 1
+    title = title.strip(_TITLE_DECORATION) if title else None
+    return ManuscriptHeading(label=label, title=title or None, span=span), after
+
+
+def split_heading(line: str) -> tuple[str, str | None] | None:
+    """("Session One", "Where I Belong") for "SESSION ONE: Where I Belong"; None if the line is
+    not a chapter heading."""
+    match = _HEADING.match(line.strip())
+    if not match:
+        return None
+    return _tidy_label(match.group("label")), match.group("title")
+
+
+def _next_nonblank(lines: list[str], start: int) -> int | None:
+    for index in range(start, len(lines)):
+        if lines[index].strip():
+            return index
+    return None
+
+
+def _tidy_label(label: str) -> str:
+    label = " ".join(label.split())
+    return label.title() if label.isupper() else label
+
+
+def _looks_like_title(line: str) -> bool:
+    text = line.strip()
+    return (
+        0 < len(text) <= _MAX_TITLE_LENGTH
+        and text[-1] not in ".!?,;:\"”’'…"
+        and text[0] not in "\"“‘'«"
+        and not _SCENE_MARK.match(text)
+    )
+
+
+def _is_hard_wrapped(lines: list[str]) -> bool:
+    """Fixed-width text: most lines inside paragraphs have nearly the same length, and no line is
+    much longer than that width. Free-flowing text has one long line per paragraph."""
+    nonblank = [len(line.rstrip()) for line in lines if line.strip()]
+    if len(nonblank) < 8:
+        return False
+    # Lines followed by another non-blank line are the ones a hard wrap would have made.
+    wrapped = [
+        len(lines[i].rstrip())
+        for i in range(len(lines) - 1)
+        if lines[i].strip() and lines[i + 1].strip()
+    ]
+    if len(wrapped) < 0.5 * len(nonblank):
+        return False
+    width = statistics.median(wrapped)
+    if not 40 <= width <= 100:
+        return False
+    near_width = sum(1 for n in wrapped if width - 15 <= n <= width + 2)
+    return near_width >= 0.8 * len(wrapped) and max(nonblank) <= width + 10
+

@@ -1,0 +1,314 @@
+"""book.yaml → a typed, validated `Manifest`.
+
+All problems found are reported together (one diagnostic each, pointing at the culprit), and
+loading raises `OctavoError` if any of them is an error.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from octavo.diagnostics import Diagnostic, Diagnostics, OctavoError, Span
+from octavo.document import Identifier, PrintSettings
+from octavo.manifest_schema import schema_diagnostics
+from octavo.manifest_yaml import LoadedYaml, Path_, load_yaml
+from octavo.metadata_values import (
+    TRIMS,
+    derived_identifier,
+    normalise_date,
+    normalise_language,
+    parse_identifier,
+    parse_trim,
+)
+from octavo.paths import resolve_inside
+from octavo.resources import SHIPPED_FONT_FAMILIES
+
+MANIFEST_NAME = "book.yaml"
+DEFAULT_LANGUAGE = "en"
+
+
+@dataclass(frozen=True, slots=True)
+class StoryEntry:
+    path: Path  # resolved, inside the book folder
+    display: str  # as written in the manifest
+    span: Span
+    title: str | None = None
+    subtitle: str | None = None
+    authors: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class PartEntry:
+    title: str
+    stories: tuple[StoryEntry, ...]
+    span: Span
+
+
+@dataclass(frozen=True, slots=True)
+class TextSource:
+    """Front or back matter given inline (`text`) or as a manuscript file (`path`)."""
+
+    span: Span
+    text: str | None = None
+    path: Path | None = None
+    display: str | None = None
+    title: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ContributorEntry:
+    name: str
+    bio: str | None
+    span: Span
+
+
+@dataclass(frozen=True, slots=True)
+class Manifest:
+    path: Path
+    root: Path
+    title: str
+    language: str
+    identifier: Identifier
+    contents: tuple[StoryEntry | PartEntry, ...]
+    print: PrintSettings
+    subtitle: str | None = None
+    authors: tuple[str, ...] = ()
+    editors: tuple[str, ...] = ()
+    publisher: str | None = None
+    date: str | None = None
+    rights: str | None = None
+    description: str | None = None
+    subjects: tuple[str, ...] = ()
+    cover: Path | None = None
+    cover_span: Span | None = None
+    dedication: TextSource | None = None
+    acknowledgements: TextSource | None = None
+    contributors: tuple[ContributorEntry, ...] = ()
+    front: tuple[TextSource, ...] = ()
+    back: tuple[TextSource, ...] = ()
+
+    def stories(self) -> list[StoryEntry]:
+        found: list[StoryEntry] = []
+        for entry in self.contents:
+            found.extend(entry.stories if isinstance(entry, PartEntry) else (entry,))
+        return found
+
+
+def find_manifest(book: str | None, cwd: Path) -> Path:
+    """BOOK is a folder holding book.yaml or the file itself; default ./book.yaml, then
+    manuscripts/book.yaml."""
+    if book is None:
+        for candidate in (cwd / MANIFEST_NAME, cwd / "manuscripts" / MANIFEST_NAME):
+            if candidate.is_file():
+                return candidate
+        raise OctavoError.single(
+            "OCT100", f"no {MANIFEST_NAME} here or in manuscripts/; name the book to build",
+            Span(str(cwd)),
+        )
+    path = (cwd / book) if not Path(book).is_absolute() else Path(book)
+    if path.is_dir():
+        path = path / MANIFEST_NAME
+    if not path.is_file():
+        raise OctavoError.single("OCT100", "no such manifest file", Span(str(path)))
+    return path
+
+
+def load_manifest(path: Path, display: str | None = None) -> tuple[Manifest, list[Diagnostic]]:
+    """Read and validate a manifest. Returns it with its warnings; raises OctavoError on errors."""
+    display = display or str(path)
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise OctavoError.single("OCT100", f"cannot read the manifest: {exc.strerror}",
+                                 Span(display)) from None
+    loaded = load_yaml(raw, display)
+    diags = Diagnostics()
+    diags.extend(schema_diagnostics(loaded))
+    if diags.has_errors:
+        raise OctavoError(diags.sorted())
+    manifest = _Builder(path, loaded, diags).build()
+    if diags.has_errors or manifest is None:
+        raise OctavoError(diags.sorted())
+    return manifest, diags.sorted()
+
+
+def _names(value: Any) -> tuple[str, ...]:
+    if value is None:
+        return ()
+    return (value.strip(),) if isinstance(value, str) else tuple(v.strip() for v in value)
+
+
+class _Builder:
+    """Semantic checks beyond the schema, and conversion to the typed Manifest."""
+
+    def __init__(self, path: Path, loaded: LoadedYaml, diags: Diagnostics) -> None:
+        self.loaded = loaded
+        self.data: dict[str, Any] = loaded.data
+        self.diags = diags
+        self.folder = path.parent.resolve()
+        self.root = (self.folder / self.data.get("root", ".")).resolve()
+        self.path = path
+        self.seen: dict[Path, Span] = {}
+
+    def span(self, *path: str | int) -> Span:
+        return self.loaded.span(tuple(path))
+
+    def build(self) -> Manifest | None:
+        data = self.data
+        title = data["title"].strip()
+        authors, editors = _names(data.get("author")), _names(data.get("editor"))
+        language = self._language()
+        identifier = self._identifier(title, authors or editors)
+        date = self._date()
+        print_settings = self._print_settings()
+        cover = self._file_path(data["cover"], ("cover",)) if "cover" in data else None
+        if cover is not None:
+            from octavo.cover import check_cover
+
+            self.diags.extend(check_cover(cover, self.span("cover")))
+        contents = tuple(self._entry(item, ("contents", i), authors)
+                         for i, item in enumerate(data["contents"]))
+        if self.diags.has_errors:
+            return None
+        return Manifest(
+            path=self.path,
+            root=self.root,
+            title=title,
+            subtitle=data.get("subtitle"),
+            authors=authors,
+            editors=editors,
+            language=language,
+            identifier=identifier,
+            publisher=data.get("publisher"),
+            date=date,
+            rights=data.get("rights"),
+            description=data.get("description"),
+            subjects=_names(data.get("subjects")),
+            cover=cover,
+            cover_span=self.span("cover") if cover else None,
+            contents=tuple(c for c in contents if c is not None),
+            print=print_settings,
+            dedication=self._text_source(data.get("dedication"), ("dedication",)),
+            acknowledgements=self._text_source(data.get("acknowledgements"),
+                                               ("acknowledgements",), "Acknowledgements"),
+            contributors=tuple(
+                ContributorEntry(c["name"].strip(), c.get("bio"), self.span("contributors", i))
+                for i, c in enumerate(data.get("contributors", ()))
+            ),
+            front=self._matter("front"),
+            back=self._matter("back"),
+        )
+
+    # -- metadata values ----------------------------------------------------------------------
+
+    def _language(self) -> str:
+        raw = self.data.get("language")
+        if raw is None:
+            self.diags.warning("OCT106", f"no 'language' given; assuming '{DEFAULT_LANGUAGE}'",
+                               self.span(), fix=f"language: {DEFAULT_LANGUAGE}")
+            return DEFAULT_LANGUAGE
+        tag = normalise_language(raw)
+        if tag is None:
+            self.diags.error("OCT108", f"'{raw}' is not a valid BCP 47 language tag "
+                             "(for example en, en-US, en-GB, fr-CA)", self.span("language"))
+            return DEFAULT_LANGUAGE
+        return tag
+
+    def _identifier(self, title: str, names: tuple[str, ...]) -> Identifier:
+        raw = self.data.get("identifier")
+        if raw is None:
+            return derived_identifier(title, names)
+        identifier = parse_identifier(str(raw))
+        if identifier is None:
+            self.diags.error("OCT107", f"'{raw}' is not a valid ISBN-13 (check digit included) "
+                             "or UUID", self.span("identifier"))
+            return derived_identifier(title, names)
+        return identifier
+
+    def _date(self) -> str | None:
+        raw = self.data.get("date")
+        if raw is None:
+            return None
+        date = normalise_date(str(raw))
+        if date is None:
+            self.diags.error("OCT109", f"'{raw}' is not a date of the form YYYY, YYYY-MM or "
+                             "YYYY-MM-DD", self.span("date"))
+        return date
+
+    def _print_settings(self) -> PrintSettings:
+        build = self.data.get("build", {})
+        trim = TRIMS["6x9"]
+        if "trim" in build:
+            parsed = parse_trim(build["trim"])
+            if parsed is None:
+                self.diags.error("OCT115", f"unknown trim size '{build['trim']}'; use one of "
+                                 f"{', '.join(TRIMS)} or WIDTHxHEIGHT in inches",
+                                 self.span("build", "trim"))
+            else:
+                trim = parsed
+        family = build.get("font", SHIPPED_FONT_FAMILIES[0])
+        if family not in SHIPPED_FONT_FAMILIES:
+            self.diags.error("OCT115", f"font '{family}' is not shipped with octavo; available: "
+                             f"{', '.join(SHIPPED_FONT_FAMILIES)}", self.span("build", "font"))
+        return PrintSettings(trim, float(build.get("font_size", 11)), family)
+
+    # -- files --------------------------------------------------------------------------------
+
+    def _file_path(self, raw: str, where: Path_) -> Path | None:
+        span = self.loaded.span(where)
+        try:
+            path = resolve_inside(self.root, self.folder, raw, span)
+        except OctavoError as exc:
+            self.diags.extend(exc.diagnostics)
+            return None
+        if not path.exists():
+            self.diags.error("OCT111", f"'{raw}' does not exist", span)
+            return None
+        if not path.is_file():
+            self.diags.error("OCT111", f"'{raw}' is not a file", span)
+            return None
+        return path
+
+    def _story(self, raw: str, where: Path_, meta: dict[str, Any],
+               inherited: tuple[str, ...]) -> StoryEntry | None:
+        path = self._file_path(raw, where)
+        if path is None:
+            return None
+        span = self.loaded.span(where)
+        if path in self.seen:
+            first = self.seen[path]
+            self.diags.error("OCT112", f"'{raw}' is already listed at line {first.line}", span)
+            return None
+        self.seen[path] = span
+        return StoryEntry(path, raw, span, meta.get("title"), meta.get("subtitle"),
+                          _names(meta.get("author")) or inherited)
+
+    def _entry(self, item: Any, where: Path_,
+               inherited: tuple[str, ...]) -> StoryEntry | PartEntry | None:
+        if isinstance(item, str):
+            return self._story(item, where, {}, inherited)
+        if "part" in item:
+            stories = [self._entry(s, (*where, "contents", i), inherited)
+                       for i, s in enumerate(item["contents"])]
+            return PartEntry(item["part"].strip(),
+                             tuple(s for s in stories if isinstance(s, StoryEntry)),
+                             self.loaded.span(where))
+        return self._story(item["file"], (*where, "file"), item, inherited)
+
+    def _text_source(self, value: Any, where: Path_, title: str | None = None) -> TextSource | None:
+        if value is None:
+            return None
+        if isinstance(value, str):
+            return TextSource(self.loaded.span(where), text=value, title=title)
+        path = self._file_path(value["file"], (*where, "file"))
+        return TextSource(self.loaded.span(where), path=path, display=value["file"], title=title)
+
+    def _matter(self, key: str) -> tuple[TextSource, ...]:
+        pages = []
+        for i, page in enumerate(self.data.get(key, ())):
+            path = self._file_path(page["file"], (key, i, "file"))
+            pages.append(TextSource(self.span(key, i), path=path, display=page["file"],
+                                    title=page["title"].strip()))
+        return tuple(pages)

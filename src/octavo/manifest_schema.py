@@ -1,0 +1,107 @@
+"""Validate manifest data against book.schema.json and turn every failure into a diagnostic."""
+
+from __future__ import annotations
+
+import difflib
+import json
+from functools import cache
+from typing import Any
+
+from jsonschema import Draft202012Validator
+from jsonschema.exceptions import ValidationError
+
+from octavo.diagnostics import Diagnostic, Severity
+from octavo.manifest_yaml import LoadedYaml
+from octavo.resources import schema_path
+
+_TYPE_NAMES = {
+    "string": "text",
+    "integer": "a whole number",
+    "number": "a number",
+    "array": "a list",
+    "object": "a mapping",
+    "boolean": "true or false",
+    "null": "empty",
+}
+
+
+@cache
+def _validator() -> Draft202012Validator:
+    schema = json.loads(schema_path().read_text(encoding="utf-8"))
+    return Draft202012Validator(schema)
+
+
+def schema_diagnostics(loaded: LoadedYaml) -> list[Diagnostic]:
+    diagnostics: list[Diagnostic] = []
+    for error in _validator().iter_errors(loaded.data):
+        diagnostics.extend(_translate(error, loaded))
+    return diagnostics
+
+
+def _describe(value: Any) -> str:
+    for name, kind in (
+        ("text", str), ("true or false", bool), ("a number", (int, float)),
+        ("a list", list), ("a mapping", dict),
+    ):
+        if isinstance(value, kind):
+            return name
+    return "empty" if value is None else type(value).__name__
+
+
+def _where(path: tuple[str | int, ...]) -> str:
+    if not path:
+        return "the manifest"
+    text = ""
+    for part in path:
+        text += f"[{part + 1}]" if isinstance(part, int) else (f".{part}" if text else part)
+    return f"'{text}'"
+
+
+def _allowed_keys(schema: dict[str, Any]) -> list[str]:
+    return sorted(schema.get("properties", {}))
+
+
+def _translate(error: ValidationError, loaded: LoadedYaml) -> list[Diagnostic]:
+    path = tuple(error.absolute_path)
+    schema: Any = error.schema
+    instance: Any = error.instance
+    expected: Any = error.validator_value
+    where = _where(path)
+
+    def diag(message: str, span_path: tuple[str | int, ...] = path, *, key: bool = False,
+             code: str = "OCT105", fix: str | None = None) -> Diagnostic:
+        span = loaded.key_span(span_path) if key else loaded.span(span_path)
+        return Diagnostic(Severity.ERROR, code, message, span, fix)
+
+    match error.validator:
+        case "additionalProperties":
+            allowed = _allowed_keys(schema)
+            extra = sorted(set(instance) - set(allowed))
+            found = []
+            for name in extra:
+                guess = difflib.get_close_matches(name, allowed, n=1, cutoff=0.6)
+                hint = f"; did you mean '{guess[0]}'?" if guess else f"; known keys: {', '.join(allowed)}"
+                found.append(diag(f"unknown key '{name}' in {where}{hint}", (*path, name),
+                                  key=True, code="OCT104", fix=guess[0] if guess else None))
+            return found
+        case "required":
+            missing = error.message.split("'")[1]
+            return [diag(f"{where} is missing the required key '{missing}'", code="OCT106")]
+        case "type":
+            names = [expected] if isinstance(expected, str) else list(expected)
+            wanted = " or ".join(_TYPE_NAMES.get(n, n) for n in names)
+            return [diag(f"{where} must be {wanted}, not {_describe(instance)}")]
+        case "minItems":
+            return [diag(f"{where} must not be empty",
+                         code="OCT113" if path[-1:] == ("contents",) else "OCT105")]
+        case "minLength":
+            return [diag(f"{where} must not be empty")]
+        case "enum":
+            options = ", ".join(repr(v) for v in expected)
+            return [diag(f"{where} must be one of {options}")]
+        case "minimum" | "maximum":
+            return [diag(f"{where} is out of range: {error.message}")]
+        case "oneOf" | "anyOf":
+            return [diag(f"{where} must be text or a list of text, not {_describe(instance)}")]
+        case _:
+            return [diag(f"{where}: {error.message}")]

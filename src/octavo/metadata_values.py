@@ -1,0 +1,93 @@
+"""Checks and normal forms for manifest values: ISBN-13, UUID, BCP 47 language, dates, trims."""
+
+from __future__ import annotations
+
+import re
+import uuid
+
+import langcodes
+
+from octavo.document import Identifier, Trim
+
+_ISBN_SEPARATORS = re.compile(r"[\s-]")
+_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+_UUID_NAMESPACE = uuid.UUID("6f63746f-766f-4000-8000-000000000001")  # fixed: "octavo"
+
+TRIMS: dict[str, Trim] = {
+    "6x9": Trim("6x9", 6.0, 9.0),
+    "5x8": Trim("5x8", 5.0, 8.0),
+    "5.5x8.5": Trim("5.5x8.5", 5.5, 8.5),
+    "5.25x8": Trim("5.25x8", 5.25, 8.0),
+    "A5": Trim("A5", 148 / 25.4, 210 / 25.4),
+}
+_CUSTOM_TRIM = re.compile(r"^(\d+(?:\.\d+)?)\s*[x×]\s*(\d+(?:\.\d+)?)\s*(in)?$", re.IGNORECASE)
+
+
+def isbn13_is_valid(digits: str) -> bool:
+    if not re.fullmatch(r"97[89]\d{10}", digits):
+        return False
+    total = sum(int(d) * (1 if i % 2 == 0 else 3) for i, d in enumerate(digits))
+    return total % 10 == 0
+
+
+def parse_identifier(raw: str) -> Identifier | None:
+    """An ISBN-13 (hyphens and spaces allowed, `isbn:` prefix allowed) or a UUID; None if neither."""
+    text = raw.strip()
+    lowered = text.lower()
+    for prefix in ("urn:isbn:", "isbn:", "isbn"):
+        if lowered.startswith(prefix):
+            text = text[len(prefix):].strip()
+            break
+    digits = _ISBN_SEPARATORS.sub("", text)
+    if isbn13_is_valid(digits):
+        return Identifier(digits, "isbn")
+    candidate = raw.strip().removeprefix("urn:uuid:")
+    try:
+        return Identifier(f"urn:uuid:{uuid.UUID(candidate)}", "uuid")
+    except ValueError:
+        return None
+
+
+def derived_identifier(title: str, names: tuple[str, ...]) -> Identifier:
+    """A UUID that depends only on the title and authors, so rebuilds keep the same identifier."""
+    key = "\x1f".join([title.strip().casefold(), *(n.strip().casefold() for n in names)])
+    return Identifier(f"urn:uuid:{uuid.uuid5(_UUID_NAMESPACE, key)}", "uuid")
+
+
+def normalise_language(tag: str) -> str | None:
+    """The canonical form of a valid BCP 47 tag ("en-us" → "en-US"), or None if invalid."""
+    if not langcodes.tag_is_valid(tag):
+        return None
+    return str(langcodes.standardize_tag(tag))
+
+
+def normalise_date(raw: str) -> str | None:
+    match = _DATE.match(raw.strip())
+    if not match:
+        return None
+    year, month, day = match.groups()
+    if month and not 1 <= int(month) <= 12:
+        return None
+    if day:
+        import datetime as dt
+
+        try:
+            dt.date(int(year), int(month), int(day))
+        except ValueError:
+            return None
+    return match.group(0)
+
+
+def parse_trim(raw: str) -> Trim | None:
+    key = raw.strip().replace("×", "x").replace(" ", "")
+    for name, trim in TRIMS.items():
+        if key.lower() == name.lower():
+            return trim
+    match = _CUSTOM_TRIM.match(key)
+    if not match:
+        return None
+    width, height = float(match.group(1)), float(match.group(2))
+    # KDP's custom range for paperbacks: width 4–8.5 in, height 6–11.69 in.
+    if not (4 <= width <= 8.5 and 6 <= height <= 11.69):
+        return None
+    return Trim(f"{width:g}x{height:g}", width, height)

@@ -1,0 +1,133 @@
+"""The only place that knows the stage order: load → ingest → normalise → compile → emit.
+
+Everything is compiled before any output is written (Pelican's two phases), and each output is
+written to a temporary file that replaces the final one only on success.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+import tempfile
+import time
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from octavo.backends import load_backend
+from octavo.backends.base import Artifact, BuildOptions, NullProgress, Progress
+from octavo.compile import compile_book
+from octavo.diagnostics import Diagnostic, Diagnostics, OctavoError, Span
+from octavo.document import Book, chapter_text, timestamp_from_date, word_count
+from octavo.ingest import RawStory, read_manuscript
+from octavo.manifest import Manifest, load_manifest
+from octavo.normalise import normalise_story
+
+FORMATS = ("epub", "pdf")
+
+
+@dataclass(slots=True)
+class BuildResult:
+    book: Book
+    artifacts: list[Artifact] = field(default_factory=list)
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    seconds: float = 0.0
+
+    @property
+    def words(self) -> int:
+        return sum(word_count(chapter_text(c)) for c in self.book.chapters())
+
+
+def slugify(title: str) -> str:
+    ascii_title = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode()
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_title.lower()).strip("-")
+    return slug[:80].rstrip("-") or "book"
+
+
+def load_book(manifest_path: Path, diags: Diagnostics, progress: Progress) -> Book:
+    """Read the manifest and every manuscript it names, normalise them, and compile the book."""
+    manifest, warnings = load_manifest(manifest_path, _display(manifest_path))
+    diags.extend(warnings)
+    sources = read_sources(manifest, diags, progress)
+    if diags.has_errors:
+        raise OctavoError(diags.sorted())
+    progress.stage("Compile", 1)
+    book = compile_book(manifest, sources, diags)
+    progress.step(manifest.title)
+    if diags.has_errors:
+        raise OctavoError(diags.sorted())
+    return book
+
+
+def read_sources(manifest: Manifest, diags: Diagnostics, progress: Progress) -> dict[Path, RawStory]:
+    entries = [(s.path, s.display, s.span) for s in manifest.stories()]
+    for source in (manifest.dedication, manifest.acknowledgements, *manifest.front,
+                   *manifest.back):
+        if source is not None and source.path is not None:
+            entries.append((source.path, source.display or "", source.span))
+    progress.stage("Read", len(entries))
+    sources: dict[Path, RawStory] = {}
+    for path, display, span in entries:
+        progress.step(display)
+        try:
+            story = read_manuscript(path, _display(path))
+        except OctavoError as exc:
+            # Point at the manifest entry too, so the user knows which line named the file.
+            for d in exc.diagnostics:
+                diags.error(d.code, f"{display}: {d.message}", span)
+            continue
+        diags.extend(story.diagnostics)
+        sources[path] = normalise_story(story)
+    return sources
+
+
+def check_output_dir(output_dir: Path) -> None:
+    span = Span(str(output_dir))
+    if output_dir.exists() and not output_dir.is_dir():
+        raise OctavoError.single("OCT400", "the output path is a file, not a folder", span)
+    try:
+        output_dir.mkdir(parents=True, exist_ok=True)
+        with tempfile.TemporaryFile(dir=output_dir):
+            pass
+    except OSError as exc:
+        raise OctavoError.single(
+            "OCT400", f"cannot write to the output folder: {exc.strerror}", span) from None
+
+
+def build(manifest_path: Path, output_dir: Path, formats: tuple[str, ...],
+          timestamp: dt.datetime | None = None,
+          progress: Progress | None = None) -> BuildResult:
+    """Build the book in the given formats. Raises OctavoError with diagnostics on failure."""
+    started = time.perf_counter()
+    progress = progress or NullProgress()
+    diags = Diagnostics()
+    book = load_book(manifest_path, diags, progress)
+    check_output_dir(output_dir)
+    options = BuildOptions(
+        output_dir=output_dir,
+        stem=slugify(book.meta.title),
+        timestamp=timestamp or timestamp_from_date(book.meta.date) or _today(),
+    )
+    result = BuildResult(book)
+    for name in formats:
+        backend = load_backend(name)
+        result.artifacts.append(backend.emit(book, options, diags, progress))
+        if diags.has_errors:
+            raise OctavoError(diags.sorted())
+    result.diagnostics = diags.sorted()
+    result.seconds = time.perf_counter() - started
+    return result
+
+
+def _today() -> dt.datetime:
+    today = dt.datetime.now(dt.UTC).date()
+    return dt.datetime(today.year, today.month, today.day, tzinfo=dt.UTC)
+
+
+def _display(path: Path) -> str:
+    """Paths in diagnostics are relative to the working folder when they can be."""
+    try:
+        return os.path.relpath(path)
+    except ValueError:
+        return str(path)

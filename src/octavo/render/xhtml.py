@@ -1,0 +1,72 @@
+"""Block and inline nodes → escaped XHTML fragments, shared by the EPUB and print backends.
+
+Every piece of manuscript text passes through `escape` here and nowhere else, so a `<script>` or
+`{{ x }}` in a manuscript reaches both formats as literal text. The output is well-formed XML
+(void elements self-closed) so the same fragment serves EPUB's XHTML and WeasyPrint's HTML.
+"""
+
+from __future__ import annotations
+
+from typing import assert_never
+
+from markupsafe import Markup, escape
+
+from octavo.document import (
+    Block,
+    BlockQuote,
+    Emphasis,
+    Heading,
+    Inline,
+    Link,
+    Paragraph,
+    SceneBreak,
+    SmallCaps,
+    Strong,
+    Text,
+    Verse,
+)
+
+
+def render_inlines(inlines: tuple[Inline, ...]) -> Markup:
+    return Markup("").join(render_inline(node) for node in inlines)
+
+
+def render_inline(node: Inline) -> Markup:
+    match node:
+        case Text(value=value):
+            return escape(value)
+        case Emphasis(children=children):
+            return Markup("<em>%s</em>") % render_inlines(children)
+        case Strong(children=children):
+            return Markup("<strong>%s</strong>") % render_inlines(children)
+        case SmallCaps(children=children):
+            return Markup('<span class="small-caps">%s</span>') % render_inlines(children)
+        case Link(href=href, children=children):
+            return Markup('<a href="%s">%s</a>') % (href, render_inlines(children))
+        case _:
+            assert_never(node)
+
+
+def render_blocks(blocks: tuple[Block, ...], heading_offset: int = 1) -> Markup:
+    """Render blocks; a manuscript's level-1 heading becomes h(1 + heading_offset)."""
+    return Markup("\n").join(render_block(block, heading_offset) for block in blocks)
+
+
+def render_block(block: Block, heading_offset: int = 1) -> Markup:
+    match block:
+        case Paragraph(children=children):
+            return Markup("<p>%s</p>") % render_inlines(children)
+        case Heading(level=level, children=children):
+            tag = f"h{min(6, level + heading_offset)}"
+            return Markup(f"<{tag}>%s</{tag}>") % render_inlines(children)
+        case SceneBreak():
+            return Markup('<hr class="scene-break"/>')
+        case BlockQuote(blocks=blocks):
+            return Markup("<blockquote>\n%s\n</blockquote>") % render_blocks(blocks, heading_offset)
+        case Verse(lines=lines):
+            body = Markup("<br/>\n").join(
+                Markup('<span class="line">%s</span>') % render_inlines(line) for line in lines
+            )
+            return Markup('<p class="verse">%s</p>') % body
+        case _:
+            assert_never(block)

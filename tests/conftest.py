@@ -1,0 +1,79 @@
+"""Shared fixtures: run the real `octavo` command, and make small books in temporary folders."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import textwrap
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+SAMPLE_MANIFEST = REPO / "manuscripts" / "book.yaml"
+
+STORY_ONE = """\
+Chapter 1: The Harbour
+
+The boat came in at dawn, heavy with fish and rumours.
+
+"Nobody leaves," said the harbour master. "Not tonight."
+"""
+
+STORY_TWO = """\
+It rained for three days.
+
+* * *
+
+On the fourth, the letters began to arrive.
+"""
+
+
+@dataclass
+class Run:
+    returncode: int
+    stdout: str
+    stderr: str
+
+
+def run_octavo(*args: str | Path, cwd: Path) -> Run:
+    """Run the installed command exactly as a user would, and capture what it prints."""
+    proc = subprocess.run(
+        [sys.executable, "-m", "octavo", *map(str, args)],
+        cwd=cwd, capture_output=True, text=True, timeout=300,
+    )
+    return Run(proc.returncode, proc.stdout, proc.stderr)
+
+
+@dataclass
+class BookFolder:
+    root: Path
+
+    def write(self, relative: str, content: str | bytes) -> Path:
+        path = self.root / relative
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(content, bytes):
+            path.write_bytes(content)
+        else:
+            path.write_text(content, encoding="utf-8")
+        return path
+
+    def manifest(self, yaml_text: str) -> Path:
+        return self.write("book.yaml", textwrap.dedent(yaml_text).lstrip("\n"))
+
+    def build(self, *args: str) -> Run:
+        return run_octavo("build", self.root, "-o", self.root / "dist", *args, cwd=self.root)
+
+
+@pytest.fixture
+def book(tmp_path: Path) -> BookFolder:
+    """A book folder with two small stories and no manifest yet."""
+    folder = BookFolder(tmp_path / "book")
+    folder.write("stories/one.txt", STORY_ONE)
+    folder.write("stories/two.txt", STORY_TWO)
+    return folder
+
+
+MakeBook = Callable[[str], BookFolder]
