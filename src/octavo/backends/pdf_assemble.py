@@ -1,0 +1,111 @@
+"""Merge the laid-out documents into one print PDF with pikepdf (qpdf).
+
+Adds the blank versos that make every story open on a right-hand page, the outline
+(bookmarks), page labels matching the printed folios, and the document metadata. The output is
+deterministic: fixed dates and a content-derived file identifier.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pikepdf
+
+
+@dataclass(slots=True)
+class OutlineNode:
+    title: str
+    page: int  # 0-based page index in the final PDF
+    children: list[OutlineNode] = field(default_factory=list)
+
+
+@dataclass(frozen=True, slots=True)
+class PdfInfo:
+    title: str
+    authors: str
+    subject: str | None
+    keywords: str | None
+    language: str
+    timestamp: dt.datetime
+
+
+class Assembler:
+    """Collects documents in reading order; `pages` is the running page count."""
+
+    def __init__(self, width_pt: float, height_pt: float) -> None:
+        self.pdf = pikepdf.Pdf.new()
+        self._sources: list[pikepdf.Pdf] = []  # kept open until saving: pages refer to them
+        self.size = (width_pt, height_pt)
+
+    @property
+    def pages(self) -> int:
+        return len(self.pdf.pages)
+
+    def append(self, pdf_bytes: bytes) -> int:
+        """Append a document; return the index of its first page."""
+        first = self.pages
+        source = pikepdf.open(io.BytesIO(pdf_bytes))
+        self._sources.append(source)
+        self.pdf.pages.extend(source.pages)
+        return first
+
+    def pad_to_even(self) -> None:
+        """A blank verso, so that whatever comes next starts on a right-hand page."""
+        if self.pages % 2:
+            self.pdf.add_blank_page(page_size=self.size)
+
+    def save(self, path: Path, outline: list[OutlineNode], front_pages: int, info: PdfInfo) -> None:
+        self._page_labels(front_pages)
+        self._outline(outline)
+        self._metadata(info)
+        self.pdf.save(path, deterministic_id=True, compress_streams=True,
+                      object_stream_mode=pikepdf.ObjectStreamMode.generate)
+        for source in self._sources:
+            source.close()
+
+    def _page_labels(self, front_pages: int) -> None:
+        numbers: list[object] = [0, pikepdf.Dictionary(S=pikepdf.Name.r)]
+        if front_pages < self.pages:
+            numbers += [front_pages, pikepdf.Dictionary(S=pikepdf.Name.D, St=1)]
+        self.pdf.Root.PageLabels = pikepdf.Dictionary(Nums=pikepdf.Array(numbers))
+
+    def _outline(self, nodes: list[OutlineNode]) -> None:
+        def make(node: OutlineNode) -> pikepdf.OutlineItem:
+            item = pikepdf.OutlineItem(node.title, node.page)
+            item.children.extend(make(child) for child in node.children)
+            return item
+
+        with self.pdf.open_outline() as outline:
+            outline.root.extend(make(node) for node in nodes)
+
+    def _metadata(self, info: PdfInfo) -> None:
+        stamp = info.timestamp.astimezone(dt.UTC)
+        pdf_date = stamp.strftime("D:%Y%m%d%H%M%SZ")
+        docinfo = {
+            "/Title": info.title, "/Author": info.authors, "/Creator": "octavo",
+            "/Producer": "octavo (WeasyPrint, pikepdf)", "/CreationDate": pdf_date,
+            "/ModDate": pdf_date,
+        }
+        if info.subject:
+            docinfo["/Subject"] = info.subject
+        if info.keywords:
+            docinfo["/Keywords"] = info.keywords
+        for key, value in docinfo.items():
+            self.pdf.docinfo[key] = pikepdf.String(value)
+        self.pdf.Root.Lang = pikepdf.String(info.language)
+        self.pdf.Root.ViewerPreferences = pikepdf.Dictionary(DisplayDocTitle=True)
+        with self.pdf.open_metadata(set_pikepdf_as_editor=False, update_docinfo=False) as meta:
+            meta["dc:title"] = info.title
+            if info.authors:
+                meta["dc:creator"] = [info.authors]
+            if info.subject:
+                meta["dc:description"] = info.subject
+            meta["dc:language"] = [info.language]
+            meta["xmp:CreateDate"] = stamp.isoformat()
+            meta["xmp:ModifyDate"] = stamp.isoformat()
+            meta["xmp:MetadataDate"] = stamp.isoformat()
+            meta["xmp:CreatorTool"] = "octavo"
+            meta["pdf:Producer"] = "octavo (WeasyPrint, pikepdf)"
