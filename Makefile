@@ -36,11 +36,14 @@ $(VENV)/.installed-test: $(BIN)/python $(SOURCES)
 	$(BIN)/pip install --quiet --no-build-isolation ".[test]"
 	touch $@ $(VENV)/.installed
 
-# System tools the tests and benchmarks use: poppler-utils (pdffonts, pdftotext, pdftoppm) and a
-# Java runtime for EPUBCheck. Installed with apt-get when missing (these machines run as root).
+# System packages: poppler-utils (pdffonts, pdftotext, pdftoppm) for the tests, a Java runtime
+# for EPUBCheck, and HarfBuzz's subsetter, which WeasyPrint prefers to fontTools for embedding
+# fonts (faster). Installed with apt-get when missing (these machines run as root).
 sysdeps:
 	@command -v pdffonts >/dev/null && command -v pdftoppm >/dev/null || \
 	  { apt-get update -qq && apt-get install -y -qq poppler-utils >/dev/null; }
+	@ldconfig -p | grep -q libharfbuzz-subset || \
+	  { apt-get update -qq && apt-get install -y -qq libharfbuzz-subset0 >/dev/null || true; }
 	@command -v java >/dev/null || \
 	  { apt-get update -qq && apt-get install -y -qq default-jre-headless >/dev/null; }
 

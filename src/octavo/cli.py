@@ -66,8 +66,14 @@ def build(book: str | None, output: Path, want_epub: bool, want_pdf: bool) -> No
         sys.exit(EXIT_ERRORS)
     console.print_diagnostics(result.diagnostics)
     stories = sum(1 for _ in result.book.chapters())
-    console.print_summary([(os.path.relpath(a.path), a.size, a.pages) for a in result.artifacts],
+    console.print_summary([(_shown(a.path), a.size, a.pages) for a in result.artifacts],
                           result.words, stories, result.seconds)
+
+
+def _shown(path: Path) -> str:
+    """A path relative to the working folder when it lies below it, else absolute."""
+    relative = os.path.relpath(path)
+    return str(path.resolve()) if relative.startswith("..") else relative
 
 
 def main() -> None:

@@ -25,9 +25,11 @@ _STYLES = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO
 def print_diagnostics(diagnostics: Iterable[Diagnostic]) -> None:
     for d in diagnostics:
         where = f"{d.span}: " if d.span else ""
-        err.print(f"{where}[{_STYLES[d.severity]}]{d.severity.value}[/] {d.code} {d.message}",
-                  markup=True, highlight=False) if err.is_terminal else print(str(d),
-                                                                           file=sys.stderr)
+        if err.is_terminal:
+            err.print(f"{where}[{_STYLES[d.severity]}]{d.severity.value}[/] {d.code} ", end="")
+            err.out(d.message, highlight=False)  # the message is data: never read as markup
+        else:
+            print(str(d), file=sys.stderr)
 
 
 def print_internal_error(log_path: str) -> None:
@@ -81,12 +83,18 @@ def _size(size: int) -> str:
 def print_summary(artifacts: list[tuple[str, int, int | None]], words: int, stories: int,
                   seconds: float) -> None:
     """`artifacts` are (path, size in bytes, page count or None)."""
+    totals = (f"{stories} stor{'ies' if stories != 1 else 'y'}, {words:,} words, "
+              f"built in {seconds:.2f} s")
+    if not out.is_terminal:  # plain lines: logs must not be cut or folded
+        for path, size, pages in artifacts:
+            print(f"wrote {path}  {_size(size)}" + (f"  {pages} pages" if pages else ""))
+        print(totals)
+        return
     table = Table(title=None, show_edge=False, box=None, pad_edge=False)
-    table.add_column("file")
+    table.add_column("file", overflow="fold")
     table.add_column("size", justify="right")
     table.add_column("pages", justify="right")
     for path, size, pages in artifacts:
         table.add_row(path, _size(size), str(pages) if pages is not None else "–")
     out.print(table)
-    out.print(f"{stories} stor{'ies' if stories != 1 else 'y'}, {words:,} words, "
-              f"built in {seconds:.2f} s")
+    out.print(totals)

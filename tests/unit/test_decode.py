@@ -42,7 +42,7 @@ def test_utf8_is_not_reported_as_a_guess() -> None:
 
 
 def test_control_characters_are_removed_and_reported() -> None:
-    decoded = decode_manuscript("one\ntwo\x00 three\x07\n".encode(), "story.txt")
+    decoded = decode_manuscript(b"one\ntwo\x00 three\x07\n", "story.txt")
     assert decoded.text == "one\ntwo three\n"
     (diag,) = decoded.diagnostics
     assert diag.code == "OCT207" and diag.span is not None and diag.span.line == 2

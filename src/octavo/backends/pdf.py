@@ -30,7 +30,8 @@ class PdfBackend:
              progress: Progress) -> Artifact:
         env = make_environment(book.root)
         html = PrintHtml(env, book)
-        layout = PdfLayout(book.root, geometry_css(env, book), Path(print_stylesheet_path()))
+        layout = PdfLayout(book.root, geometry_css(env, book), Path(print_stylesheet_path()),
+                           options.timestamp)
         trim = book.print.trim
         size = (trim.width_in * POINTS_PER_INCH, trim.height_in * POINTS_PER_INCH)
         progress.stage("PDF", sum(1 for _ in book.chapters()) + len(book.back) + 1

@@ -6,7 +6,11 @@ loads it. One font configuration and one parsed stylesheet serve every document 
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -31,8 +35,24 @@ def is_allowed_url(url: str, allowed_roots: tuple[Path, ...]) -> bool:
     return any(path == root or root in path.parents for root in allowed_roots)
 
 
+@contextmanager
+def _source_date_epoch(timestamp: dt.datetime) -> Iterator[None]:
+    """fontTools (WeasyPrint's font subsetter when HarfBuzz-subset is absent) stamps each subset
+    font with the current time unless SOURCE_DATE_EPOCH is set; set it for reproducible PDFs."""
+    previous = os.environ.get("SOURCE_DATE_EPOCH")
+    os.environ["SOURCE_DATE_EPOCH"] = str(int(timestamp.timestamp()))
+    try:
+        yield
+    finally:
+        if previous is None:
+            del os.environ["SOURCE_DATE_EPOCH"]
+        else:
+            os.environ["SOURCE_DATE_EPOCH"] = previous
+
+
 class PdfLayout:
-    def __init__(self, book_root: Path, geometry_css: str, stylesheet: Path) -> None:
+    def __init__(self, book_root: Path, geometry_css: str, stylesheet: Path,
+                 timestamp: dt.datetime) -> None:
         import weasyprint
         from weasyprint.text.fonts import FontConfiguration
         from weasyprint.urls import URLFetcher
@@ -50,6 +70,7 @@ class PdfLayout:
                 return super().fetch(url, headers)
 
         self._weasyprint = weasyprint
+        self.timestamp = timestamp
         self.fetcher = SandboxedFetcher()
         self.font_config = FontConfiguration()
         self.base_url = book_root.resolve().as_uri() + "/"
@@ -68,5 +89,6 @@ class PdfLayout:
         for index, page in enumerate(document.pages):
             for anchor in page.anchors:
                 anchors.setdefault(anchor, index)
-        pdf = document.write_pdf()
+        with _source_date_epoch(self.timestamp):
+            pdf = document.write_pdf()
         return LaidOut(pdf=pdf, pages=len(document.pages), anchors=anchors)
