@@ -21,23 +21,19 @@ import jinja2
 from ebooklib import epub
 
 from octavo.backends.base import Artifact, BuildOptions, Progress, atomic_output
-from octavo.backends.epub_metadata import (
-    apply_metadata,
-    modified_time,
-    package_identifier,
-    xml_safe,
-)
+from octavo.backends.epub_metadata import apply_metadata, modified_time, xml_safe
 from octavo.backends.epub_nav import build_ncx
 from octavo.backends.epub_pages import plan_pages, toc_title
 from octavo.backends.epub_zip import repack
+from octavo.cover import cover_media_type
 from octavo.diagnostics import Diagnostics, OctavoError
 from octavo.document import Book
+from octavo.render.imprint import package_identifier
 from octavo.render.templating import make_environment
 from octavo.resources import styles_dir
 
 TEXT_DIR = "text"
 XHTML = "application/xhtml+xml"
-_COVER_TYPES = {".png": "image/png", ".jpg": "image/jpeg", ".jpeg": "image/jpeg"}
 _LANDMARK_LABELS = {"cover": "Cover", "titlepage": "Title Page", "bodymatter": "Begin Reading"}
 _GUIDE_TYPES = {"cover": "cover", "titlepage": "title-page", "toc": "toc", "bodymatter": "text"}
 
@@ -74,10 +70,6 @@ class EpubBackend:
         apply_metadata(target, book.meta, has_cover=cover is not None)
         stylesheets = ["../styles/epub.css"]
         _add(target, "css", "styles/epub.css", "text/css", (styles_dir() / "epub.css").read_bytes())
-        book_css = book.root / "styles" / "extra.css"  # a book's own additions, as in print
-        if book_css.is_file():
-            stylesheets.append("../styles/extra.css")
-            _add(target, "css-book", "styles/extra.css", "text/css", book_css.read_bytes())
         if cover is not None:
             _add(target, "cover-image", cover.file_name, cover.media_type, cover.data, "cover-image")
             # EPUB 2 reading systems find the cover through this meta.
@@ -141,12 +133,10 @@ def _add(
 def _read_cover(path: Path | None) -> _Cover | None:
     if path is None:
         return None
-    media_type = _COVER_TYPES.get(path.suffix.lower())
-    if media_type is None:
-        raise OctavoError.single("OCT401", f"the cover {path} is neither a PNG nor a JPEG file")
     try:
+        media_type = cover_media_type(path)  # by content: a PNG named .jpg is still a PNG
         data = path.read_bytes()
-    except OSError as exc:
+    except (OSError, KeyError) as exc:
         raise OctavoError.single("OCT401", f"cannot read the cover image: {exc}") from exc
     extension = ".png" if media_type == "image/png" else ".jpg"
     return _Cover(data, media_type, f"images/cover{extension}")

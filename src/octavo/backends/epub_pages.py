@@ -11,7 +11,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from typing import Any, assert_never
 
-from octavo.backends.epub_metadata import copyright_notice, identifier_line, xml_safe
+from octavo.backends.epub_metadata import xml_safe
 from octavo.backends.epub_nav import NavEntry
 from octavo.document import (
     BackMatter,
@@ -27,6 +27,7 @@ from octavo.document import (
     TitlePage,
     join_names,
 )
+from octavo.render.imprint import copyright_notice, identifier_line
 
 # Manifest ids the backend uses for things that are not pages.
 RESERVED_IDS = ("nav", "ncx", "css", "css-book", "cover-image", "cover")

@@ -11,12 +11,12 @@ from pathlib import Path
 from typing import ClassVar
 
 from octavo.backends.base import Artifact, BuildOptions, Progress, atomic_output
-from octavo.backends.epub_metadata import copyright_notice, identifier_line
 from octavo.backends.pdf_assemble import Assembler, OutlineNode, PdfInfo
 from octavo.backends.pdf_layout import LaidOut, PdfLayout
 from octavo.backends.print_html import PrintHtml, TocEntry, geometry_css, print_stylesheet_path
 from octavo.diagnostics import Diagnostics
 from octavo.document import Book, Chapter, Part, TableOfContents, join_names
+from octavo.render.imprint import copyright_lines
 from octavo.render.templating import make_environment
 
 POINTS_PER_INCH = 72
@@ -59,7 +59,8 @@ class PdfBackend:
             toc.append(TocEntry("back", page.title, None, first + 1))
 
         progress.step("Front matter")
-        front = layout.render(html.front(toc, _copyright_lines(book, options)))
+        front = layout.render(html.front(toc, [*copyright_lines(book.meta, options.timestamp.year),
+                                         "Typeset with octavo in Charis SIL."]))
         final = Assembler(*size)
         final.append(front.pdf)
         final.pad_to_even()
@@ -114,21 +115,6 @@ def _front_outline(book: Book, front: LaidOut) -> list[OutlineNode]:
         if isinstance(page, TableOfContents) and page.id in front.anchors:
             nodes.append(OutlineNode(page.title, front.anchors[page.id]))
     return nodes
-
-
-def _copyright_lines(book: Book, options: BuildOptions) -> list[str]:
-    meta = book.meta
-    lines = []
-    notice = copyright_notice(meta, options.timestamp.year)
-    if notice:
-        lines.append(notice)
-    if meta.rights:
-        lines.append(meta.rights)
-    if meta.publisher:
-        lines.append(f"Published by {meta.publisher}")
-    lines.append(identifier_line(meta.identifier))
-    lines.append("Typeset with octavo in Charis SIL.")
-    return lines
 
 
 def _info(book: Book, options: BuildOptions) -> PdfInfo:

@@ -7,6 +7,7 @@ matter, so each can be laid out on its own (and, later, in parallel and only whe
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import assert_never
 
 import jinja2
 
@@ -14,7 +15,6 @@ from octavo.document import (
     BackMatter,
     Book,
     Chapter,
-    ContributorsPage,
     CopyrightPage,
     Dedication,
     MatterPage,
@@ -92,6 +92,8 @@ class PrintHtml:
                     kind = "toc"
                 case MatterPage():
                     kind = "matter"
+                case _:
+                    assert_never(node)
             pages.append({"kind": kind, "node": node, "id": node.id})
         return self._render(
             "front.html.j2", "front", meta.title, 1, pages=pages, meta=meta, toc=toc,
@@ -100,6 +102,3 @@ class PrintHtml:
             editors=join_names(meta.editors) if meta.editors else None,
         )
 
-
-def is_contributors(page: BackMatter) -> bool:
-    return isinstance(page, ContributorsPage)

@@ -10,8 +10,8 @@ import re
 
 import smartypants
 
-# q: quotes, b: ``backticks'', D: -- en dash? no: "D" makes --- an em dash and -- an en dash;
-# we want -- as an em dash (what authors mean), so use "d". e: ellipses. u: Unicode output.
+# Quotes, ``backticks'', "--" as an em dash (what authors mean by it: smartypants' "d", not "D"
+# which reads "--" as an en dash), "..." as an ellipsis, and Unicode characters, not entities.
 _ATTRS = (smartypants.Attr.q | smartypants.Attr.b | smartypants.Attr.d | smartypants.Attr.e
           | smartypants.Attr.u)
 # Any run of spaces, tabs, no-break and other Unicode spaces → one space. Zero-width characters go.
