@@ -70,6 +70,39 @@ def build(book: str | None, output: Path, want_epub: bool, want_pdf: bool) -> No
                           result.words, stories, result.seconds)
 
 
+@cli.command()
+@click.argument("file", type=click.Path(allow_dash=True, dir_okay=False, path_type=Path))
+@click.option("--in-place", "in_place", is_flag=True,
+              help="Rewrite FILE with the normalised text, keeping a backup (FILE.bak).")
+@click.option("--diff", "show_diff", is_flag=True, help="Show what would change, as a diff.")
+@click.option("--quotes", type=click.Choice(["american", "british"]), default=None,
+              help="Quotation style (default: American; British for --language en-GB).")
+@click.option("--language", default="en-US", show_default=True, help="The text's language.")
+def normalize(file: Path, in_place: bool, show_diff: bool, quotes: str | None,
+              language: str) -> None:
+    """Print FILE (or - for standard input) normalised, as Markdown.
+
+    Curly quotes and apostrophes, dashes, ellipses and spaces as a typesetter would set them;
+    every scene-break marker as one `* * *` line. Nothing but punctuation and spaces changes.
+    """
+    from octavo import console
+    from octavo.normalise.command import normalise_file
+
+    if in_place and str(file) == "-":
+        raise click.UsageError("--in-place needs a file, not standard input")
+    try:
+        result = normalise_file(file, quotes=quotes, language=language, in_place=in_place,
+                                diff=show_diff)
+    except OctavoError as exc:
+        console.print_diagnostics(exc.diagnostics)
+        sys.exit(EXIT_ERRORS)
+    console.print_diagnostics(result.diagnostics)
+    if result.output:
+        sys.stdout.write(result.output)
+    if result.backup:
+        print(f"rewrote {file}; the original is in {result.backup}", file=sys.stderr)
+
+
 def _shown(path: Path) -> str:
     """A path relative to the working folder when it lies below it, else absolute."""
     relative = os.path.relpath(path)

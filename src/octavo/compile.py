@@ -33,7 +33,7 @@ from octavo.document import (
 )
 from octavo.ingest.model import RawStory
 from octavo.manifest import Manifest, PartEntry, StoryEntry, TextSource
-from octavo.normalise import normalise_text
+from octavo.normalise import HouseStyle, normalise_text
 
 Sources = dict[Path, RawStory]
 
@@ -122,11 +122,12 @@ def _title_from_file(path: Path) -> str:
     return words[:1].upper() + words[1:] if words else path.name
 
 
-def _text_blocks(source: TextSource, sources: Sources) -> tuple[Block, ...]:
+def _text_blocks(source: TextSource, sources: Sources,
+                 style: HouseStyle | None = None) -> tuple[Block, ...]:
     """Blocks of a front/back matter page given inline or as a file."""
     if source.text is not None:
         paragraphs = re.split(r"\n\s*\n", source.text.strip())
-        return tuple(Paragraph((Text(normalise_text(p.strip())),), source.span)
+        return tuple(Paragraph((Text(normalise_text(p.strip(), style)),), source.span)
                      for p in paragraphs if p.strip())
     assert source.path is not None
     story = sources[source.path]
@@ -140,11 +141,11 @@ def _text_blocks(source: TextSource, sources: Sources) -> tuple[Block, ...]:
 def _front_matter(manifest: Manifest, sources: Sources) -> tuple[FrontMatter, ...]:
     pages: list[FrontMatter] = [TitlePage(), CopyrightPage()]
     if manifest.dedication:
-        pages.append(Dedication(_text_blocks(manifest.dedication, sources)))
+        pages.append(Dedication(_text_blocks(manifest.dedication, sources, manifest.house_style)))
     pages.append(TableOfContents())
     for number, page in enumerate(manifest.front, start=1):
         pages.append(MatterPage(f"front-{number:02d}", page.title or "",
-                                _text_blocks(page, sources), page.display))
+                                _text_blocks(page, sources, manifest.house_style), page.display))
     return tuple(pages)
 
 
@@ -162,15 +163,16 @@ def _back_matter(manifest: Manifest, sources: Sources,
     pages: list[BackMatter] = []
     for number, page in enumerate(manifest.back, start=1):
         pages.append(MatterPage(f"back-{number:02d}", page.title or "",
-                                _text_blocks(page, sources), page.display))
+                                _text_blocks(page, sources, manifest.house_style), page.display))
     if manifest.acknowledgements:
         pages.append(MatterPage("acknowledgements", "Acknowledgements",
-                                _text_blocks(manifest.acknowledgements, sources)))
+                                _text_blocks(manifest.acknowledgements, sources, manifest.house_style)))
     if manifest.contributors:
         people = tuple(
             Contributor(
                 name=c.name,
-                bio=_text_blocks(TextSource(c.span, text=c.bio), sources) if c.bio else (),
+                bio=(_text_blocks(TextSource(c.span, text=c.bio), sources, manifest.house_style)
+                     if c.bio else ()),
                 works=tuple(works.get(c.name, ())),
             )
             for c in manifest.contributors

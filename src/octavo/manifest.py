@@ -6,7 +6,7 @@ loading raises `OctavoError` if any of them is an error.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -22,6 +22,7 @@ from octavo.metadata_values import (
     parse_identifier,
     parse_trim,
 )
+from octavo.normalise.typography import HouseStyle, house_style_for
 from octavo.paths import resolve_inside
 from octavo.resources import SHIPPED_FONT_FAMILIES
 
@@ -88,6 +89,7 @@ class Manifest:
     contributors: tuple[ContributorEntry, ...] = ()
     front: tuple[TextSource, ...] = ()
     back: tuple[TextSource, ...] = ()
+    house_style: HouseStyle = field(default_factory=HouseStyle)
 
     def stories(self) -> list[StoryEntry]:
         found: list[StoryEntry] = []
@@ -199,6 +201,9 @@ class _Builder:
             ),
             front=self._matter("front"),
             back=self._matter("back"),
+            house_style=house_style_for(language, data.get("build", {}).get("quotes"),
+                                        data.get("build", {}).get("dashes"),
+                                        data.get("build", {}).get("ellipsis")),
         )
 
     # -- metadata values ----------------------------------------------------------------------

@@ -78,7 +78,7 @@ def read_sources(manifest: Manifest, diags: Diagnostics, progress: Progress) -> 
                 diags.error(d.code, f"{display}: {d.message}", span)
             continue
         diags.extend(story.diagnostics)
-        sources[path] = normalise_story(story)
+        sources[path] = normalise_story(story, manifest.house_style)
     return sources
 
 

@@ -97,7 +97,7 @@ def test_sample_anthology_compiles_as_the_editor_means() -> None:
     sample = load_book(SAMPLE_MANIFEST, diags, NullProgress())
     first, second = sample.chapters()
     assert (first.label, first.title, first.byline) == ("Session 1", "Come Back Symphony", "Lena Ortiz")
-    assert (second.label, second.title, second.byline) == ("Session One", "Where I Belong", "Sam Whitaker")
+    assert (second.label, second.title, second.byline) == ("SESSION ONE", "Where I Belong", "Sam Whitaker")
     # The first manuscript's heading line reads "~Come Back Symphony (Updated)": reported, not silent.
     assert [d.code for d in diags.items] == ["OCT204"]
     assert chapter_text(first).startswith("It was over. Finally.")

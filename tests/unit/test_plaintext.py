@@ -28,7 +28,7 @@ def test_hard_wrapped_text_is_joined_into_paragraphs() -> None:
 def test_heading_with_title() -> None:
     story = parse_plaintext("SESSION ONE: Where I Belong\n\nHammond was first.", "s.txt")
     assert story.heading is not None
-    assert (story.heading.label, story.heading.title) == ("Session One", "Where I Belong")
+    assert (story.heading.label, story.heading.title) == ("SESSION ONE", "Where I Belong")
     assert [block_text(b) for b in story.blocks] == ["Hammond was first."]
 
 

@@ -16,7 +16,7 @@ import re
 import statistics
 
 from octavo.diagnostics import Span
-from octavo.document import Block, Paragraph, SceneBreak, Text
+from octavo.document import Block, Emphasis, Inline, Paragraph, SceneBreak, Text
 from octavo.ingest.model import ManuscriptHeading, RawStory
 
 _NUMBER_WORDS = (
@@ -33,8 +33,19 @@ _HEADING = re.compile(
     rf"^(?P<label>{_LABEL})\s*(?:(?:[:.\-–—]+)\s*(?P<title>\S.*?))?\s*[:.\-–—]*$",
     re.IGNORECASE,
 )
-# A line made only of marks (***, * * *, #, ~~~, ---, ___, §, ···) or a classic oOo / xXx.
-_SCENE_MARK = re.compile(r"^(?:[^\w\s\"'“”‘’«»]\s*){1,40}$|^(?:o+O+o+|O+o+O+|x+X+x+|X+x+X+)$")
+# A scene break: a line made only of marks (***, * * *, #, ~~~, ---, ___, ~*~, §, lines of
+# dots, one centred ornament such as ❦ or ◆), a classic oOo / xXx, or an HTML <hr>. Quotes
+# are excluded: a line holding only ” belongs to the text.
+_SCENE_MARK = re.compile(
+    r"^(?:[^\w\s\"'“”‘’«»„()\[\]]\s*){1,40}$"
+    r"|^(?:o+O+o+|O+o+O+|x+X+x+|X+x+X+)(?:\s*(?:o+O+o+|x+X+x+))*$"
+    r"|^(?:_\s*){3,}$"
+    r"|^<hr\s*/?>$",
+    re.IGNORECASE,
+)
+# *emphasis* and _emphasis_ as authors type them in plain text: the marks hug the words.
+_EMPHASIS = re.compile(r"(?<![\w*])\*(?=[^\s*])(.+?)(?<=[^\s*])\*(?![\w*])"
+                       r"|(?<![\w_])_(?=[^\s_])(.+?)(?<=[^\s_])_(?![\w_])")
 _TITLE_DECORATION = " ~*=_-–—#•·"
 _MAX_TITLE_LENGTH = 80
 
@@ -48,7 +59,12 @@ def parse_plaintext(text: str, display: str) -> RawStory:
 
     def flush() -> None:
         if pending:
-            joined = " ".join(line.strip() for _, line in pending)
+            joined = ""
+            for _, line in pending:
+                piece = line.strip()
+                # A word hyphenated at the end of a wrapped line continues on the next one.
+                glue = "" if not joined or (joined.endswith("-") and piece[:1].islower()) else " "
+                joined += glue + piece
             blocks.append(_paragraph_or_break(joined, Span(display, pending[0][0] + 1, 1)))
             pending.clear()
 
@@ -67,7 +83,49 @@ def parse_plaintext(text: str, display: str) -> RawStory:
 def _paragraph_or_break(text: str, span: Span) -> Block:
     if _SCENE_MARK.match(text):
         return SceneBreak(span)
-    return Paragraph((Text(text),), span)
+    if text.startswith("\\#"):  # "\# …": a paragraph that starts with "#", not a heading
+        text = text[1:]
+    return Paragraph(inline_emphasis(text), span)
+
+
+_ESCAPED = {"\\\\": "\ue010", "\\*": "\ue011", "\\_": "\ue012"}
+_UNESCAPE = str.maketrans({"\ue010": "\\", "\ue011": "*", "\ue012": "_"})
+
+
+def inline_emphasis(text: str) -> tuple[Inline, ...]:
+    """Text with `*word*` and `_word_` turned into emphasis; `\\*`, `\\_` and `\\\\` are literal
+    (the escapes octavo's Markdown output uses)."""
+    if "*" not in text and "_" not in text:
+        return (Text(text),)
+    if "\\" in text:
+        for escaped, placeholder in _ESCAPED.items():
+            text = text.replace(escaped, placeholder)
+        return tuple(_unescape(node) for node in _emphasis_nodes(text))
+    return _emphasis_nodes(text)
+
+
+def _unescape(node: Inline) -> Inline:
+    if isinstance(node, Text):
+        return Text(node.value.translate(_UNESCAPE))
+    if isinstance(node, Emphasis):
+        return Emphasis(tuple(_unescape(child) for child in node.children))
+    return node
+
+
+def _emphasis_nodes(text: str) -> tuple[Inline, ...]:
+    out: list[Inline] = []
+    position = 0
+    for match in _EMPHASIS.finditer(text):
+        inner = match.group(1) or match.group(2)
+        if not any(ch.isalnum() for ch in inner):
+            continue  # _:_ or *?* is not emphasis of anything
+        if match.start() > position:
+            out.append(Text(text[position : match.start()]))
+        out.append(Emphasis((Text(inner),)))
+        position = match.end()
+    if position < len(text):
+        out.append(Text(text[position:]))
+    return tuple(out)
 
 
 def _tidy_scene_breaks(blocks: list[Block]) -> tuple[Block, ...]:
@@ -87,7 +145,12 @@ def _leading_heading(lines: list[str], display: str) -> tuple[ManuscriptHeading 
     index = _next_nonblank(lines, 0)
     if index is None:
         return None, len(lines)
-    parts = split_heading(lines[index])
+    first = " ".join(lines[index].split())  # as the space rules will leave it
+    parts = split_heading(first.lstrip("#").strip()) if first.startswith("# ") else split_heading(first)
+    if parts is None and first.startswith("# "):  # a Markdown-style title line
+        plain_title = first[2:].strip(_TITLE_DECORATION)
+        if plain_title:
+            return ManuscriptHeading(None, plain_title, Span(display, index + 1, 1)), index + 1
     if parts is None:
         return None, index
     label, title = parts
@@ -98,12 +161,12 @@ def _leading_heading(lines: list[str], display: str) -> tuple[ManuscriptHeading 
         if candidate is not None and _looks_like_title(lines[candidate]):
             title = lines[candidate]
             after = candidate + 1
-    title = title.strip(_TITLE_DECORATION) if title else None
-    return ManuscriptHeading(label=label, title=title or None, span=span), after
+    cleaned = title.strip(_TITLE_DECORATION) if title else None
+    return ManuscriptHeading(label=label, title=cleaned or None, span=span), after
 
 
 def split_heading(line: str) -> tuple[str, str | None] | None:
-    """("Session One", "Where I Belong") for "SESSION ONE: Where I Belong"; None if the line is
+    """("SESSION ONE", "Where I Belong") for "SESSION ONE: Where I Belong"; None if the line is
     not a chapter heading."""
     match = _HEADING.match(line.strip())
     if not match:
@@ -119,8 +182,9 @@ def _next_nonblank(lines: list[str], start: int) -> int | None:
 
 
 def _tidy_label(label: str) -> str:
-    label = " ".join(label.split())
-    return label.title() if label.isupper() else label
+    """One space between words; the author's letters and case stay (the styles set labels in
+    small caps, so "SESSION ONE" and "Session One" look alike)."""
+    return " ".join(label.split())
 
 
 def _looks_like_title(line: str) -> bool:

@@ -1,11 +1,14 @@
 """Normalise a story's text before compiling: typography and spaces, on Text nodes only.
 
 Runs per story, with no state shared between stories, so stories can be normalised in parallel.
+A paragraph's text nodes are typeset together (joined by an invisible boundary marker and split
+again), so a quote next to an emphasised word is judged by the word, not by the node edge.
 """
 
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Iterator
 from typing import assert_never
 
 from octavo.document import (
@@ -23,56 +26,108 @@ from octavo.document import (
     Verse,
 )
 from octavo.ingest.model import RawStory
-from octavo.normalise.typography import smarten, tidy_spaces
+from octavo.normalise.markdown_out import to_markdown
+from octavo.normalise.quotes import BOUNDARY, author_uses_single_outer
+from octavo.normalise.typography import (
+    HouseStyle,
+    Prepared,
+    finish,
+    house_style_for,
+    prepare,
+    typeset_paragraph,
+)
+
+__all__ = ["HouseStyle", "house_style_for", "normalise_story", "normalise_text", "to_markdown",
+           "typeset"]
 
 
-def normalise_text(text: str) -> str:
-    return smarten(tidy_spaces(text))
+def typeset(paragraphs: list[str], style: HouseStyle | None = None) -> list[str]:
+    """Typeset the paragraphs of one story (the author's quote habit is judged on all of them)."""
+    style = style or HouseStyle()
+    prepared = [prepare(p, style) for p in paragraphs]
+    single_outer = author_uses_single_outer([p.text for p in prepared])
+    return [finish(p, style, single_outer).strip() for p in prepared]
 
 
-def normalise_story(story: RawStory) -> RawStory:
+def normalise_text(text: str, style: HouseStyle | None = None) -> str:
+    return typeset_paragraph(text, style).strip()
+
+
+def normalise_story(story: RawStory, style: HouseStyle | None = None) -> RawStory:
+    style = style or HouseStyle()
+    prepared = {id(b): prepare(_joined(b), style) for b in story.blocks if isinstance(b, Paragraph)}
+    single_outer = author_uses_single_outer([p.text for p in prepared.values()])
     heading = story.heading
-    if heading is not None:
-        heading = dataclasses.replace(
-            heading, title=normalise_text(heading.title).strip() if heading.title else None)
+    if heading is not None and heading.title:
+        heading = dataclasses.replace(heading, title=normalise_text(heading.title, style))
+    fix = _Typesetter(style, single_outer, prepared)
     return dataclasses.replace(story, heading=heading,
-                               blocks=tuple(_block(b) for b in story.blocks))
+                               blocks=tuple(fix.block(b) for b in story.blocks))
 
 
-def _block(block: Block) -> Block:
-    match block:
-        case Paragraph(children=children) | Heading(children=children):
-            return dataclasses.replace(block, children=_strip_edges(_inlines(children)))
-        case SceneBreak():
-            return block
-        case BlockQuote(blocks=blocks):
-            return dataclasses.replace(block, blocks=tuple(_block(b) for b in blocks))
-        case Verse(lines=lines):
-            return dataclasses.replace(block, lines=tuple(_inlines(line) for line in lines))
-        case _:
-            assert_never(block)
+def _joined(block: Paragraph) -> str:
+    return BOUNDARY.join(_leaves(block.children))
 
 
-def _inlines(inlines: tuple[Inline, ...]) -> tuple[Inline, ...]:
-    return tuple(_inline(node) for node in inlines)
+def _leaves(inlines: tuple[Inline, ...]) -> list[str]:
+    out: list[str] = []
+    for node in inlines:
+        if isinstance(node, Text):
+            out.append(node.value)
+        else:
+            out.extend(_leaves(node.children))
+    return out
 
 
-def _inline(node: Inline) -> Inline:
-    match node:
-        case Text(value=value):
-            return Text(normalise_text(value))
-        case Emphasis() | Strong() | SmallCaps() | Link():
-            return dataclasses.replace(node, children=_inlines(node.children))
-        case _:
-            assert_never(node)
+class _Typesetter:
+    def __init__(self, style: HouseStyle, single_outer: bool,
+                 prepared: dict[int, Prepared]) -> None:
+        self.style = style
+        self.single_outer = single_outer
+        self.prepared = prepared  # paragraphs already prepared while judging the quote habit
+
+    def block(self, block: Block) -> Block:
+        match block:
+            case Paragraph(children=children, span=span):
+                return Paragraph(self.inlines(children, id(block)), span)
+            case Heading(children=children):
+                return dataclasses.replace(block, children=self.inlines(children, id(block)))
+            case SceneBreak():
+                return block
+            case BlockQuote(blocks=blocks):
+                return dataclasses.replace(block, blocks=tuple(self.block(b) for b in blocks))
+            case Verse(lines=lines):
+                return dataclasses.replace(block, lines=tuple(self.inlines(line) for line in lines))
+            case _:
+                assert_never(block)
+
+    def inlines(self, inlines: tuple[Inline, ...], key: int | None = None) -> tuple[Inline, ...]:
+        prepared = self.prepared.get(key) if key is not None else None
+        if len(inlines) == 1 and isinstance(inlines[0], Text):  # most paragraphs: one text node
+            prepared = prepared or prepare(inlines[0].value, self.style)
+            value = finish(prepared, self.style, self.single_outer).strip()
+            return (Text(value),) if value else ()
+        leaves = _leaves(inlines)
+        prepared = prepared or prepare(BOUNDARY.join(leaves), self.style)
+        typeset_text = finish(prepared, self.style, self.single_outer)
+        values = typeset_text.split(BOUNDARY)
+        if len(values) != len(leaves):  # a rule ate a boundary: fall back to node by node
+            values = [typeset_paragraph(v, self.style, self.single_outer) for v in leaves]
+        values[0] = values[0].lstrip()
+        values[-1] = values[-1].rstrip()
+        rebuilt = _rebuild(inlines, iter(values))
+        return tuple(node for node in rebuilt if not (isinstance(node, Text) and not node.value))
 
 
-def _strip_edges(inlines: tuple[Inline, ...]) -> tuple[Inline, ...]:
-    """No leading or trailing space in a paragraph (authors indent with spaces, or leave a
-    no-break space at the end of a line)."""
-    items = list(inlines)
-    if items and isinstance(items[0], Text):
-        items[0] = Text(items[0].value.lstrip())
-    if items and isinstance(items[-1], Text):
-        items[-1] = Text(items[-1].value.rstrip())
-    return tuple(i for i in items if not (isinstance(i, Text) and not i.value))
+def _rebuild(inlines: tuple[Inline, ...], values: Iterator[str]) -> tuple[Inline, ...]:
+    """The same tree with its text leaves, in order, replaced by `values`."""
+    out: list[Inline] = []
+    for node in inlines:
+        match node:
+            case Text():
+                out.append(Text(next(values)))
+            case Emphasis() | Strong() | SmallCaps() | Link():
+                out.append(dataclasses.replace(node, children=_rebuild(node.children, values)))
+            case _:
+                assert_never(node)
+    return tuple(out)

@@ -1,0 +1,63 @@
+"""`octavo normalize`: one manuscript in, its normalised Markdown out (or a diff, or in place)."""
+
+from __future__ import annotations
+
+import difflib
+import os
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from octavo.diagnostics import Diagnostic, OctavoError, Span
+from octavo.ingest import read_manuscript
+from octavo.ingest.decode import decode_manuscript
+from octavo.ingest.plaintext import parse_plaintext
+from octavo.normalise import house_style_for, normalise_story
+from octavo.normalise.markdown_out import story_markdown
+
+
+@dataclass(slots=True)
+class NormaliseResult:
+    output: str  # what to print: the Markdown, a diff, or nothing when rewritten in place
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    backup: Path | None = None
+
+
+def normalise_file(path: Path, *, quotes: str | None, language: str, in_place: bool,
+                   diff: bool) -> NormaliseResult:
+    style = house_style_for(language, quotes)
+    if str(path) == "-":
+        decoded = decode_manuscript(sys.stdin.buffer.read(), "<stdin>")
+        story = parse_plaintext(decoded.text, "<stdin>")
+        original, diagnostics = decoded.text, list(decoded.diagnostics)
+    else:
+        if not path.is_file():
+            raise OctavoError.single("OCT200", "no such file", Span(str(path)))
+        story = read_manuscript(path, str(path))
+        original = decode_manuscript(path.read_bytes(), str(path)).text
+        diagnostics = list(story.diagnostics)
+    markdown = story_markdown(normalise_story(story, style))
+    if diff:
+        name = str(path)
+        lines = difflib.unified_diff(original.splitlines(keepends=True),
+                                     markdown.splitlines(keepends=True),
+                                     fromfile=name, tofile=f"{name} (normalised)")
+        return NormaliseResult("".join(lines), diagnostics)
+    if in_place:
+        return NormaliseResult("", diagnostics, _rewrite(path, markdown))
+    return NormaliseResult(markdown, diagnostics)
+
+
+def _rewrite(path: Path, text: str) -> Path:
+    """Write `text` over `path` (UTF-8) after keeping the original as path.bak (or .bak2, …)."""
+    backup = path.with_name(path.name + ".bak")
+    number = 1
+    while backup.exists():
+        number += 1
+        backup = path.with_name(f"{path.name}.bak{number}")
+    temporary = path.with_name(f".{path.name}.normalising")
+    temporary.write_text(text, encoding="utf-8")
+    os.link(path, backup)  # the original stays reachable until the new text is in place
+    os.replace(temporary, path)
+    return backup
+
