@@ -60,6 +60,7 @@ def compile_book(manifest: Manifest, sources: Sources, diags: Diagnostics) -> Bo
         body=tuple(body),
         back=_back_matter(manifest, sources, chapters_by_author),
         root=manifest.root,
+        scene_break=manifest.scene_break,
     )
 
 

@@ -226,6 +226,7 @@ class Book:
     body: tuple[BodyItem, ...]
     back: tuple[BackMatter, ...]
     root: Path  # the book folder; nothing outside it is ever read
+    scene_break: str = "ornament"  # how breaks are drawn: "ornament", "asterism" or "space"
 
     def chapters(self) -> Iterator[Chapter]:
         for item in self.body:

@@ -90,6 +90,7 @@ class Manifest:
     front: tuple[TextSource, ...] = ()
     back: tuple[TextSource, ...] = ()
     house_style: HouseStyle = field(default_factory=HouseStyle)
+    scene_break: str = "ornament"
 
     def stories(self) -> list[StoryEntry]:
         found: list[StoryEntry] = []
@@ -160,6 +161,7 @@ class _Builder:
     def build(self) -> Manifest | None:
         data = self.data
         title = data["title"].strip()
+        build = data.get("build", {})
         authors, editors = _names(data.get("author")), _names(data.get("editor"))
         language = self._language()
         identifier = self._identifier(title, authors or editors)
@@ -201,9 +203,9 @@ class _Builder:
             ),
             front=self._matter("front"),
             back=self._matter("back"),
-            house_style=house_style_for(language, data.get("build", {}).get("quotes"),
-                                        data.get("build", {}).get("dashes"),
-                                        data.get("build", {}).get("ellipsis")),
+            house_style=house_style_for(language, build.get("quotes"), build.get("dashes"),
+                                        build.get("ellipsis"), build.get("tie_last_word", False)),
+            scene_break=build.get("scene_break", "ornament"),
         )
 
     # -- metadata values ----------------------------------------------------------------------

@@ -322,7 +322,7 @@ def test_story_header_label_subtitle_byline_and_levels(full: tuple[Book, Path]) 
         ("p", "by Ann <Bee>, Carl Dée and Zoë Ortega & Co"),
     ]
     assert text_of(rich.find(".//x:h3", NS)) == "A heading inside"
-    assert rich.find(".//x:hr[@class='scene-break']", NS) is not None
+    assert rich.find(".//x:hr[@class='scene-break ornament']", NS) is not None
     lines = rich.findall(".//x:p[@class='verse']/x:span[@class='line']", NS)
     assert [text_of(line) for line in lines] == ["Line one,", "line two"]
     coda = story_documents(Epub(path))[-1]

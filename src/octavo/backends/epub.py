@@ -75,7 +75,7 @@ class EpubBackend:
             # EPUB 2 reading systems find the cover through this meta.
             target.add_metadata(None, "meta", "", {"name": "cover", "content": "cover-image"})
 
-        env = make_environment(book.root)
+        env = make_environment(book.root, book.scene_break)
         common = {"lang": book.meta.language, "stylesheets": stylesheets}
         for page in pages:
             progress.step("Title Page" if page.landmark == "titlepage" else page.title)

@@ -28,7 +28,7 @@ class PdfBackend:
 
     def emit(self, book: Book, options: BuildOptions, diags: Diagnostics,
              progress: Progress) -> Artifact:
-        env = make_environment(book.root)
+        env = make_environment(book.root, book.scene_break)
         html = PrintHtml(env, book)
         layout = PdfLayout(book.root, geometry_css(env, book), Path(print_stylesheet_path()),
                            options.timestamp)

@@ -18,6 +18,7 @@ import statistics
 from octavo.diagnostics import Span
 from octavo.document import Block, Emphasis, Inline, Paragraph, SceneBreak, Text
 from octavo.ingest.model import ManuscriptHeading, RawStory
+from octavo.normalise.typography import strip_invisible
 
 _NUMBER_WORDS = (
     "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
@@ -51,7 +52,8 @@ _MAX_TITLE_LENGTH = 80
 
 
 def parse_plaintext(text: str, display: str) -> RawStory:
-    lines = text.split("\n")
+    # Structure (headings, emphasis, breaks) is read as the normaliser will leave the text.
+    lines = strip_invisible(text).split("\n")
     heading, first_body_line = _leading_heading(lines, display)
     hard_wrapped = _is_hard_wrapped(lines[first_body_line:])
     blocks: list[Block] = []

@@ -27,7 +27,7 @@ from octavo.document import (
 )
 from octavo.ingest.model import RawStory
 from octavo.normalise.markdown_out import to_markdown
-from octavo.normalise.quotes import BOUNDARY, author_uses_single_outer
+from octavo.normalise.quotes import BOUNDARY, speech_in_singles
 from octavo.normalise.typography import (
     HouseStyle,
     Prepared,
@@ -45,7 +45,7 @@ def typeset(paragraphs: list[str], style: HouseStyle | None = None) -> list[str]
     """Typeset the paragraphs of one story (the author's quote habit is judged on all of them)."""
     style = style or HouseStyle()
     prepared = [prepare(p, style) for p in paragraphs]
-    single_outer = author_uses_single_outer([p.text for p in prepared])
+    single_outer = speech_in_singles([p.marks for p in prepared])
     return [finish(p, style, single_outer).strip() for p in prepared]
 
 
@@ -56,7 +56,7 @@ def normalise_text(text: str, style: HouseStyle | None = None) -> str:
 def normalise_story(story: RawStory, style: HouseStyle | None = None) -> RawStory:
     style = style or HouseStyle()
     prepared = {id(b): prepare(_joined(b), style) for b in story.blocks if isinstance(b, Paragraph)}
-    single_outer = author_uses_single_outer([p.text for p in prepared.values()])
+    single_outer = speech_in_singles([p.marks for p in prepared.values()])
     heading = story.heading
     if heading is not None and heading.title:
         heading = dataclasses.replace(heading, title=normalise_text(heading.title, style))
@@ -80,7 +80,7 @@ def _leaves(inlines: tuple[Inline, ...]) -> list[str]:
 
 
 class _Typesetter:
-    def __init__(self, style: HouseStyle, single_outer: bool,
+    def __init__(self, style: HouseStyle, single_outer: bool | None,
                  prepared: dict[int, Prepared]) -> None:
         self.style = style
         self.single_outer = single_outer

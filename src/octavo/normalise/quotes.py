@@ -36,8 +36,6 @@ _CLOSING_CONTEXT = ".,!?;:…—–)]}"
 _CLOSER_NEXT = re.compile(r"[,.!?;:…][’']")
 _LOWER_WORD_NEXT = re.compile(r" [a-z]")
 _LATER_CLOSER = re.compile(r"[^\W_][,.!?;:…]?[’'](?:\s|$)|[,.!?;:…][’'](?:\s|$)")
-_SINGLE_OPENING = re.compile(rf"(?:^|[\s(\[{{:—–])[{SINGLES}](?=[^\W\d_])")
-_INVISIBLE = BOUNDARY + "\u200b\u2060\ufeff\u00ad"  # what the space rules remove
 
 
 class Mark(enum.Enum):
@@ -176,52 +174,48 @@ class _Scanner:
         return not _LATER_CLOSER.search(rest, word.end())
 
 
-def author_uses_single_outer(paragraphs: list[str]) -> bool:
-    """True when the author set speech in single quotes (British usage): most paragraphs that
-    open with a quotation open with a single quote, or there is no double quote at all and
-    single quotes open quotations. Normalised American text opens with doubles, so a second
-    pass sees doubles as the speech marks again (normalising twice is the same as once)."""
-    firsts = [_first_visible(p) for p in paragraphs]
-    singles = sum(1 for p, ch in zip(paragraphs, firsts, strict=True)
-                  if ch in SINGLES and not _starts_with_elision(p))
-    doubles = sum(1 for ch in firsts if ch in DOUBLES)
-    if singles != doubles:
-        return singles > doubles
-    if any(ch in paragraph for paragraph in paragraphs for ch in DOUBLES):
-        return False
-    return any(_SINGLE_OPENING.search(p) for p in paragraphs)
+Marks = dict[int, Mark]
 
 
-def _starts_with_elision(text: str) -> bool:
-    """'Tis or '90s at the start of a paragraph: an apostrophe, not a quotation."""
-    start = next((i for i, ch in enumerate(text) if not (ch.isspace() or ch in _INVISIBLE)), 0)
-    rest = text[start + 1 : start + 24].replace(BOUNDARY, "")
-    word = _WORD.match(rest)
-    return bool(_DECADE.match(rest) or (word and word.group(0).lower() in ELISIONS))
-
-
-def _first_visible(text: str) -> str:
-    for ch in text:
-        if not (ch.isspace() or ch in _INVISIBLE):
-            return ch
-    return ""
-
-
-def curl_quotes(text: str, style: QuoteStyle = AMERICAN, single_outer: bool = False) -> str:
-    """Curl every quote mark in one paragraph. `single_outer`: the author's speech marks are
-    single quotes, so they become the style's outer quotes."""
+def scan_marks(text: str) -> Marks:
+    """Decide every quote mark of one paragraph (the house style is applied later)."""
     if not any(ch in text for ch in DOUBLES + SINGLES):
+        return {}
+    return _Scanner(text).scan()
+
+
+def speech_in_singles(marks_by_paragraph: list[Marks]) -> bool | None:
+    """True when the author set speech in single quotes, False for double quotes, None when
+    nothing tells (then the house style's own speech marks are assumed).
+
+    The evidence is the kind of mark that opens the first quotation of each paragraph, as the
+    scanner decided it (an elision such as 'tis is no quotation): “It’s ‘odd’” counts for
+    doubles, ‘It’s “odd”’ for singles. Normalised text opens with the house style's speech
+    marks, so a second pass finds them and changes nothing."""
+    singles = doubles = 0
+    for marks in marks_by_paragraph:
+        first = next((m for m in marks.values() if m in _OPENING_MARKS), None)
+        if first is Mark.SINGLE_OPEN:
+            singles += 1
+        elif first is Mark.DOUBLE_OPEN:
+            doubles += 1
+    if singles == doubles:
+        return None
+    return singles > doubles
+
+
+def apply_marks(text: str, marks: Marks, style: QuoteStyle = AMERICAN,
+                single_outer: bool = False) -> str:
+    """Set the decided marks in the house style. `single_outer`: the author's speech marks are
+    single quotes, so they become the style's outer quotes."""
+    if not marks:
         return text
-    return _curl(text, style, single_outer)
-
-
-def _curl(text: str, style: QuoteStyle, single_outer: bool) -> str:
     for_doubles, for_singles = (style.inner, style.outer) if single_outer else (style.outer, style.inner)
     chars = {
         Mark.DOUBLE_OPEN: for_doubles[0], Mark.DOUBLE_CLOSE: for_doubles[1],
         Mark.SINGLE_OPEN: for_singles[0], Mark.SINGLE_CLOSE: for_singles[1], Mark.APOSTROPHE: "’",
     }
     out = list(text)
-    for index, mark in _Scanner(text).scan().items():
+    for index, mark in marks.items():
         out[index] = chars[mark]
     return "".join(out)

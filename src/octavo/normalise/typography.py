@@ -14,9 +14,11 @@ from octavo.normalise.quotes import (
     AMERICAN,
     BOUNDARY,
     BRITISH,
+    Marks,
     QuoteStyle,
-    author_uses_single_outer,
-    curl_quotes,
+    apply_marks,
+    scan_marks,
+    speech_in_singles,
 )
 
 
@@ -25,16 +27,23 @@ class HouseStyle:
     quotes: QuoteStyle = field(default_factory=lambda: AMERICAN)
     spaced_en_dash: bool = False  # "word – word" (British habit) instead of "word—word"
     spaced_ellipsis: bool = False  # ". . ." instead of "…"
+    tie_last_word: bool = False  # a no-break space before a short last word (no lone "it.")
+
+    @property
+    def single_outer(self) -> bool:
+        """Whether this style's speech marks are single quotes (British)."""
+        return self.quotes.outer[0] in "‘'"
 
 
 def house_style_for(language: str, quotes: str | None = None, dashes: str | None = None,
-                    ellipsis: str | None = None) -> HouseStyle:
+                    ellipsis: str | None = None, tie_last_word: bool = False) -> HouseStyle:
     """The book's style: explicit choices win; otherwise British English gets British quotes."""
     british = quotes == "british" or (quotes is None and language.lower().startswith("en-gb"))
     return HouseStyle(
         quotes=BRITISH if british else AMERICAN,
         spaced_en_dash=dashes == "spaced-en",
         spaced_ellipsis=ellipsis == "spaced",
+        tie_last_word=tie_last_word,
     )
 
 
@@ -43,7 +52,7 @@ def house_style_for(language: str, quotes: str | None = None, dashes: str | None
 _PROTECTED = re.compile(
     r"`[^`\n]+`"  # code spans
     r"|\b(?:https?://|www\.)[^\s<>\"“”‘’]*[^\s<>\"“”‘’.,;:!?)\]'…]"  # URLs, without trailing punctuation
-    r"|\b[\w.+'’-]+@[\w-]+(?:\.[\w-]+)+\b"  # e-mail addresses
+    r"|\b\w[\w.+'’-]*@[\w-]+(?:\.[\w-]+)+\b"  # e-mail addresses (o'brien@ too)
 )
 _PLACEHOLDER_BASE = 0xE100
 
@@ -55,7 +64,7 @@ def _protect(text: str) -> tuple[str, list[str]]:
         kept.append(match.group(0))
         return chr(_PLACEHOLDER_BASE + len(kept) - 1)
 
-    if len(text) > 6 and ("`" in text or "@" in text or "://" in text or "www." in text):
+    if "`" in text or "@" in text or "://" in text or "www." in text:
         text = _PROTECTED.sub(hold, text)
     return text, kept
 
@@ -76,12 +85,23 @@ _SPACES = re.compile(rf"[ {_ODD_SPACE}]{{2,}}|[{_ODD_SPACE}]")
 _ZERO_WIDTH = re.compile("[\u200b\u2060\ufeff\u00ad]|(?<=[\x00-\u024f])\u200c")
 
 
+_ZERO_WIDTH_ANY = re.compile("[\u200b\u200c\u2060\ufeff\u00ad]")
+# A spaced ellipsis is set with no-break spaces (it must not break across lines); those stay.
+_SPACED_ELLIPSIS = ".\u00a0.\u00a0."
 _ODD_CHARACTERS = re.compile(f"[{_ODD_SPACE}\u200b\u200c\u2060\ufeff\u00ad]|  ")
 
 
-def tidy_spaces(text: str) -> str:
+def strip_invisible(text: str) -> str:
+    """Without the zero-width characters the space rules remove."""
+    return _ZERO_WIDTH.sub("", text) if _ZERO_WIDTH_ANY.search(text) else text
+
+
+def tidy_spaces(text: str, keep_spaced_ellipsis: bool = False) -> str:
     if not _ODD_CHARACTERS.search(text):  # most paragraphs: nothing to do
         return text
+    if keep_spaced_ellipsis and _SPACED_ELLIPSIS in text:
+        held = text.replace(_SPACED_ELLIPSIS, "\ue0fe")
+        return _SPACES.sub(" ", _ZERO_WIDTH.sub("", held)).replace("\ue0fe", _SPACED_ELLIPSIS)
     return _SPACES.sub(" ", _ZERO_WIDTH.sub("", text))
 
 
@@ -123,7 +143,7 @@ def ellipses(text: str, spaced: bool = False) -> str:
     text = _FOUR_DOTS.sub(".\ue0ff", text)  # a marker, so the period survives the next rule
     text = _DOTS.sub("…", text).replace("\ue0ff", "…")
     text = _SPACE_BEFORE_FINAL.sub("…", text)
-    return text.replace("…", ". . .") if spaced else text
+    return text.replace("…", _SPACED_ELLIPSIS) if spaced else text
 
 
 # -- dashes ----------------------------------------------------------------------------------
@@ -140,7 +160,7 @@ _RANGE = re.compile(r"(?<![\d\-–/.])(\d+(?:\.\d+)?)-(\d+(?:\.\d+)?)(?![\d\-–
 _PHONE = re.compile(r"\d{3}-\d{4}")  # 555-0134 keeps its hyphen
 
 
-def dashes(text: str, spaced_en: bool = False) -> str:
+def dashes(text: str) -> str:
     if "-" not in text and "—" not in text and "–" not in text:
         return text
     if "--" in text:
@@ -154,12 +174,19 @@ def dashes(text: str, spaced_en: bool = False) -> str:
         text = _OPENING_DASH.sub(r"\1\2—", text)
         text = _RANGE.sub(lambda m: m.group(0) if _PHONE.fullmatch(m.group(0)) else
                           f"{m.group(1)}–{m.group(2)}", text)
-    if spaced_en:
-        text = re.sub(r"(?<=\w)—(?=\w)", " – ", text)
     return text
 
 
+# The British habit, applied after the quotes are curled so that a cut-off speech (“I lo—”) and
+# an interrupted start (“—and then”) keep their closed dash: word – word, said – ‘Go’.
+_SPACEABLE_DASH = re.compile(r"(?<=[^\s“‘(\[])—(?=[^\s”’.,;:!?)\]])")
+
+
 # -- the whole paragraph ---------------------------------------------------------------------
+
+# The space before a paragraph's last word of up to four letters (with its punctuation), so
+# that word never stands alone on the last line.
+_LAST_SHORT_WORD = re.compile(r" (?=[^\W_]{1,4}[^\w\s]*\s*$)")
 
 # Quote marks typed by accident or from other keyboards become straight marks, so every rule
 # sees the same few characters and the quote scanner decides their direction.
@@ -169,34 +196,44 @@ _RARE_QUOTE_CHARACTERS = re.compile("[`´‚‛„‟]")
 
 @dataclass(frozen=True, slots=True)
 class Prepared:
-    """A paragraph with every rule but the quotes applied, and its protected spans set aside."""
+    """A paragraph with every rule but the quotes applied, its quote marks decided, and its
+    protected spans set aside."""
 
     text: str
     kept: tuple[str, ...]
+    marks: Marks
 
 
 def prepare(text: str, style: HouseStyle) -> Prepared:
+    text = strip_invisible(text)  # before protection: invisible characters can hide a URL
     text, kept = _protect(text)
     if "``" in text:  # TeX-style ``quotes''
         text = text.replace("``", "“").replace("''", "”")
     if _RARE_QUOTE_CHARACTERS.search(text):
         text = text.translate(_RARE_QUOTES)
-    text = tidy_spaces(text).strip(" ")  # the paragraph's outer edges only
+    text = tidy_spaces(text, style.spaced_ellipsis).strip(" ")  # the paragraph's outer edges only
     text = primes(text)
     text = ellipses(text, style.spaced_ellipsis)
-    text = dashes(text, style.spaced_en_dash)
-    return Prepared(text, tuple(kept))
+    text = dashes(text)
+    return Prepared(text, tuple(kept), scan_marks(text))
 
 
-def finish(prepared: Prepared, style: HouseStyle, single_outer: bool) -> str:
-    """Quotes last: they are decided on the final dashes, ellipses and spaces."""
-    text = curl_quotes(prepared.text, style.quotes, single_outer)
-    style_single_outer = style.quotes.outer[0] in "‘'"
-    if single_outer != style_single_outer:
+def finish(prepared: Prepared, style: HouseStyle, single_outer: bool | None) -> str:
+    """Quotes last: they are decided on the final dashes, ellipses and spaces. `single_outer`
+    is what `speech_in_singles` found (None: nothing tells, assume the house style)."""
+    if single_outer is None:
+        single_outer = style.single_outer
+    text = apply_marks(prepared.text, prepared.marks, style.quotes, single_outer)
+    if single_outer != style.single_outer:
         # Singles and doubles were swapped, so a later pass would see marks of the other kind
         # (a ’ that became ” after a digit reads as inches); apply what it would apply now,
         # which makes normalising twice the same as once.
-        text = curl_quotes(primes(text), style.quotes, style_single_outer)
+        text = primes(text)
+        text = apply_marks(text, scan_marks(text), style.quotes, style.single_outer)
+    if style.spaced_en_dash and "—" in text:
+        text = _SPACEABLE_DASH.sub(" – ", text).replace("  ", " ")
+    if style.tie_last_word:
+        text = _LAST_SHORT_WORD.sub("\u00a0", text, count=1)
     return _restore(text, list(prepared.kept))
 
 
@@ -205,7 +242,7 @@ def typeset_paragraph(text: str, style: HouseStyle | None = None,
     style = style or HouseStyle()
     prepared = prepare(text, style)
     if single_outer is None:
-        single_outer = author_uses_single_outer([prepared.text])
+        single_outer = speech_in_singles([prepared.marks])
     return finish(prepared, style, single_outer)
 
 

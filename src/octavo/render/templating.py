@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 
 import jinja2
@@ -10,7 +11,8 @@ from octavo.render.xhtml import render_blocks, render_inlines
 from octavo.resources import package_templates_dir
 
 
-def make_environment(book_root: Path | None = None) -> jinja2.Environment:
+def make_environment(book_root: Path | None = None,
+                     scene_break: str = "ornament") -> jinja2.Environment:
     """Templates in the book's own `templates/` folder override the packaged ones (Pelican)."""
     loaders: list[jinja2.BaseLoader] = []
     if book_root is not None and (book_root / "templates").is_dir():
@@ -24,6 +26,6 @@ def make_environment(book_root: Path | None = None) -> jinja2.Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
-    env.filters["blocks"] = render_blocks
+    env.filters["blocks"] = functools.partial(render_blocks, scene_break=scene_break)
     env.filters["inlines"] = render_inlines
     return env

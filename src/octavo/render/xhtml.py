@@ -47,12 +47,17 @@ def render_inline(node: Inline) -> Markup:
             assert_never(node)
 
 
-def render_blocks(blocks: tuple[Block, ...], heading_offset: int = 1) -> Markup:
-    """Render blocks; a manuscript's level-1 heading becomes h(1 + heading_offset)."""
-    return Markup("\n").join(render_block(block, heading_offset) for block in blocks)
+SCENE_BREAK_STYLES = ("ornament", "asterism", "space")
 
 
-def render_block(block: Block, heading_offset: int = 1) -> Markup:
+def render_blocks(blocks: tuple[Block, ...], heading_offset: int = 1,
+                  scene_break: str = "ornament") -> Markup:
+    """Render blocks; a manuscript's level-1 heading becomes h(1 + heading_offset). Scene
+    breaks carry the book's style as a class, which each stylesheet draws."""
+    return Markup("\n").join(render_block(block, heading_offset, scene_break) for block in blocks)
+
+
+def render_block(block: Block, heading_offset: int = 1, scene_break: str = "ornament") -> Markup:
     match block:
         case Paragraph(children=children):
             return Markup("<p>%s</p>") % render_inlines(children)
@@ -60,9 +65,10 @@ def render_block(block: Block, heading_offset: int = 1) -> Markup:
             tag = f"h{min(6, level + heading_offset)}"
             return Markup(f"<{tag}>%s</{tag}>") % render_inlines(children)
         case SceneBreak():
-            return Markup('<hr class="scene-break"/>')
+            return Markup('<hr class="scene-break %s"/>') % scene_break
         case BlockQuote(blocks=blocks):
-            return Markup("<blockquote>\n%s\n</blockquote>") % render_blocks(blocks, heading_offset)
+            inner = render_blocks(blocks, heading_offset, scene_break)
+            return Markup("<blockquote>\n%s\n</blockquote>") % inner
         case Verse(lines=lines):
             body = Markup("<br/>\n").join(
                 Markup('<span class="line">%s</span>') % render_inlines(line) for line in lines
