@@ -115,8 +115,11 @@ _FEET_INCHES = re.compile(r"(\d)['‘’′](\s?)(\d{1,2}(?:\.\d+)?)[\"“”″
 _LONE_PRIME = re.compile(r"(?<=\d)(['‘’]|[\"“”])(?= [a-z])")
 
 
+_DIGIT_THEN_MARK = re.compile(r"\d['‘’′\"“”″]")
+
+
 def primes(text: str) -> str:
-    if not any(mark in text for mark in "'\"‘’“”"):
+    if not _DIGIT_THEN_MARK.search(text):
         return text
     text = _FEET_INCHES.sub(r"\1′\2\3″", text)
 
@@ -192,6 +195,8 @@ _LAST_SHORT_WORD = re.compile(r" (?=[^\W_]{1,4}[^\w\s]*\s*$)")
 # sees the same few characters and the quote scanner decides their direction.
 _RARE_QUOTES = str.maketrans({"`": "'", "´": "'", "‚": "'", "‛": "'", "„": '"', "‟": '"'})
 _RARE_QUOTE_CHARACTERS = re.compile("[`´‚‛„‟]")
+# Anything the invisible-character, rare-quote or space rules would touch.
+_UNUSUAL = re.compile(f"[`´‚‛„‟{_ODD_SPACE}\u200b\u200c\u2060\ufeff\u00ad]|  ")
 
 
 @dataclass(frozen=True, slots=True)
@@ -205,13 +210,17 @@ class Prepared:
 
 
 def prepare(text: str, style: HouseStyle) -> Prepared:
-    text = strip_invisible(text)  # before protection: invisible characters can hide a URL
+    unusual = _UNUSUAL.search(text) is not None  # one look decides whether three rules run
+    if unusual:
+        text = strip_invisible(text)  # before protection: invisible characters can hide a URL
     text, kept = _protect(text)
-    if "``" in text:  # TeX-style ``quotes''
-        text = text.replace("``", "“").replace("''", "”")
-    if _RARE_QUOTE_CHARACTERS.search(text):
-        text = text.translate(_RARE_QUOTES)
-    text = tidy_spaces(text, style.spaced_ellipsis).strip(" ")  # the paragraph's outer edges only
+    if unusual:
+        if "``" in text:  # TeX-style ``quotes''
+            text = text.replace("``", "“").replace("''", "”")
+        if _RARE_QUOTE_CHARACTERS.search(text):
+            text = text.translate(_RARE_QUOTES)
+        text = tidy_spaces(text, style.spaced_ellipsis)
+    text = text.strip(" ")  # the paragraph's outer edges only
     text = primes(text)
     text = ellipses(text, style.spaced_ellipsis)
     text = dashes(text)
