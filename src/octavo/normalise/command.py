@@ -9,9 +9,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from octavo.diagnostics import Diagnostic, OctavoError, Span
-from octavo.ingest import read_manuscript
+from octavo.ingest import parse_manuscript, read_text
 from octavo.ingest.decode import decode_manuscript
-from octavo.ingest.plaintext import parse_plaintext
 from octavo.normalise import house_style_for, normalise_story
 from octavo.normalise.markdown_out import story_markdown
 
@@ -28,14 +27,13 @@ def normalise_file(path: Path, *, quotes: str | None, language: str, in_place: b
     style = house_style_for(language, quotes)
     if str(path) == "-":
         decoded = decode_manuscript(sys.stdin.buffer.read(), "<stdin>")
-        story = parse_plaintext(decoded.text, "<stdin>")
-        original, diagnostics = decoded.text, list(decoded.diagnostics)
+        suffix = ".txt"
     else:
         if not path.is_file():
             raise OctavoError.single("OCT200", "no such file", Span(str(path)))
-        story = read_manuscript(path, str(path))
-        original = decode_manuscript(path.read_bytes(), str(path)).text
-        diagnostics = list(story.diagnostics)
+        decoded, suffix = read_text(path, str(path)), path.suffix
+    story = parse_manuscript(decoded, suffix, str(path))
+    original, diagnostics = decoded.text, list(story.diagnostics)
     markdown = story_markdown(normalise_story(story, style))
     if diff:
         name = str(path)
