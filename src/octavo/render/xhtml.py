@@ -7,6 +7,7 @@ Every piece of manuscript text passes through `escape` here and nowhere else, so
 
 from __future__ import annotations
 
+import re
 from typing import assert_never
 
 from markupsafe import Markup, escape
@@ -26,6 +27,15 @@ from octavo.document import (
     Verse,
 )
 
+# Line breaking allows a break before an em dash, which strands "—”" at the start of a line
+# after a cut-off word ("I lo / —”"). A word joiner (invisible) glues the dash to what precedes
+# it, as the Standard Ebooks toolset does; the break after the dash is still allowed.
+_DASH_AFTER_TEXT = re.compile("(?<=\\S)(?=[—―])")
+
+
+def _set(text: str) -> Markup:
+    return escape(_DASH_AFTER_TEXT.sub("\u2060", text) if "—" in text else text)
+
 
 def render_inlines(inlines: tuple[Inline, ...]) -> Markup:
     return Markup("").join(render_inline(node) for node in inlines)
@@ -34,7 +44,7 @@ def render_inlines(inlines: tuple[Inline, ...]) -> Markup:
 def render_inline(node: Inline) -> Markup:
     match node:
         case Text(value=value):
-            return escape(value)
+            return _set(value)
         case Emphasis(children=children):
             return Markup("<em>%s</em>") % render_inlines(children)
         case Strong(children=children):
