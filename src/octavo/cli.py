@@ -44,7 +44,10 @@ def cli() -> None:
               help="Folder to write the book files into.")
 @click.option("--epub", "want_epub", is_flag=True, help="Build the EPUB (default: both formats).")
 @click.option("--pdf", "want_pdf", is_flag=True, help="Build the print PDF (default: both).")
-def build(book: str | None, output: Path, want_epub: bool, want_pdf: bool) -> None:
+@click.option("--no-check", "no_check", is_flag=True,
+              help="Skip the manuscript checks of `octavo check` (errors still stop the build).")
+def build(book: str | None, output: Path, want_epub: bool, want_pdf: bool,
+          no_check: bool) -> None:
     """Build BOOK (a folder holding book.yaml, or the file itself).
 
     Without BOOK, ./book.yaml is used, then manuscripts/book.yaml.
@@ -57,14 +60,19 @@ def build(book: str | None, output: Path, want_epub: bool, want_pdf: bool) -> No
         manifest_path = find_manifest(book, Path.cwd())
         with console.ConsoleProgress() as progress:
             result = pipeline.build(manifest_path, output, formats or pipeline.FORMATS,
-                                    timestamp=_source_date_epoch(), progress=progress)
+                                    timestamp=_source_date_epoch(), progress=progress,
+                                    lint=not no_check)
     except OctavoError as exc:
         console.print_diagnostics(exc.diagnostics)
         errors = sum(1 for d in exc.diagnostics if d.severity.value == "error")
         print(f"octavo: build failed with {errors} error{'s' if errors != 1 else ''}",
               file=sys.stderr)
         sys.exit(EXIT_ERRORS)
-    console.print_diagnostics(result.diagnostics)
+    shown = [d for d in result.diagnostics if d.severity.value != "info"]
+    console.print_diagnostics(shown)
+    if len(shown) < len(result.diagnostics):
+        print(f"({len(result.diagnostics) - len(shown)} notes not shown: run octavo check)",
+              file=sys.stderr)
     stories = sum(1 for _ in result.book.chapters())
     console.print_summary([(_shown(a.path), a.size, a.pages) for a in result.artifacts],
                           result.words, stories, result.seconds)
@@ -101,6 +109,54 @@ def normalize(file: Path, in_place: bool, show_diff: bool, quotes: str | None,
         sys.stdout.write(result.output)
     if result.backup:
         print(f"rewrote {file}; the original is in {result.backup}", file=sys.stderr)
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text",
+              show_default=True, help="How to print the findings.")
+@click.option("--explain", "explain_code", metavar="CODE", help="Explain a diagnostic code.")
+def check(paths: tuple[Path, ...], output_format: str, explain_code: str | None) -> None:
+    """Check a book (a folder or book.yaml) or manuscript files before building.
+
+    Prints `path:line:col: severity CODE message` for each finding, sorted by file and place.
+    Exit status: 0 no errors, 1 errors found, 2 the check could not run.
+    """
+    from octavo import check as checker
+    from octavo import console
+    from octavo.manifest import find_manifest
+
+    if explain_code:
+        text = checker.explain(explain_code)
+        if text is None:
+            raise click.UsageError(f"unknown code {explain_code!r}")
+        print(text)
+        return
+    missing = [p for p in paths if not p.exists()]
+    if missing:
+        print(f"octavo check: no such file or folder: {missing[0]}", file=sys.stderr)
+        sys.exit(EXIT_USAGE)
+    books = [p for p in paths if p.is_dir() or p.suffix in (".yaml", ".yml")]
+    try:
+        if not paths:
+            found = checker.check_book(find_manifest(None, Path.cwd()))
+        elif books:
+            found = [d for book in books for d in checker.check_book(find_manifest(str(book),
+                                                                                  Path.cwd()))]
+            found += checker.check_files([p for p in paths if p not in books])
+        else:
+            found = checker.check_files(list(paths))
+    except OctavoError as exc:
+        if any(d.code == "OCT100" for d in exc.diagnostics):
+            console.print_diagnostics(exc.diagnostics)
+            sys.exit(EXIT_USAGE)
+        raise
+    if output_format == "json":
+        console.print_json_diagnostics(found)
+    else:
+        console.print_diagnostics(found, with_source=True, to_stdout=True)
+    if any(d.severity.value == "error" for d in found):
+        sys.exit(EXIT_ERRORS)
 
 
 def _shown(path: Path) -> str:

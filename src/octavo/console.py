@@ -22,14 +22,58 @@ err = Console(stderr=True, highlight=False, soft_wrap=True)
 _STYLES = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
 
 
-def print_diagnostics(diagnostics: Iterable[Diagnostic]) -> None:
+def print_json_diagnostics(diagnostics: Iterable[Diagnostic]) -> None:
+    import json
+
+    rows = [{
+        "path": d.span.path if d.span else None,
+        "line": d.span.line if d.span else None,
+        "column": d.span.column if d.span else None,
+        "end": ({"line": d.span.end_line, "column": d.span.end_column}
+                if d.span and d.span.end_line else None),
+        "severity": d.severity.value, "code": d.code, "message": d.message, "fix": d.fix,
+    } for d in diagnostics]
+    print(json.dumps(rows, ensure_ascii=False, indent=2))
+
+
+def _source_line(path: str, line: int) -> str | None:
+    try:
+        with open(path, "rb") as handle:
+            raw = handle.read()
+    except OSError:
+        return None
+    from octavo.ingest.decode import decode_manuscript
+
+    try:
+        lines = decode_manuscript(raw, path).text.split("\n")
+    except Exception:  # a file that cannot be shown is simply not shown
+        return None
+    return lines[line - 1] if 0 < line <= len(lines) else None
+
+
+def print_diagnostics(diagnostics: Iterable[Diagnostic], with_source: bool = False,
+                      to_stdout: bool = False) -> None:
+    """Diagnostics on standard error (standard output for `check`, whose findings are its
+    result); on a terminal, with the offending line and a caret under the spot."""
+    target = out if to_stdout else err
     for d in diagnostics:
-        where = f"{d.span}: " if d.span else ""
-        if err.is_terminal:
-            err.print(f"{where}[{_STYLES[d.severity]}]{d.severity.value}[/] {d.code} ", end="")
-            err.out(d.message, highlight=False)  # the message is data: never read as markup
-        else:
-            print(str(d), file=sys.stderr)
+        _print_diagnostic(d, target)
+        if with_source and target.is_terminal and d.span and d.span.line > 0:
+            source = _source_line(d.span.path, d.span.line)
+            if source is not None:
+                width = max(1, (d.span.end_column or d.span.column + 1) - d.span.column)
+                target.out("    " + source.rstrip("\n")[:200], highlight=False)
+                target.out("    " + " " * (d.span.column - 1) + "^" * min(width, 80),
+                           style="bold", highlight=False)
+
+
+def _print_diagnostic(d: Diagnostic, target: Console) -> None:
+    if not target.is_terminal:
+        print(str(d), file=sys.stdout if target is out else sys.stderr)
+        return
+    where = f"{d.span}: " if d.span else ""
+    target.print(f"{where}[{_STYLES[d.severity]}]{d.severity.value}[/] {d.code} ", end="")
+    target.out(d.message, highlight=False)  # the message is data: never read as markup
 
 
 def print_internal_error(log_path: str) -> None:

@@ -91,6 +91,8 @@ class Manifest:
     back: tuple[TextSource, ...] = ()
     house_style: HouseStyle = field(default_factory=HouseStyle)
     scene_break: str = "ornament"
+    check_disabled: frozenset[str] = frozenset()
+    check_severity: tuple[tuple[str, str], ...] = ()  # (code, "error" | "warning" | "info")
 
     def stories(self) -> list[StoryEntry]:
         found: list[StoryEntry] = []
@@ -206,6 +208,8 @@ class _Builder:
             house_style=house_style_for(language, build.get("quotes"), build.get("dashes"),
                                         build.get("ellipsis"), build.get("tie_last_word", False)),
             scene_break=build.get("scene_break", "ornament"),
+            check_disabled=frozenset(data.get("check", {}).get("disable", ())),
+            check_severity=tuple(sorted(data.get("check", {}).get("severity", {}).items())),
         )
 
     # -- metadata values ----------------------------------------------------------------------

@@ -6,6 +6,7 @@ written to a temporary file that replaces the final one only on success.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import os
 import re
@@ -18,9 +19,9 @@ from pathlib import Path
 from octavo.backends import load_backend
 from octavo.backends.base import Artifact, BuildOptions, NullProgress, Progress
 from octavo.compile import compile_book
-from octavo.diagnostics import Diagnostic, Diagnostics, OctavoError, Span
+from octavo.diagnostics import Diagnostic, Diagnostics, OctavoError, Severity, Span
 from octavo.document import Book, chapter_text, timestamp_from_date, word_count
-from octavo.ingest import RawStory, read_manuscript
+from octavo.ingest import MARKDOWN_SUFFIXES, RawStory, parse_manuscript, read_text
 from octavo.manifest import Manifest, load_manifest
 from octavo.normalise import normalise_story
 
@@ -45,11 +46,15 @@ def slugify(title: str) -> str:
     return slug[:80].rstrip("-") or "book"
 
 
-def load_book(manifest_path: Path, diags: Diagnostics, progress: Progress) -> Book:
-    """Read the manifest and every manuscript it names, normalise them, and compile the book."""
+def load_book(manifest_path: Path, diags: Diagnostics, progress: Progress,
+              lint: bool = False) -> Book:
+    """Read the manifest and every manuscript it names, normalise them, and compile the book.
+    With `lint`, the manuscripts' text is checked as `octavo check` does."""
     manifest, warnings = load_manifest(manifest_path, _display(manifest_path))
     diags.extend(warnings)
-    sources = read_sources(manifest, diags, progress)
+    found = Diagnostics()
+    sources = read_sources(manifest, found, progress, lint)
+    diags.extend(apply_check_settings(found, manifest))
     if diags.has_errors:
         raise OctavoError(diags.sorted())
     progress.stage("Compile", 1)
@@ -60,7 +65,15 @@ def load_book(manifest_path: Path, diags: Diagnostics, progress: Progress) -> Bo
     return book
 
 
-def read_sources(manifest: Manifest, diags: Diagnostics, progress: Progress) -> dict[Path, RawStory]:
+def apply_check_settings(found: Diagnostics, manifest: Manifest) -> list[Diagnostic]:
+    """The book's own check settings: codes it disables, codes it reports at another level."""
+    levels = {code: Severity(level) for code, level in manifest.check_severity}
+    return [dataclasses.replace(d, severity=levels.get(d.code, d.severity)) for d in found
+            if d.code not in manifest.check_disabled]
+
+
+def read_sources(manifest: Manifest, diags: Diagnostics, progress: Progress,
+                 lint: bool = False) -> dict[Path, RawStory]:
     entries = [(s.path, s.display, s.span) for s in manifest.stories()]
     for source in (manifest.dedication, manifest.acknowledgements, *manifest.front,
                    *manifest.back):
@@ -71,13 +84,18 @@ def read_sources(manifest: Manifest, diags: Diagnostics, progress: Progress) -> 
     for path, display, span in entries:
         progress.step(display)
         try:
-            story = read_manuscript(path, _display(path))
+            decoded = read_text(path, _display(path))
+            story = parse_manuscript(decoded, path.suffix, _display(path))
         except OctavoError as exc:
             # Point at the manifest entry too, so the user knows which line named the file.
             for d in exc.diagnostics:
                 diags.error(d.code, f"{display}: {d.message}", span)
             continue
         diags.extend(story.diagnostics)
+        if lint and path.suffix.lower() not in MARKDOWN_SUFFIXES:
+            from octavo.check import check_text
+
+            diags.extend(check_text(decoded.text, _display(path)))
         sources[path] = normalise_story(story, manifest.house_style)
     return sources
 
@@ -97,12 +115,12 @@ def check_output_dir(output_dir: Path) -> None:
 
 def build(manifest_path: Path, output_dir: Path, formats: tuple[str, ...],
           timestamp: dt.datetime | None = None,
-          progress: Progress | None = None) -> BuildResult:
+          progress: Progress | None = None, lint: bool = False) -> BuildResult:
     """Build the book in the given formats. Raises OctavoError with diagnostics on failure."""
     started = time.perf_counter()
     progress = progress or NullProgress()
     diags = Diagnostics()
-    book = load_book(manifest_path, diags, progress)
+    book = load_book(manifest_path, diags, progress, lint)
     check_output_dir(output_dir)
     options = BuildOptions(
         output_dir=output_dir,

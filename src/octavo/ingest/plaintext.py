@@ -219,3 +219,15 @@ def _is_hard_wrapped(lines: list[str]) -> bool:
     near_width = sum(1 for n in wrapped if width - 15 <= n <= width + 2)
     return near_width >= 0.8 * len(wrapped) and max(nonblank) <= width + 10
 
+
+
+def body_layout(text: str) -> tuple[int, bool]:
+    """Where a plain-text story's body starts (after its heading) and whether it is
+    hard-wrapped: the reader's view, shared with the checker so both see the same paragraphs."""
+    lines = strip_invisible(text).split("\n")
+    _, first_body_line = _leading_heading(lines, "")
+    return first_body_line, _is_hard_wrapped(lines[first_body_line:])
+
+
+def is_scene_break(line: str) -> bool:
+    return bool(_SCENE_MARK.match(line.strip()))

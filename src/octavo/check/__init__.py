@@ -1,0 +1,104 @@
+"""`octavo check`: lint the manifest and manuscripts before compiling.
+
+Manifest problems come from the manifest loader and compiler (the same diagnostics `build`
+reports); manuscript text is linted by the rules in `text_rules`, each with a stable code.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from octavo.backends.base import NullProgress
+from octavo.check.text_rules import RULES, Line, TextParagraph
+from octavo.diagnostics import Diagnostic, Diagnostics, OctavoError, Span
+from octavo.ingest import MARKDOWN_SUFFIXES, read_text
+from octavo.ingest.plaintext import body_layout, is_scene_break
+
+__all__ = ["RULES", "check_book", "check_files", "check_text", "explain"]
+
+
+def paragraphs_of(text: str) -> list[TextParagraph]:
+    """The story's paragraphs with their source lines, as octavo's reader finds them."""
+    lines = text.split("\n")
+    start, hard_wrapped = body_layout(text)
+    paragraphs: list[TextParagraph] = []
+    block: list[Line] = []
+
+    def flush() -> None:
+        if block:
+            paragraphs.append(TextParagraph(tuple(block)))
+            block.clear()
+
+    for index in range(start, len(lines)):
+        line = Line(index + 1, lines[index])
+        if not line.text.strip() or is_scene_break(line.text):
+            flush()
+        elif hard_wrapped:
+            block.append(line)
+        else:
+            paragraphs.append(TextParagraph((line,)))
+    flush()
+    return paragraphs
+
+
+def check_text(text: str, display: str) -> list[Diagnostic]:
+    paragraphs = paragraphs_of(text)
+    found = []
+    for text_rule in RULES:
+        for finding in text_rule.run(paragraphs):
+            span = Span(display, finding.line, finding.column, finding.line,
+                        finding.column + finding.length)
+            found.append(Diagnostic(text_rule.severity, finding.code, finding.message, span,
+                                    finding.fix))
+    return found
+
+
+def _check_manuscript(path: Path, display: str) -> list[Diagnostic]:
+    decoded = read_text(path, display)
+    found = list(decoded.diagnostics)
+    if path.suffix.lower() not in MARKDOWN_SUFFIXES:  # Markdown syntax would only be noise
+        found.extend(check_text(decoded.text, display))
+    return found
+
+
+def check_files(paths: list[Path]) -> list[Diagnostic]:
+    """Check manuscript files on their own. Raises OctavoError if a file cannot be read."""
+    diags = Diagnostics()
+    for path in paths:
+        try:
+            diags.extend(_check_manuscript(path, str(path)))
+        except OctavoError as exc:
+            diags.extend(exc.diagnostics)
+    return diags.sorted()
+
+
+def check_book(manifest_path: Path) -> list[Diagnostic]:
+    """Check the manifest, then every manuscript it names (their text and their use), with the
+    book's own check settings applied."""
+    from octavo.pipeline import load_book
+
+    diags = Diagnostics()
+    try:
+        load_book(manifest_path, diags, NullProgress(), lint=True)
+    except OctavoError as exc:
+        return sorted(exc.diagnostics, key=Diagnostic.sort_key)
+    return diags.sorted()
+
+
+def _relative(path: Path) -> str:
+    try:
+        return str(path.relative_to(Path.cwd()))
+    except ValueError:
+        return str(path)
+
+
+def explain(code: str) -> str | None:
+    from octavo.codes import CODES
+
+    code = code.upper()
+    for text_rule in RULES:
+        if text_rule.code == code:
+            return f"{code} ({text_rule.severity.value}): {text_rule.summary}\n\n{text_rule.explanation}"
+    if code in CODES:
+        return f"{code}: {CODES[code]}"
+    return None

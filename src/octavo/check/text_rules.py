@@ -1,0 +1,284 @@
+"""Checks on manuscript text, one small function per code.
+
+Each rule sees the decoded text of one manuscript as paragraphs that keep their source lines,
+and yields findings with an exact line and column. Rules look for what an editor would query;
+they stay quiet on finished prose (a clean corpus in the tests holds them to that).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+
+from octavo.diagnostics import Severity
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    number: int  # 1-based
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class TextParagraph:
+    """A paragraph as the author wrote it: its lines, joined for paragraph-wide rules."""
+
+    lines: tuple[Line, ...]
+
+    @property
+    def text(self) -> str:
+        return " ".join(line.text.strip() for line in self.lines)
+
+    @property
+    def first(self) -> Line:
+        return self.lines[0]
+
+    @property
+    def last(self) -> Line:
+        return self.lines[-1]
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    code: str
+    message: str
+    line: int
+    column: int  # 1-based
+    length: int = 1
+    fix: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class TextRule:
+    code: str
+    severity: Severity
+    summary: str
+    explanation: str
+    run: Callable[[list[TextParagraph]], Iterator[Finding]]
+
+
+RULES: list[TextRule] = []
+
+
+def rule(code: str, severity: Severity, summary: str, explanation: str) -> Callable[
+        [Callable[[list[TextParagraph]], Iterator[Finding]]],
+        Callable[[list[TextParagraph]], Iterator[Finding]]]:
+    def register(run: Callable[[list[TextParagraph]], Iterator[Finding]]) -> Callable[
+            [list[TextParagraph]], Iterator[Finding]]:
+        RULES.append(TextRule(code, severity, summary, explanation, run))
+        return run
+    return register
+
+
+def _each_match(paragraphs: list[TextParagraph], pattern: re.Pattern[str], code: str,
+                message: Callable[[re.Match[str]], str],
+                fix: Callable[[re.Match[str]], str] | None = None) -> Iterator[Finding]:
+    for paragraph in paragraphs:
+        for line in paragraph.lines:
+            for match in pattern.finditer(line.text):
+                yield Finding(code, message(match), line.number, match.start() + 1,
+                              max(1, match.end() - match.start()), fix(match) if fix else None)
+
+
+# -- encoding ---------------------------------------------------------------------------------
+
+# UTF-8 read as Windows-1252 and saved again: â€™ for ’, Ã© for é, Â for a no-break space.
+_MOJIBAKE = re.compile("â€[\u0080-\u00bf\u2018-\u203a™œ\u009d]|Ã[\u0080-\u00bf]|Â[\u00a0-\u00bf]")
+_MOJIBAKE_FIX = {"â€™": "’", "â€˜": "‘", "â€œ": "“", "â€\u009d": "”", "â€”": "—", "â€“": "–",
+                 "â€¦": "…"}
+
+
+@rule("OCT301", Severity.WARNING, "text damaged by a wrong encoding (mojibake)",
+      "Characters such as â€™ or Ã© appear where a program read UTF-8 text as Windows-1252 and "
+      "saved it again. The original was most likely ’ or é. Fix the file (octavo fix will), or "
+      "ask the author for a clean copy.")
+def mojibake(paragraphs: list[TextParagraph]) -> Iterator[Finding]:
+    yield from _each_match(paragraphs, _MOJIBAKE, "OCT301",
+                           lambda m: f"'{m.group(0)}' looks like text damaged by a wrong encoding",
+                           lambda m: _MOJIBAKE_FIX.get(m.group(0), ""))
+
+
+_INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad\u202a-\u202e\u2066-\u2069]")
+_INVISIBLE_NAMES = {"\u200b": "zero-width space", "\u200c": "zero-width non-joiner",
+                    "\u200d": "zero-width joiner", "\u2060": "word joiner",
+                    "\ufeff": "byte-order mark", "\u00ad": "soft hyphen"}
+
+
+@rule("OCT302", Severity.WARNING, "an invisible or bidirectional control character",
+      "Zero-width characters, soft hyphens and bidirectional controls are invisible in most "
+      "editors but change how text breaks, searches and reads aloud. Remove them unless the "
+      "script needs them (Persian and Indic text use the zero-width non-joiner).")
+def invisible(paragraphs: list[TextParagraph]) -> Iterator[Finding]:
+    yield from _each_match(
+        paragraphs, _INVISIBLE, "OCT302",
+        lambda m: f"invisible character U+{ord(m.group(0)):04X} "
+                  f"({_INVISIBLE_NAMES.get(m.group(0), 'bidirectional control')})",
+        lambda m: "")
+
+
+# -- words and punctuation ---------------------------------------------------------------------
+
+_REPEATED = re.compile(r"\b([^\W\d_]+)\s+\1\b", re.IGNORECASE)
+_FINE_REPEATS = {"had", "that", "is", "bye", "no", "yes", "very", "so", "knock", "tsk", "ha",
+                 "hush", "there", "now", "go", "run", "well", "oh", "come", "again", "never"}
+
+
+@rule("OCT310", Severity.WARNING, "a word repeated by mistake",
+      "The same word twice in a row (\"the the\") is almost always a typing slip. Deliberate "
+      "repeats common in fiction (had had, that that, no no, very very) are not reported.")
+def repeated_word(paragraphs: list[TextParagraph]) -> Iterator[Finding]:
+    for paragraph in paragraphs:
+        for line in paragraph.lines:
+            for match in _REPEATED.finditer(line.text):
+                if match.group(1).lower() not in _FINE_REPEATS:
+                    yield Finding("OCT310", f"'{match.group(1)}' is repeated", line.number,
+                                  match.start() + 1, match.end() - match.start(),
+                                  match.group(1))
+
+
+_DOUBLED = re.compile(r"(?<![.…])\.\.(?![.…])|,,|;;|::")
+
+
+@rule("OCT311", Severity.WARNING, "doubled punctuation",
+      "Two periods (said..) or two commas are slips; an ellipsis is three periods or '…'.")
+def doubled_punctuation(paragraphs: list[TextParagraph]) -> Iterator[Finding]:
+    yield from _each_match(paragraphs, _DOUBLED, "OCT311",
+                           lambda m: f"doubled punctuation '{m.group(0)}'",
+                           lambda m: m.group(0)[0])
+
+
+_SPACE_BEFORE = re.compile(r"(?<=[^\W_]) +(?=[,;:!?](?:\s|$|[\"”’]))|(?<=[^\W_]) +(?=\.(?:\s|$))")
+
+
+@rule("OCT312", Severity.WARNING, "a space before punctuation",
+      "English sets no space before , ; : ! ? or a period.")
+def space_before_punctuation(paragraphs: list[TextParagraph]) -> Iterator[Finding]:
+    yield from _each_match(paragraphs, _SPACE_BEFORE, "OCT312",
+                           lambda m: "space before punctuation", lambda m: "")
+
+
+_SPACED_HYPHEN = re.compile(r"(?<=[^\W_]) - (?=[^\W\d_])|(?<=[^\W\d_])-(?=[\"”“]?$|[\"”“]\s)")
+
+
+@rule("OCT313", Severity.WARNING, "a hyphen used as a dash",
+      "A hyphen joins words (well-known); a break in a sentence or a cut-off speech takes a dash "
+      "(—). octavo's normaliser sets it for you; the check tells you where.")
+def hyphen_as_dash(paragraphs: list[TextParagraph]) -> Iterator[Finding]:
+    yield from _each_match(paragraphs, _SPACED_HYPHEN, "OCT313",
+                           lambda m: "a hyphen where a dash belongs", lambda m: "—")
+
+
+# -- paragraphs ---------------------------------------------------------------------------------
+
+_TERMINAL = ".!?…—–"
+_CLOSERS = "\"'“”‘’)]*_"
+
+
+@rule("OCT320", Severity.WARNING, "a paragraph ends without terminal punctuation",
+      "A paragraph that ends with a comma, or with no punctuation at all, usually lost its "
+      "ending or was split where it should not have been.")
+def paragraph_ending(paragraphs: list[TextParagraph]) -> Iterator[Finding]:
+    for paragraph in paragraphs:
+        text = paragraph.last.text.rstrip()
+        core = text.rstrip(_CLOSERS)
+        if not core or core[-1] in _TERMINAL or core[-1] == "-":  # a cut-off: OCT313's job
+            continue
+        what = "ends with a comma" if core[-1] == "," else "ends without terminal punctuation"
+        yield Finding("OCT320", f"the paragraph {what}", paragraph.last.number, len(core))
+
+
+_QUOTE_WRONG_WAY = re.compile(r"(?<=[^\W_]|[.,!?…—-])“(?=\s|$)|(?:^|(?<=\s))”(?=[^\W_])")
+
+
+@rule("OCT321", Severity.WARNING, "a curly quote facing the wrong way",
+      "An opening quote (“) after a word at the end of a speech, or a closing quote (”) before a "
+      "word, is usually a word processor's wrong guess.")
+def quote_wrong_way(paragraphs: list[TextParagraph]) -> Iterator[Finding]:
+    yield from _each_match(paragraphs, _QUOTE_WRONG_WAY, "OCT321",
+                           lambda m: f"'{m.group(0)}' faces the wrong way",
+                           lambda m: "”" if m.group(0) == "“" else "“")
+
+
+def _balance(text: str) -> int:
+    """How many double quotations stay open at the end of the text (straight quotes alternate)."""
+    depth = 0
+    straight_open = False
+    for ch in text:
+        if ch == "“":
+            depth += 1
+        elif ch == "”":
+            depth -= 1
+        elif ch == '"':
+            straight_open = not straight_open
+            depth += 1 if straight_open else -1
+    return depth
+
+
+def _opens_with_quote(paragraph: TextParagraph) -> bool:
+    return paragraph.text.lstrip()[:1] in "“\""
+
+
+@rule("OCT322", Severity.WARNING, "unbalanced quotation marks",
+      "A paragraph opens a quotation it never closes, or closes one it never opened. A speech "
+      "that runs on into the next paragraph is fine: it has no closing quote, and the next "
+      "paragraph opens with a quote again.")
+def unbalanced_quotes(paragraphs: list[TextParagraph]) -> Iterator[Finding]:
+    for index, paragraph in enumerate(paragraphs):
+        balance = _balance(paragraph.text)
+        if balance == 0:
+            continue
+        runs_on = (balance > 0 and index + 1 < len(paragraphs)
+                   and _opens_with_quote(paragraphs[index + 1]))
+        if not runs_on:
+            what = "opens a quotation it does not close" if balance > 0 else \
+                "closes a quotation it did not open"
+            yield Finding("OCT322", f"the paragraph {what}", paragraph.first.number, 1)
+
+
+_AUTHORS_NOTE = re.compile(r"^\s*(?:A/N|AN|Author'?s note|Author’s note|Disclaimer)\s*:",
+                           re.IGNORECASE)
+
+
+@rule("OCT323", Severity.WARNING, "an author's note or disclaimer left in the story",
+      "Notes such as 'A/N:' or 'Disclaimer:' belong to the place a story was first posted, not "
+      "to the book. Remove them, or move them to the front or back matter.")
+def authors_note(paragraphs: list[TextParagraph]) -> Iterator[Finding]:
+    for paragraph in paragraphs:
+        match = _AUTHORS_NOTE.match(paragraph.first.text)
+        if match:
+            yield Finding("OCT323", "an author's note or disclaimer in the story text",
+                          paragraph.first.number, match.start() + 1, match.end() - match.start())
+
+
+LONG_PARAGRAPH_WORDS = 350
+
+
+@rule("OCT324", Severity.INFO, "a very long paragraph",
+      f"Paragraphs over {LONG_PARAGRAPH_WORDS} words are hard to read on a phone and often mean "
+      "two paragraphs ran together.")
+def long_paragraph(paragraphs: list[TextParagraph]) -> Iterator[Finding]:
+    for paragraph in paragraphs:
+        words = len(paragraph.text.split())
+        if words > LONG_PARAGRAPH_WORDS:
+            yield Finding("OCT324", f"the paragraph has {words} words", paragraph.first.number, 1)
+
+
+# -- spaces -----------------------------------------------------------------------------------
+
+_TRAILING = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u3000]+$")
+
+
+@rule("OCT330", Severity.INFO, "spaces at the end of a line",
+      "Trailing spaces (often no-break spaces left by a word processor) are invisible and "
+      "harmless in the book; octavo removes them.")
+def trailing_spaces(paragraphs: list[TextParagraph]) -> Iterator[Finding]:
+    yield from _each_match(paragraphs, _TRAILING, "OCT330",
+                           lambda m: "spaces at the end of the line", lambda m: "")
+
+
+@rule("OCT331", Severity.INFO, "a tab character",
+      "Tabs indent text in a word processor; in a book the styles indent paragraphs.")
+def tabs(paragraphs: list[TextParagraph]) -> Iterator[Finding]:
+    yield from _each_match(paragraphs, re.compile("\t+"), "OCT331", lambda m: "a tab character",
+                           lambda m: " ")

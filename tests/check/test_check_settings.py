@@ -1,0 +1,42 @@
+"""Checks run before every build; a book can switch checks off or make them stricter."""
+
+from __future__ import annotations
+
+from tests.conftest import BookFolder
+
+TYPO_STORY = "She saw the the boat.\n\nIt sailed at dawn.\n"
+BASE = "title: Tales\nlanguage: en\ncontents: [stories/typo.txt]\n"
+
+
+def test_build_runs_the_checks_and_no_check_skips_them(book: BookFolder) -> None:
+    book.write("stories/typo.txt", TYPO_STORY)
+    book.manifest(BASE)
+    checked = book.build("--epub")
+    assert checked.returncode == 0 and "warning OCT310 'the' is repeated" in checked.stderr
+    skipped = book.build("--epub", "--no-check")
+    assert skipped.returncode == 0 and "OCT310" not in skipped.stderr
+
+
+def test_a_book_can_make_a_check_an_error_that_stops_the_build(book: BookFolder) -> None:
+    book.write("stories/typo.txt", TYPO_STORY)
+    book.manifest(BASE + "check: {severity: {OCT310: error}}\n")
+    result = book.build("--epub")
+    assert result.returncode == 1 and "error OCT310" in result.stderr
+    assert not (book.root / "dist").exists() or not any((book.root / "dist").iterdir())
+    assert book.build("--epub", "--no-check").returncode == 0
+
+
+def test_a_book_can_disable_a_check(book: BookFolder) -> None:
+    book.write("stories/typo.txt", TYPO_STORY)
+    book.manifest(BASE + "check: {disable: [OCT310]}\n")
+    from tests.conftest import run_octavo
+
+    result = run_octavo("check", book.root, cwd=book.root)
+    assert result.returncode == 0 and "OCT310" not in result.stdout
+
+
+def test_check_settings_are_validated(book: BookFolder) -> None:
+    book.write("stories/typo.txt", TYPO_STORY)
+    book.manifest(BASE + "check: {severity: {OCT310: fatal}}\n")
+    result = book.build("--epub")
+    assert result.returncode == 1 and "OCT105" in result.stderr

@@ -1,0 +1,57 @@
+"""Each text check: one input that must fire, one look-alike that must not."""
+
+from __future__ import annotations
+
+import pytest
+
+from octavo.check import check_text
+from octavo.check.text_rules import RULES
+
+CASES = [
+    # code, must fire, look-alike that must not
+    ("OCT301", "It\u00e2\u20ac\u2122s late.", "It’s late, café au lait."),
+    ("OCT302", "Zero\u200bwidth here.", "Zero width here."),
+    ("OCT310", "She saw the the boat.", "She had had enough; that that was true."),
+    ("OCT311", "Cost him a fortune, he said.. Then left.", "He waited... then left."),
+    ("OCT312", "He stopped , then ran .", "He stopped, then ran. It was 9 a.m."),
+    ("OCT313", "He was - no, he is - sure.", "A well-known mother-in-law, 1990-95."),
+    ("OCT320", "He turned to her,", "He turned to her."),
+    ("OCT321", "Because I lo-“", "“Because,” she said."),
+    ("OCT322", "“Go home, she said.\n\nHe went.", "“Go home,” she said.\n\nHe went."),
+    ("OCT323", "A/N: thanks for reading!", "Anna: thanks for reading!"),
+    ("OCT324", " ".join(["word"] * 360) + ".", " ".join(["word"] * 300) + "."),
+    ("OCT330", "A line ends here.\u00a0 ", "A line ends here."),
+    ("OCT331", "\tIndented with a tab.", "Indented by the styles."),
+]
+
+
+def codes(text: str) -> list[str]:
+    return [d.code for d in check_text(text, "s.txt")]
+
+
+def test_every_rule_has_a_case() -> None:
+    assert {code for code, _, _ in CASES} == {rule.code for rule in RULES}
+
+
+@pytest.mark.parametrize(("code", "fires", "quiet"), CASES, ids=[c[0] for c in CASES])
+def test_rule_fires_on_the_fault_and_not_on_the_look_alike(code: str, fires: str,
+                                                            quiet: str) -> None:
+    assert code in codes(fires)
+    assert code not in codes(quiet)
+
+
+def test_positions_are_exact() -> None:
+    (finding,) = [d for d in check_text("One.\n\nShe saw the the boat.", "s.txt")]
+    assert finding.span is not None
+    assert (finding.span.line, finding.span.column, finding.span.end_column) == (3, 9, 16)
+
+
+def test_speech_running_on_into_the_next_paragraph_is_not_unbalanced() -> None:
+    text = "“It was a long road, and I walked it.\n\n“Then the sea came.”"
+    assert "OCT322" not in codes(text)
+
+
+def test_hard_wrapped_paragraph_is_one_paragraph() -> None:
+    line = "This line of fixed-width prose runs on for about seventy characters or so"
+    paragraph = "\n".join([line] * 4 + ["and ends here."])
+    assert "OCT320" not in codes("\n\n".join([paragraph] * 3))
