@@ -18,6 +18,7 @@ test: $(VENV)/.installed-test sysdeps
 bench: $(VENV)/.installed-test sysdeps
 	$(BIN)/python benchmarks/run.py
 	$(BIN)/python benchmarks/normalise.py
+	$(BIN)/python benchmarks/check_speed.py
 
 # Render the sample PDF to PNG pages in dist/pages/ to look at them.
 look: build sysdeps

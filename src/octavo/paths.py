@@ -24,3 +24,13 @@ def resolve_inside(root: Path, base: Path, raw: str, span: Span) -> Path:
             "OCT110", f"'{raw}' leads outside the book folder ({root}); refused", span
         )
     return candidate
+
+
+def display_path(path: Path) -> str:
+    """A path as diagnostics show it: relative to the working folder when it can be."""
+    import os
+
+    try:
+        return os.path.relpath(path)
+    except ValueError:
+        return str(path)

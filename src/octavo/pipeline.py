@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import os
 import re
 import tempfile
 import time
@@ -24,6 +23,7 @@ from octavo.document import Book, chapter_text, timestamp_from_date, word_count
 from octavo.ingest import MARKDOWN_SUFFIXES, RawStory, parse_manuscript, read_text
 from octavo.manifest import Manifest, load_manifest
 from octavo.normalise import normalise_story
+from octavo.paths import display_path
 
 FORMATS = ("epub", "pdf")
 
@@ -50,9 +50,13 @@ def load_book(manifest_path: Path, diags: Diagnostics, progress: Progress,
               lint: bool = False) -> Book:
     """Read the manifest and every manuscript it names, normalise them, and compile the book.
     With `lint`, the manuscripts' text is checked as `octavo check` does."""
-    manifest, warnings = load_manifest(manifest_path, _display(manifest_path))
+    manifest, warnings = load_manifest(manifest_path, display_path(manifest_path))
     diags.extend(warnings)
     found = Diagnostics()
+    if lint:
+        from octavo.check.manifest_rules import manifest_findings
+
+        found.extend(manifest_findings(manifest))
     sources = read_sources(manifest, found, progress, lint)
     diags.extend(apply_check_settings(found, manifest))
     if diags.has_errors:
@@ -84,8 +88,8 @@ def read_sources(manifest: Manifest, diags: Diagnostics, progress: Progress,
     for path, display, span in entries:
         progress.step(display)
         try:
-            decoded = read_text(path, _display(path))
-            story = parse_manuscript(decoded, path.suffix, _display(path))
+            decoded = read_text(path, display_path(path))
+            story = parse_manuscript(decoded, path.suffix, display_path(path))
         except OctavoError as exc:
             # Point at the manifest entry too, so the user knows which line named the file.
             for d in exc.diagnostics:
@@ -95,7 +99,7 @@ def read_sources(manifest: Manifest, diags: Diagnostics, progress: Progress,
         if lint and path.suffix.lower() not in MARKDOWN_SUFFIXES:
             from octavo.check import check_text
 
-            diags.extend(check_text(decoded.text, _display(path)))
+            diags.extend(check_text(decoded.text, display_path(path)))
         sources[path] = normalise_story(story, manifest.house_style)
     return sources
 
@@ -141,11 +145,3 @@ def build(manifest_path: Path, output_dir: Path, formats: tuple[str, ...],
 def _today() -> dt.datetime:
     today = dt.datetime.now(dt.UTC).date()
     return dt.datetime(today.year, today.month, today.day, tzinfo=dt.UTC)
-
-
-def _display(path: Path) -> str:
-    """Paths in diagnostics are relative to the working folder when they can be."""
-    try:
-        return os.path.relpath(path)
-    except ValueError:
-        return str(path)

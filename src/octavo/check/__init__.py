@@ -93,9 +93,13 @@ def _relative(path: Path) -> str:
 
 
 def explain(code: str) -> str | None:
+    from octavo.check.manifest_rules import MANIFEST_CODES
     from octavo.codes import CODES
 
     code = code.upper()
+    if code in MANIFEST_CODES:
+        severity, summary = MANIFEST_CODES[code]
+        return f"{code} ({severity.value}): {summary}"
     for text_rule in RULES:
         if text_rule.code == code:
             return f"{code} ({text_rule.severity.value}): {text_rule.summary}\n\n{text_rule.explanation}"
