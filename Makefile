@@ -19,6 +19,7 @@ bench: $(VENV)/.installed-test sysdeps
 	$(BIN)/python benchmarks/run.py
 	$(BIN)/python benchmarks/normalise.py
 	$(BIN)/python benchmarks/check_speed.py
+	$(BIN)/python benchmarks/normalise_sweep.py
 
 # Render the sample PDF to PNG pages in dist/pages/ to look at them.
 look: build sysdeps

@@ -14,7 +14,9 @@ from octavo.normalise import to_markdown, typeset
 TRICKY = "aAzZéß0159 \t\u00a0\u200b'\"‘’“”`´-–—.…,;:!?()[]*_#~<>/@§"
 paragraph_text = st.text(alphabet=TRICKY, max_size=60)
 manuscript_text = st.text(alphabet=TRICKY + "\n\n\n", max_size=200)
-SETTINGS = settings(max_examples=400, deadline=None,
+# derandomize: the same examples every run, so CI never turns red by chance; benchmarks/
+# normalise_sweep.py explores far more, at random, across every house style.
+SETTINGS = settings(max_examples=400, deadline=None, derandomize=True,
                     suppress_health_check=[HealthCheck.too_slow])
 
 

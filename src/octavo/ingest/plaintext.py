@@ -145,6 +145,9 @@ def _tidy_scene_breaks(blocks: list[Block]) -> tuple[Block, ...]:
 def _leading_heading(lines: list[str], display: str) -> tuple[ManuscriptHeading | None, int]:
     """The heading at the top of the file, and the index of the first line after it."""
     index = _next_nonblank(lines, 0)
+    # Break markers before the first text are dropped anyway; the heading comes after them.
+    while index is not None and _SCENE_MARK.match(lines[index].strip()):
+        index = _next_nonblank(lines, index + 1)
     if index is None:
         return None, len(lines)
     first = " ".join(lines[index].split())  # as the space rules will leave it
@@ -154,6 +157,12 @@ def _leading_heading(lines: list[str], display: str) -> tuple[ManuscriptHeading 
         if plain_title:
             return ManuscriptHeading(None, plain_title, Span(display, index + 1, 1)), index + 1
     if parts is None:
+        # A bare title line: short, unpunctuated, capitalised, with the story after it. (Not
+        # "set apart by a blank line": normalising adds blank lines, and must not make titles.)
+        if _looks_like_bare_title(first) and _next_nonblank(lines, index + 1) is not None:
+            title_text = first.strip(_TITLE_DECORATION)
+            if title_text:
+                return ManuscriptHeading(None, title_text, Span(display, index + 1, 1)), index + 1
         return None, index
     label, title = parts
     span = Span(display, index + 1, 1)
@@ -197,6 +206,13 @@ def _looks_like_title(line: str) -> bool:
         and text[0] not in "\"“‘'«"
         and not _SCENE_MARK.match(text)
     )
+
+
+def _looks_like_bare_title(line: str) -> bool:
+    """Stricter than a title after a label: a title line on its own must read like one."""
+    text = line.strip()
+    return (_looks_like_title(text) and len(text) <= 60 and len(text.split()) <= 10
+            and (text[0].isupper() or text[0].isdigit()) and text[-1] not in "—–-")
 
 
 def _is_hard_wrapped(lines: list[str]) -> bool:

@@ -41,12 +41,30 @@ __all__ = ["HouseStyle", "house_style_for", "normalise_story", "normalise_text",
            "typeset"]
 
 
+# A story whose speech marks were swapped to the house style's is normalised again until it no
+# longer changes (stray marks can read differently once swapped); others need one pass.
+_MAX_PASSES = 3
+
+
 def typeset(paragraphs: list[str], style: HouseStyle | None = None) -> list[str]:
     """Typeset the paragraphs of one story (the author's quote habit is judged on all of them)."""
     style = style or HouseStyle()
+    result, swapped = _typeset_once(paragraphs, style)
+    for _ in range(_MAX_PASSES - 1):
+        if not swapped:
+            break
+        again, swapped = _typeset_once(result, style)
+        if again == result:
+            break
+        result = again
+    return result
+
+
+def _typeset_once(paragraphs: list[str], style: HouseStyle) -> tuple[list[str], bool]:
     prepared = [prepare(p, style) for p in paragraphs]
     single_outer = speech_in_singles([p.marks for p in prepared])
-    return [finish(p, style, single_outer).strip() for p in prepared]
+    swapped = single_outer is not None and single_outer != style.single_outer
+    return [finish(p, style, single_outer).strip() for p in prepared], swapped
 
 
 def normalise_text(text: str, style: HouseStyle | None = None) -> str:
@@ -55,14 +73,27 @@ def normalise_text(text: str, style: HouseStyle | None = None) -> str:
 
 def normalise_story(story: RawStory, style: HouseStyle | None = None) -> RawStory:
     style = style or HouseStyle()
+    result, swapped = _normalise_once(story, style)
+    for _ in range(_MAX_PASSES - 1):
+        if not swapped:
+            break
+        again, swapped = _normalise_once(result, style)
+        if again == result:
+            break
+        result = again
+    return result
+
+
+def _normalise_once(story: RawStory, style: HouseStyle) -> tuple[RawStory, bool]:
     prepared = {id(b): prepare(_joined(b), style) for b in story.blocks if isinstance(b, Paragraph)}
     single_outer = speech_in_singles([p.marks for p in prepared.values()])
     heading = story.heading
     if heading is not None and heading.title:
         heading = dataclasses.replace(heading, title=normalise_text(heading.title, style))
     fix = _Typesetter(style, single_outer, prepared)
+    swapped = single_outer is not None and single_outer != style.single_outer
     return dataclasses.replace(story, heading=heading,
-                               blocks=tuple(fix.block(b) for b in story.blocks))
+                               blocks=tuple(fix.block(b) for b in story.blocks)), swapped
 
 
 def _joined(block: Paragraph) -> str:
