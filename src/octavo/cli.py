@@ -159,6 +159,41 @@ def check(paths: tuple[Path, ...], output_format: str, explain_code: str | None)
         sys.exit(EXIT_ERRORS)
 
 
+@cli.command()
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+def fix(paths: tuple[Path, ...]) -> None:
+    """Apply the safe fixes to a book's manuscripts (or the given files), in place.
+
+    The fixes are the normaliser's: curly quotes, dashes, ellipses, spaces and scene breaks.
+    Each file changed keeps its original as FILE.bak (then .bak2, …). Run `octavo check`
+    afterwards for what needs an editor's eye.
+    """
+    from octavo import console
+    from octavo.manifest import find_manifest, load_manifest
+    from octavo.normalise.command import normalise_file
+
+    try:
+        books = [p for p in paths if p.is_dir() or p.suffix in (".yaml", ".yml")]
+        if not paths:
+            books = [find_manifest(None, Path.cwd())]
+        # (file, quotation style, language): a book's manuscripts follow its house style.
+        targets: list[tuple[Path, str | None, str]] = [
+            (p, None, "en-US") for p in paths if p not in books]
+        for book in books:
+            manifest, _ = load_manifest(find_manifest(str(book), Path.cwd()))
+            style = "british" if manifest.house_style.single_outer else "american"
+            targets += [(s.path, style, manifest.language) for s in manifest.stories()]
+        for path, quotes, language in targets:
+            result = normalise_file(path, quotes=quotes, language=language, in_place=True,
+                                    diff=False)
+            console.print_diagnostics(result.diagnostics)
+            backup = result.backup.name if result.backup else "-"
+            print(f"fixed {_shown(path)} (the original is in {backup})")
+    except OctavoError as exc:
+        console.print_diagnostics(exc.diagnostics)
+        sys.exit(EXIT_ERRORS)
+
+
 def _shown(path: Path) -> str:
     """A path relative to the working folder when it lies below it, else absolute."""
     relative = os.path.relpath(path)

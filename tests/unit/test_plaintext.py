@@ -61,3 +61,15 @@ def test_paragraph_spans_point_at_source_lines() -> None:
     story = parse_plaintext("One.\n\n\nTwo.\nThree.", "s.txt")
     assert [b.span.line for b in story.blocks if b.span] == [1, 4, 5]
     assert not any(isinstance(b, SceneBreak) for b in story.blocks)
+
+
+def test_a_bare_title_line_is_the_title() -> None:
+    story = parse_plaintext("The Cartographer’s Daughter\n\nShe drew the coast.", "s.txt")
+    assert story.heading is not None and story.heading.title == "The Cartographer’s Daughter"
+    assert [block_text(b) for b in story.blocks] == ["She drew the coast."]
+
+
+def test_a_sentence_or_fragment_is_not_a_title() -> None:
+    for first in ("It was over.", "He opened his mouth to tell her, and—", "“Stop” she said",
+                  "and then nothing at all happened to anyone in this small town today"):
+        assert parse_plaintext(f"{first}\n\nMore text.", "s.txt").heading is None, first

@@ -202,8 +202,8 @@ def _looks_like_title(line: str) -> bool:
     text = line.strip()
     return (
         0 < len(text) <= _MAX_TITLE_LENGTH
-        and text[-1] not in ".!?,;:\"”’'…"
-        and text[0] not in "\"“‘'«"
+        and text[-1] not in ".!?,;:\"“”‘’'…"
+        and text[0] not in "\"“”‘’'«"
         and not _SCENE_MARK.match(text)
     )
 

@@ -1,0 +1,26 @@
+"""`octavo fix`: the normaliser's safe fixes applied to a book's manuscripts, with backups."""
+
+from __future__ import annotations
+
+from tests.conftest import BookFolder, run_octavo
+
+
+def test_fix_applies_safe_fixes_to_every_manuscript_and_keeps_backups(book: BookFolder) -> None:
+    book.write("stories/a.txt", 'He said -- "no..."  \n')
+    book.write("stories/b.txt", "'Tis the '90s,' she said.\n")
+    book.manifest("title: Tales\nlanguage: en-GB\ncontents: [stories/a.txt, stories/b.txt]\n")
+    result = run_octavo("fix", book.root, cwd=book.root)
+    assert result.returncode == 0, result.stderr
+    # British house style (en-GB): single quotes outside.
+    assert (book.root / "stories/a.txt").read_text(encoding="utf-8") == "He said—‘no…’\n"
+    assert (book.root / "stories/b.txt").read_text(encoding="utf-8") == "‘Tis the ’90s,’ she said.\n"
+    assert (book.root / "stories/a.txt.bak").read_text(encoding="utf-8") == 'He said -- "no..."  \n'
+    check = run_octavo("check", book.root, cwd=book.root)
+    assert "OCT330" not in check.stdout  # the trailing spaces are gone
+
+
+def test_fix_reports_bad_input(book: BookFolder) -> None:
+    book.write("stories/pic.txt", b"\x89PNG\r\n\x1a\n" + bytes(32))
+    result = run_octavo("fix", "stories/pic.txt", cwd=book.root)
+    assert result.returncode == 1 and "OCT201" in result.stderr + result.stdout
+    assert "Traceback" not in result.stderr
