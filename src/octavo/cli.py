@@ -116,7 +116,12 @@ def normalize(file: Path, in_place: bool, show_diff: bool, quotes: str | None,
 @click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text",
               show_default=True, help="How to print the findings.")
 @click.option("--explain", "explain_code", metavar="CODE", help="Explain a diagnostic code.")
-def check(paths: tuple[Path, ...], output_format: str, explain_code: str | None) -> None:
+@click.option("--epub", "epub_file", type=click.Path(path_type=Path), metavar="FILE",
+              help="Run EPUBCheck on a built EPUB and report in octavo's format.")
+@click.option("--pdf", "pdf_file", type=click.Path(path_type=Path), metavar="FILE",
+              help="Preflight a print PDF: fonts, page size, image resolution.")
+def check(paths: tuple[Path, ...], output_format: str, explain_code: str | None,
+          epub_file: Path | None, pdf_file: Path | None) -> None:
     """Check a book (a folder or book.yaml) or manuscript files before building.
 
     Prints `path:line:col: severity CODE message` for each finding, sorted by file and place.
@@ -132,13 +137,19 @@ def check(paths: tuple[Path, ...], output_format: str, explain_code: str | None)
             raise click.UsageError(f"unknown code {explain_code!r}")
         print(text)
         return
-    missing = [p for p in paths if not p.exists()]
+    built = [p for p in (epub_file, pdf_file) if p is not None]
+    missing = [p for p in (*paths, *built) if not p.exists()]
     if missing:
         print(f"octavo check: no such file or folder: {missing[0]}", file=sys.stderr)
         sys.exit(EXIT_USAGE)
     books = [p for p in paths if p.is_dir() or p.suffix in (".yaml", ".yml")]
     try:
-        if not paths:
+        if built:
+            from octavo.check.outputs import check_epub, check_pdf
+
+            found = (check_epub(epub_file) if epub_file else []) + (
+                check_pdf(pdf_file) if pdf_file else [])
+        elif not paths:
             found = checker.check_book(find_manifest(None, Path.cwd()))
         elif books:
             found = [d for book in books for d in checker.check_book(find_manifest(str(book),

@@ -94,12 +94,14 @@ def _relative(path: Path) -> str:
 
 def explain(code: str) -> str | None:
     from octavo.check.manifest_rules import MANIFEST_CODES
+    from octavo.check.outputs import OUTPUT_CODES
     from octavo.codes import CODES
 
     code = code.upper()
-    if code in MANIFEST_CODES:
-        severity, summary = MANIFEST_CODES[code]
-        return f"{code} ({severity.value}): {summary}"
+    for table in (MANIFEST_CODES, OUTPUT_CODES):
+        if code in table:
+            severity, summary = table[code]
+            return f"{code} ({severity.value}): {summary}"
     for text_rule in RULES:
         if text_rule.code == code:
             return f"{code} ({text_rule.severity.value}): {text_rule.summary}\n\n{text_rule.explanation}"
