@@ -17,6 +17,7 @@ from pathlib import Path
 
 from octavo.backends import load_backend
 from octavo.backends.base import Artifact, BuildOptions, NullProgress, Progress
+from octavo.check.anthology_rules import StoryText, name_spellings
 from octavo.compile import compile_book
 from octavo.diagnostics import Diagnostic, Diagnostics, OctavoError, Severity, Span
 from octavo.document import Book, chapter_text, timestamp_from_date, word_count
@@ -85,6 +86,7 @@ def read_sources(manifest: Manifest, diags: Diagnostics, progress: Progress,
             entries.append((source.path, source.display or "", source.span))
     progress.stage("Read", len(entries))
     sources: dict[Path, RawStory] = {}
+    texts = []
     for path, display, span in entries:
         progress.step(display)
         try:
@@ -100,7 +102,10 @@ def read_sources(manifest: Manifest, diags: Diagnostics, progress: Progress,
             from octavo.check import check_text
 
             diags.extend(check_text(decoded.text, display_path(path)))
+            texts.append(StoryText(display_path(path), decoded.text.split("\n")))
         sources[path] = normalise_story(story, manifest.house_style)
+    if lint:
+        diags.extend(name_spellings(texts))
     return sources
 
 

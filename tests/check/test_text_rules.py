@@ -55,3 +55,22 @@ def test_hard_wrapped_paragraph_is_one_paragraph() -> None:
     line = "This line of fixed-width prose runs on for about seventy characters or so"
     paragraph = "\n".join([line] * 4 + ["and ends here."])
     assert "OCT320" not in codes("\n\n".join([paragraph] * 3))
+
+
+def test_a_name_spelled_two_ways_across_stories() -> None:
+    from octavo.check.anthology_rules import StoryText, name_spellings
+
+    first = StoryText("a.txt", ["Then Jett laughed.", "She saw Jett again, and Faye too."])
+    second = StoryText("b.txt", ["Later Jet was gone.", "", "Nobody saw Jet."])
+    (finding,) = name_spellings([first, second])
+    assert finding.code == "OCT340" and finding.span is not None
+    assert (finding.span.path, finding.span.line, finding.span.column) == ("b.txt", 1, 7)
+    assert finding.message == "'Jet' (2 times) is spelled 'Jett' 2 times elsewhere (a.txt)"
+
+
+def test_names_that_only_look_alike_once_are_not_reported() -> None:
+    from octavo.check.anthology_rules import StoryText, name_spellings
+
+    stories = [StoryText("a.txt", ["Then Anna sang.", "Later Anna slept."]),
+               StoryText("b.txt", ["It was the Ana River."])]  # used once: not a name to compare
+    assert name_spellings(stories) == []

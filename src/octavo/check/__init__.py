@@ -98,6 +98,11 @@ def explain(code: str) -> str | None:
     from octavo.codes import CODES
 
     code = code.upper()
+    if code == "OCT340":
+        return ("OCT340 (warning): a name spelled two ways across the anthology\n\n"
+                "Jett in one story and Jet in another: the same character, two spellings. "
+                "Only spellings used at least twice are compared, and only when they differ by "
+                "a doubled letter.")
     for table in (MANIFEST_CODES, OUTPUT_CODES):
         if code in table:
             severity, summary = table[code]
