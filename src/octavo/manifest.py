@@ -92,6 +92,7 @@ class Manifest:
     house_style: HouseStyle = field(default_factory=HouseStyle)
     scene_break: str = "ornament"
     check_disabled: frozenset[str] = frozenset()
+    check_enabled: frozenset[str] = frozenset()
     check_severity: tuple[tuple[str, str], ...] = ()  # (code, "error" | "warning" | "info")
 
     def stories(self) -> list[StoryEntry]:
@@ -209,6 +210,7 @@ class _Builder:
                                         build.get("ellipsis"), build.get("tie_last_word", False)),
             scene_break=build.get("scene_break", "ornament"),
             check_disabled=frozenset(data.get("check", {}).get("disable", ())),
+            check_enabled=frozenset(data.get("check", {}).get("enable", ())),
             check_severity=tuple(sorted(data.get("check", {}).get("severity", {}).items())),
         )
 

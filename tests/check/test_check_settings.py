@@ -40,3 +40,23 @@ def test_check_settings_are_validated(book: BookFolder) -> None:
     book.manifest(BASE + "check: {severity: {OCT310: fatal}}\n")
     result = book.build("--epub")
     assert result.returncode == 1 and "OCT105" in result.stderr
+
+
+def test_directive_lines_never_reach_the_book(book: BookFolder) -> None:
+    import zipfile
+
+    book.write("stories/typo.txt", "%% octavo: ignore OCT310\nShe saw the the boat.\n")
+    book.manifest(BASE + "check: {enable: [OCT303]}\n")
+    result = book.build("--epub")
+    assert result.returncode == 0 and "OCT310" not in result.stderr
+    with zipfile.ZipFile(book.root / "dist" / "tales.epub") as archive:
+        story = archive.read("EPUB/text/story-001.xhtml").decode()
+    assert "octavo" not in story and "%%" not in story and "She saw the the boat." in story
+
+
+def test_a_book_can_turn_on_an_opt_in_check(book: BookFolder) -> None:
+    book.write("stories/typo.txt", 'He said, "no."\n')
+    book.manifest(BASE)
+    assert "OCT303" not in book.build("--epub").stderr
+    book.manifest(BASE + "check: {enable: [OCT303]}\n")
+    assert "warning OCT303 straight quote" in book.build("--epub").stderr

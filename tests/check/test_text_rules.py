@@ -22,11 +22,17 @@ CASES = [
     ("OCT324", " ".join(["word"] * 360) + ".", " ".join(["word"] * 300) + "."),
     ("OCT330", "A line ends here.\u00a0 ", "A line ends here."),
     ("OCT331", "\tIndented with a tab.", "Indented by the styles."),
+    # Off by default; a book turns them on (check: {enable: [...]}).
+    ("OCT303", "He said, \"no.\"", "He said, “no.”"),
+    ("OCT304", "He said--no.", "He said—no. A well-known fact."),
 ]
 
 
-def codes(text: str) -> list[str]:
-    return [d.code for d in check_text(text, "s.txt")]
+OPT_IN = frozenset({"OCT303", "OCT304"})
+
+
+def codes(text: str, enabled: frozenset[str] = OPT_IN) -> list[str]:
+    return [d.code for d in check_text(text, "s.txt", enabled)]
 
 
 def test_every_rule_has_a_case() -> None:
@@ -74,3 +80,14 @@ def test_names_that_only_look_alike_once_are_not_reported() -> None:
     stories = [StoryText("a.txt", ["Then Anna sang.", "Later Anna slept."]),
                StoryText("b.txt", ["It was the Ana River."])]  # used once: not a name to compare
     assert name_spellings(stories) == []
+
+
+def test_opt_in_checks_are_off_by_default() -> None:
+    assert codes('He said--"no."', frozenset()) == []
+
+
+def test_a_directive_excuses_the_next_paragraph_and_stale_ones_are_reported() -> None:
+    text = ("%% octavo: ignore OCT310\nShe said it again and again, the the way she does.\n\n"
+            "%% octavo: ignore OCT311\nNothing doubled here.\n\nBut the the slip here counts.")
+    found = [(d.code, d.span.line if d.span else 0) for d in check_text(text, "s.txt")]
+    assert found == [("OCT310", 7), ("OCT309", 4)]

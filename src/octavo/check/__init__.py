@@ -6,20 +6,25 @@ reports); manuscript text is linted by the rules in `text_rules`, each with a st
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from octavo.backends.base import NullProgress
 from octavo.check.text_rules import RULES, Line, TextParagraph
-from octavo.diagnostics import Diagnostic, Diagnostics, OctavoError, Span
+from octavo.diagnostics import Diagnostic, Diagnostics, OctavoError, Severity, Span
 from octavo.ingest import MARKDOWN_SUFFIXES, read_text
-from octavo.ingest.plaintext import body_layout, is_scene_break
+from octavo.ingest.plaintext import blank_comment, body_layout, is_scene_break
 
 __all__ = ["RULES", "check_book", "check_files", "check_text", "explain"]
 
 
+_DIRECTIVE = re.compile(r"^\s*%%\s*octavo:\s*ignore\s+(OCT\d{3}(?:[\s,]+OCT\d{3})*)",
+                        re.IGNORECASE)
+
+
 def paragraphs_of(text: str) -> list[TextParagraph]:
     """The story's paragraphs with their source lines, as octavo's reader finds them."""
-    lines = text.split("\n")
+    lines = [blank_comment(line) for line in text.split("\n")]
     start, hard_wrapped = body_layout(text)
     paragraphs: list[TextParagraph] = []
     block: list[Line] = []
@@ -41,15 +46,47 @@ def paragraphs_of(text: str) -> list[TextParagraph]:
     return paragraphs
 
 
-def check_text(text: str, display: str) -> list[Diagnostic]:
+def _suppressions(text: str) -> dict[int, tuple[int, set[str]]]:
+    """`%% octavo: ignore OCT310 OCT320` excuses the paragraph after it: first line of that
+    paragraph → (the directive's line, the codes)."""
+    lines = text.split("\n")
+    found: dict[int, tuple[int, set[str]]] = {}
+    for index, line in enumerate(lines):
+        match = _DIRECTIVE.match(line)
+        if not match:
+            continue
+        codes = {code.upper() for code in re.split(r"[\s,]+", match.group(1)) if code}
+        target = next((i for i in range(index + 1, len(lines))
+                       if lines[i].strip() and not _DIRECTIVE.match(lines[i])), None)
+        if target is not None:
+            found[target + 1] = (index + 1, codes)
+    return found
+
+
+def check_text(text: str, display: str, enabled: frozenset[str] = frozenset()) -> list[Diagnostic]:
+    """Lint one manuscript's text. `enabled`: checks that are off by default, turned on."""
     paragraphs = paragraphs_of(text)
+    excused = _suppressions(text)
+    paragraph_of_line = {line.number: p.first.number for p in paragraphs for line in p.lines}
+    used: set[tuple[int, str]] = set()
     found = []
     for text_rule in RULES:
+        if not (text_rule.on_by_default or text_rule.code in enabled):
+            continue
         for finding in text_rule.run(paragraphs):
+            first = paragraph_of_line.get(finding.line, finding.line)
+            if first in excused and finding.code in excused[first][1]:
+                used.add((first, finding.code))
+                continue
             span = Span(display, finding.line, finding.column, finding.line,
                         finding.column + finding.length)
             found.append(Diagnostic(text_rule.severity, finding.code, finding.message, span,
                                     finding.fix))
+    for first, (directive_line, codes) in excused.items():
+        for code in sorted(codes - {c for f, c in used if f == first}):
+            found.append(Diagnostic(Severity.INFO, "OCT309", f"'ignore {code}' no longer matches "
+                                    "anything in the paragraph below; remove it",
+                                    Span(display, directive_line, 1)))
     return found
 
 
@@ -98,6 +135,10 @@ def explain(code: str) -> str | None:
     from octavo.codes import CODES
 
     code = code.upper()
+    if code == "OCT309":
+        return ("OCT309 (info): a suppression that no longer matches\n\n"
+                "A line '%% octavo: ignore CODE' excuses the paragraph after it; when that "
+                "paragraph no longer has the finding, the line only hides future ones.")
     if code == "OCT340":
         return ("OCT340 (warning): a name spelled two ways across the anthology\n\n"
                 "Jett in one story and Jet in another: the same character, two spellings. "

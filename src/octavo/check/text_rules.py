@@ -56,17 +56,19 @@ class TextRule:
     summary: str
     explanation: str
     run: Callable[[list[TextParagraph]], Iterator[Finding]]
+    on_by_default: bool = True
 
 
 RULES: list[TextRule] = []
 
 
-def rule(code: str, severity: Severity, summary: str, explanation: str) -> Callable[
+def rule(code: str, severity: Severity, summary: str, explanation: str,
+         on_by_default: bool = True) -> Callable[
         [Callable[[list[TextParagraph]], Iterator[Finding]]],
         Callable[[list[TextParagraph]], Iterator[Finding]]]:
     def register(run: Callable[[list[TextParagraph]], Iterator[Finding]]) -> Callable[
             [list[TextParagraph]], Iterator[Finding]]:
-        RULES.append(TextRule(code, severity, summary, explanation, run))
+        RULES.append(TextRule(code, severity, summary, explanation, run, on_by_default))
         return run
     return register
 
@@ -115,6 +117,27 @@ def invisible(paragraphs: list[TextParagraph]) -> Iterator[Finding]:
         lambda m: f"invisible character U+{ord(m.group(0)):04X} "
                   f"({_INVISIBLE_NAMES.get(m.group(0), 'bidirectional control')})",
         lambda m: "")
+
+
+# -- typography left undone (opt-in: octavo sets it anyway, but some authors want clean files) --
+
+
+@rule("OCT303", Severity.WARNING, "straight quotes left in the text",
+      "Typewriter quotes (' and \") where curly ones belong. octavo curls them when it builds; "
+      "turn this check on (check: {enable: [OCT303]}) to keep the files themselves clean.",
+      on_by_default=False)
+def straight_quotes(paragraphs: list[TextParagraph]) -> Iterator[Finding]:
+    yield from _each_match(paragraphs, re.compile("[\"']"), "OCT303",
+                           lambda m: f"straight quote {m.group(0)}")
+
+
+@rule("OCT304", Severity.WARNING, "a double hyphen instead of a dash",
+      "-- stands in for an em dash on a typewriter. octavo sets the dash when it builds; turn "
+      "this check on (check: {enable: [OCT304]}) to keep the files themselves clean.",
+      on_by_default=False)
+def double_hyphen(paragraphs: list[TextParagraph]) -> Iterator[Finding]:
+    yield from _each_match(paragraphs, re.compile("-{2,3}"), "OCT304",
+                           lambda m: f"'{m.group(0)}' where a dash belongs", lambda m: "—")
 
 
 # -- words and punctuation ---------------------------------------------------------------------

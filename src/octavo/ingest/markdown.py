@@ -25,14 +25,14 @@ from octavo.document import (
     inline_text,
 )
 from octavo.ingest.model import ManuscriptHeading, RawStory
-from octavo.ingest.plaintext import split_heading
+from octavo.ingest.plaintext import blank_comment, split_heading
 
 _SAFE_SCHEMES = ("http://", "https://", "mailto:")
 
 
 def parse_markdown(text: str, display: str) -> RawStory:
     parser = MarkdownIt("commonmark", {"html": False})
-    tokens = parser.parse(text)
+    tokens = parser.parse("\n".join(blank_comment(line) for line in text.split("\n")))
     reader = _Reader(display)
     blocks = reader.blocks(tokens, 0, len(tokens))
     heading = None

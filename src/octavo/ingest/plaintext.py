@@ -53,7 +53,7 @@ _MAX_TITLE_LENGTH = 80
 
 def parse_plaintext(text: str, display: str) -> RawStory:
     # Structure (headings, emphasis, breaks) is read as the normaliser will leave the text.
-    lines = strip_invisible(text).split("\n")
+    lines = [blank_comment(line) for line in strip_invisible(text).split("\n")]
     heading, first_body_line = _leading_heading(lines, display)
     hard_wrapped = _is_hard_wrapped(lines[first_body_line:])
     blocks: list[Block] = []
@@ -240,10 +240,19 @@ def _is_hard_wrapped(lines: list[str]) -> bool:
 def body_layout(text: str) -> tuple[int, bool]:
     """Where a plain-text story's body starts (after its heading) and whether it is
     hard-wrapped: the reader's view, shared with the checker so both see the same paragraphs."""
-    lines = strip_invisible(text).split("\n")
+    lines = [blank_comment(line) for line in strip_invisible(text).split("\n")]
     _, first_body_line = _leading_heading(lines, "")
     return first_body_line, _is_hard_wrapped(lines[first_body_line:])
 
 
 def is_scene_break(line: str) -> bool:
     return bool(_SCENE_MARK.match(line.strip()))
+
+
+COMMENT_PREFIX = "%%"
+
+
+def blank_comment(line: str) -> str:
+    """Lines starting with %% are editors' comments (and octavo directives such as
+    `%% octavo: ignore OCT310`): they never reach the book. Blanked, so line numbers hold."""
+    return "" if line.lstrip().startswith(COMMENT_PREFIX) else line
