@@ -93,6 +93,7 @@ class Manifest:
     scene_break: str = "ornament"
     check_disabled: frozenset[str] = frozenset()
     check_enabled: frozenset[str] = frozenset()
+    house_words: tuple[tuple[str, str], ...] = ()  # (avoided, preferred)
     check_severity: tuple[tuple[str, str], ...] = ()  # (code, "error" | "warning" | "info")
 
     def stories(self) -> list[StoryEntry]:
@@ -211,6 +212,7 @@ class _Builder:
             scene_break=build.get("scene_break", "ornament"),
             check_disabled=frozenset(data.get("check", {}).get("disable", ())),
             check_enabled=frozenset(data.get("check", {}).get("enable", ())),
+            house_words=tuple(data.get("check", {}).get("words", {}).items()),
             check_severity=tuple(sorted(data.get("check", {}).get("severity", {}).items())),
         )
 

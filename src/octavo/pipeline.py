@@ -101,7 +101,8 @@ def read_sources(manifest: Manifest, diags: Diagnostics, progress: Progress,
         if lint and path.suffix.lower() not in MARKDOWN_SUFFIXES:
             from octavo.check import check_text
 
-            diags.extend(check_text(decoded.text, display_path(path), manifest.check_enabled))
+            diags.extend(check_text(decoded.text, display_path(path), manifest.check_enabled,
+                                    manifest.house_words))
             texts.append(StoryText(display_path(path), decoded.text.split("\n")))
         sources[path] = normalise_story(story, manifest.house_style)
     if lint:

@@ -60,3 +60,10 @@ def test_a_book_can_turn_on_an_opt_in_check(book: BookFolder) -> None:
     assert "OCT303" not in book.build("--epub").stderr
     book.manifest(BASE + "check: {enable: [OCT303]}\n")
     assert "warning OCT303 straight quote" in book.build("--epub").stderr
+
+
+def test_house_style_words_from_the_manifest(book: BookFolder) -> None:
+    book.write("stories/typo.txt", "It was alright by then.\n")
+    book.manifest(BASE + "check: {words: {alright: all right}}\n")
+    assert "warning OCT341 the house style writes 'all right', not 'alright'" in book.build(
+        "--epub").stderr

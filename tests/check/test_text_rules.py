@@ -22,6 +22,7 @@ CASES = [
     ("OCT324", " ".join(["word"] * 360) + ".", " ".join(["word"] * 300) + "."),
     ("OCT330", "A line ends here.\u00a0 ", "A line ends here."),
     ("OCT331", "\tIndented with a tab.", "Indented by the styles."),
+    ("OCT325", "It began.\n\nChapter 2\n\nIt went on.", "Chapter 2 was the best of them."),
     # Off by default; a book turns them on (check: {enable: [...]}).
     ("OCT303", "He said, \"no.\"", "He said, “no.”"),
     ("OCT304", "He said--no.", "He said—no. A well-known fact."),
@@ -91,3 +92,10 @@ def test_a_directive_excuses_the_next_paragraph_and_stale_ones_are_reported() ->
             "%% octavo: ignore OCT311\nNothing doubled here.\n\nBut the the slip here counts.")
     found = [(d.code, d.span.line if d.span else 0) for d in check_text(text, "s.txt")]
     assert found == [("OCT310", 7), ("OCT309", 4)]
+
+
+def test_house_style_words() -> None:
+    words = (("alright", "all right"), ("OK", "okay"))
+    found = check_text("Alright, it was OK. Not ok, Okay? All right.", "s.txt", frozenset(), words)
+    assert [(d.code, d.span.column if d.span else 0, d.fix) for d in found] == [
+        ("OCT341", 1, "all right"), ("OCT341", 17, "okay")]

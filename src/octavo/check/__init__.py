@@ -63,8 +63,10 @@ def _suppressions(text: str) -> dict[int, tuple[int, set[str]]]:
     return found
 
 
-def check_text(text: str, display: str, enabled: frozenset[str] = frozenset()) -> list[Diagnostic]:
-    """Lint one manuscript's text. `enabled`: checks that are off by default, turned on."""
+def check_text(text: str, display: str, enabled: frozenset[str] = frozenset(),
+               house_words: tuple[tuple[str, str], ...] = ()) -> list[Diagnostic]:
+    """Lint one manuscript's text. `enabled`: checks that are off by default, turned on;
+    `house_words`: (word the book avoids, the form it uses)."""
     paragraphs = paragraphs_of(text)
     excused = _suppressions(text)
     paragraph_of_line = {line.number: p.first.number for p in paragraphs for line in p.lines}
@@ -82,6 +84,21 @@ def check_text(text: str, display: str, enabled: frozenset[str] = frozenset()) -
                         finding.column + finding.length)
             found.append(Diagnostic(text_rule.severity, finding.code, finding.message, span,
                                     finding.fix))
+    for avoided, preferred in house_words:
+        pattern = re.compile(rf"\b{re.escape(avoided)}\b",
+                             re.IGNORECASE if avoided.islower() else 0)
+        for paragraph in paragraphs:
+            for line in paragraph.lines:
+                for match in pattern.finditer(line.text):
+                    first = paragraph.first.number
+                    if first in excused and "OCT341" in excused[first][1]:
+                        used.add((first, "OCT341"))
+                        continue
+                    found.append(Diagnostic(
+                        Severity.WARNING, "OCT341",
+                        f"the house style writes '{preferred}', not '{match.group(0)}'",
+                        Span(display, line.number, match.start() + 1, line.number,
+                             match.end() + 1), preferred))
     for first, (directive_line, codes) in excused.items():
         for code in sorted(codes - {c for f, c in used if f == first}):
             found.append(Diagnostic(Severity.INFO, "OCT309", f"'ignore {code}' no longer matches "
@@ -139,6 +156,10 @@ def explain(code: str) -> str | None:
         return ("OCT309 (info): a suppression that no longer matches\n\n"
                 "A line '%% octavo: ignore CODE' excuses the paragraph after it; when that "
                 "paragraph no longer has the finding, the line only hides future ones.")
+    if code == "OCT341":
+        return ("OCT341 (warning): a word the house style spells otherwise\n\n"
+                "The book lists words it writes one way (check: {words: {alright: all right}}); "
+                "this one is written the other way.")
     if code == "OCT340":
         return ("OCT340 (warning): a name spelled two ways across the anthology\n\n"
                 "Jett in one story and Jet in another: the same character, two spellings. "

@@ -274,6 +274,20 @@ def authors_note(paragraphs: list[TextParagraph]) -> Iterator[Finding]:
                           paragraph.first.number, match.start() + 1, match.end() - match.start())
 
 
+@rule("OCT325", Severity.WARNING, "a chapter heading inside a story",
+      "A line such as 'Chapter 2' or 'SESSION TWO: Home' in the middle of a story is a heading "
+      "the book will set as an ordinary paragraph: the manifest gives each story one title. "
+      "Split the story into two entries, or remove the line.")
+def inner_heading(paragraphs: list[TextParagraph]) -> Iterator[Finding]:
+    from octavo.ingest.plaintext import split_heading
+
+    for paragraph in paragraphs:
+        if len(paragraph.lines) == 1 and split_heading(paragraph.first.text) is not None:
+            yield Finding("OCT325", f"'{paragraph.first.text.strip()}' looks like a chapter "
+                          "heading inside the story", paragraph.first.number, 1,
+                          len(paragraph.first.text.strip()))
+
+
 LONG_PARAGRAPH_WORDS = 350
 
 
