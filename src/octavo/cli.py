@@ -175,7 +175,8 @@ def check(paths: tuple[Path, ...], output_format: str, explain_code: str | None,
 def fix(paths: tuple[Path, ...]) -> None:
     """Apply the safe fixes to a book's manuscripts (or the given files), in place.
 
-    The fixes are the normaliser's: curly quotes, dashes, ellipses, spaces and scene breaks.
+    The fixes: mojibake repaired (donâ€™t → don’t), doubled periods and commas made single,
+    and the normaliser's curly quotes, dashes, ellipses, spaces and scene breaks.
     Each file changed keeps its original as FILE.bak (then .bak2, …). Run `octavo check`
     afterwards for what needs an editor's eye.
     """
@@ -196,7 +197,7 @@ def fix(paths: tuple[Path, ...]) -> None:
             targets += [(s.path, style, manifest.language) for s in manifest.stories()]
         for path, quotes, language in targets:
             result = normalise_file(path, quotes=quotes, language=language, in_place=True,
-                                    diff=False)
+                                    diff=False, repairs=True)
             console.print_diagnostics(result.diagnostics)
             backup = result.backup.name if result.backup else "-"
             print(f"fixed {_shown(path)} (the original is in {backup})")

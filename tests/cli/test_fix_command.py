@@ -24,3 +24,13 @@ def test_fix_reports_bad_input(book: BookFolder) -> None:
     result = run_octavo("fix", "stories/pic.txt", cwd=book.root)
     assert result.returncode == 1 and "OCT201" in result.stderr + result.stdout
     assert "Traceback" not in result.stderr
+
+
+def test_fix_repairs_mojibake_and_doubled_punctuation(book: BookFolder) -> None:
+    book.write("stories/a.txt", "I donâ€™t know, he said.. Then he waited... and left,, fast.\n")
+    book.manifest("title: Tales\nlanguage: en\ncontents: [stories/a.txt]\n")
+    assert run_octavo("fix", book.root, cwd=book.root).returncode == 0
+    assert (book.root / "stories/a.txt").read_text(encoding="utf-8") == (
+        "I don’t know, he said. Then he waited… and left, fast.\n")
+    check = run_octavo("check", book.root, cwd=book.root)
+    assert "OCT301" not in check.stdout and "OCT311" not in check.stdout

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import dataclasses
 import difflib
 import os
+import re
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -22,8 +24,19 @@ class NormaliseResult:
     backup: Path | None = None
 
 
+# Two periods or two commas where one belongs (not an ellipsis): a slip, safe to mend.
+_DOUBLED = re.compile(r"(?<![.…])\.\.(?![.…])|,,")
+
+
+def repair(text: str) -> str:
+    """The safe fixes beyond typography: mojibake (donâ€™t → don’t) and doubled punctuation."""
+    from ftfy import fix_encoding
+
+    return _DOUBLED.sub(lambda m: m.group(0)[0], fix_encoding(text))
+
+
 def normalise_file(path: Path, *, quotes: str | None, language: str, in_place: bool,
-                   diff: bool) -> NormaliseResult:
+                   diff: bool, repairs: bool = False) -> NormaliseResult:
     style = house_style_for(language, quotes)
     if str(path) == "-":
         decoded = decode_manuscript(sys.stdin.buffer.read(), "<stdin>")
@@ -32,8 +45,11 @@ def normalise_file(path: Path, *, quotes: str | None, language: str, in_place: b
         if not path.is_file():
             raise OctavoError.single("OCT200", "no such file", Span(str(path)))
         decoded, suffix = read_text(path, str(path)), path.suffix
+    original = decoded.text
+    if repairs:
+        decoded = dataclasses.replace(decoded, text=repair(decoded.text))
     story = parse_manuscript(decoded, suffix, str(path))
-    original, diagnostics = decoded.text, list(story.diagnostics)
+    diagnostics = list(story.diagnostics)
     markdown = story_markdown(normalise_story(story, style))
     if diff:
         name = str(path)
