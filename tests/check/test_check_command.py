@@ -44,3 +44,20 @@ def test_explain(tmp_path: Path) -> None:
     result = run_octavo("check", "--explain", "oct322", cwd=tmp_path)
     assert result.returncode == 0
     assert "runs on into the next paragraph" in result.stdout
+
+
+def test_on_a_terminal_the_line_is_shown_with_a_caret(tmp_path: Path) -> None:
+    import shlex
+    import subprocess
+    import sys
+
+    (tmp_path / "s.txt").write_text("One.\n\nShe saw the the boat.\n", encoding="utf-8")
+    command = f"{shlex.quote(sys.executable)} -m octavo check s.txt"
+    # `script` runs the command on a pseudo-terminal, as an editor's shell would.
+    shown = subprocess.run(["script", "-qec", command, "/dev/null"], cwd=tmp_path,
+                           capture_output=True, text=True, timeout=60,
+                           env={"TERM": "dumb", "COLUMNS": "120", "PATH": "/usr/bin:/bin"}).stdout
+    lines = [line.rstrip("\r") for line in shown.splitlines()]
+    assert any("s.txt:3:9:" in line and "OCT310" in line for line in lines), shown
+    source = lines.index("    She saw the the boat.")
+    assert lines[source + 1] == "    " + " " * 8 + "^" * 7
