@@ -32,6 +32,10 @@ CODES: dict[str, str] = {
     "OCT205": "a Markdown feature octavo does not support yet was turned into plain text",
     "OCT206": "a link with an unsafe or unsupported address was turned into plain text",
     "OCT207": "control characters that cannot appear in a book were removed",
+    # Checks across a book (the text checks' codes and explanations live with their rules)
+    "OCT309": "a '%% octavo: ignore' line no longer excuses anything; remove it",
+    "OCT340": "a name spelled two ways across the anthology (Jett in one story, Jet in another)",
+    "OCT341": "a word the book's house style writes otherwise (check: {words: {...}})",
     # Build
     "OCT400": "the output folder cannot be written",
     "OCT401": "a backend failed to produce its output",

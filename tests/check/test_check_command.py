@@ -61,3 +61,15 @@ def test_on_a_terminal_the_line_is_shown_with_a_caret(tmp_path: Path) -> None:
     assert any("s.txt:3:9:" in line and "OCT310" in line for line in lines), shown
     source = lines.index("    She saw the the boat.")
     assert lines[source + 1] == "    " + " " * 8 + "^" * 7
+
+
+def test_every_code_octavo_can_report_has_an_explanation() -> None:
+    import re
+
+    from octavo.check import explain
+
+    source = "\n".join(p.read_text(encoding="utf-8")
+                       for p in (REPO / "src" / "octavo").rglob("*.py"))
+    codes = set(re.findall(r'"(OCT\d{3})"', source))
+    assert len(codes) > 50
+    assert sorted(code for code in codes if explain(code) is None) == []

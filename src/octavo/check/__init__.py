@@ -152,19 +152,6 @@ def explain(code: str) -> str | None:
     from octavo.codes import CODES
 
     code = code.upper()
-    if code == "OCT309":
-        return ("OCT309 (info): a suppression that no longer matches\n\n"
-                "A line '%% octavo: ignore CODE' excuses the paragraph after it; when that "
-                "paragraph no longer has the finding, the line only hides future ones.")
-    if code == "OCT341":
-        return ("OCT341 (warning): a word the house style spells otherwise\n\n"
-                "The book lists words it writes one way (check: {words: {alright: all right}}); "
-                "this one is written the other way.")
-    if code == "OCT340":
-        return ("OCT340 (warning): a name spelled two ways across the anthology\n\n"
-                "Jett in one story and Jet in another: the same character, two spellings. "
-                "Only spellings used at least twice are compared, and only when they differ by "
-                "a doubled letter.")
     for table in (MANIFEST_CODES, OUTPUT_CODES):
         if code in table:
             severity, summary = table[code]

@@ -8,8 +8,8 @@ again), so a quote next to an emphasised word is judged by the word, not by the 
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterator
-from typing import assert_never
+from collections.abc import Callable, Iterator
+from typing import TypeVar, assert_never
 
 from octavo.document import (
     Block,
@@ -44,20 +44,26 @@ __all__ = ["HouseStyle", "house_style_for", "normalise_story", "normalise_text",
 # A story whose speech marks were swapped to the house style's is normalised again until it no
 # longer changes (stray marks can read differently once swapped); others need one pass.
 _MAX_PASSES = 3
+T = TypeVar("T")
 
 
-def typeset(paragraphs: list[str], style: HouseStyle | None = None) -> list[str]:
-    """Typeset the paragraphs of one story (the author's quote habit is judged on all of them)."""
-    style = style or HouseStyle()
-    result, swapped = _typeset_once(paragraphs, style)
+def _until_stable(once: Callable[[T], tuple[T, bool]], value: T) -> T:
+    """Apply `once`, and again while it swapped speech marks and still changes the result."""
+    result, swapped = once(value)
     for _ in range(_MAX_PASSES - 1):
         if not swapped:
             break
-        again, swapped = _typeset_once(result, style)
+        again, swapped = once(result)
         if again == result:
             break
         result = again
     return result
+
+
+def typeset(paragraphs: list[str], style: HouseStyle | None = None) -> list[str]:
+    """Typeset the paragraphs of one story (the author's quote habit is judged on all of them)."""
+    house = style or HouseStyle()
+    return _until_stable(lambda ps: _typeset_once(ps, house), paragraphs)
 
 
 def _typeset_once(paragraphs: list[str], style: HouseStyle) -> tuple[list[str], bool]:
@@ -72,16 +78,8 @@ def normalise_text(text: str, style: HouseStyle | None = None) -> str:
 
 
 def normalise_story(story: RawStory, style: HouseStyle | None = None) -> RawStory:
-    style = style or HouseStyle()
-    result, swapped = _normalise_once(story, style)
-    for _ in range(_MAX_PASSES - 1):
-        if not swapped:
-            break
-        again, swapped = _normalise_once(result, style)
-        if again == result:
-            break
-        result = again
-    return result
+    house = style or HouseStyle()
+    return _until_stable(lambda s: _normalise_once(s, house), story)
 
 
 def _normalise_once(story: RawStory, style: HouseStyle) -> tuple[RawStory, bool]:
