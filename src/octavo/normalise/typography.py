@@ -96,12 +96,9 @@ def strip_invisible(text: str) -> str:
     return _ZERO_WIDTH.sub("", text) if _ZERO_WIDTH_ANY.search(text) else text
 
 
-def tidy_spaces(text: str, keep_spaced_ellipsis: bool = False) -> str:
+def tidy_spaces(text: str) -> str:
     if not _ODD_CHARACTERS.search(text):  # most paragraphs: nothing to do
         return text
-    if keep_spaced_ellipsis and _SPACED_ELLIPSIS in text:
-        held = text.replace(_SPACED_ELLIPSIS, "\ue0fe")
-        return _SPACES.sub(" ", _ZERO_WIDTH.sub("", held)).replace("\ue0fe", _SPACED_ELLIPSIS)
     return _SPACES.sub(" ", _ZERO_WIDTH.sub("", text))
 
 
@@ -210,6 +207,9 @@ class Prepared:
 
 
 def prepare(text: str, style: HouseStyle) -> Prepared:
+    if style.spaced_ellipsis and _SPACED_ELLIPSIS in text:
+        # Our own spaced ellipsis is one ellipsis to every rule, and is spaced again at the end.
+        text = text.replace(_SPACED_ELLIPSIS, "…")
     unusual = _UNUSUAL.search(text) is not None  # one look decides whether three rules run
     if unusual:
         text = strip_invisible(text)  # before protection: invisible characters can hide a URL
@@ -219,7 +219,7 @@ def prepare(text: str, style: HouseStyle) -> Prepared:
             text = text.replace("``", "“").replace("''", "”")
         if _RARE_QUOTE_CHARACTERS.search(text):
             text = text.translate(_RARE_QUOTES)
-        text = tidy_spaces(text, style.spaced_ellipsis)
+        text = tidy_spaces(text)
     text = text.strip(" ")  # the paragraph's outer edges only
     text = primes(text)
     text = ellipses(text, style.spaced_ellipsis)
