@@ -9,7 +9,6 @@ Charis SIL fonts shipped in styles/fonts/ are used.
 
 from __future__ import annotations
 
-import math
 import random
 from pathlib import Path
 
@@ -93,11 +92,12 @@ def planet(base: Image.Image) -> Image.Image:
     r = PLANET_R
     disc = Image.new("L", (W, H))
     ImageDraw.Draw(disc).ellipse((cx - r, cy - r, cx + r, cy + r), fill=255)
-    # Crescent: the disc minus itself shifted down and right; thickest at the top-left.
-    dx, dy = 22, 34
+    # Crescent: the disc minus a softened copy of itself shifted down and right, so the lit
+    # limb is sharp at its outer edge and fades into the night side.
+    dx, dy = 12, 30
     shifted = Image.new("L", (W, H))
     ImageDraw.Draw(shifted).ellipse((cx - r + dx, cy - r + dy, cx + r + dx, cy + r + dy), fill=255)
-    crescent = ImageChops.subtract(disc, shifted)
+    crescent = ImageChops.subtract(disc, shifted.filter(ImageFilter.GaussianBlur(12)))
     # Fade the crescent toward the right, where the light falls off.
     fade = Image.linear_gradient("L").rotate(90).resize((W, H))  # 255 left ... 0 right
     fade = fade.point(lambda v: min(255, 70 + v))
@@ -107,8 +107,9 @@ def planet(base: Image.Image) -> Image.Image:
     # Body: near black, a touch lighter at the limb so the disc reads against the sky.
     body = Image.new("RGB", (W, H), PLANET)
     out.paste(body, mask=disc)
-    limb = ImageChops.subtract(disc, disc.filter(ImageFilter.GaussianBlur(60)).point(
-        lambda v: 255 if v > 250 else v))
+    limb = ImageChops.subtract(
+        disc, disc.filter(ImageFilter.GaussianBlur(60)).point(lambda v: 255 if v > 250 else v)
+    )
     out = Image.composite(Image.new("RGB", (W, H), (26, 24, 58)), out, limb.point(lambda v: v // 3))
     # Glow above the horizon, then the bright rim itself.
     glow = crescent.filter(ImageFilter.GaussianBlur(38)).point(lambda v: min(255, v * 5))
@@ -117,9 +118,15 @@ def planet(base: Image.Image) -> Image.Image:
     return out
 
 
-def tracked(draw: ImageDraw.ImageDraw, y: int, text: str, f: ImageFont.FreeTypeFont,
-            tracking: float, fill: tuple[int, int, int]) -> None:
-    """Draw ``text`` centred on the page at baseline-ish top ``y`` with letter-spacing."""
+def tracked(
+    draw: ImageDraw.ImageDraw,
+    y: int,
+    text: str,
+    f: ImageFont.FreeTypeFont,
+    tracking: float,
+    fill: tuple[int, int, int],
+) -> None:
+    """Draw ``text`` centred on the page, its top at ``y``, with letter-spacing."""
     widths = [f.getlength(ch) for ch in text]
     total = sum(widths) + tracking * (len(text) - 1)
     x = (W - total) / 2
@@ -145,7 +152,7 @@ def typography(img: Image.Image) -> Image.Image:
     # Title: three lines of letter-spaced capitals, the first a little quieter.
     big = fit(max(TITLE[1:], key=len), "Regular", 1180, 0.16)
     small = font("Regular", round(big.size * 0.5))
-    y = 500
+    y = 580
     tracked(draw, y, TITLE[0], small, small.size * 0.42, BRASS)
     y += round(small.size * 1.55)
     for line in TITLE[1:]:
@@ -158,12 +165,8 @@ def typography(img: Image.Image) -> Image.Image:
     draw.line((W / 2 - half, y, W / 2 - gap, y), fill=BRASS, width=3)
     draw.line((W / 2 + gap, y, W / 2 + half, y), fill=BRASS, width=3)
     s = 13
-    draw.polygon(
-        [(W / 2, y - s), (W / 2 + s * 0.3, y), (W / 2, y + s), (W / 2 - s * 0.3, y)], fill=BRASS
-    )
-    draw.polygon(
-        [(W / 2 - s, y), (W / 2, y - s * 0.3), (W / 2 + s, y), (W / 2, y + s * 0.3)], fill=BRASS
-    )
+    draw.polygon([(W / 2, y - s), (W / 2 + s * 0.3, y), (W / 2, y + s), (W / 2 - s * 0.3, y)], fill=BRASS)
+    draw.polygon([(W / 2 - s, y), (W / 2, y - s * 0.3), (W / 2 + s, y), (W / 2, y + s * 0.3)], fill=BRASS)
 
     # Subtitle in italic.
     y += 80
