@@ -7,6 +7,7 @@ plain line, so logs stay readable.
 
 from __future__ import annotations
 
+import functools
 import sys
 from collections.abc import Iterable
 
@@ -36,18 +37,20 @@ def print_json_diagnostics(diagnostics: Iterable[Diagnostic]) -> None:
     print(json.dumps(rows, ensure_ascii=False, indent=2))
 
 
-def _source_line(path: str, line: int) -> str | None:
-    try:
-        with open(path, "rb") as handle:
-            raw = handle.read()
-    except OSError:
-        return None
+@functools.cache
+def _source_lines(path: str) -> tuple[str, ...]:
+    """A file's decoded lines, read once however many findings point into it."""
     from octavo.ingest.decode import decode_manuscript
 
     try:
-        lines = decode_manuscript(raw, path).text.split("\n")
+        with open(path, "rb") as handle:
+            return tuple(decode_manuscript(handle.read(), path).text.split("\n"))
     except Exception:  # a file that cannot be shown is simply not shown
-        return None
+        return ()
+
+
+def _source_line(path: str, line: int) -> str | None:
+    lines = _source_lines(path)
     return lines[line - 1] if 0 < line <= len(lines) else None
 
 

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from octavo.backends import load_backend
 from octavo.backends.base import Artifact, BuildOptions, NullProgress, Progress
+from octavo.check import check_text
 from octavo.check.anthology_rules import StoryText, name_spellings
 from octavo.compile import compile_book
 from octavo.diagnostics import Diagnostic, Diagnostics, OctavoError, Severity, Span
@@ -99,8 +100,6 @@ def read_sources(manifest: Manifest, diags: Diagnostics, progress: Progress,
             continue
         diags.extend(story.diagnostics)
         if lint and path.suffix.lower() not in MARKDOWN_SUFFIXES:
-            from octavo.check import check_text
-
             diags.extend(check_text(decoded.text, display_path(path), manifest.check_enabled,
                                     manifest.house_words))
             texts.append(StoryText(display_path(path), decoded.text.split("\n")))
