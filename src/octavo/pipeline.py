@@ -131,17 +131,25 @@ def build(manifest_path: Path, output_dir: Path, formats: tuple[str, ...],
     diags = Diagnostics()
     book = load_book(manifest_path, diags, progress, lint)
     check_output_dir(output_dir)
-    options = BuildOptions(
-        output_dir=output_dir,
-        stem=slugify(book.meta.title),
-        timestamp=timestamp or timestamp_from_date(book.meta.date) or _today(),
-    )
     result = BuildResult(book)
-    for name in formats:
-        backend = load_backend(name)
-        result.artifacts.append(backend.emit(book, options, diags, progress))
-        if diags.has_errors:
-            raise OctavoError(diags.sorted())
+    # Every format is written into a staging folder first and moved into place only when all of
+    # them succeeded: a failed PDF never leaves a new EPUB beside last week's PDF.
+    with tempfile.TemporaryDirectory(prefix=".octavo-build-", dir=output_dir) as staging:
+        options = BuildOptions(
+            output_dir=Path(staging),
+            stem=slugify(book.meta.title),
+            timestamp=timestamp or timestamp_from_date(book.meta.date) or _today(),
+        )
+        staged: list[Artifact] = []
+        for name in formats:
+            backend = load_backend(name)
+            staged.append(backend.emit(book, options, diags, progress))
+            if diags.has_errors:
+                raise OctavoError(diags.sorted())
+        for artifact in staged:
+            final_path = output_dir / artifact.path.name
+            artifact.path.replace(final_path)
+            result.artifacts.append(dataclasses.replace(artifact, path=final_path))
     result.diagnostics = diags.sorted()
     result.seconds = time.perf_counter() - started
     return result

@@ -28,6 +28,7 @@ from octavo.backends.epub_zip import repack
 from octavo.cover import cover_media_type
 from octavo.diagnostics import Diagnostics, OctavoError
 from octavo.document import Book
+from octavo.render.direction import language_direction
 from octavo.render.imprint import package_identifier
 from octavo.render.templating import make_environment
 from octavo.resources import styles_dir
@@ -75,7 +76,10 @@ class EpubBackend:
             # EPUB 2 reading systems find the cover through this meta.
             target.add_metadata(None, "meta", "", {"name": "cover", "content": "cover-image"})
 
-        env = make_environment(book.root, book.scene_break)
+        direction = language_direction(book.meta.language)
+        if direction == "rtl":
+            target.set_direction("rtl")  # the spine's page-progression-direction
+        env = make_environment(book.root, book.scene_break, direction)
         common = {"lang": book.meta.language, "stylesheets": stylesheets}
         for page in pages:
             progress.step("Title Page" if page.landmark == "titlepage" else page.title)

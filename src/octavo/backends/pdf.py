@@ -16,6 +16,7 @@ from octavo.backends.pdf_layout import LaidOut, PdfLayout
 from octavo.backends.print_html import PrintHtml, TocEntry, geometry_css, print_stylesheet_path
 from octavo.diagnostics import Diagnostics
 from octavo.document import Book, Chapter, Part, TableOfContents, join_names
+from octavo.render.direction import language_direction
 from octavo.render.imprint import copyright_lines
 from octavo.render.templating import make_environment
 
@@ -28,7 +29,7 @@ class PdfBackend:
 
     def emit(self, book: Book, options: BuildOptions, diags: Diagnostics,
              progress: Progress) -> Artifact:
-        env = make_environment(book.root, book.scene_break)
+        env = make_environment(book.root, book.scene_break, language_direction(book.meta.language))
         html = PrintHtml(env, book)
         layout = PdfLayout(book.root, geometry_css(env, book), Path(print_stylesheet_path()),
                            options.timestamp)

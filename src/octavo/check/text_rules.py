@@ -109,13 +109,16 @@ _INVISIBLE_NAMES = {"\u200b": "zero-width space", "\u200c": "zero-width non-join
 
 @rule("OCT302", Severity.WARNING, "an invisible or bidirectional control character",
       "Zero-width characters, soft hyphens and bidirectional controls are invisible in most "
-      "editors but change how text breaks, searches and reads aloud. Remove them unless the "
-      "script needs them (Persian and Indic text use the zero-width non-joiner).")
+      "editors but change how text breaks, searches and reads aloud. Bidirectional embeddings, "
+      "overrides and isolates can even show words in an order other than the file's, so the "
+      "book never carries them: octavo removes them and sets each paragraph's direction from "
+      "its first letter. Remove the others unless the script needs them (Persian and Indic "
+      "text use the zero-width non-joiner).")
 def invisible(paragraphs: list[TextParagraph]) -> Iterator[Finding]:
     yield from _each_match(
         paragraphs, _INVISIBLE, "OCT302",
         lambda m: f"invisible character U+{ord(m.group(0)):04X} "
-                  f"({_INVISIBLE_NAMES.get(m.group(0), 'bidirectional control')})",
+                  f"({_INVISIBLE_NAMES.get(m.group(0), 'bidirectional control, left out of the book')})",
         lambda m: "")
 
 
@@ -299,6 +302,26 @@ def long_paragraph(paragraphs: list[TextParagraph]) -> Iterator[Finding]:
         words = len(paragraph.text.split())
         if words > LONG_PARAGRAPH_WORDS:
             yield Finding("OCT324", f"the paragraph has {words} words", paragraph.first.number, 1)
+
+
+# Generous: Jonathan Coe's 13,955-word sentence in The Rotters' Club is about 75,000 characters.
+# Print layout of one paragraph grows faster than its length; at this size it takes seconds.
+MAX_PARAGRAPH_CHARACTERS = 200_000
+
+
+@rule("OCT326", Severity.ERROR, "a paragraph too long to lay out",
+      f"A paragraph of more than {MAX_PARAGRAPH_CHARACTERS:,} characters (some 35,000 words) "
+      "is almost always a file whose paragraphs are not separated: an export that lost its "
+      "line breaks, or text pasted as one line. Laying it out for print would take minutes and "
+      "e-readers choke on it. Separate the paragraphs with blank lines. A book that truly "
+      "needs it can lower this to a warning (check: {severity: {OCT326: warning}}).")
+def overlong_paragraph(paragraphs: list[TextParagraph]) -> Iterator[Finding]:
+    for paragraph in paragraphs:
+        characters = sum(len(line.text) for line in paragraph.lines)
+        if characters > MAX_PARAGRAPH_CHARACTERS:
+            yield Finding("OCT326", f"the paragraph has {characters:,} characters, more than "
+                          f"the {MAX_PARAGRAPH_CHARACTERS:,} a book can lay out; separate its "
+                          "paragraphs with blank lines", paragraph.first.number, 1)
 
 
 # -- spaces -----------------------------------------------------------------------------------

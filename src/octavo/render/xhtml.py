@@ -25,7 +25,10 @@ from octavo.document import (
     Strong,
     Text,
     Verse,
+    block_text,
+    inline_text,
 )
+from octavo.render.direction import Direction, dir_attribute
 
 # Line breaking allows a break before an em dash, which strands "—”" at the start of a line
 # after a cut-off word ("I lo / —”"). A word joiner (invisible) glues the dash to what precedes
@@ -61,28 +64,34 @@ SCENE_BREAK_STYLES = ("ornament", "asterism", "space")
 
 
 def render_blocks(blocks: tuple[Block, ...], heading_offset: int = 1,
-                  scene_break: str = "ornament") -> Markup:
+                  scene_break: str = "ornament", direction: Direction = "ltr") -> Markup:
     """Render blocks; a manuscript's level-1 heading becomes h(1 + heading_offset). Scene
-    breaks carry the book's style as a class, which each stylesheet draws."""
-    return Markup("\n").join(render_block(block, heading_offset, scene_break) for block in blocks)
+    breaks carry the book's style as a class, which each stylesheet draws. A block whose text
+    runs the other way from the book's `direction` gets its own `dir`."""
+    return Markup("\n").join(render_block(block, heading_offset, scene_break, direction)
+                             for block in blocks)
 
 
-def render_block(block: Block, heading_offset: int = 1, scene_break: str = "ornament") -> Markup:
+def render_block(block: Block, heading_offset: int = 1, scene_break: str = "ornament",
+                 direction: Direction = "ltr") -> Markup:
     match block:
         case Paragraph(children=children):
-            return Markup("<p>%s</p>") % render_inlines(children)
+            return Markup("<p%s>%s</p>") % (dir_attribute(inline_text(children), direction),
+                                            render_inlines(children))
         case Heading(level=level, children=children):
             tag = f"h{min(6, level + heading_offset)}"
-            return Markup(f"<{tag}>%s</{tag}>") % render_inlines(children)
+            return Markup(f"<{tag}%s>%s</{tag}>") % (
+                dir_attribute(inline_text(children), direction), render_inlines(children))
         case SceneBreak():
             return Markup('<hr class="scene-break %s"/>') % scene_break
         case BlockQuote(blocks=blocks):
-            inner = render_blocks(blocks, heading_offset, scene_break)
+            inner = render_blocks(blocks, heading_offset, scene_break, direction)
             return Markup("<blockquote>\n%s\n</blockquote>") % inner
         case Verse(lines=lines):
             body = Markup("<br/>\n").join(
                 Markup('<span class="line">%s</span>') % render_inlines(line) for line in lines
             )
-            return Markup('<p class="verse">%s</p>') % body
+            return Markup('<p class="verse"%s>%s</p>') % (dir_attribute(block_text(block),
+                                                                        direction), body)
         case _:
             assert_never(block)
