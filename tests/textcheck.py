@@ -12,7 +12,11 @@ from pypdf import PdfReader
 
 _TOKEN = re.compile(r"[^\W_]+")
 # WeasyPrint ends a hyphenated line with a hyphen (U+2010 or "-"); extraction then breaks the line.
-_LINE_END_HYPHEN = re.compile(r"([^\W_]+)[-\u2010\u00ad]\s*\n\s*([^\W_]+)")
+# When the break is also a page break, the next page's folio and running head (digits, capitals)
+# come between the two halves.
+_FURNITURE_LINE = r"[^\S\n]*(?:\d+|[A-Z0-9’'.,&: -]+)[^\S\n]*\n"
+_LINE_END_HYPHEN = re.compile(
+    rf"([^\W_]+)[-\u2010\u00ad]\s*\n(?:{_FURNITURE_LINE})*\s*([^\W_]+)")
 XHTML = "{http://www.w3.org/1999/xhtml}"
 
 

@@ -215,10 +215,15 @@ def _shown(path: Path) -> str:
 def main() -> None:
     """Entry point: never let a Python traceback reach the user."""
     try:
-        cli.main(standalone_mode=True)
+        # Not click's standalone mode: it would answer Ctrl-C with "Aborted!" and status 1.
+        status = cli.main(standalone_mode=False)
+        sys.exit(status if isinstance(status, int) else 0)
     except SystemExit:
         raise
-    except KeyboardInterrupt:
+    except click.ClickException as exc:  # bad usage: click's own message, status 2
+        exc.show()
+        sys.exit(exc.exit_code)
+    except (KeyboardInterrupt, click.Abort):
         print("octavo: interrupted", file=sys.stderr)
         sys.exit(130)
     except BaseException:

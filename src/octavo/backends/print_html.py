@@ -23,6 +23,7 @@ from octavo.document import (
     TitlePage,
     join_names,
 )
+from octavo.render.templating import render_template
 from octavo.resources import styles_dir
 
 # KDP's minimums are 0.375 in inside (to 150 pages) and 0.25 in elsewhere; these leave room to
@@ -49,7 +50,7 @@ def geometry_css(env: jinja2.Environment, book: Book) -> str:
         "outside": f"{max(0.45, _MARGINS['outside'] * trim.width_in):.3f}",
         "font_size": f"{book.print.font_size_pt:g}",
     }
-    return env.get_template("print/page.css.j2").render(**values)
+    return render_template(env, "print/page.css.j2", **values)
 
 
 def print_stylesheet_path() -> str:
@@ -65,8 +66,8 @@ class PrintHtml:
         self.common = {"language": book.meta.language, "book_title": book.meta.title}
 
     def _render(self, template: str, kind: str, title: str, first_folio: int, **values: object) -> str:
-        return self.env.get_template(f"print/{template}").render(
-            kind=kind, title=title, first_folio=first_folio, **self.common, **values)
+        return render_template(self.env, f"print/{template}", kind=kind, title=title,
+                               first_folio=first_folio, **self.common, **values)
 
     def story(self, chapter: Chapter, first_folio: int) -> str:
         return self._render("story.html.j2", "story", chapter.title, first_folio, chapter=chapter)

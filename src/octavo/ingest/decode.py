@@ -98,9 +98,19 @@ def _decode(raw: bytes, display: str, notes: list[Diagnostic]) -> tuple[str, str
         raise OctavoError.single("OCT201", "not a text file: no text encoding fits its bytes",
                                  Span(display, 1, 1))
     encoding = _prefer_windows_1252(raw, _preferred(matches))
-    notes.append(Diagnostic(Severity.INFO, "OCT202",
-                            f"not UTF-8; read as {encoding} (detected)", Span(display)))
-    return encoding, raw.decode(encoding)
+    text = raw.decode(encoding)
+    notes.append(Diagnostic(Severity.INFO, "OCT202", f"not UTF-8; read as {encoding} (detected)",
+                            _first_non_ascii(text, display)))
+    return encoding, text
+
+
+def _first_non_ascii(text: str, display: str) -> Span:
+    """Where a guessed encoding first matters: the first character outside ASCII."""
+    found = re.search(r"[^\x00-\x7f]", text)
+    if found is None:
+        return Span(display, 1, 1)
+    before = text[: found.start()]
+    return Span(display, before.count("\n") + 1, found.start() - (before.rfind("\n") + 1) + 1)
 
 
 def _preferred(matches: list[Any]) -> str:

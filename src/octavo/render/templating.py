@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import functools
+import traceback
 from pathlib import Path
 
 import jinja2
 from markupsafe import Markup
 
+from octavo.diagnostics import OctavoError, Span
+from octavo.paths import display_path
 from octavo.render.direction import Direction, dir_attribute
 from octavo.render.xhtml import render_blocks, render_inlines
 from octavo.resources import package_templates_dir
@@ -41,3 +44,22 @@ def make_environment(book_root: Path | None = None, scene_break: str = "ornament
 
 def _dir_filter(text: object, base: Direction) -> Markup:
     return dir_attribute(str(text), base) if text else Markup("")
+
+
+def render_template(env: jinja2.Environment, name: str, **values: object) -> str:
+    """Render template `name`; a broken template (a book's own override, most likely) is an
+    OCT401 diagnostic at the template's failing line, not a crash."""
+    try:
+        return env.get_template(name).render(**values)
+    except jinja2.TemplateError as exc:
+        raise OctavoError.single("OCT401", f"the template {name} failed: {exc}",
+                                 _template_span(exc, name)) from exc
+
+
+def _template_span(exc: jinja2.TemplateError, name: str) -> Span:
+    if isinstance(exc, jinja2.TemplateSyntaxError) and exc.filename:
+        return Span(display_path(Path(exc.filename)), exc.lineno or 0, 1 if exc.lineno else 0)
+    frames = [f for f in traceback.extract_tb(exc.__traceback__) if f.filename.endswith(".j2")]
+    if frames:
+        return Span(display_path(Path(frames[-1].filename)), frames[-1].lineno or 0, 1)
+    return Span(name)
