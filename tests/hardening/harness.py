@@ -92,10 +92,15 @@ def assert_refused(outcome: Outcome, code: str, file: str, line: int | None,
 
 def assert_diagnostic(outcome: Outcome, code: str, file: str, line: int | None,
                       severity: str = "error") -> None:
+    assert_reported(outcome.output, code, file, line, severity)
+
+
+def assert_reported(output: str, code: str, file: str, line: int | None,
+                    severity: str = "error") -> None:
+    """`output` has a diagnostic `file:line:column: severity code` (column: any)."""
     where = re.escape(file) + (rf":{line}:\d+" if line is not None else "")
     pattern = rf"(^|\n|/){where}: {severity} {code} "
-    assert re.search(pattern, outcome.output), f"no '{file}:{line}: {severity} {code}' in:\n" \
-                                               f"{outcome.output}"
+    assert re.search(pattern, output), f"no '{file}:{line}: {severity} {code}' in:\n{output}"
 
 
 def assert_built(outcome: Outcome, formats: tuple[str, ...] = ("epub", "pdf")) -> dict[str, Path]:

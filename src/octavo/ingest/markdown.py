@@ -32,8 +32,9 @@ _SAFE_SCHEMES = ("http://", "https://", "mailto:")
 
 def parse_markdown(text: str, display: str) -> RawStory:
     parser = MarkdownIt("commonmark", {"html": False})
-    tokens = parser.parse("\n".join(blank_comment(line) for line in text.split("\n")))
-    reader = _Reader(display)
+    lines = [blank_comment(line) for line in text.split("\n")]
+    tokens = parser.parse("\n".join(lines))
+    reader = _Reader(display, lines)
     blocks = reader.blocks(tokens, 0, len(tokens))
     heading = None
     if blocks and isinstance(blocks[0], Heading) and blocks[0].level == 1:
@@ -48,19 +49,29 @@ def parse_markdown(text: str, display: str) -> RawStory:
 
 
 class _Reader:
-    def __init__(self, display: str) -> None:
+    def __init__(self, display: str, lines: list[str]) -> None:
         self.display = display
+        self.lines = lines
         self.notes: list[Diagnostic] = []
         self._warned: set[str] = set()
+        self._block_lines = (0, 0)  # the source lines of the block being read, 0-based
 
-    def span(self, token: Token) -> Span:
-        line = token.map[0] + 1 if token.map else 0
-        return Span(self.display, line, 1)
+    def span(self, token: Token, needle: str = "") -> Span:
+        """Where `token` is. Inline tokens carry no position, so they are looked for (by
+        `needle`, e.g. a link's address) in the lines of the block that holds them."""
+        if token.map:
+            return Span(self.display, token.map[0] + 1, 1)
+        start, end = self._block_lines
+        for number in range(start, min(end, len(self.lines))):
+            column = self.lines[number].find(needle) if needle else -1
+            if column >= 0:
+                return Span(self.display, number + 1, column + 1)
+        return Span(self.display, start + 1, 1)
 
-    def warn_once(self, code: str, what: str, token: Token) -> None:
+    def warn_once(self, code: str, what: str, token: Token, needle: str = "") -> None:
         if what not in self._warned:
             self._warned.add(what)
-            self.notes.append(Diagnostic(Severity.WARNING, code, what, self.span(token)))
+            self.notes.append(Diagnostic(Severity.WARNING, code, what, self.span(token, needle)))
 
     def blocks(self, tokens: list[Token], start: int, end: int) -> list[Block]:
         out: list[Block] = []
@@ -69,6 +80,7 @@ class _Reader:
             token = tokens[i]
             kind = token.type
             if kind in ("paragraph_open", "heading_open"):
+                self._block_lines = (token.map[0], token.map[1]) if token.map else (0, 0)
                 inline = tokens[i + 1]
                 children = tuple(self.inlines(inline.children or []))
                 if kind == "heading_open":
@@ -115,7 +127,8 @@ class _Reader:
                     out.append(self.link(str(token.attrs.get("href", "")), children, token))
                 i = close
             elif kind == "image":
-                self.warn_once("OCT205", "images are not supported yet; their text is kept", token)
+                self.warn_once("OCT205", "images are not supported yet; their text is kept", token,
+                               f"]({token.attrs.get('src', '')}")
                 out.append(Text(token.content))
             i += 1
         return _merge_text(out)
@@ -126,7 +139,7 @@ class _Reader:
         self.notes.append(Diagnostic(
             Severity.WARNING, "OCT206",
             f"link to '{href[:80]}' kept as plain text: only http, https and mailto links are "
-            "allowed", self.span(token)))
+            "allowed", self.span(token, f"]({href}")))
         return Text(inline_text(children))  # the refused link's words, kept as text
 
 
