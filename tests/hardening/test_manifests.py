@@ -1,4 +1,5 @@
-"""Every kind of manifest mistake gets a located diagnostic and exit status 1, never a traceback."""
+"""Every kind of manifest mistake (YAML, values, paths that leave the book folder) gets a located
+diagnostic and exit status 1, never a traceback, and changes nothing."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ import time
 import pytest
 
 from tests.conftest import BookFolder
+from tests.hardening.harness import build
 
 GOOD_CONTENTS = """
 contents:
@@ -18,9 +20,11 @@ contents:
 
 def assert_fails_with(book: BookFolder, code: str, line: int | None, column: int | None = None,
                       text: str = "") -> str:
-    result = book.build("--epub")
+    outcome = build(book, "--epub")
+    result = outcome.run
     assert result.returncode == 1, result.stderr
     assert "Traceback" not in result.stderr + result.stdout
+    assert outcome.changed == [], outcome.changed
     where = "book.yaml:" + (f"{line}:" if line else "") + (f"{column}:" if column else "")
     matching = [row for row in result.stderr.splitlines() if f" error {code} " in row]
     assert matching, f"no {code} in:\n{result.stderr}"
@@ -118,6 +122,14 @@ def test_symlink_leading_outside_is_refused(book: BookFolder) -> None:
 def test_cover_outside_the_book_folder_is_refused(book: BookFolder) -> None:
     book.manifest("title: Harbour Tales\ncover: ../cover.png\n" + GOOD_CONTENTS)
     assert_fails_with(book, "OCT110", 2, 8)
+
+
+def test_cover_symlink_leading_outside_is_refused(book: BookFolder) -> None:
+    outside = book.root.parent / "elsewhere.png"
+    outside.write_bytes(b"\x89PNG\r\n\x1a\n")
+    (book.root / "cover.png").symlink_to(outside)
+    book.manifest("title: Harbour Tales\ncover: cover.png\n" + GOOD_CONTENTS)
+    assert_fails_with(book, "OCT110", 2, 8, "leads outside the book folder")
 
 
 def test_cover_that_is_not_an_image(book: BookFolder) -> None:
