@@ -21,8 +21,11 @@ CODES: dict[str, str] = {
     "OCT111": "a file named in the manifest does not exist",
     "OCT112": "a manuscript is listed more than once",
     "OCT113": "the contents list is empty",
-    "OCT114": "the cover image is unreadable or not a PNG or JPEG image",
+    "OCT114": "the cover is unreadable, not an image, or too large to use",
     "OCT115": "unknown trim size or font",
+    "OCT116": "the cover was converted for the EPUB (format, colours, depth, transparency, frames)",
+    "OCT117": "the cover was adjusted without a visible change (scaled down, turned upright, misnamed)",
+    "OCT118": "the cover is smaller than ebook stores accept",
     # Manuscripts
     "OCT200": "a manuscript cannot be read",
     "OCT201": "a manuscript is not a text file",
@@ -36,6 +39,7 @@ CODES: dict[str, str] = {
     "OCT309": "a '%% octavo: ignore' line no longer excuses anything; remove it",
     "OCT340": "a name spelled two ways across the anthology (Jett in one story, Jet in another)",
     "OCT341": "a word the book's house style writes otherwise (check: {words: {...}})",
+    "OCT350": "a character no font shipped with octavo can draw (the PDF would show a box)",
     # Build
     "OCT400": "the output folder cannot be written",
     "OCT401": "a backend failed to produce its output",

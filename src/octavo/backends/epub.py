@@ -25,12 +25,13 @@ from octavo.backends.epub_metadata import apply_metadata, modified_time, xml_saf
 from octavo.backends.epub_nav import build_ncx
 from octavo.backends.epub_pages import plan_pages, toc_title
 from octavo.backends.epub_zip import repack
-from octavo.cover import cover_media_type
-from octavo.diagnostics import Diagnostics, OctavoError
+from octavo.cover import prepare_cover
+from octavo.diagnostics import Diagnostics, OctavoError, Severity, Span
 from octavo.document import Book
+from octavo.paths import display_path
 from octavo.render.direction import language_direction
 from octavo.render.imprint import package_identifier
-from octavo.render.templating import make_environment
+from octavo.render.templating import make_environment, render_template
 from octavo.resources import styles_dir
 
 TEXT_DIR = "text"
@@ -57,7 +58,7 @@ class EpubBackend:
     ) -> Artifact:
         """Build the EPUB in memory, then write it to `<output_dir>/<stem>.epub` atomically.
 
-        Raises `OctavoError` (OCT401) for an unreadable cover or a template that does not give
+        Raises `OctavoError` (OCT401) for an unusable cover or a template that does not give
         well-formed XHTML; nothing is left in the output folder then.
         """
         final_path = options.output_dir / f"{options.stem}{self.suffix}"
@@ -135,15 +136,19 @@ def _add(
 
 
 def _read_cover(path: Path | None) -> _Cover | None:
+    """The cover as `octavo.cover` prepared it: by content (a PNG named .jpg is a PNG),
+    converted or scaled where stores need it. Its warnings were reported when the manifest was
+    loaded, from the same (cached) preparation, so only a refusal matters here (OCT401): the
+    file can have changed or gone since."""
     if path is None:
         return None
-    try:
-        media_type = cover_media_type(path)  # by content: a PNG named .jpg is still a PNG
-        data = path.read_bytes()
-    except (OSError, KeyError) as exc:
-        raise OctavoError.single("OCT401", f"cannot read the cover image: {exc}") from exc
-    extension = ".png" if media_type == "image/png" else ".jpg"
-    return _Cover(data, media_type, f"images/cover{extension}")
+    prepared = prepare_cover(path, Span(display_path(path)))
+    if prepared.cover is None:
+        reasons = "; ".join(d.message for d in prepared.diagnostics
+                            if d.severity is Severity.ERROR)
+        raise OctavoError.single("OCT401", f"cannot use the cover image: {reasons}")
+    cover = prepared.cover
+    return _Cover(cover.data, cover.media_type, f"images/cover{cover.extension}")
 
 
 def _render(env: jinja2.Environment, template: str, context: dict[str, Any]) -> bytes:
@@ -151,10 +156,10 @@ def _render(env: jinja2.Environment, template: str, context: dict[str, Any]) -> 
 
     The packaged templates always are; a book's own template override may not be.
     """
+    text = xml_safe(render_template(env, template, **context))
     try:
-        text = xml_safe(env.get_template(template).render(**context))
         ET.fromstring(text.encode("utf-8"))
-    except (jinja2.TemplateError, ET.ParseError) as exc:
+    except ET.ParseError as exc:
         raise OctavoError.single(
             "OCT401", f"the template {template} did not give well-formed XHTML: {exc}"
         ) from exc

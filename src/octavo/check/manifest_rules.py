@@ -1,7 +1,9 @@
 """Checks on the manifest and its assets that stores and printers care about.
 
 The manifest loader already refuses what cannot be built; these find what builds but would be
-queried by a store or a printer: a small or CMYK cover, missing description or author.
+queried by a store or a printer: a small or oddly shaped cover, missing description or author.
+(What the EPUB needs done to a cover, CMYK or a format stores refuse, octavo.cover does and
+reports: OCT116-118.)
 """
 
 from __future__ import annotations
@@ -18,7 +20,6 @@ IDEAL_RATIO = 1.6  # height / width: the 1:1.6 that ebook stores recommend
 MANIFEST_CODES: dict[str, tuple[Severity, str]] = {
     "OCT130": (Severity.WARNING, "the cover is too small for ebook stores"),
     "OCT131": (Severity.INFO, "the cover's proportions are far from the usual 1:1.6"),
-    "OCT132": (Severity.WARNING, "the cover is in CMYK; ebook stores expect RGB"),
     "OCT133": (Severity.INFO, "the cover is too small to print at 300 dpi"),
     "OCT134": (Severity.WARNING, "the book has no description, which stores require"),
     "OCT135": (Severity.WARNING, "the book names no author or editor"),
@@ -45,24 +46,26 @@ def manifest_findings(manifest: Manifest) -> list[Diagnostic]:
 
 
 def _cover_findings(manifest: Manifest, span: Span) -> list[Diagnostic]:
-    from PIL import Image
+    from octavo.cover import prepare_cover
 
-    with Image.open(manifest.cover) as image:  # type: ignore[arg-type]
-        width, height, mode = image.width, image.height, image.mode
+    # Cached: the manifest loader has already prepared (and, if need be, refused) this cover.
+    prepared = prepare_cover(manifest.cover, span)  # type: ignore[arg-type]
+    if prepared.original is None:
+        return []
+    width, height = prepared.original.width, prepared.original.height
     found = []
 
     def add(code: str, message: str) -> None:
         found.append(Diagnostic(MANIFEST_CODES[code][0], code, message, span))
 
-    if max(width, height) < STORE_MIN_LONG_SIDE:
+    unusable = any(d.code == "OCT118" for d in prepared.diagnostics)  # said more strongly there
+    if max(width, height) < STORE_MIN_LONG_SIDE and not unusable:
         add("OCT130", f"the cover is {width}×{height} px; stores want at least "
                       f"{STORE_MIN_LONG_SIDE} px on the long side")
     ratio = height / width if width else 0
     if not 1.4 <= ratio <= 1.8:
         add("OCT131", f"the cover is {width}×{height} px (1:{ratio:.2f}); ebook stores "
                       f"recommend about 1:{IDEAL_RATIO}")
-    if mode == "CMYK":
-        add("OCT132", "the cover is a CMYK image; convert it to RGB for ebook stores")
     trim = manifest.print.trim
     need_w = round((trim.width_in + BLEED_IN) * PRINT_DPI)
     need_h = round((trim.height_in + 2 * BLEED_IN) * PRINT_DPI)
