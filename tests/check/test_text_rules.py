@@ -10,19 +10,21 @@ from octavo.check.text_rules import RULES
 CASES = [
     # code, must fire, look-alike that must not
     ("OCT301", "It\u00e2\u20ac\u2122s late.", "It’s late, café au lait."),
-    ("OCT302", "Zero\u200bwidth here.", "Zero width here."),
+    ("OCT302", "Zero\u200bwidth here.", "A family 👩\u200d👩\u200d👧 and می\u200cخواهم."),
     ("OCT310", "She saw the the boat.", "She had had enough; that that was true."),
     ("OCT311", "Cost him a fortune, he said.. Then left.", "He waited... then left."),
     ("OCT312", "He stopped , then ran .", "He stopped, then ran. It was 9 a.m."),
     ("OCT313", "He was - no, he is - sure.", "A well-known mother-in-law, 1990-95."),
-    ("OCT320", "He turned to her,", "He turned to her."),
+    ("OCT320", "He turned to her,", "He turned to her. 東京の夜は静かだった。"),
     ("OCT321", "Because I lo-“", "“Because,” she said."),
     ("OCT322", "“Go home, she said.\n\nHe went.", "“Go home,” she said.\n\nHe went."),
     ("OCT323", "A/N: thanks for reading!", "Anna: thanks for reading!"),
     ("OCT324", " ".join(["word"] * 360) + ".", " ".join(["word"] * 300) + "."),
     ("OCT330", "A line ends here.\u00a0 ", "A line ends here."),
     ("OCT331", "\tIndented with a tab.", "Indented by the styles."),
+    ("OCT326", "word " * 40_001, "word " * 30_000 + "end."),
     ("OCT325", "It began.\n\nChapter 2\n\nIt went on.", "Chapter 2 was the best of them."),
+    ("OCT350", "The stone said ᚠ.", "Café, λόγος, 中文, עברית, عربي, 😀."),
     # Off by default; a book turns them on (check: {enable: [...]}).
     ("OCT303", "He said, \"no.\"", "He said, “no.”"),
     ("OCT304", "He said--no.", "He said—no. A well-known fact."),

@@ -13,10 +13,12 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from tempfile import TemporaryDirectory
 from typing import Any
 from urllib.parse import unquote, urlsplit
+from xml.sax.saxutils import escape
 
-from octavo.resources import styles_dir
+from octavo.resources import fonts_dir, styles_dir
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,6 +52,55 @@ def _source_date_epoch(timestamp: dt.datetime) -> Iterator[None]:
             os.environ["SOURCE_DATE_EPOCH"] = previous
 
 
+# Fontconfig reads the file FONTCONFIG_FILE names when a configuration is loaded. This one lists
+# octavo's own fonts and nothing else: no system font can reach the PDF (the same book prints
+# the same on every machine), and Pango's fallback for a character the body font lacks can only
+# land on a shipped fallback font. Without a cache directory fontconfig scans the folder once per
+# build, which costs less than 0.02 s and writes nothing anywhere. The two <match>
+# rules are fontconfig's own 10-scale-bitmap-fonts.conf: they scale a bitmap font (the colour
+# emoji) to the size asked for; without them an emoji prints at its bitmaps' 109 pixels per em.
+_FONTCONFIG = """<?xml version="1.0"?>
+<!DOCTYPE fontconfig SYSTEM "urn:fontconfig:fonts.dtd">
+<fontconfig>
+  <dir>{fonts}</dir>
+  <match target="font">
+    <test name="outline" compare="eq"><bool>false</bool></test>
+    <edit name="pixelsizefixupfactor" mode="assign">
+      <divide><name target="pattern">pixelsize</name><name target="font">pixelsize</name></divide>
+    </edit>
+  </match>
+  <match target="font">
+    <test name="outline" compare="eq"><bool>false</bool></test>
+    <test name="pixelsizefixupfactor" compare="not_eq"><double>1.0</double></test>
+    <edit name="matrix" mode="assign">
+      <times><name>matrix</name><matrix><name>pixelsizefixupfactor</name><double>0</double>
+        <double>0</double><name>pixelsizefixupfactor</name></matrix></times>
+    </edit>
+    <edit name="size" mode="assign"><divide><name>size</name><name>pixelsizefixupfactor</name></divide></edit>
+  </match>
+</fontconfig>
+"""
+
+
+@contextmanager
+def _only_shipped_fonts() -> Iterator[None]:
+    """While a WeasyPrint FontConfiguration is created inside, fontconfig sees only the fonts
+    under styles/fonts/."""
+    previous = os.environ.get("FONTCONFIG_FILE")
+    with TemporaryDirectory(prefix="octavo-fonts-") as folder:
+        conf = Path(folder) / "fonts.conf"
+        conf.write_text(_FONTCONFIG.format(fonts=escape(str(fonts_dir().resolve()))),
+                        encoding="utf-8")
+        os.environ["FONTCONFIG_FILE"] = str(conf)
+        try:
+            yield
+        finally:
+            if previous is None:
+                del os.environ["FONTCONFIG_FILE"]
+            else:
+                os.environ["FONTCONFIG_FILE"] = previous
+
+
 class PdfLayout:
     def __init__(self, book_root: Path, geometry_css: str, stylesheet: Path,
                  timestamp: dt.datetime) -> None:
@@ -72,7 +123,8 @@ class PdfLayout:
         self._weasyprint = weasyprint
         self.timestamp = timestamp
         self.fetcher = SandboxedFetcher()
-        self.font_config = FontConfiguration()
+        with _only_shipped_fonts():
+            self.font_config = FontConfiguration()
         self.base_url = book_root.resolve().as_uri() + "/"
         self.stylesheets = [
             weasyprint.CSS(filename=str(stylesheet), font_config=self.font_config,

@@ -10,6 +10,7 @@ import re
 from pathlib import Path
 
 from octavo.backends.base import NullProgress
+from octavo.check import font_rules as _font_rules  # noqa: F401  (registers OCT350)
 from octavo.check.text_rules import RULES, Line, TextParagraph
 from octavo.diagnostics import Diagnostic, Diagnostics, OctavoError, Severity, Span
 from octavo.ingest import MARKDOWN_SUFFIXES, read_text

@@ -101,7 +101,10 @@ def mojibake(paragraphs: list[TextParagraph]) -> Iterator[Finding]:
                            lambda m: _MOJIBAKE_FIX.get(m.group(0), ""))
 
 
-_INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad\u202a-\u202e\u2066-\u2069]")
+# The joiners are reported only between Latin letters: emoji sequences (👩‍👩‍👧), Arabic, Persian
+# and Indic text need them.
+_INVISIBLE = re.compile("[\u200b\u2060\ufeff\u00ad\u202a-\u202e\u2066-\u2069]"
+                        "|(?<=[\x00-\u024f])[\u200c\u200d](?=[\x00-\u024f]|$)")
 _INVISIBLE_NAMES = {"\u200b": "zero-width space", "\u200c": "zero-width non-joiner",
                     "\u200d": "zero-width joiner", "\u2060": "word joiner",
                     "\ufeff": "byte-order mark", "\u00ad": "soft hyphen"}
@@ -197,8 +200,8 @@ def hyphen_as_dash(paragraphs: list[TextParagraph]) -> Iterator[Finding]:
 
 # -- paragraphs ---------------------------------------------------------------------------------
 
-_TERMINAL = ".!?…—–"
-_CLOSERS = "\"'“”‘’)]*_"
+_TERMINAL = ".!?…—–。！？．؟"  # with the full stops of CJK text and the Arabic question mark
+_CLOSERS = "\"'“”‘’)]*_」』）"
 
 
 @rule("OCT320", Severity.WARNING, "a paragraph ends without terminal punctuation",
