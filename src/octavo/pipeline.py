@@ -17,7 +17,7 @@ from pathlib import Path
 
 from octavo.backends import load_backend
 from octavo.backends.base import Artifact, BuildOptions, NullProgress, Progress
-from octavo.check import check_text
+from octavo.check import ALWAYS_CHECKED, check_text
 from octavo.check.anthology_rules import StoryText, name_spellings
 from octavo.compile import compile_book
 from octavo.diagnostics import Diagnostic, Diagnostics, OctavoError, Severity, Span
@@ -99,10 +99,14 @@ def read_sources(manifest: Manifest, diags: Diagnostics, progress: Progress,
                 diags.error(d.code, f"{display}: {d.message}", span)
             continue
         diags.extend(story.diagnostics)
-        if lint and path.suffix.lower() not in MARKDOWN_SUFFIXES:
+        markdown = path.suffix.lower() in MARKDOWN_SUFFIXES
+        if lint:
             diags.extend(check_text(decoded.text, display_path(path), manifest.check_enabled,
-                                    manifest.house_words))
-            texts.append(StoryText(display_path(path), decoded.text.split("\n")))
+                                    manifest.house_words, markdown=markdown))
+            if not markdown:
+                texts.append(StoryText(display_path(path), decoded.text.split("\n")))
+        else:
+            diags.extend(check_text(decoded.text, display_path(path), only=ALWAYS_CHECKED))
         sources[path] = normalise_story(story, manifest.house_style)
     if lint:
         diags.extend(name_spellings(texts))

@@ -13,7 +13,7 @@ import pytest
 from lxml import etree
 
 from tests.conftest import BookFolder
-from tests.hardening.harness import assert_built, build, epubcheck_problems
+from tests.hardening.harness import assert_built, assert_reported, build, epubcheck_problems
 from tests.textcheck import XHTML, element_text, epub_documents, tokens
 
 LATIN = ("Zoë’s café served crème brûlée; the naïve façade of Øresund and Łódź. "
@@ -108,3 +108,15 @@ def test_paragraph_direction_follows_its_script(scripts_book: tuple[str, dict[st
 
 def test_the_epub_passes_epubcheck(scripts_book: tuple[str, dict[str, Path]]) -> None:
     assert epubcheck_problems(scripts_book[1]["epub"]) == []
+
+
+@pytest.mark.parametrize("name", ["story.txt", "story.md"])
+def test_a_character_no_shipped_font_draws_is_named_with_its_place(tmp_path: Path,
+                                                                   name: str) -> None:
+    folder = BookFolder(tmp_path / "book")
+    folder.write(f"s/{name}", "Runes\n\nThe stone read ᚠᚢᚦ, and nothing else.\n")
+    folder.write("book.yaml", manifest("en").replace("s/story.txt", f"s/{name}"))
+    outcome = build(folder, "--epub")
+    assert_built(outcome, ("epub",))
+    assert_reported(outcome.output, "OCT350", f"s/{name}", 3, "warning")
+    assert "U+16A0 RUNIC LETTER FEHU" in outcome.output

@@ -59,6 +59,15 @@ def test_a_five_megabyte_paragraph_is_refused_with_its_line(folder: BookFolder) 
     assert "5,000,0" in outcome.output and "separate its paragraphs" in outcome.output
 
 
+@pytest.mark.parametrize(("name", "options"), [("story.md", ()), ("story.txt", ("--no-check",))])
+def test_the_paragraph_limit_holds_for_markdown_and_without_checks(
+        folder: BookFolder, name: str, options: tuple[str, ...]) -> None:
+    folder.write(f"s/{name}", "# Big\n\n" + paragraph_of(300_000, 5) + "\n")
+    folder.write("book.yaml", MANIFEST.replace("s/story.txt", f"s/{name}"))
+    outcome = build(folder, *options)
+    assert_refused(outcome, "OCT326", f"s/{name}", 3)
+
+
 def test_a_five_megabyte_paragraph_can_still_be_checked_and_normalised(
         folder: BookFolder) -> None:
     text = "Big\n\n" + paragraph_of(5_000_000, 2) + "\n"

@@ -64,10 +64,16 @@ def _suppressions(text: str) -> dict[int, tuple[int, set[str]]]:
     return found
 
 
+# Checks that protect the build itself: they run even with `octavo build --no-check`.
+ALWAYS_CHECKED = frozenset({"OCT326"})
+
+
 def check_text(text: str, display: str, enabled: frozenset[str] = frozenset(),
-               house_words: tuple[tuple[str, str], ...] = ()) -> list[Diagnostic]:
+               house_words: tuple[tuple[str, str], ...] = (), *, markdown: bool = False,
+               only: frozenset[str] | None = None) -> list[Diagnostic]:
     """Lint one manuscript's text. `enabled`: checks that are off by default, turned on;
-    `house_words`: (word the book avoids, the form it uses)."""
+    `house_words`: (word the book avoids, the form it uses); `markdown`: the text is Markdown,
+    so only the checks that its syntax cannot confuse run; `only`: run just these checks."""
     paragraphs = paragraphs_of(text)
     excused = _suppressions(text)
     paragraph_of_line = {line.number: p.first.number for p in paragraphs for line in p.lines}
@@ -75,6 +81,9 @@ def check_text(text: str, display: str, enabled: frozenset[str] = frozenset(),
     found = []
     for text_rule in RULES:
         if not (text_rule.on_by_default or text_rule.code in enabled):
+            continue
+        if (markdown and not text_rule.markup_blind) or (only is not None
+                                                         and text_rule.code not in only):
             continue
         for finding in text_rule.run(paragraphs):
             first = paragraph_of_line.get(finding.line, finding.line)
@@ -85,7 +94,7 @@ def check_text(text: str, display: str, enabled: frozenset[str] = frozenset(),
                         finding.column + finding.length)
             found.append(Diagnostic(text_rule.severity, finding.code, finding.message, span,
                                     finding.fix))
-    for avoided, preferred in house_words:
+    for avoided, preferred in () if markdown or only is not None else house_words:
         pattern = re.compile(rf"\b{re.escape(avoided)}\b",
                              re.IGNORECASE if avoided.islower() else 0)
         for paragraph in paragraphs:
@@ -111,8 +120,8 @@ def check_text(text: str, display: str, enabled: frozenset[str] = frozenset(),
 def _check_manuscript(path: Path, display: str) -> list[Diagnostic]:
     decoded = read_text(path, display)
     found = list(decoded.diagnostics)
-    if path.suffix.lower() not in MARKDOWN_SUFFIXES:  # Markdown syntax would only be noise
-        found.extend(check_text(decoded.text, display))
+    found.extend(check_text(decoded.text, display,
+                            markdown=path.suffix.lower() in MARKDOWN_SUFFIXES))
     return found
 
 

@@ -19,7 +19,7 @@ from octavo.fonts import describe, undrawable
       "(a rare script, a private-use code point, a symbol from a newer Unicode version) would "
       "print as an empty box. Replace it, or describe it in words. Each character is reported "
       "once per paragraph, where it first appears; invisible characters (joiners, variation "
-      "selectors, spaces) need no glyph and are not reported.")
+      "selectors, spaces) need no glyph and are not reported.", markup_blind=True)
 def undrawable_characters(paragraphs: list[TextParagraph]) -> Iterator[Finding]:
     for paragraph in paragraphs:
         missing = undrawable(paragraph.text)

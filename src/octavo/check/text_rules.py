@@ -57,18 +57,20 @@ class TextRule:
     explanation: str
     run: Callable[[list[TextParagraph]], Iterator[Finding]]
     on_by_default: bool = True
+    markup_blind: bool = False  # as right on Markdown as on plain text: runs on both
 
 
 RULES: list[TextRule] = []
 
 
 def rule(code: str, severity: Severity, summary: str, explanation: str,
-         on_by_default: bool = True) -> Callable[
+         on_by_default: bool = True, markup_blind: bool = False) -> Callable[
         [Callable[[list[TextParagraph]], Iterator[Finding]]],
         Callable[[list[TextParagraph]], Iterator[Finding]]]:
     def register(run: Callable[[list[TextParagraph]], Iterator[Finding]]) -> Callable[
             [list[TextParagraph]], Iterator[Finding]]:
-        RULES.append(TextRule(code, severity, summary, explanation, run, on_by_default))
+        RULES.append(TextRule(code, severity, summary, explanation, run, on_by_default,
+                              markup_blind))
         return run
     return register
 
@@ -94,7 +96,7 @@ _MOJIBAKE_FIX = {"â€™": "’", "â€˜": "‘", "â€œ": "“", "â€\u
 @rule("OCT301", Severity.WARNING, "text damaged by a wrong encoding (mojibake)",
       "Characters such as â€™ or Ã© appear where a program read UTF-8 text as Windows-1252 and "
       "saved it again. The original was most likely ’ or é. Fix the file (octavo fix will), or "
-      "ask the author for a clean copy.")
+      "ask the author for a clean copy.", markup_blind=True)
 def mojibake(paragraphs: list[TextParagraph]) -> Iterator[Finding]:
     yield from _each_match(paragraphs, _MOJIBAKE, "OCT301",
                            lambda m: f"'{m.group(0)}' looks like text damaged by a wrong encoding",
@@ -116,7 +118,7 @@ _INVISIBLE_NAMES = {"\u200b": "zero-width space", "\u200c": "zero-width non-join
       "overrides and isolates can even show words in an order other than the file's, so the "
       "book never carries them: octavo removes them and sets each paragraph's direction from "
       "its first letter. Remove the others unless the script needs them (Persian and Indic "
-      "text use the zero-width non-joiner).")
+      "text use the zero-width non-joiner).", markup_blind=True)
 def invisible(paragraphs: list[TextParagraph]) -> Iterator[Finding]:
     yield from _each_match(
         paragraphs, _INVISIBLE, "OCT302",
@@ -317,7 +319,7 @@ MAX_PARAGRAPH_CHARACTERS = 200_000
       "is almost always a file whose paragraphs are not separated: an export that lost its "
       "line breaks, or text pasted as one line. Laying it out for print would take minutes and "
       "e-readers choke on it. Separate the paragraphs with blank lines. A book that truly "
-      "needs it can lower this to a warning (check: {severity: {OCT326: warning}}).")
+      "needs it can lower this to a warning (check: {severity: {OCT326: warning}}).", markup_blind=True)
 def overlong_paragraph(paragraphs: list[TextParagraph]) -> Iterator[Finding]:
     for paragraph in paragraphs:
         characters = sum(len(line.text) for line in paragraph.lines)
