@@ -134,8 +134,13 @@ def _text_blocks(source: TextSource, sources: Sources,
     story = sources[source.path]
     blocks = story.blocks
     heading = story.heading
-    if heading and heading.title and _comparable(heading.title) != _comparable(source.title or ""):
-        blocks = (Heading(1, (Text(heading.title),), heading.span), *blocks)
+    parts = [p for p in (heading.label, heading.title) if p] if heading else []
+    page_title = _comparable(source.title or "")
+    if heading and parts and _comparable(": ".join(parts)) != page_title:
+        # The file's own heading, label included ("Afterword", "Chapter 1: Intro"), less what
+        # the page title already says.
+        shown = [p for p in parts if _comparable(p) != page_title]
+        blocks = (Heading(1, (Text(": ".join(shown)),), heading.span), *blocks)
     return blocks
 
 

@@ -6,6 +6,7 @@ loading raises `OctavoError` if any of them is an error.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -267,7 +268,12 @@ class _Builder:
         if family not in SHIPPED_FONT_FAMILIES:
             self.diags.error("OCT115", f"font '{family}' is not shipped with octavo; available: "
                              f"{', '.join(SHIPPED_FONT_FAMILIES)}", self.span("build", "font"))
-        return PrintSettings(trim, float(build.get("font_size", 11)), family)
+        size = float(build.get("font_size", 11))
+        if not math.isfinite(size):  # .nan passes the schema's minimum and maximum
+            self.diags.error("OCT105", "'build.font_size' must be a number of points from 8 to 16",
+                             self.span("build", "font_size"))
+            size = 11.0
+        return PrintSettings(trim, size, family)
 
     # -- files --------------------------------------------------------------------------------
 
@@ -278,10 +284,15 @@ class _Builder:
         except OctavoError as exc:
             self.diags.extend(exc.diagnostics)
             return None
-        if not path.exists():
+        try:
+            exists, is_file = path.exists(), path.is_file()
+        except OSError as exc:  # a name too long for the file system, a permission denied
+            self.diags.error("OCT111", f"'{raw[:200]}' cannot be opened: {exc.strerror}", span)
+            return None
+        if not exists:
             self.diags.error("OCT111", f"'{raw}' does not exist", span)
             return None
-        if not path.is_file():
+        if not is_file:
             self.diags.error("OCT111", f"'{raw}' is not a file", span)
             return None
         return path

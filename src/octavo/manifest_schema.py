@@ -25,6 +25,13 @@ _TYPE_NAMES = {
 }
 
 
+# What the schema's `propertyNames` patterns mean, in words.
+_KEY_RULES = {
+    "^OCT[0-9]{3}$": "give a diagnostic code such as OCT310",
+    "\\S": "it must not be blank",
+}
+
+
 @cache
 def _validator() -> Draft202012Validator:
     schema = json.loads(schema_path().read_text(encoding="utf-8"))
@@ -73,6 +80,10 @@ def _translate(error: ValidationError, loaded: LoadedYaml) -> list[Diagnostic]:
         span = loaded.key_span(span_path) if key else loaded.span(span_path)
         return Diagnostic(Severity.ERROR, code, message, span, fix)
 
+    if "propertyNames" in error.schema_path:  # a key, not a value, is wrong
+        detail = _KEY_RULES.get(str(expected), error.message)
+        return [diag(f"key '{instance}' in {where} is not allowed: {detail}", (*path, instance),
+                     key=True)]
     match error.validator:
         case "additionalProperties":
             allowed = _allowed_keys(schema)

@@ -10,7 +10,8 @@ import langcodes
 from octavo.document import Identifier, Trim
 
 _ISBN_SEPARATORS = re.compile(r"[\s-]")
-_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+# ASCII digits only (\d would take "٢٠٢٠"), and a year from 0001: year 0 has no calendar date.
+_DATE = re.compile(r"^([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?$")
 _UUID_NAMESPACE = uuid.UUID("6f63746f-766f-4000-8000-000000000001")  # fixed: "octavo"
 
 TRIMS: dict[str, Trim] = {
@@ -20,11 +21,12 @@ TRIMS: dict[str, Trim] = {
     "5.25x8": Trim("5.25x8", 5.25, 8.0),
     "A5": Trim("A5", 148 / 25.4, 210 / 25.4),
 }
-_CUSTOM_TRIM = re.compile(r"^(\d+(?:\.\d+)?)\s*[x×]\s*(\d+(?:\.\d+)?)\s*(in)?$", re.IGNORECASE)
+_CUSTOM_TRIM = re.compile(r"^([0-9]+(?:\.[0-9]+)?)\s*[x×]\s*([0-9]+(?:\.[0-9]+)?)\s*(in)?$",
+                          re.IGNORECASE)
 
 
 def isbn13_is_valid(digits: str) -> bool:
-    if not re.fullmatch(r"97[89]\d{10}", digits):
+    if not re.fullmatch(r"97[89][0-9]{10}", digits):  # ASCII: \d would take "٣"
         return False
     total = sum(int(d) * (1 if i % 2 == 0 else 3) for i, d in enumerate(digits))
     return total % 10 == 0
@@ -66,6 +68,8 @@ def normalise_date(raw: str) -> str | None:
     if not match:
         return None
     year, month, day = match.groups()
+    if int(year) == 0:
+        return None
     if month and not 1 <= int(month) <= 12:
         return None
     if day:

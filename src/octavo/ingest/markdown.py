@@ -55,6 +55,7 @@ class _Reader:
         self.notes: list[Diagnostic] = []
         self._warned: set[str] = set()
         self._block_lines = (0, 0)  # the source lines of the block being read, 0-based
+        self._item_number = ""  # "3. ": an ordered list item's number, for its first paragraph
 
     def span(self, token: Token, needle: str = "") -> Span:
         """Where `token` is. Inline tokens carry no position, so they are looked for (by
@@ -86,6 +87,9 @@ class _Reader:
                 if kind == "heading_open":
                     out.append(Heading(int(token.tag[1]), children, self.span(token)))
                 elif children:
+                    if self._item_number:  # lists are plain paragraphs, but keep their numbers
+                        children = tuple(_merge_text([Text(self._item_number), *children]))
+                        self._item_number = ""
                     out.append(Paragraph(children, self.span(token)))
                 i += 3
             elif kind == "hr":
@@ -103,6 +107,11 @@ class _Reader:
             else:
                 if kind in ("bullet_list_open", "ordered_list_open"):
                     self.warn_once("OCT205", "lists are set as ordinary paragraphs", token)
+                elif kind == "list_item_open" and token.info:  # info: the item's number
+                    self._item_number = f"{token.info}{token.markup} "
+                elif kind == "list_item_close" and self._item_number:  # no paragraph took it
+                    out.append(Paragraph((Text(self._item_number.strip()),), self.span(token)))
+                    self._item_number = ""
                 i += 1  # list/item wrappers: their paragraphs are read on their own
         return out
 

@@ -90,8 +90,10 @@ def _paragraph_or_break(text: str, span: Span) -> Block:
     return Paragraph(inline_emphasis(text), span)
 
 
-_ESCAPED = {"\\\\": "\ue010", "\\*": "\ue011", "\\_": "\ue012"}
-_UNESCAPE = str.maketrans({"\ue010": "\\", "\ue011": "*", "\ue012": "_"})
+# Noncharacters, which decoding removes from every manuscript, so text can never contain them
+# (private-use characters, used before, can be an author's own: U+E010 came out as a backslash).
+_ESCAPED = {"\\\\": "\ufdd0", "\\*": "\ufdd1", "\\_": "\ufdd2"}
+_UNESCAPE = str.maketrans({"\ufdd0": "\\", "\ufdd1": "*", "\ufdd2": "_"})
 
 
 def inline_emphasis(text: str) -> tuple[Inline, ...]:

@@ -137,6 +137,8 @@ class _Typesetter:
             value = finish(prepared, self.style, self.single_outer).strip()
             return (Text(value),) if value else ()
         leaves = _leaves(inlines)
+        if not leaves:  # an empty heading ("##" alone) has nothing to set
+            return ()
         prepared = prepared or prepare(BOUNDARY.join(leaves), self.style)
         typeset_text = finish(prepared, self.style, self.single_outer)
         values = typeset_text.split(BOUNDARY)
