@@ -29,6 +29,10 @@ MAX_EXPANDED_NODES = 50_000
 # PyYAML composes, and this module converts, recursively: a bound keeps both off the stack limit.
 MAX_DEPTH = 32
 _SURROGATE = re.compile("[\ud800-\udfff]")
+# Invisible controls a "\0" or "\u202e" escape can put in a value: never valid in XML, or able to
+# show the title's words in another order (bidirectional overrides).
+_INVISIBLE_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufdd0-\ufdef\ufffe\uffff"
+                                "\u202a-\u202e\u2066-\u2069]")
 
 _CORE = "tag:yaml.org,2002:"
 _ALLOWED_TAGS = {
@@ -199,6 +203,10 @@ class _Converter:
             raise OctavoError.single(
                 "OCT105", f"U+{ord(found.group()):04X} is half of a UTF-16 pair, not a character; "
                 "remove the \\u escape or write the character itself", _span(self.display, node))
+        if isinstance(node.value, str) and (found := _INVISIBLE_CONTROL.search(node.value)):
+            raise OctavoError.single(
+                "OCT105", f"the value holds the invisible control character U+{ord(found.group()):04X}, "
+                "which a book cannot carry; remove it", _span(self.display, node))
 
     def _mapping(self, node: MappingNode, path: Path_) -> dict[str, Any]:
         result: dict[str, Any] = {}

@@ -211,3 +211,10 @@ def test_no_manifest_found(tmp_path) -> None:  # type: ignore[no-untyped-def]
     result = run_octavo("build", cwd=tmp_path)
     assert result.returncode == 1
     assert "OCT100" in result.stderr and "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize("value", ['"Te\\0st"', '"A \\u202eevil\\u202c title"', '"Bell\\a"',
+                                   '"\\u2066isolated\\u2069"'])
+def test_invisible_controls_in_a_manifest_value_are_refused(book: BookFolder, value: str) -> None:
+    book.manifest(f"title: Harbour Tales\nauthor: {value}\n" + GOOD_CONTENTS)
+    assert_fails_with(book, "OCT105", 2, 9, "invisible control character")
