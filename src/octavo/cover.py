@@ -145,17 +145,20 @@ def _prepare_cached(path: str, size: int, mtime_ns: int, inode: int) -> _Outcome
 def _own_size_limits() -> Iterator[None]:
     """Pillow's decompression-bomb guard (a warning above 89 million pixels, an error above
     179 million) is replaced by ours while a cover is read: MAX_EDGE, checked on the header,
-    and MAX_DECODE_BYTES, checked after JPEG draft scaling. A lock, because the limit is global.
+    and MAX_DECODE_BYTES, checked after JPEG draft scaling. Truncated images must fail to load,
+    whatever the process set before: importing WeasyPrint sets LOAD_TRUNCATED_IMAGES for good,
+    which would let a cut-off cover through grey. A lock, because both settings are global.
     """
-    from PIL import Image
+    from PIL import Image, ImageFile
 
     with _PILLOW_LIMIT:
-        saved = Image.MAX_IMAGE_PIXELS
+        saved = Image.MAX_IMAGE_PIXELS, ImageFile.LOAD_TRUNCATED_IMAGES
         Image.MAX_IMAGE_PIXELS = None
+        ImageFile.LOAD_TRUNCATED_IMAGES = False
         try:
             yield
         finally:
-            Image.MAX_IMAGE_PIXELS = saved
+            Image.MAX_IMAGE_PIXELS, ImageFile.LOAD_TRUNCATED_IMAGES = saved
 
 
 class _Preparer:

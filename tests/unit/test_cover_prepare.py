@@ -573,3 +573,16 @@ def test_a_changed_file_is_prepared_again(tmp_path: Path) -> None:
 
 def test_the_new_codes_are_registered() -> None:
     assert {"OCT114", "OCT116", "OCT117", "OCT118"} <= CODES.keys()
+
+
+def test_a_corrupt_cover_is_refused_even_after_weasyprint_is_imported(tmp_path: Path) -> None:
+    """Importing WeasyPrint sets Pillow's LOAD_TRUNCATED_IMAGES for the whole process."""
+    import weasyprint  # noqa: F401
+    from PIL import ImageFile
+
+    assert ImageFile.LOAD_TRUNCATED_IMAGES
+    data = bytearray(save(tmp_path / "whole.png", picture(), "PNG").read_bytes())
+    data[60:80] = bytes(20)
+    path = tmp_path / "cover.png"
+    path.write_bytes(bytes(data))
+    assert "corrupt" in refused(path)
