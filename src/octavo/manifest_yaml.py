@@ -20,6 +20,7 @@ from yaml.constructor import SafeConstructor
 from yaml.error import Mark
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from octavo.characters import BIDI_CONTROLS, CONTROL_CHARACTERS
 from octavo.diagnostics import OctavoError, Span
 
 MAX_MANIFEST_BYTES = 1_000_000
@@ -29,10 +30,8 @@ MAX_EXPANDED_NODES = 50_000
 # PyYAML composes, and this module converts, recursively: a bound keeps both off the stack limit.
 MAX_DEPTH = 32
 _SURROGATE = re.compile("[\ud800-\udfff]")
-# Invisible controls a "\0" or "\u202e" escape can put in a value: never valid in XML, or able to
-# show the title's words in another order (bidirectional overrides).
-_INVISIBLE_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufdd0-\ufdef\ufffe\uffff"
-                                "\u202a-\u202e\u2066-\u2069]")
+# Invisible controls a "\0" or "\u202e" escape can put in a value.
+_INVISIBLE_CONTROL = re.compile(f"[{CONTROL_CHARACTERS}{BIDI_CONTROLS}]")
 
 _CORE = "tag:yaml.org,2002:"
 _ALLOWED_TAGS = {

@@ -10,7 +10,7 @@ import datetime as dt
 import logging
 import os
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from tempfile import TemporaryDirectory
@@ -38,18 +38,23 @@ def is_allowed_url(url: str, allowed_roots: tuple[Path, ...]) -> bool:
 
 
 @contextmanager
-def _source_date_epoch(timestamp: dt.datetime) -> Iterator[None]:
-    """fontTools (WeasyPrint's font subsetter when HarfBuzz-subset is absent) stamps each subset
-    font with the current time unless SOURCE_DATE_EPOCH is set; set it for reproducible PDFs."""
-    previous = os.environ.get("SOURCE_DATE_EPOCH")
-    os.environ["SOURCE_DATE_EPOCH"] = str(int(timestamp.timestamp()))
+def _environment(name: str, value: str) -> Iterator[None]:
+    """The environment variable `name` set to `value` inside, as it was after."""
+    previous = os.environ.get(name)
+    os.environ[name] = value
     try:
         yield
     finally:
         if previous is None:
-            del os.environ["SOURCE_DATE_EPOCH"]
+            del os.environ[name]
         else:
-            os.environ["SOURCE_DATE_EPOCH"] = previous
+            os.environ[name] = previous
+
+
+def _source_date_epoch(timestamp: dt.datetime) -> AbstractContextManager[None]:
+    """fontTools (WeasyPrint's font subsetter when HarfBuzz-subset is absent) stamps each subset
+    font with the current time unless SOURCE_DATE_EPOCH is set; set it for reproducible PDFs."""
+    return _environment("SOURCE_DATE_EPOCH", str(int(timestamp.timestamp())))
 
 
 # Fontconfig reads the file FONTCONFIG_FILE names when a configuration is loaded. This one lists
@@ -86,19 +91,12 @@ _FONTCONFIG = """<?xml version="1.0"?>
 def _only_shipped_fonts() -> Iterator[None]:
     """While a WeasyPrint FontConfiguration is created inside, fontconfig sees only the fonts
     under styles/fonts/."""
-    previous = os.environ.get("FONTCONFIG_FILE")
     with TemporaryDirectory(prefix="octavo-fonts-") as folder:
         conf = Path(folder) / "fonts.conf"
         conf.write_text(_FONTCONFIG.format(fonts=escape(str(fonts_dir().resolve()))),
                         encoding="utf-8")
-        os.environ["FONTCONFIG_FILE"] = str(conf)
-        try:
+        with _environment("FONTCONFIG_FILE", str(conf)):
             yield
-        finally:
-            if previous is None:
-                del os.environ["FONTCONFIG_FILE"]
-            else:
-                os.environ["FONTCONFIG_FILE"] = previous
 
 
 class PdfLayout:

@@ -94,7 +94,9 @@ def check_text(text: str, display: str, enabled: frozenset[str] = frozenset(),
                         finding.column + finding.length)
             found.append(Diagnostic(text_rule.severity, finding.code, finding.message, span,
                                     finding.fix))
-    for avoided, preferred in () if markdown or only is not None else house_words:
+    if markdown or only is not None:
+        house_words = ()
+    for avoided, preferred in house_words:
         pattern = re.compile(rf"\b{re.escape(avoided)}\b",
                              re.IGNORECASE if avoided.islower() else 0)
         for paragraph in paragraphs:

@@ -8,6 +8,8 @@ reports: OCT116-118.)
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from octavo.diagnostics import Diagnostic, Severity, Span
 from octavo.manifest import Manifest
 from octavo.paths import display_path
@@ -41,15 +43,15 @@ def manifest_findings(manifest: Manifest) -> list[Diagnostic]:
     if manifest.identifier.scheme != "isbn":
         add("OCT136", "no ISBN in 'identifier'; print-on-demand shops need one", top)
     if manifest.cover is not None and manifest.cover_span is not None:
-        found.extend(_cover_findings(manifest, manifest.cover_span))
+        found.extend(_cover_findings(manifest, manifest.cover, manifest.cover_span))
     return found
 
 
-def _cover_findings(manifest: Manifest, span: Span) -> list[Diagnostic]:
+def _cover_findings(manifest: Manifest, cover: Path, span: Span) -> list[Diagnostic]:
     from octavo.cover import prepare_cover
 
     # Cached: the manifest loader has already prepared (and, if need be, refused) this cover.
-    prepared = prepare_cover(manifest.cover, span)  # type: ignore[arg-type]
+    prepared = prepare_cover(cover, span)
     if prepared.original is None:
         return []
     width, height = prepared.original.width, prepared.original.height

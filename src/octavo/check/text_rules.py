@@ -11,6 +11,7 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
+from octavo.characters import BIDI_CONTROLS
 from octavo.diagnostics import Severity
 
 
@@ -105,7 +106,7 @@ def mojibake(paragraphs: list[TextParagraph]) -> Iterator[Finding]:
 
 # The joiners are reported only between Latin letters: emoji sequences (👩‍👩‍👧), Arabic, Persian
 # and Indic text need them.
-_INVISIBLE = re.compile("[\u200b\u2060\ufeff\u00ad\u202a-\u202e\u2066-\u2069]"
+_INVISIBLE = re.compile(f"[\u200b\u2060\ufeff\u00ad{BIDI_CONTROLS}]"
                         "|(?<=[\x00-\u024f])[\u200c\u200d](?=[\x00-\u024f]|$)")
 _INVISIBLE_NAMES = {"\u200b": "zero-width space", "\u200c": "zero-width non-joiner",
                     "\u200d": "zero-width joiner", "\u2060": "word joiner",

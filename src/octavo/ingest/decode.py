@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from octavo.characters import CONTROL_CHARACTERS
 from octavo.diagnostics import Diagnostic, OctavoError, Severity, Span
 
 _BOMS = (
@@ -35,9 +36,7 @@ _SIGNATURES = (
     (b"\x1f\x8b", "a gzip archive"),
 )
 
-# Characters that must never reach XML: C0 controls other than tab/newline, and noncharacters
-# (which Unicode reserves for a program's internal use; octavo's readers use U+FDD0-U+FDEF).
-_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufdd0-\ufdef\ufffe\uffff]")
+_CONTROL = re.compile(f"[{CONTROL_CHARACTERS}]")
 # Guessed only when the bytes are not UTF-8; the list keeps the detector to plausible choices.
 _LEGACY_CANDIDATES = ["cp1252", "latin_1", "iso8859_15", "cp1250", "cp1251", "mac_roman",
                       "shift_jis", "gb18030", "big5", "euc_kr"]

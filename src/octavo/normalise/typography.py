@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from octavo.characters import BIDI_CONTROLS
 from octavo.normalise.quotes import (
     AMERICAN,
     BOUNDARY,
@@ -82,17 +83,14 @@ _ODD_SPACE = r"\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000"
 _SPACES = re.compile(rf"[ {_ODD_SPACE}]{{2,}}|[{_ODD_SPACE}]")
 # Invisible characters that only get in the way (zero-width joiners stay: emoji and scripts use them).
 # ZWNJ is removed only after Latin text: Persian and Indic scripts need it.
-# Bidirectional embeddings, overrides and isolates go too: they can reorder what a reader sees
-# ("Trojan source"), and octavo sets each paragraph's direction itself. The marks (LRM, RLM,
-# ALM) stay: right-to-left text uses them legitimately and they reorder nothing on their own.
-_BIDI_CONTROLS = "\u202a-\u202e\u2066-\u2069"
-_ZERO_WIDTH = re.compile(f"[\u200b\u2060\ufeff\u00ad{_BIDI_CONTROLS}]|(?<=[\x00-\u024f])\u200c")
+# Bidirectional controls go too (octavo sets each paragraph's direction itself).
+_ZERO_WIDTH = re.compile(f"[\u200b\u2060\ufeff\u00ad{BIDI_CONTROLS}]|(?<=[\x00-\u024f])\u200c")
 
 
-_ZERO_WIDTH_ANY = re.compile(f"[\u200b\u200c\u2060\ufeff\u00ad{_BIDI_CONTROLS}]")
+_ZERO_WIDTH_ANY = re.compile(f"[\u200b\u200c\u2060\ufeff\u00ad{BIDI_CONTROLS}]")
 # A spaced ellipsis is set with no-break spaces (it must not break across lines); those stay.
 _SPACED_ELLIPSIS = ".\u00a0.\u00a0."
-_ODD_CHARACTERS = re.compile(f"[{_ODD_SPACE}\u200b\u200c\u2060\ufeff\u00ad{_BIDI_CONTROLS}]|  ")
+_ODD_CHARACTERS = re.compile(f"[{_ODD_SPACE}\u200b\u200c\u2060\ufeff\u00ad{BIDI_CONTROLS}]|  ")
 
 
 def strip_invisible(text: str) -> str:
