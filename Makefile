@@ -30,7 +30,7 @@ look: build sysdeps
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install --quiet --upgrade pip hatchling
+	$(BIN)/pip install --quiet --upgrade pip hatchling setuptools wheel  # wheel: odfpy is an sdist
 
 # A regular (non-editable) install, so every run proves the wheel carries styles and templates.
 $(VENV)/.installed: $(BIN)/python $(SOURCES)
