@@ -98,7 +98,6 @@ def read_docx(raw: bytes, display: str, options: ReadOptions) -> RawStory:
     changes = Changes(options.docx_changes)
     note_parts = {"footnote": _notes(_part_xml(part, RT.FOOTNOTES), "footnote"),
                   "endnote": _notes(_part_xml(part, RT.ENDNOTES), "endnote")}
-    images_seen: list[str] = []
 
     def hyperlink(rel_id: str) -> str | None:
         rel = part.rels.get(rel_id)
@@ -111,10 +110,8 @@ def read_docx(raw: bytes, display: str, options: ReadOptions) -> RawStory:
                                     "the file is not fetched" + (f" (alt text '{alt[:60]}')" if alt else ""),
                                     Span(display, 0, 1, paragraph=context.paragraph)))
             return None
-        found = checked_image(rel.target_part.blob, alt, Span(display, 0, 1, paragraph=context.paragraph), notes)
-        if found is not None:
-            images_seen.append(found.file_name)
-        return found
+        where = Span(display, 0, 1, paragraph=context.paragraph)
+        return checked_image(rel.target_part.blob, alt, where, notes)
 
     def footnote(note_id: str, kind: str) -> Inline | None:
         paragraphs = note_parts[kind].get(note_id)
@@ -132,7 +129,7 @@ def read_docx(raw: bytes, display: str, options: ReadOptions) -> RawStory:
     context = RunContext(styles, changes, hyperlink, image, footnote)
     paras = list(_paragraphs(document.element.body, context, styles, numbering, notes, display))
     if changes.count and changes.policy is None and changes.first is not None:
-        kind, description, number = changes.first
+        _, description, number = changes.first
         raise OctavoError.single(
             "OCT226", f"the Word file has {changes.count} tracked change(s), the first {description}; "
             "say in book.yaml whether to take them (docx: {changes: accept}) or the text before "

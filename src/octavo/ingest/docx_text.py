@@ -8,6 +8,7 @@ properties and its character style. Tracked changes are kept or dropped as the m
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
@@ -268,10 +269,8 @@ def _run(run: etree._Element, context: RunContext, style_id: str | None) -> Iter
             yield flags, Text("\u2011")
         elif tag == f"{W}sym":
             char = child.get(f"{W}char", "")
-            try:
-                yield flags, Text(chr(int(char, 16)) if char else "")
-            except ValueError:
-                pass
+            if re.fullmatch(r"[0-9A-Fa-f]{1,6}", char) and int(char, 16) < 0x110000:
+                yield flags, Text(chr(int(char, 16)))
         elif tag in (f"{W}footnoteReference", f"{W}endnoteReference"):
             kind = "footnote" if tag == f"{W}footnoteReference" else "endnote"
             note = context.footnote(child.get(f"{W}id", ""), kind)

@@ -41,7 +41,8 @@ def read_epub(raw: bytes, display: str, options: ReadOptions) -> RawStory:
     removed: list[str] = []
     for idref, _linear in book.spine:
         item = book.get_item_with_id(idref)
-        if item is None or item.get_type() != ITEM_DOCUMENT or "nav" in (getattr(item, "properties", None) or []):
+        properties = getattr(item, "properties", None) or []
+        if item is None or item.get_type() != ITEM_DOCUMENT or "nav" in properties:
             continue
         text = item.get_content().decode("utf-8", errors="replace")
         chapter, found = read_html_tree(parse_html(text, display), display, next_paragraph)

@@ -273,7 +273,8 @@ def _ao3_work_page(root: etree._Element) -> tuple[WorkMeta, list[etree._Element]
                and not any(a in regions for a in r.iterancestors())]
     out: list[etree._Element] = []
     for region in regions:
-        chapter = next((a for a in region.iterancestors() if f" {a.get('class') or ''} ".find(" chapter ") >= 0), None)
+        chapter = next((a for a in region.iterancestors()
+                        if " chapter " in f" {a.get('class') or ''} "), None)
         title = _first(chapter, f".//h3[{_class('title')}]") if chapter is not None else None
         if title is not None and _text(title):
             wrapper = etree.Element("div")
@@ -290,7 +291,8 @@ def _ffn(root: etree._Element) -> tuple[WorkMeta, list[etree._Element]]:
     profile = _first(root, "//div[@id='profile_top']")
     gray = _text(_first(profile, f".//span[{_class('xgray')}]")) if profile is not None else None
     fields = {k.strip().lower(): v.strip() for k, v in
-              re.findall(r"(Rated|Words|Published|Updated|Reviews|Favs|Follows|Status)\s*:\s*([^-]+)", gray or "")}
+              re.findall(r"(Rated|Words|Published|Updated|Reviews|Favs|Follows|Status)\s*:\s*([^-]+)",
+                         gray or "")}
     parts = [p.strip() for p in (gray or "").split(" - ")]
     meta = WorkMeta(
         title=_text(_first(profile, ".//b")) if profile is not None else None,

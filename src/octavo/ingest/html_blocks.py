@@ -107,7 +107,8 @@ class _Converter:
             items = [tuple(self.blocks(li)) for li in element if _tag(li) == "li"]
             items = [item for item in items if item]
             start = element.get("start") or "1"
-            return [ListBlock(tuple(items), tag == "ol", int(start) if start.isdigit() else 1)] if items else []
+            first = int(start) if start.isdigit() else 1
+            return [ListBlock(tuple(items), tag == "ol", first)] if items else []
         if tag == "pre" or _VERSE_CLASS.search(element.get("class") or ""):
             return self.verse(element, tag)
         return self.blocks(element, centred)
