@@ -17,6 +17,8 @@ from octavo.document import Aside, Block, Paragraph, Text
 MAX_QUOTE_DEPTH = 8
 MAX_LIST_DEPTH = 8
 _QUOTES = re.compile(r"^(\s{0,3}>\s?)+")
+_CONTAINER = re.compile(r"\s*(?:>|[-*+](?=\s|$)|\d{1,9}[.)](?=\s|$))")
+MAX_CONTAINER_DEPTH = MAX_QUOTE_DEPTH + MAX_LIST_DEPTH
 _LIST_LINE = re.compile(r"^(\s*)((?:[-*+]|\d{1,9}[.)])(?:\s+|$))")
 _RUNS = re.compile(r"(?:\[){64,}|(?:\*){64,}|(?:_){64,}|(?:`){64,}")
 FRONT_MATTER_KEYS = ("title", "subtitle", "author", "epigraph", "dedication", "language")
@@ -27,8 +29,7 @@ def cap_nesting(lines: list[str], display: str) -> tuple[list[str], list[Diagnos
     out: list[str] = []
     first: int | None = None
     for number, line in enumerate(lines):
-        capped = _cap_quotes(line)
-        capped = _cap_list(capped)
+        capped = _cap_containers(_cap_list(_cap_quotes(line)))
         if _RUNS.search(capped):  # thousands of [ or *: literal marks, not syntax to nest
             capped = _RUNS.sub(lambda m: "\\" + "\\".join(m.group(0)), capped)
         if capped != line and first is None:
@@ -47,6 +48,23 @@ def _cap_quotes(line: str) -> str:
     if not match or match.group(0).count(">") <= MAX_QUOTE_DEPTH:
         return line
     return "> " * MAX_QUOTE_DEPTH + line[match.end():]
+
+
+def _cap_containers(line: str) -> str:
+    """Quotes and list markers mixed (`> - > - …`) beyond the depth octavo keeps: the rest of
+    the markers are dropped, the text after them stays."""
+    position, count = 0, 0
+    cut = None
+    while match := _CONTAINER.match(line, position):
+        if match.end() == position:
+            break
+        count += 1
+        if count == MAX_CONTAINER_DEPTH:
+            cut = match.end()
+        position = match.end()
+    if cut is None or count <= MAX_CONTAINER_DEPTH:
+        return line
+    return line[:cut] + " " + line[position:].lstrip()
 
 
 def _cap_list(line: str) -> str:

@@ -1,0 +1,120 @@
+"""Web pages and EPUBs as manuscripts: an AO3 download, a FanFiction.net page and an AO3-shaped
+EPUB build into one book; chrome and hostile markup never reach it, the works' metadata does
+where the manifest is silent, and the fan-fiction habits are found and handled as asked."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from octavo.diagnostics import OctavoError
+from octavo.ingest.epub_in import read_epub
+from octavo.ingest.options import ReadOptions
+from tests.conftest import BookFolder
+from tests.formats.buildcheck import (
+    Built,
+    assert_epubcheck_clean,
+    assert_words_in_order,
+    build_book,
+    story_words,
+)
+from tests.formats.web_fixtures import (
+    AO3_DOWNLOAD,
+    AO3_WORDS,
+    EPUB_CHAPTERS,
+    EPUB_WORDS,
+    FFN_PAGE,
+    FFN_WORDS,
+    epub_bytes,
+)
+from tests.hardening.harness import assert_diagnostic
+
+pytestmark = pytest.mark.xdist_group("web")
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> Built:
+    folder = BookFolder(tmp_path_factory.mktemp("web") / "book")
+    folder.write("s/tidewater.html", AO3_DOWNLOAD)
+    folder.write("s/salt.html", FFN_PAGE)
+    folder.write("s/copper.epub", epub_bytes(EPUB_CHAPTERS))
+    folder.manifest("""\
+        title: Downloads
+        editor: Ed Itor
+        language: en
+        date: 2024-01-01
+        contents:
+          - s/tidewater.html
+          - file: s/salt.html
+            habits: {authors_notes: endnote, disclaimers: drop}
+          - s/copper.epub
+        """)
+    return build_book(folder)
+
+
+def test_every_word_in_order_and_valid(built: Built) -> None:
+    for number, words in ((1, AO3_WORDS), (2, FFN_WORDS), (3, EPUB_WORDS)):
+        assert_words_in_order(words, story_words(built.story_xhtml(number)), f"story {number}")
+    pdf_words = re.findall(r"[^\W\d_]+|\d+", " ".join(built.pdf_pages()))
+    assert_words_in_order(f"{AO3_WORDS} {FFN_WORDS} {EPUB_WORDS}", pdf_words, "PDF")
+    assert_epubcheck_clean(built.epub)
+
+
+def test_metadata_gives_titles_and_authors(built: Built) -> None:
+    first, second, third = (built.story_xhtml(n) for n in (1, 2, 3))
+    assert ">The Tidewater Letters</h1>" in first and "by Wren Calloway" in first
+    assert ">Salt and Iron</h1>" in second and "by Pell Marsh" in second
+    assert ">The Copper Year</h1>" in third and "by Tamsin Reed" in third
+    assert "<h3>Chapter 1: The First Letter</h3>" in first  # chapter headings stay
+
+
+def test_structure_survives(built: Built) -> None:
+    first = built.story_xhtml(1)
+    assert "<em>lit</em>" in first and "<strong>fog</strong>" in first
+    assert '<span class="small-caps">Harbour Town</span>' in first
+    assert first.count('<span class="line">') == 4  # the <br/> lines of the letter
+    assert '<hr class="scene-break' in first and '<hr class="scene-break' in built.story_xhtml(3)
+
+
+def test_nothing_hostile_or_remote_reaches_the_book(built: Built) -> None:
+    everything = built.every_byte().decode("utf-8", errors="replace")
+    for hostile in ("<script", "onclick", "javascript:", "evil.example", "tracker.example",
+                    "<iframe", "url(", "cookie"):
+        assert hostile not in everything, hostile
+    assert "rocks below the stair" in built.story_xhtml(1)  # the text of the bad link stays
+    assert_diagnostic(built.outcome, "OCT230", "s/tidewater.html", None, "warning")
+
+
+def test_site_chrome_is_dropped(built: Built) -> None:
+    everything = " ".join(built.story_xhtml(n) for n in (1, 2, 3))
+    for chrome in ("Post Review", "Next", "Privacy", "kudos", "Just In", "Posted originally",
+                   "Chapter Text", "Leave kudos"):
+        assert chrome not in everything, chrome
+    # Summaries and the site's notes are kept aside, not printed in the story.
+    assert "forty letters" not in everything and "Thanks to my beta" not in everything
+
+
+def test_habits_follow_the_manifest(built: Built) -> None:
+    second = built.story_xhtml(2)
+    assert "I don't own" not in second and "I don’t own" not in second  # dropped, as asked
+    notes = second.split('class="story-notes"', 1)
+    assert len(notes) == 2 and "This is my first story" in notes[1]  # moved to the end
+    assert "Edited 3/4/12" in second  # update stamps: kept by default
+    assert "Disclaimer" not in second
+
+
+def test_epub_with_climbing_paths_is_refused() -> None:
+    data = epub_bytes(EPUB_CHAPTERS, extra={"OEBPS/../../../etc/evil.xhtml": b"<p>x</p>"})
+    with pytest.raises(OctavoError) as caught:
+        read_epub(data, "s.epub", ReadOptions())
+    assert caught.value.diagnostics[0].code == "OCT222"
+
+
+def test_epub_reads_its_spine_in_order(tmp_path: Path) -> None:
+    chapters = [(f"Chapter {n}", f"<p>Paragraph number {n} of the story.</p>") for n in range(1, 6)]
+    story = read_epub(epub_bytes(chapters), "s.epub", ReadOptions())
+    texts = [getattr(b, "children", ()) for b in story.blocks]
+    numbers = [int(m) for t in texts for c in t for m in re.findall(r"number (\d)", getattr(c, "value", ""))]
+    assert numbers == [1, 2, 3, 4, 5]
