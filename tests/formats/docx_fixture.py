@@ -1,3 +1,4 @@
+# ruff: noqa: E501  (page and package fixtures: long lines of markup are data)
 """A Word manuscript with every feature the reader knows, written by python-docx (and, for what
 python-docx cannot write, footnotes, endnotes and tracked changes, by adding the XML itself)."""
 

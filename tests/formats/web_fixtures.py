@@ -1,3 +1,4 @@
+# ruff: noqa: E501  (page and package fixtures: long lines of markup are data)
 """Web pages and EPUBs in the shape of AO3's and FanFiction.net's downloads, written for these
 tests (not copied from the sites): the same containers, classes and metadata layout."""
 

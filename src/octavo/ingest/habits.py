@@ -72,10 +72,10 @@ def _kind_of(text: str, index: int, count: int, tail: set[int]) -> str | None:
         return "signoffs"
     if _DISCLAIMER.match(text):
         return "disclaimers"
-    if _AUTHORS_NOTE.match(text) or (near_edge and _BRACKETED.match(text)):
-        return "authors_notes"
     if len(text) <= 80 and _STAMP.match(text):
         return "update_stamps"
+    if _AUTHORS_NOTE.match(text) or (near_edge and _BRACKETED.match(text)):
+        return "authors_notes"
     if index > 0 and len(text) <= 80 and split_heading(text) is not None:
         return "chapter_headers"
     return None
@@ -88,6 +88,8 @@ def _signoff_tail(texts: list[str]) -> set[int]:
     index = len(texts) - 1
     while index > 0 and len(found) < _EDGE:
         text = texts[index]
+        if _STAMP.match(text):
+            break  # an update stamp is its own habit
         closing = _SIGNOFF_PHRASES.match(text) and len(text.split()) <= 12
         if _date_line(text) or closing or (found and _short_line(text)
                                            and any(_date_line(texts[i]) for i in found)):
