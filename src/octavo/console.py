@@ -30,11 +30,11 @@ def print_json_diagnostics(diagnostics: Iterable[Diagnostic]) -> None:
         "path": d.span.path if d.span else None,
         "line": d.span.line if d.span else None,
         "column": d.span.column if d.span else None,
-        "paragraph": d.span.paragraph if d.span and d.span.paragraph else None,
         "end": ({"line": d.span.end_line, "column": d.span.end_column}
                 if d.span and d.span.end_line else None),
         "severity": d.severity.value, "code": d.code, "message": d.message, "fix": d.fix,
-    } for d in diagnostics]
+    } | ({"paragraph": d.span.paragraph} if d.span and d.span.paragraph else {})
+        for d in diagnostics]
     print(json.dumps(rows, ensure_ascii=False, indent=2))
 
 

@@ -460,6 +460,12 @@ def pformat(node: object, indent: int = 0) -> str:
         if isinstance(value, tuple) and value and is_dataclass(value[0]):
             lines.append(f"{pad}  {f.name}:")
             lines.extend(pformat(v, indent + 2) for v in value)
+        elif (isinstance(value, tuple) and value and isinstance(value[0], tuple)
+              and any(is_dataclass(v) for item in value for v in item)):
+            lines.append(f"{pad}  {f.name}:")  # list items, verse lines: one group each
+            for item in value:
+                lines.append(f"{pad}    -")
+                lines.extend(pformat(v, indent + 3) for v in item)
         elif is_dataclass(value):
             lines.append(f"{pad}  {f.name}:")
             lines.append(pformat(value, indent + 2))

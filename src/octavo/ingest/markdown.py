@@ -160,7 +160,7 @@ class _Reader:
                 i = close + 1
             elif kind in ("bullet_list_open", "ordered_list_open"):
                 close = _matching_close(tokens, i)
-                out.append(self.list_block(tokens, i, close))
+                out.extend(self.list_block(tokens, i, close))
                 i = close + 1
             elif kind.startswith("container_") and kind.endswith("_open"):
                 close = _matching_close(tokens, i)
@@ -183,7 +183,9 @@ class _Reader:
                 i += 1
         return out
 
-    def list_block(self, tokens: list[Token], start: int, close: int) -> ListBlock:
+    def list_block(self, tokens: list[Token], start: int, close: int) -> list[Block]:
+        """A list; but a lone numbered item ("1986. A great year.") is a paragraph that
+        happens to start with a number, as authors mean it, and keeps its number."""
         items: list[tuple[Block, ...]] = []
         i = start + 1
         while i < close:
@@ -193,9 +195,20 @@ class _Reader:
                 i = item_close + 1
             else:
                 i += 1
+        ordered = tokens[start].type == "ordered_list_open"
+        if ordered and len(items) == 1:
+            number = next((t for t in tokens[start:close] if t.type == "list_item_open"), None)
+            marker = f"{number.info}{number.markup} " if number is not None else ""
+            blocks = list(items[0])
+            if blocks and isinstance(blocks[0], Paragraph):
+                blocks[0] = Paragraph(tuple(_merge_text([Text(marker), *blocks[0].children])),
+                                      blocks[0].span)
+            elif marker:
+                blocks.insert(0, Paragraph((Text(marker.strip()),), self.span(tokens[start])))
+            return blocks
         first = tokens[start].attrs.get("start", 1)
-        return ListBlock(tuple(items), tokens[start].type == "ordered_list_open",
-                         int(first) if str(first).isdigit() else 1, self.span(tokens[start]))
+        return [ListBlock(tuple(items), ordered, int(first) if str(first).isdigit() else 1,
+                          self.span(tokens[start]))]
 
     def verse(self, source: list[str], token: Token) -> list[Block]:
         """Lines of verse as written: each line one line, a blank line between stanzas, leading
