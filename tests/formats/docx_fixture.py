@@ -9,6 +9,7 @@ import re
 import zipfile
 
 from docx import Document
+from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
 from docx.oxml import parse_xml
 from docx.shared import Inches
@@ -65,6 +66,12 @@ def build_document(*, tracked: bool = False, comment: bool = False) -> bytes:
         run = poem.add_run(line)
         if number < 3:
             run.add_break()  # Shift-Enter
+    verse_style = doc.styles.add_style("Verse", WD_STYLE_TYPE.PARAGRAPH)
+    verse_style.base_style = doc.styles["Normal"]
+    for line, inches in (("The harbour sleeps,", 0.0), ("the lamps keep watch,", 0.25),
+                         ("and so do I.", 0.5)):
+        stanza = doc.add_paragraph(line, style="Verse")
+        stanza.paragraph_format.left_indent = Inches(inches)
     doc.add_heading("Part of the Night", level=2)
     doc.add_paragraph("She counted the lamps she had left:")
     doc.add_paragraph("Verity Street", style="List Bullet")
