@@ -8,7 +8,8 @@ import io
 def odt_bytes() -> bytes:
     from odf.opendocument import OpenDocumentText
     from odf.style import Style, TextProperties
-    from odf.text import H, P, Span
+    from odf.office import Annotation
+    from odf.text import H, Note, NoteBody, NoteCitation, P, Span
 
     doc = OpenDocumentText()
     italic = Style(name="Ital", family="text")
@@ -18,6 +19,15 @@ def odt_bytes() -> bytes:
     first = P(text="The orchard grew glass apples, ")
     first.addElement(Span(stylename=italic, text="clear as water"))
     first.addText(", every autumn.")
+    note = Note(id="ftn1", noteclass="footnote")
+    note.addElement(NoteCitation(text="1"))
+    body = NoteBody()
+    body.addElement(P(text="Glass apples ring when the wind is east."))
+    note.addElement(body)
+    first.addElement(note)
+    comment = Annotation()
+    comment.addElement(P(text="EDITORCOMMENT check this"))
+    first.addElement(comment)
     doc.text.addElement(first)
     doc.text.addElement(P(text="* * *"))
     doc.text.addElement(P(text="Nobody picked them until the winter Ada turned nine."))
@@ -27,7 +37,7 @@ def odt_bytes() -> bytes:
 
 
 ODT_WORDS = ("The orchard grew glass apples clear as water every autumn Nobody picked them until "
-             "the winter Ada turned nine")
+             "the winter Ada turned nine Glass apples ring when the wind is east")
 
 RTF = (rb"{\rtf1\ansi\ansicpg1252\deff0{\fonttbl{\f0 Times New Roman;}}"
        rb"\f0\fs24 The Salt Road\par"

@@ -13,6 +13,7 @@ from __future__ import annotations
 import io
 import re
 import zipfile
+import zlib
 from dataclasses import dataclass
 
 from octavo.diagnostics import OctavoError, Span
@@ -23,6 +24,9 @@ MAX_TOTAL_BYTES = 256 * 1024 * 1024
 MAX_RATIO = 200  # inflated / compressed; real documents stay well under 50
 _RATIO_FLOOR = 1024 * 1024  # small entries may compress as well as they like
 _DOCTYPE = re.compile(rb"<!\s*(?:DOCTYPE|ENTITY)", re.IGNORECASE)
+# What reading a damaged archive can raise (a flipped byte inflates to garbage or to nothing).
+ZIP_ERRORS = (zipfile.BadZipFile, OSError, ValueError, NotImplementedError, zlib.error, EOFError,
+              KeyError, RuntimeError)
 _XML_NAMES = re.compile(r"\.(?:xml|rels|opf|ncx|xhtml|html|htm|svg)$", re.IGNORECASE)
 
 
@@ -30,9 +34,15 @@ _XML_NAMES = re.compile(r"\.(?:xml|rels|opf|ncx|xhtml|html|htm|svg)$", re.IGNORE
 class Container:
     archive: zipfile.ZipFile
     names: tuple[str, ...]
+    display: str = ""
 
     def read(self, name: str) -> bytes:
-        return self.archive.read(name)
+        """An entry's bytes; OctavoError (OCT220) when the archive is damaged there."""
+        try:
+            return self.archive.read(name)
+        except ZIP_ERRORS as exc:
+            raise OctavoError.single("OCT220", f"the file's part '{name[:80]}' cannot be read "
+                                     f"(a damaged archive: {exc})", Span(self.display)) from None
 
 
 def open_container(raw: bytes, display: str, kind: str,
@@ -44,7 +54,7 @@ def open_container(raw: bytes, display: str, kind: str,
     try:
         archive = zipfile.ZipFile(io.BytesIO(raw))
         infos = archive.infolist()
-    except (zipfile.BadZipFile, OSError, ValueError) as exc:
+    except ZIP_ERRORS as exc:
         raise OctavoError.single("OCT220", f"not a readable {kind} file (a damaged zip "
                                  f"archive: {exc})", span) from None
     if len(infos) > MAX_ENTRIES:
@@ -65,10 +75,10 @@ def open_container(raw: bytes, display: str, kind: str,
                 "OCT221", f"the {kind} file would unpack to more than octavo reads "
                 f"('{name[:80]}' is {info.file_size:,} bytes from {info.compress_size:,}; "
                 "a zip bomb?); refused", span)
-    container = Container(archive, tuple(i.filename for i in infos))
+    container = Container(archive, tuple(i.filename for i in infos), display)
     for name in container.names:
         if _XML_NAMES.search(name):
-            data = _safe_read(container, name, kind, span)
+            data = container.read(name)
             found = _DOCTYPE.search(data)
             if found and (name not in allow_doctype or b"ENTITY" in data.upper()
                           or b"[" in data[found.start(): found.start() + 400].split(b">")[0]):
@@ -78,10 +88,3 @@ def open_container(raw: bytes, display: str, kind: str,
                     "attack?); refused", span)
     return container
 
-
-def _safe_read(container: Container, name: str, kind: str, span: Span) -> bytes:
-    try:
-        return container.read(name)
-    except (zipfile.BadZipFile, OSError, ValueError, NotImplementedError) as exc:
-        raise OctavoError.single("OCT220", f"the {kind} file's part '{name[:80]}' cannot be "
-                                 f"read: {exc}", span) from None

@@ -34,7 +34,7 @@ from octavo.document import (
     Verse,
     inline_text,
 )
-from octavo.ingest.container import open_container
+from octavo.ingest.container import Container, open_container
 from octavo.ingest.docx_text import (
     PAGE_BREAK,
     Changes,
@@ -83,7 +83,7 @@ def read_docx(raw: bytes, display: str, options: ReadOptions) -> RawStory:
     notes: list[Diagnostic] = []
     span = Span(display)
     container = open_container(raw, display, "Word")
-    raw = _without_macros(container.archive, container.names, raw, notes, span)
+    raw = _without_macros(container, raw, notes, span)
     _external_relationships(container, notes, span)
     import docx
     from docx.opc.constants import RELATIONSHIP_TYPE as RT
@@ -362,13 +362,14 @@ def _verse(run: list[_Para], span: Span) -> Verse:
     return Verse(tuple(lines), span, tuple(indents) if any(indents) else ())
 
 
-def _without_macros(archive: zipfile.ZipFile, names: tuple[str, ...], raw: bytes,
-                    notes: list[Diagnostic], span: Span) -> bytes:
+def _without_macros(container: Container, raw: bytes, notes: list[Diagnostic],
+                    span: Span) -> bytes:
     """A macro-enabled file, rebuilt without its macros (never run, never read) so that it
     opens as the plain document it also is."""
+    names = container.names
     macros = [n for n in names if n.lower().endswith(("vbaproject.bin", "vbadata.xml"))
               or "/vba" in n.lower()]
-    types = archive.read("[Content_Types].xml") if "[Content_Types].xml" in names else b""
+    types = container.read("[Content_Types].xml") if "[Content_Types].xml" in names else b""
     if not macros and _MACRO_TYPE not in types:
         return raw
     notes.append(Diagnostic(Severity.WARNING, "OCT224", f"the Word file carries macros "
@@ -379,24 +380,24 @@ def _without_macros(archive: zipfile.ZipFile, names: tuple[str, ...], raw: bytes
         for name in names:
             if name in macros or name.lower().endswith("vbaproject.bin.rels"):
                 continue
-            data = archive.read(name)
+            data = container.read(name)
             if name == "[Content_Types].xml":
                 data = data.replace(_MACRO_TYPE, _PLAIN_TYPE)
             rebuilt.writestr(name, data)
     return out.getvalue()
 
 
-def _external_relationships(container: object, notes: list[Diagnostic], span: Span) -> None:
+def _external_relationships(container: Container, notes: list[Diagnostic], span: Span) -> None:
     """Relationships pointing outside the file (a linked template, picture or object) are
     never followed; each kind is reported once. Web links are fine: they stay links."""
-    from octavo.ingest.container import Container
-
-    assert isinstance(container, Container)
     kinds: dict[str, str] = {}
     for name in container.names:
         if not name.endswith(".rels"):
             continue
-        root = etree.fromstring(container.read(name), _SAFE_PARSER)
+        try:
+            root = etree.fromstring(container.read(name), _SAFE_PARSER)
+        except etree.XMLSyntaxError:
+            continue  # python-docx judges a broken package below
         for rel in root:
             if rel.get("TargetMode") == "External" and not str(rel.get("Type", "")).endswith(EXTERNAL_OK):
                 kinds.setdefault(str(rel.get("Type", "")).rsplit("/", 1)[-1], str(rel.get("Target", ""))[:80])
