@@ -6,9 +6,9 @@ import io
 
 
 def odt_bytes() -> bytes:
+    from odf.office import Annotation
     from odf.opendocument import OpenDocumentText
     from odf.style import Style, TextProperties
-    from odf.office import Annotation
     from odf.text import H, Note, NoteBody, NoteCitation, P, Span
 
     doc = OpenDocumentText()
