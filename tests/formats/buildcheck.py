@@ -11,7 +11,13 @@ from pathlib import Path
 from lxml import etree
 
 from tests.conftest import BookFolder
-from tests.hardening.harness import Outcome, assert_built, build, epubcheck_problems
+from tests.hardening.harness import (
+    Outcome,
+    assert_built,
+    build,
+    epubcheck_problems,
+    pdf_words_outside_page,
+)
 from tests.textcheck import pdf_text
 
 OPF = "{http://www.idpf.org/2007/opf}"
@@ -71,6 +77,19 @@ def assert_words_in_order(expected: str, actual: list[str], what: str) -> None:
 
 def assert_epubcheck_clean(epub: Path) -> None:
     assert epubcheck_problems(epub) == []
+
+
+def assert_pdf_sound(pdf: Path, min_pages: int) -> None:
+    """Every font embedded, no word outside its page, as many pages as the book needs."""
+    import subprocess
+
+    from pypdf import PdfReader
+
+    assert len(PdfReader(pdf).pages) >= min_pages
+    assert pdf_words_outside_page(pdf) == []
+    fonts = subprocess.run(["pdffonts", str(pdf)], check=True, capture_output=True,
+                           text=True).stdout.splitlines()[2:]
+    assert fonts and all(line.split()[-5] == "yes" for line in fonts), fonts
 
 
 def pdf_all_text(pdf: Path) -> str:

@@ -19,6 +19,7 @@ from tests.conftest import BookFolder
 from tests.formats.buildcheck import (
     Built,
     assert_epubcheck_clean,
+    assert_pdf_sound,
     assert_words_in_order,
     build_book,
     story_words,
@@ -67,6 +68,8 @@ def test_every_word_in_order_in_both_formats(built: Built) -> None:
     assert "and slept" not in xhtml  # the accepted deletion is gone
     assert "Lovely ending" not in xhtml  # the comment never reaches the book
     assert_epubcheck_clean(built.epub)
+    assert built.pdf is not None
+    assert_pdf_sound(built.pdf, 5)
 
 
 def test_structure_survives(built: Built) -> None:
@@ -161,9 +164,31 @@ def test_external_relationship_is_not_followed(tmp_path: Path) -> None:
 def test_zip_bomb_is_refused(tmp_path: Path) -> None:
     data = rewrite(build_document(), {"word/bomb.xml": b"<a>" + b" " * (200 * 1024 * 1024) + b"</a>"})
     assert len(data) < 2 * 1024 * 1024  # tiny on disk, 200 MiB unpacked
+    outcome = build(_folder(tmp_path, "book", data))
+    assert_refused(outcome, "OCT221", "book.yaml", 6)
+
+
+def test_a_bomb_that_lies_about_its_size_stays_bounded() -> None:
+    """An entry whose directory says 1 KiB but whose data inflates to 300 MiB: zipfile stops
+    at the recorded size, the CRC fails, and the file is refused; memory stays small."""
+    import tracemalloc
+
+    data = bytearray(rewrite(build_document(), {"word/bomb.xml": b"\0" * (300 * 1024 * 1024)}))
+    archive = zipfile.ZipFile(io.BytesIO(bytes(data)))
+    info = archive.getinfo("word/bomb.xml")
+    lie = (1024).to_bytes(4, "little")
+    real = info.file_size.to_bytes(4, "little")
+    data[info.header_offset + 22: info.header_offset + 26] = lie  # local header
+    position = bytes(data).find(b"word/bomb.xml", archive.start_dir) - 46  # its directory entry
+    assert data[position: position + 4] == b"PK\x01\x02" and data[position + 24: position + 28] == real
+    data[position + 24: position + 28] = lie
+    tracemalloc.start()
     with pytest.raises(OctavoError) as caught:
-        read_docx(data, "s.docx", ReadOptions())
-    assert caught.value.diagnostics[0].code == "OCT221"
+        read_docx(bytes(data), "s.docx", ReadOptions())
+    peak = tracemalloc.get_traced_memory()[1]
+    tracemalloc.stop()
+    assert caught.value.diagnostics[0].code in {"OCT220", "OCT221"}
+    assert peak < 64 * 1024 * 1024, f"{peak / 1e6:.0f} MB"
 
 
 def test_xxe_entity_is_refused_and_nothing_outside_is_read(tmp_path: Path) -> None:

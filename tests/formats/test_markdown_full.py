@@ -14,6 +14,7 @@ from tests.conftest import BookFolder
 from tests.formats.buildcheck import (
     Built,
     assert_epubcheck_clean,
+    assert_pdf_sound,
     assert_words_in_order,
     build_book,
     story_words,
@@ -86,6 +87,8 @@ def test_every_word_in_order_and_valid(built: Built) -> None:
     assert_words_in_order(RTF_WORDS, pdf_words, "PDF")
     assert_words_in_order(ODT_WORDS.split(" Glass")[0], pdf_words, "PDF")
     assert_epubcheck_clean(built.epub)
+    assert built.pdf is not None
+    assert_pdf_sound(built.pdf, 8)
 
 
 def test_markdown_structure(built: Built) -> None:

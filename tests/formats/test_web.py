@@ -16,6 +16,7 @@ from tests.conftest import BookFolder
 from tests.formats.buildcheck import (
     Built,
     assert_epubcheck_clean,
+    assert_pdf_sound,
     assert_words_in_order,
     build_book,
     story_words,
@@ -29,7 +30,7 @@ from tests.formats.web_fixtures import (
     FFN_WORDS,
     epub_bytes,
 )
-from tests.hardening.harness import assert_diagnostic
+from tests.hardening.harness import assert_diagnostic, assert_refused, build
 
 pytestmark = pytest.mark.xdist_group("web")
 
@@ -60,6 +61,8 @@ def test_every_word_in_order_and_valid(built: Built) -> None:
     pdf_words = re.findall(r"[^\W\d_]+|\d+", " ".join(built.pdf_pages()))
     assert_words_in_order(f"{AO3_WORDS} {FFN_WORDS} {EPUB_WORDS}", pdf_words, "PDF")
     assert_epubcheck_clean(built.epub)
+    assert built.pdf is not None
+    assert_pdf_sound(built.pdf, 8)
 
 
 def test_metadata_gives_titles_and_authors(built: Built) -> None:
@@ -105,11 +108,17 @@ def test_habits_follow_the_manifest(built: Built) -> None:
     assert "Disclaimer" not in second
 
 
-def test_epub_with_climbing_paths_is_refused() -> None:
+def test_epub_with_climbing_paths_is_refused(tmp_path: Path) -> None:
     data = epub_bytes(EPUB_CHAPTERS, extra={"OEBPS/../../../etc/evil.xhtml": b"<p>x</p>"})
     with pytest.raises(OctavoError) as caught:
         read_epub(data, "s.epub", ReadOptions())
     assert caught.value.diagnostics[0].code == "OCT222"
+    folder = BookFolder(tmp_path / "book")
+    folder.write("s/copper.epub", data)
+    folder.manifest("title: T\nlanguage: en\ncontents:\n  - s/copper.epub\n")
+    outcome = build(folder)
+    assert_refused(outcome, "OCT222", "book.yaml", 4)
+    assert not (tmp_path / "etc").exists()
 
 
 def test_epub_reads_its_spine_in_order(tmp_path: Path) -> None:

@@ -3,9 +3,12 @@
 Refused: entry names that climb out of the archive (`../`, absolute paths, drive letters), an
 archive whose entries would unpack to more than octavo will hold in memory or that compress
 suspiciously well (a zip bomb), and XML with a document type declaration (entities: XXE and
-"billion laughs"), which no OOXML, ODF or EPUB file needs. The sizes are the central directory's;
-`zipfile` never inflates an entry past its recorded size, so the bound holds against a lying
-header too.
+"billion laughs"), which no OOXML, ODF or EPUB file needs.
+
+The sizes checked first are the central directory's, which a hostile archive can understate.
+So every entry is then inflated once here, a megabyte at a time, and refused the moment it
+grows past its recorded size (or its checksum fails): the libraries that read the archive
+after this (python-docx, ebooklib, odfpy) can only meet entries that are what they claim.
 """
 
 from __future__ import annotations
@@ -76,9 +79,10 @@ def open_container(raw: bytes, display: str, kind: str,
                 f"('{name[:80]}' is {info.file_size:,} bytes from {info.compress_size:,}; "
                 "a zip bomb?); refused", span)
     container = Container(archive, tuple(i.filename for i in infos), display)
-    for name in container.names:
+    for info in infos:
+        data = _inflate(archive, info, kind, span)
+        name = info.filename
         if _XML_NAMES.search(name):
-            data = container.read(name)
             found = _DOCTYPE.search(data)
             if found and (name not in allow_doctype or b"ENTITY" in data.upper()
                           or b"[" in data[found.start(): found.start() + 400].split(b">")[0]):
@@ -87,4 +91,26 @@ def open_container(raw: bytes, display: str, kind: str,
                     "a document type, which octavo never reads (an XXE or entity-expansion "
                     "attack?); refused", span)
     return container
+
+
+_CHUNK = 1024 * 1024
+
+
+def _inflate(archive: zipfile.ZipFile, info: zipfile.ZipInfo, kind: str, span: Span) -> bytes:
+    """The entry's bytes, never more than its recorded size (one chunk over, at most)."""
+    chunks: list[bytes] = []
+    total = 0
+    try:
+        with archive.open(info) as entry:
+            while chunk := entry.read(_CHUNK):
+                total += len(chunk)
+                if total > info.file_size:
+                    raise OctavoError.single("OCT221", f"the {kind} file's entry "
+                                             f"'{info.filename[:80]}' inflates past its recorded "
+                                             "size (a zip bomb?); refused", span)
+                chunks.append(chunk)
+    except ZIP_ERRORS as exc:
+        raise OctavoError.single("OCT220", f"not a readable {kind} file: its part "
+                                 f"'{info.filename[:80]}' is damaged ({exc})", span) from None
+    return b"".join(chunks)
 
