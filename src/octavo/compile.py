@@ -102,10 +102,10 @@ def _chapter(entry: StoryEntry, story: RawStory, number: int, diags: Diagnostics
                 f"'{title}' is used",
                 heading.span,
             )
-    elif found_title:
-        title = found_title
     elif story.meta.title:  # the work's own metadata (front matter, an AO3 preface)
         title = story.meta.title
+    elif found_title:
+        title = found_title
     elif label:
         title, label = label, None
     else:
@@ -120,8 +120,18 @@ def _chapter(entry: StoryEntry, story: RawStory, number: int, diags: Diagnostics
         authors=entry.authors or story.meta.authors,
         subtitle=entry.subtitle or story.meta.subtitle,
         label=label,
-        language=story.meta.language if story.meta.language != book_language else None,
+        language=_own_language(story.meta.language, book_language),
     )
+
+
+def _own_language(story: str | None, book: str | None) -> str | None:
+    """The story's language when it differs from the book's: another language, or another
+    variety (en-GB in an en-US book: spelling and hyphenation differ). A bare "en" in an en-US
+    book says nothing new."""
+    if not story or not book:
+        return story if story and not book else None
+    story_tag, book_tag = story.lower(), book.lower()
+    return None if story_tag == book_tag or book_tag.startswith(story_tag + "-") else story
 
 
 def _title_from_file(path: Path) -> str:
