@@ -155,3 +155,15 @@ def test_other_formats_are_named(tmp_path: Path) -> None:
     assert_refused(outcome, "OCT201", "book.yaml", 3)
     assert ".docx, .docm, .html, .xhtml, .epub, .odt, .rtf" in outcome.output or (
         ".docx, .html, .xhtml, .epub, .odt, .rtf" in outcome.output)
+
+
+def test_dashes_around_text_are_breaks_not_front_matter() -> None:
+    story = parse_markdown("---\nThe first lines, between breaks.\n---\n\nMore.\n", "s.md")
+    texts = [block_text(b) for b in story.blocks if isinstance(b, Paragraph)]
+    assert texts == ["The first lines, between breaks.", "More."] and story.meta.title is None
+
+
+def test_unknown_front_matter_keys_are_reported() -> None:
+    story = parse_markdown("---\ntitle: Tide\nrating: T\n---\n\nBody.\n", "s.md")
+    assert story.meta.title == "Tide"
+    assert [(d.code, "rating" in d.message) for d in story.diagnostics] == [("OCT235", True)]

@@ -46,7 +46,7 @@ _VERSE_INFO = ("verse", "poem", "poetry", "lyrics", "song")
 
 
 @cache
-def _parser() -> MarkdownIt:
+def _parser(with_front_matter: bool = True) -> MarkdownIt:
     from mdit_py_plugins.attrs import attrs_plugin
     from mdit_py_plugins.container import container_plugin
     from mdit_py_plugins.footnote import footnote_plugin
@@ -54,7 +54,9 @@ def _parser() -> MarkdownIt:
 
     # Nesting is capped in the source (markdown_prep), well inside this limit.
     parser = MarkdownIt("commonmark", {"html": False, "maxNesting": 100})
-    parser.use(front_matter_plugin).use(footnote_plugin).use(attrs_plugin, spans=True)
+    if with_front_matter:
+        parser.use(front_matter_plugin)
+    parser.use(footnote_plugin).use(attrs_plugin, spans=True)
     for name in _VERSE_INFO:
         parser.use(container_plugin, name=name)
     return parser
@@ -68,9 +70,13 @@ def parse_markdown(text: str, display: str) -> RawStory:
     reader.notes.extend(notes)
     meta = WorkMeta()
     prefix: list[Block] = []
+    values = None
     if tokens and tokens[0].type == "front_matter":
         values, found = front_matter(tokens[0].content, display)
         reader.notes.extend(found)
+        if values is None:  # not front matter: `---` breaks around the story's first lines
+            tokens = _parser(with_front_matter=False).parse("\n".join(lines))
+    if values is not None:
         language = values.get("language")
         if language is not None:
             from octavo.metadata_values import normalise_language

@@ -79,21 +79,20 @@ def _cap_list(line: str) -> str:
     return " " * (limit + 2) + line.lstrip(" ")
 
 
-def front_matter(content: str, display: str) -> tuple[dict[str, Any], list[Diagnostic]]:
+def front_matter(content: str, display: str) -> tuple[dict[str, Any] | None, list[Diagnostic]]:
     """The YAML between the opening `---` lines, read safely; only known keys with text (or,
-    for author, a list of names) are used."""
+    for author, a list of names) are used. None when it is not a mapping of keys: then the
+    `---` lines were scene breaks around text, and the text is the story's."""
     import yaml
 
     notes: list[Diagnostic] = []
     span = Span(display, 1, 1)
     try:
         data = yaml.safe_load(content) if len(content) < 100_000 else None
-    except yaml.YAMLError as exc:
-        notes.append(Diagnostic(Severity.WARNING, "OCT235", f"the front matter is not valid YAML "
-                                f"and was ignored: {str(exc).splitlines()[0]}", span))
-        return {}, notes
-    if not isinstance(data, dict):
-        return {}, notes
+    except yaml.YAMLError:
+        return None, notes
+    if not isinstance(data, dict) or not data:
+        return None, notes
     used: dict[str, Any] = {}
     for key, value in data.items():
         if key not in FRONT_MATTER_KEYS:
