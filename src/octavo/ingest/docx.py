@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import io
 import re
-import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -34,7 +33,14 @@ from octavo.document import (
     Verse,
     inline_text,
 )
-from octavo.ingest.container import Container, open_container
+from octavo.ingest.container import open_container
+from octavo.ingest.docx_package import (
+    external_relationships,
+    notes_part,
+    numbering_formats,
+    part_xml,
+    without_macros,
+)
 from octavo.ingest.docx_text import (
     PAGE_BREAK,
     Changes,
@@ -60,10 +66,6 @@ from octavo.ingest.structure import (
 _QUOTE_STYLES = ("quote", "block text", "blockquote", "block quote", "quotation", "extract")
 _VERSE_STYLES = ("verse", "poem", "poetry", "lyric", "song", "stanza")
 _QUOTE_INDENT = 567  # twips: a left indent of 1 cm or more sets a paragraph apart
-_MACRO_TYPE = b"application/vnd.ms-word.document.macroEnabled.main+xml"
-_PLAIN_TYPE = b"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
-_SAFE_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
-EXTERNAL_OK = ("/hyperlink",)
 
 
 @dataclass(slots=True)
@@ -83,8 +85,8 @@ def read_docx(raw: bytes, display: str, options: ReadOptions) -> RawStory:
     notes: list[Diagnostic] = []
     span = Span(display)
     container = open_container(raw, display, "Word")
-    raw = _without_macros(container, raw, notes, span)
-    _external_relationships(container, notes, span)
+    raw = without_macros(container, raw, notes, span)
+    external_relationships(container, notes, span)
     import docx
     from docx.opc.constants import RELATIONSHIP_TYPE as RT
 
@@ -93,11 +95,11 @@ def read_docx(raw: bytes, display: str, options: ReadOptions) -> RawStory:
     except Exception as exc:  # python-docx raises many kinds for a damaged package
         raise OctavoError.single("OCT220", f"not a readable Word file: {exc}", span) from None
     part = document.part
-    styles = Styles(read_styles(_part_xml(part, RT.STYLES)))
-    numbering = _numbering_formats(_part_xml(part, RT.NUMBERING))
+    styles = Styles(read_styles(part_xml(part, RT.STYLES)))
+    numbering = numbering_formats(part_xml(part, RT.NUMBERING))
     changes = Changes(options.docx_changes)
-    note_parts = {"footnote": _notes(_part_xml(part, RT.FOOTNOTES), "footnote"),
-                  "endnote": _notes(_part_xml(part, RT.ENDNOTES), "endnote")}
+    note_parts = {"footnote": notes_part(part_xml(part, RT.FOOTNOTES), "footnote"),
+                  "endnote": notes_part(part_xml(part, RT.ENDNOTES), "endnote")}
 
     def hyperlink(rel_id: str) -> str | None:
         rel = part.rels.get(rel_id)
@@ -151,48 +153,6 @@ def read_docx(raw: bytes, display: str, options: ReadOptions) -> RawStory:
     blocks = _group(paras, display)
     heading, body = leading_heading(tidy_breaks(blocks), display)
     return RawStory(heading, renumber_notes(tuple(body)), tuple(notes))
-
-
-def _part_xml(part: object, reltype: str) -> etree._Element | None:
-    try:
-        related = part.part_related_by(reltype)  # type: ignore[attr-defined]
-    except (KeyError, ValueError):
-        return None
-    element = getattr(related, "element", None)
-    if element is not None:
-        return element
-    try:
-        return etree.fromstring(related.blob, _SAFE_PARSER)
-    except etree.XMLSyntaxError:
-        return None
-
-
-def _notes(root: etree._Element | None, kind: str) -> dict[str, list[etree._Element]]:
-    found: dict[str, list[etree._Element]] = {}
-    if root is None:
-        return found
-    for note in root.iter(f"{W}{kind}"):
-        if note.get(f"{W}type") in ("separator", "continuationSeparator", "continuationNotice"):
-            continue
-        found[note.get(f"{W}id", "")] = list(note.iter(f"{W}p"))
-    return found
-
-
-def _numbering_formats(root: etree._Element | None) -> dict[str, bool]:
-    """numId → whether its first level counts (1, 2, 3 / a, b, c) rather than bullets."""
-    if root is None:
-        return {}
-    abstract: dict[str, bool] = {}
-    for element in root.iter(f"{W}abstractNum"):
-        fmt = element.find(f"{W}lvl/{W}numFmt")
-        value = fmt.get(f"{W}val", "bullet") if fmt is not None else "bullet"
-        abstract[element.get(f"{W}abstractNumId", "")] = value not in ("bullet", "none")
-    formats: dict[str, bool] = {}
-    for num in root.iter(f"{W}num"):
-        ref = num.find(f"{W}abstractNumId")
-        if ref is not None:
-            formats[num.get(f"{W}numId", "")] = abstract.get(ref.get(f"{W}val", ""), False)
-    return formats
 
 
 def _style_id(p: etree._Element) -> str | None:
@@ -362,45 +322,3 @@ def _verse(run: list[_Para], span: Span) -> Verse:
     return Verse(tuple(lines), span, tuple(indents) if any(indents) else ())
 
 
-def _without_macros(container: Container, raw: bytes, notes: list[Diagnostic],
-                    span: Span) -> bytes:
-    """A macro-enabled file, rebuilt without its macros (never run, never read) so that it
-    opens as the plain document it also is."""
-    names = container.names
-    macros = [n for n in names if n.lower().endswith(("vbaproject.bin", "vbadata.xml"))
-              or "/vba" in n.lower()]
-    types = container.read("[Content_Types].xml") if "[Content_Types].xml" in names else b""
-    if not macros and _MACRO_TYPE not in types:
-        return raw
-    notes.append(Diagnostic(Severity.WARNING, "OCT224", f"the Word file carries macros "
-                            f"({', '.join(macros[:3]) or 'a macro-enabled document'}); they were "
-                            "removed unread and never run", span))
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as rebuilt:
-        for name in names:
-            if name in macros or name.lower().endswith("vbaproject.bin.rels"):
-                continue
-            data = container.read(name)
-            if name == "[Content_Types].xml":
-                data = data.replace(_MACRO_TYPE, _PLAIN_TYPE)
-            rebuilt.writestr(name, data)
-    return out.getvalue()
-
-
-def _external_relationships(container: Container, notes: list[Diagnostic], span: Span) -> None:
-    """Relationships pointing outside the file (a linked template, picture or object) are
-    never followed; each kind is reported once. Web links are fine: they stay links."""
-    kinds: dict[str, str] = {}
-    for name in container.names:
-        if not name.endswith(".rels"):
-            continue
-        try:
-            root = etree.fromstring(container.read(name), _SAFE_PARSER)
-        except etree.XMLSyntaxError:
-            continue  # python-docx judges a broken package below
-        for rel in root:
-            if rel.get("TargetMode") == "External" and not str(rel.get("Type", "")).endswith(EXTERNAL_OK):
-                kinds.setdefault(str(rel.get("Type", "")).rsplit("/", 1)[-1], str(rel.get("Target", ""))[:80])
-    for kind, target in sorted(kinds.items()):
-        notes.append(Diagnostic(Severity.WARNING, "OCT225", f"the Word file refers to an outside "
-                                f"{kind} ('{target}'); it is not fetched or opened", span))

@@ -14,6 +14,7 @@ from octavo.document import (
     Footnote,
     Heading,
     Inline,
+    LineBreak,
     Link,
     ListBlock,
     Paragraph,
@@ -46,15 +47,7 @@ def merge_text(inlines: list[Inline]) -> tuple[Inline, ...]:
     return tuple(merged)
 
 
-def is_blank(inlines: tuple[Inline, ...]) -> bool:
-    return not inline_text(inlines).strip() and not any(
-        not isinstance(n, Text | Emphasis | Strong | SmallCaps | Link) for n in inlines
-        if not _is_break(n))
-
-
 def _is_break(node: Inline) -> bool:
-    from octavo.document import LineBreak
-
     return isinstance(node, LineBreak)
 
 
