@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from octavo.diagnostics import OctavoError
+from octavo.document import block_text
 from octavo.ingest.epub_in import read_epub
 from octavo.ingest.options import ReadOptions
 from tests.conftest import BookFolder
@@ -127,3 +128,11 @@ def test_epub_reads_its_spine_in_order(tmp_path: Path) -> None:
     texts = [getattr(b, "children", ()) for b in story.blocks]
     numbers = [int(m) for t in texts for c in t for m in re.findall(r"number (\d)", getattr(c, "value", ""))]
     assert numbers == [1, 2, 3, 4, 5]
+
+
+def test_chapters_without_headings_never_run_together() -> None:
+    chapters = [("The Shaft", "<p>First chapter text.</p>"), ("The Smelter", "<p>Second.</p>")]
+    story = read_epub(epub_bytes(chapters, headings=False), "s.epub", ReadOptions())
+    kinds = [(type(b).__name__, block_text(b)) for b in story.blocks]
+    assert kinds == [("Paragraph", "First chapter text."), ("Heading", "The Smelter"),
+                     ("Paragraph", "Second.")]

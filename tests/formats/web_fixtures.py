@@ -98,7 +98,8 @@ def _xhtml(title: str, body: str) -> str:
 
 
 def epub_bytes(chapters: list[tuple[str, str]], *, extra: dict[str, bytes] | None = None,
-               title: str = "The Copper Year", author: str = "Tamsin Reed") -> bytes:
+               title: str = "The Copper Year", author: str = "Tamsin Reed",
+               headings: bool = True) -> bytes:
     """An EPUB 3 in the shape of an AO3 or FanFicFare download: a title page, chapters in
     spine order, an afterword of site furniture."""
     items = [("preface.xhtml", _xhtml("Preface",
@@ -109,7 +110,8 @@ def epub_bytes(chapters: list[tuple[str, str]], *, extra: dict[str, bytes] | Non
               '<dt>Stats:</dt><dd>Published: 2021-01-05 Words: 240</dd></dl></div></div>'
               '<div id="chapters"></div>'))]
     for number, (heading, body) in enumerate(chapters, start=1):
-        items.append((f"chapter{number}.xhtml", _xhtml(heading, "<h2>" + heading + "</h2>" + body)))
+        shown = "<h2>" + heading + "</h2>" if headings else ""
+        items.append((f"chapter{number}.xhtml", _xhtml(heading, shown + body)))
     items.append(("afterword.xhtml", _xhtml("Afterword", '<div id="afterword"><div id="feedback">'
                   '<p>Leave kudos at the archive.</p></div></div>')))
     manifest = "".join(f'<item id="i{n}" href="{name}" media-type="application/xhtml+xml"/>'

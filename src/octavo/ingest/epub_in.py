@@ -13,7 +13,7 @@ import io
 import warnings
 
 from octavo.diagnostics import Diagnostic, OctavoError, Severity, Span
-from octavo.document import Block, walk_blocks
+from octavo.document import Block, Heading, SceneBreak, Text, walk_blocks
 from octavo.ingest.container import open_container
 from octavo.ingest.html import parse_html, read_html_tree
 from octavo.ingest.model import RawStory, WorkMeta
@@ -39,6 +39,7 @@ def read_epub(raw: bytes, display: str, options: ReadOptions) -> RawStory:
     meta = WorkMeta()
     next_paragraph = 1
     removed: list[str] = []
+    titles = _toc_titles(book.toc)
     for idref, _linear in book.spine:
         item = book.get_item_with_id(idref)
         properties = getattr(item, "properties", None) or []
@@ -53,6 +54,12 @@ def read_epub(raw: bytes, display: str, options: ReadOptions) -> RawStory:
                 notes.append(note)
         if meta.empty and not chapter.meta.empty and chapter.meta.site:
             meta = chapter.meta
+        if blocks and chapter.blocks and not isinstance(chapter.blocks[0], Heading):
+            # A chapter without its own heading: the contents' title for it, or at least a
+            # break, so that chapters never run into each other.
+            title = titles.get(item.get_name())
+            blocks.append(Heading(2, (Text(title),), chapter.blocks[0].span) if title
+                          else SceneBreak(chapter.blocks[0].span))
         blocks.extend(chapter.blocks)
         numbers = [b.span.paragraph for b in walk_blocks(chapter.blocks) if b.span]
         next_paragraph = max(numbers, default=next_paragraph - 1) + 1
@@ -77,6 +84,26 @@ def _names(raw: bytes) -> list[str]:
         return zipfile.ZipFile(io.BytesIO(raw)).namelist()
     except (zipfile.BadZipFile, OSError, ValueError):
         return []
+
+
+def _toc_titles(toc: object) -> dict[str, str]:
+    """Document file name → its title in the EPUB's contents (the first entry naming it)."""
+    found: dict[str, str] = {}
+
+    def visit(entries: object) -> None:
+        for entry in entries if isinstance(entries, list | tuple) else ():
+            if isinstance(entry, tuple) and len(entry) == 2:
+                visit([entry[0]])
+                visit(entry[1])
+                continue
+            href = str(getattr(entry, "href", "") or "").split("#", 1)[0]
+            title = " ".join(str(getattr(entry, "title", "") or "").split())
+            if href and title:
+                found.setdefault(href, title)
+                found.setdefault(href.rsplit("/", 1)[-1], title)
+
+    visit(toc)
+    return found
 
 
 def _dc(book: object, name: str) -> str | None:
