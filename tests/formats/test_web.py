@@ -12,6 +12,7 @@ import pytest
 from octavo.diagnostics import OctavoError
 from octavo.document import block_text
 from octavo.ingest.epub_in import read_epub
+from octavo.ingest.html import read_html
 from octavo.ingest.options import ReadOptions
 from tests.conftest import BookFolder
 from tests.formats.buildcheck import (
@@ -25,6 +26,8 @@ from tests.formats.buildcheck import (
 from tests.formats.web_fixtures import (
     AO3_DOWNLOAD,
     AO3_WORDS,
+    AO3_WORK_PAGE,
+    AO3_WORK_WORDS,
     EPUB_CHAPTERS,
     EPUB_WORDS,
     FFN_PAGE,
@@ -136,3 +139,19 @@ def test_chapters_without_headings_never_run_together() -> None:
     kinds = [(type(b).__name__, block_text(b)) for b in story.blocks]
     assert kinds == [("Paragraph", "First chapter text."), ("Heading", "The Smelter"),
                      ("Paragraph", "Second.")]
+
+
+def test_an_ao3_work_page_saved_from_the_browser() -> None:
+    story = read_html(AO3_WORK_PAGE.encode(), "low.html", ReadOptions())
+    meta = story.meta
+    assert (meta.title, meta.authors, meta.rating, meta.fandoms, meta.words, meta.published,
+            meta.language) == ("Low Water", ("Jo Morrow",), "Mature", ("Harbour Town (TV)",), 2318,
+                               "2020-06-01", "en")
+    assert meta.tags == ("Angst", "Hurt/Comfort")
+    assert meta.summary == "The tide goes out and does not come back."
+    assert meta.notes == ("For my sister.",)
+    text = " ".join(block_text(b) for b in story.blocks)
+    assert_words_in_order(AO3_WORK_WORDS, text.replace(",", " ").replace(".", " ").split(), "page")
+    for chrome in ("Kudos", "kudos", "Comment", "Terms", "Fandoms", "Entire Work", "Work Text",
+                   "For my sister", "tide goes out"):
+        assert chrome not in text, chrome

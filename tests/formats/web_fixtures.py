@@ -153,3 +153,31 @@ EPUB_CHAPTERS = [
 EPUB_WORDS = ("Chapter 1 Ore The first cart came up the shaft at dawn heavy with ore Nobody spoke "
               "until the foreman did Chapter 2 Smoke Smoke rose from the smelter for a week Then the "
               "rain came and washed the valley green")
+
+AO3_WORK_PAGE = """<!DOCTYPE html><html lang="en"><head><title>Low Water - Harbour Town [Archive of Our Own]</title>
+<script src="https://cdn.example/jquery.js"></script></head>
+<body><div id="outer"><div id="header"><h1 class="heading"><a href="/">Archive of Our Own</a></h1>
+<ul class="primary navigation actions"><li><a href="/menu/fandoms">Fandoms</a></li><li>Browse</li></ul></div>
+<div id="main" class="works-show region" role="main">
+<ul class="work navigation actions"><li class="chapter">Entire Work</li><li><a href="#comments">Comments (4)</a></li></ul>
+<div class="wrapper"><dl class="work meta group">
+  <dt class="rating tags">Rating:</dt><dd class="rating tags"><ul class="commas"><li><a class="tag">Mature</a></li></ul></dd>
+  <dt class="fandom tags">Fandom:</dt><dd class="fandom tags"><ul class="commas"><li><a class="tag">Harbour Town (TV)</a></li></ul></dd>
+  <dt class="freeform tags">Additional Tags:</dt><dd class="freeform tags"><ul><li><a class="tag">Angst</a></li><li><a class="tag">Hurt/Comfort</a></li></ul></dd>
+  <dt class="language">Language:</dt><dd class="language">English</dd>
+  <dt class="stats">Stats:</dt><dd class="stats"><dl class="stats"><dt class="published">Published:</dt><dd class="published">2020-06-01</dd>
+  <dt class="words">Words:</dt><dd class="words">2,318</dd></dl></dd></dl></div>
+<div id="workskin"><div class="preface group"><h2 class="title heading">Low Water</h2>
+<h3 class="byline heading"><a rel="author" href="/users/morrow">Jo Morrow</a></h3>
+<div class="summary module"><h3 class="heading">Summary:</h3><blockquote class="userstuff"><p>The tide goes out and does not come back.</p></blockquote></div>
+<div class="notes module"><h3 class="heading">Notes:</h3><blockquote class="userstuff"><p>For my sister.</p></blockquote></div></div>
+<div id="chapters" role="article"><h3 class="landmark heading" id="work">Work Text:</h3>
+<div class="userstuff"><p>The harbour emptied overnight, boats tilted on the mud like sleepers.</p>
+<p>Nobody in town could remember the sea ever leaving.</p></div></div>
+<div id="feedback" class="feedback"><ul class="actions"><li><button onclick="kudos()">Kudos ♥</button></li></ul>
+<div id="kudos"><p>Rem and 40 more users left kudos on this work!</p></div>
+<div id="comments_placeholder"><p>Comment as guest: nice!</p></div></div>
+</div></div><div id="footer" role="contentinfo"><p>Terms of Service</p></div></div></body></html>
+"""
+AO3_WORK_WORDS = ("The harbour emptied overnight boats tilted on the mud like sleepers Nobody in town "
+                  "could remember the sea ever leaving")
