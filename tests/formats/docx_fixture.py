@@ -9,6 +9,7 @@ import re
 import zipfile
 
 from docx import Document
+from docx.enum.section import WD_SECTION
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
 from docx.oxml import parse_xml
@@ -56,6 +57,8 @@ def build_document(*, tracked: bool = False, comment: bool = False) -> bytes:
     broken = doc.add_paragraph("The fifth scene sat at the end of a page.")
     broken.add_run().add_break(WD_BREAK.PAGE)
     doc.add_paragraph("The sixth scene opened on the page after it.")
+    doc.add_section(WD_SECTION.NEW_PAGE)  # a section break inside the story
+    doc.add_paragraph("The seventh scene began in a new section.")
     doc.add_paragraph("A quotation styled as a quote, from the harbour charter.", style="Quote")
     indented = doc.add_paragraph("A letter indented by an inch from the left margin, signed by the guild.")
     indented.paragraph_format.left_indent = Inches(1)

@@ -35,7 +35,7 @@ BODY_WORDS = (
     "year of the flood and it still burned blue on cold nights In the second scene the rain "
     "came early and stayed late The third scene began after a lone hash mark The fourth scene "
     "followed an empty centred line The fifth scene sat at the end of a page The sixth scene "
-    "opened on the page after it A quotation styled as a quote from the harbour charter A letter "
+    "opened on the page after it The seventh scene began in a new section A quotation styled as a quote from the harbour charter A letter "
     "indented by an inch from the left margin signed by the guild Light the lamp and mind the "
     "wick keep the glass from soot the dark is long the night is thick and home is underfoot "
     "The harbour sleeps the lamps keep watch and so do I "
@@ -77,7 +77,8 @@ def test_structure_survives(built: Built) -> None:
     assert "<em>eleven</em>" in xhtml and "<strong>temper</strong>" in xhtml
     assert "<em>underlined</em>" in xhtml  # underline is emphasis
     assert '<span class="small-caps">Lord Ashcombe</span>' in xhtml
-    assert xhtml.count('<hr class="scene-break') == 4  # * * *, #, empty centred line, page break
+    # * * *, #, an empty centred line, a page break, a section break
+    assert xhtml.count('<hr class="scene-break') == 5
     assert re.search(r"<blockquote>\s*<p>A quotation.*?</p>\s*<p>A letter indented", xhtml, re.S)
     assert xhtml.count('<span class="line">') == 5  # Shift-Enter lines and the Verse style
     assert '<span class="line indent-1">the lamps keep watch,' in xhtml  # its indents kept
@@ -136,7 +137,7 @@ def test_blocks_of_the_reader() -> None:
     story = read_docx(build_document(), "s.docx", ReadOptions())
     assert story.heading is not None and story.heading.title == "The Lamplighter's Daughter"
     kinds = [type(b) for b in story.blocks]
-    assert kinds.count(SceneBreak) == 4 and BlockQuote in kinds and kinds.count(Verse) == 2
+    assert kinds.count(SceneBreak) == 5 and BlockQuote in kinds and kinds.count(Verse) == 2
     assert [b.ordered for b in story.blocks if isinstance(b, ListBlock)] == [False, True]
     notes = [c for b in story.blocks if isinstance(b, Paragraph) for c in b.children
              if isinstance(c, Footnote)]
