@@ -219,3 +219,14 @@ def test_macros_are_removed_unread(tmp_path: Path) -> None:
     epub = next((folder.root / "dist").glob("*.epub"))
     with zipfile.ZipFile(io.BytesIO(epub.read_bytes())) as archive:
         assert not any(b"MACROBYTES" in archive.read(n) for n in archive.namelist())
+
+
+def test_normalising_the_new_nodes_is_stable() -> None:
+    from octavo.document import pformat
+    from octavo.normalise import normalise_story
+
+    once = normalise_story(read_docx(build_document(), "s.docx", ReadOptions()))
+    twice = normalise_story(once)
+    assert [pformat(b) for b in twice.blocks] == [pformat(b) for b in once.blocks]
+    assert any(isinstance(c, Footnote) for b in once.blocks if isinstance(b, Paragraph)
+               for c in b.children)
