@@ -102,8 +102,8 @@ def test_footnotes_linked_both_ways_and_printed_at_the_foot(built: Built) -> Non
 def test_picture_packed_with_its_alt_text(built: Built) -> None:
     names = [n for n in built.names() if n.startswith("EPUB/images/img-")]
     assert len(names) == 1 and names[0].endswith(".png")
-    assert f'src="../images/{names[0].rsplit("/", 1)[1]}" alt="A street lamp against a teal sky"' in (
-        built.story_xhtml())
+    assert (f'<p class="figure"><img src="../images/{names[0].rsplit("/", 1)[1]}" '
+            'alt="A street lamp against a teal sky"/></p>') in built.story_xhtml()
     from pypdf import PdfReader
 
     images = [img for page in PdfReader(built.pdf).pages for img in page.images]  # type: ignore[arg-type]

@@ -146,7 +146,10 @@ def render_block(block: Block, heading_offset: int = 1, scene_break: str = "orna
                  direction: Direction = "ltr", target: Target = "epub") -> Markup:
     match block:
         case Paragraph(children=children, align=align):
-            css = Markup(' class="centred"') if align == "center" else Markup("")
+            if children and all(isinstance(c, Image) for c in children):
+                css = Markup(' class="figure"')  # a picture on its own line: set apart, centred
+            else:
+                css = Markup(' class="centred"') if align == "center" else Markup("")
             return Markup("<p%s%s>%s</p>") % (css, dir_attribute(inline_text(children), direction),
                                               render_inlines(children, target))
         case Heading(level=level, children=children):
