@@ -51,7 +51,7 @@ def test_footnote_in_print_floats_and_endnote_waits() -> None:
     end = Footnote(2, (Paragraph((Text("At the end."),)),), "endnote")
     blocks = (Paragraph((Text("One"), foot, Text(" two"), end)),)
     body = str(render_blocks(blocks, target="print"))
-    assert '<span class="footnote">At the foot.</span>' in body
+    assert '<span class="footnote" data-note="1">At the foot.</span>' in body
     assert 'href="#note-2"' in body and "At the end." not in body
     notes = str(render_notes(blocks, target="print"))
     assert "At the end." in notes and "At the foot." not in notes and "epub:type" not in notes

@@ -91,7 +91,9 @@ def _note_call(note: Footnote, target: Target) -> Markup:
     if target == "print" and note.kind == "footnote":
         parts = [render_inlines(b.children, target) if isinstance(b, Paragraph)
                  else Markup("%s") % block_text(b) for b in note.blocks]
-        return Markup('<span class="footnote">%s</span>') % Markup("<br/>").join(parts)
+        # data-note: the call and marker show the story's own number (shared with endnotes).
+        return Markup('<span class="footnote" data-note="%d">%s</span>') % (
+            note.number, Markup("<br/>").join(parts))
     epub_type = "noteref" if target == "epub" else None
     attributes = Markup(' epub:type="%s" role="doc-noteref"') % epub_type if epub_type else Markup("")
     return Markup('<a class="noteref" id="noteref-%d" href="#note-%d"%s>%d</a>') % (
