@@ -55,7 +55,8 @@ CODES: dict[str, str] = {
               "left out",
     "OCT232": "the work's own metadata (title, author, fandom, rating, dates, summary, tags, "
               "notes) was found and kept aside; the manifest's values win",
-    "OCT233": "Markdown nested deeper than octavo sets was flattened; every word is kept",
+    "OCT233": "a manuscript nested deeper than octavo sets (Markdown quotes and lists, HTML "
+              "elements) was flattened; every word is kept",
     "OCT234": "a structure octavo does not set (a table, hidden text) was read as plain "
               "paragraphs or left out as the source shows it",
     "OCT235": "the Markdown front matter could not be used (not YAML, or a key octavo does not "

@@ -58,3 +58,18 @@ def test_pages_of_any_shape() -> None:
     for page in ("", "<", "<html>", "plain text, no markup at all", "<p>" * 5000 + "deep",
                  FFN_PAGE.replace("</div>", ""), "\x00\x01binary"):
         _read(".html", page.encode())
+
+
+@pytest.mark.parametrize("opening", ["<div>", "<b>", "<blockquote>", "<ul><li>", "<span>", "<i><p>"])
+def test_pages_nested_past_any_parser_keep_every_word(opening: str) -> None:
+    from octavo.document import block_text
+    from octavo.ingest.html import read_html
+
+    closing = "".join(f"</{tag}" for tag in reversed(opening.split("<")[1:]))
+    page = "<p>Before the nest.</p>" + opening * 20000 + "The deepest words." + closing * 20000 + (
+        "<p>After the nest.</p>")
+    story = read_html(page.encode(), "deep.html", ReadOptions())
+    text = " ".join(block_text(b) for b in story.blocks).split()
+    assert text[:3] == ["Before", "the", "nest."] and text[-3:] == ["After", "the", "nest."]
+    assert "deepest" in text
+    assert "OCT233" in {d.code for d in story.diagnostics}

@@ -46,7 +46,7 @@ def read_epub(raw: bytes, display: str, options: ReadOptions) -> RawStory:
         if item is None or item.get_type() != ITEM_DOCUMENT or "nav" in properties:
             continue
         text = item.get_content().decode("utf-8", errors="replace")
-        chapter, found = read_html_tree(parse_html(text, display), display, next_paragraph)
+        chapter, found = read_html_tree(parse_html(text, display, notes), display, next_paragraph)
         for note in found:
             if note.code == "OCT230":
                 removed.append(f"{item.get_name()}: {note.message.split(': ', 1)[-1]}")

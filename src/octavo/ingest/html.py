@@ -20,6 +20,7 @@ from octavo.document import Block, Heading, Text
 from octavo.ingest.decode import decode_manuscript
 from octavo.ingest.html_blocks import html_blocks
 from octavo.ingest.html_clean import describe, inventory, sanitise
+from octavo.ingest.html_nesting import MAX_DEPTH, cap_html_nesting
 from octavo.ingest.model import ManuscriptHeading, RawStory, WorkMeta
 from octavo.ingest.options import ReadOptions
 from octavo.ingest.structure import leading_heading, number_paragraphs, renumber_notes, tidy_breaks
@@ -37,14 +38,20 @@ _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>", re.IGNORECASE)
 
 def read_html(raw: bytes, display: str, options: ReadOptions) -> RawStory:
     text = decode_manuscript(raw, display).text
-    root = parse_html(text, display)
-    story, notes = read_html_tree(root, display)
-    return dataclasses.replace(story, diagnostics=(*notes, *story.diagnostics))
+    notes: list[Diagnostic] = []
+    root = parse_html(text, display, notes)
+    story, found = read_html_tree(root, display)
+    return dataclasses.replace(story, diagnostics=(*notes, *found, *story.diagnostics))
 
 
-def parse_html(text: str, display: str) -> etree._Element:
+def parse_html(text: str, display: str, notes: list[Diagnostic]) -> etree._Element:
+    text, flattened = cap_html_nesting(_XML_DECLARATION.sub("", text))
+    if flattened:
+        notes.append(Diagnostic(Severity.WARNING, "OCT233", f"markup nested deeper than "
+                                f"{MAX_DEPTH} elements was flattened; every word is kept",
+                                Span(display)))
     try:
-        return lxml_html.document_fromstring(_XML_DECLARATION.sub("", text) or "<html/>")
+        return lxml_html.document_fromstring(text or "<html/>")
     except (etree.ParserError, ValueError) as exc:
         raise OctavoError.single("OCT200", f"not a readable web page: {exc}", Span(display)) from None
 

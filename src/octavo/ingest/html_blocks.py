@@ -104,14 +104,31 @@ class _Converter:
             inner = self.blocks(element)
             return [BlockQuote(tuple(inner))] if inner else []
         if tag in ("ul", "ol"):
-            items = [tuple(self.blocks(li)) for li in element if _tag(li) == "li"]
-            items = [item for item in items if item]
+            items = [tuple(item) for item in self.list_items(element) if item]
             start = element.get("start") or "1"
             first = int(start) if start.isdigit() else 1
             return [ListBlock(tuple(items), tag == "ol", first)] if items else []
         if tag == "pre" or _VERSE_CLASS.search(element.get("class") or ""):
             return self.verse(element, tag)
         return self.blocks(element, centred)
+
+    def list_items(self, element: etree._Element) -> list[list[Block]]:
+        """Each <li>'s blocks; whatever a sloppy page put straight inside the list (text, a
+        <p>, another list) is an item of its own, so no word is lost."""
+        items: list[list[Block]] = []
+        if element.text and element.text.strip():
+            items.append(_inline_blocks((Text(element.text),), False))
+        for child in element:
+            tag = _tag(child)
+            if tag == "li":
+                items.append(self.blocks(child))
+            elif tag in _BLOCK_TAGS:
+                items.append(self.block(child, tag, False))
+            elif tag and tag not in _SKIP:
+                items.append(_inline_blocks(merge_text(self.inlines(child)), False))
+            if child.tail and child.tail.strip():
+                items.append(_inline_blocks((Text(child.tail),), False))
+        return items
 
     def verse(self, element: etree._Element, tag: str) -> list[Block]:
         if tag == "pre":
