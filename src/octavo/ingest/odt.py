@@ -50,6 +50,14 @@ def read_odt(raw: bytes, display: str, options: ReadOptions) -> RawStory:
     except Exception as exc:  # odfpy raises many kinds for a damaged file
         raise OctavoError.single("OCT220", f"not a readable OpenDocument file: {exc}",
                                  Span(display)) from None
+    try:
+        return _story(document, display)
+    except RecursionError:  # spans within spans thousands deep: no word processor writes that
+        raise OctavoError.single("OCT220", "the OpenDocument file is nested too deeply to read",
+                                 Span(display)) from None
+
+
+def _story(document: Any, display: str) -> RawStory:
     reader = _Reader(_text_styles(document))
     blocks: list[Block] = []
     for element in _paragraph_elements(document.text):
