@@ -25,6 +25,7 @@ from tests.formats.buildcheck import (
 )
 from tests.formats.web_fixtures import (
     AO3_DOWNLOAD,
+    AO3_EPUB_CHAPTER,
     AO3_WORDS,
     AO3_WORK_PAGE,
     AO3_WORK_WORDS,
@@ -155,3 +156,11 @@ def test_an_ao3_work_page_saved_from_the_browser() -> None:
     for chrome in ("Kudos", "kudos", "Comment", "Terms", "Fandoms", "Entire Work", "Work Text",
                    "For my sister", "tide goes out"):
         assert chrome not in text, chrome
+
+
+def test_ao3_epub_chapter_notes_are_kept_aside() -> None:
+    chapters = [*EPUB_CHAPTERS, ("Chapter 3", AO3_EPUB_CHAPTER)]
+    story = read_epub(epub_bytes(chapters, headings=False), "s.epub", ReadOptions())
+    text = " ".join(block_text(b) for b in story.blocks)
+    assert "Chapter 3: Tailings" in text and "The tailings pond froze" in text
+    assert "exams" not in text and "Sorry for the wait, exams!" in story.meta.notes

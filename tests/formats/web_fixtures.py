@@ -144,6 +144,10 @@ def epub_bytes(chapters: list[tuple[str, str]], *, extra: dict[str, bytes] | Non
     return buffer.getvalue()
 
 
+AO3_EPUB_CHAPTER = ('<div class="meta group"><h2 class="heading">Chapter 3: Tailings</h2>'
+                    '<div class="notes"><p><b>Notes:</b></p><blockquote class="userstuff"><p>Sorry for '
+                    'the wait, exams!</p></blockquote></div></div><div class="userstuff"><p>The tailings '
+                    'pond froze in a single night.</p></div>')
 EPUB_CHAPTERS = [
     ("Chapter 1: Ore", "<p>The first cart came up the shaft at dawn, <em>heavy</em> with ore.</p>"
                        "<p>Nobody spoke until the foreman did.</p>"),

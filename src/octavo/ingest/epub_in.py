@@ -54,6 +54,8 @@ def read_epub(raw: bytes, display: str, options: ReadOptions) -> RawStory:
                 notes.append(note)
         if meta.empty and not chapter.meta.empty and chapter.meta.site:
             meta = chapter.meta
+        elif chapter.meta.notes:  # a later chapter's own notes, kept aside with the work's
+            meta = dataclasses.replace(meta, notes=(*meta.notes, *chapter.meta.notes))
         if blocks and chapter.blocks and not isinstance(chapter.blocks[0], Heading):
             # A chapter without its own heading: the contents' title for it, or at least a
             # break, so that chapters never run into each other.

@@ -148,6 +148,9 @@ def _site(root: etree._Element) -> tuple[str | None, WorkMeta, list[etree._Eleme
         return ("Archive of Our Own", *_ao3_download(root))
     if root.xpath("//div[@id='storytext']"):
         return ("FanFiction.net", *_ffn(root))
+    groups = root.xpath(f"//div[{_class('meta')}][.//h2]")
+    if groups and root.xpath(f"//div[{_class('userstuff')}]"):
+        return ("Archive of Our Own", *_ao3_chapter_page(root, groups))
     return None, WorkMeta(language=root.get("lang")), [_main_region(root)]
 
 
@@ -216,6 +219,16 @@ def _ao3_download(root: etree._Element) -> tuple[WorkMeta, list[etree._Element]]
     for meta_group in chapters.xpath(f".//div[{_class('meta')}]"):
         _ao3_chapter_heading(meta_group)
     return meta, [chapters]
+
+
+def _ao3_chapter_page(root: etree._Element, groups: list[etree._Element]
+                      ) -> tuple[WorkMeta, list[etree._Element]]:
+    """A chapter of AO3's EPUB: its preface (heading, chapter notes) then its text."""
+    _, notes = _ao3_summary_and_notes(root)
+    for group in groups:
+        _ao3_chapter_heading(group)
+    body = _first(root, "//body")
+    return WorkMeta(site="Archive of Our Own", notes=notes), [body if body is not None else root]
 
 
 def _ao3_chapter_heading(meta_group: etree._Element) -> None:
