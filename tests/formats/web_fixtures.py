@@ -138,7 +138,8 @@ def epub_bytes(chapters: list[tuple[str, str]], *, extra: dict[str, bytes] | Non
         archive.writestr("OEBPS/content.opf", opf)
         archive.writestr("OEBPS/nav.xhtml", nav)
         for name, content in items:
-            archive.writestr(f"OEBPS/{name}", content)
+            if f"OEBPS/{name}" not in (extra or {}):  # an extra entry of that name replaces it
+                archive.writestr(f"OEBPS/{name}", content)
         for name, data in (extra or {}).items():
             archive.writestr(name, data)
     return buffer.getvalue()
