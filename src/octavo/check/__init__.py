@@ -7,11 +7,15 @@ reports); manuscript text is linted by the rules in `text_rules`, each with a st
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from pathlib import Path
 
 from octavo.backends.base import NullProgress
+from octavo.check import confusable_rules as _confusable_rules  # noqa: F401  (OCT361-370)
+from octavo.check import dialogue_rules as _dialogue_rules  # noqa: F401  (OCT342-344)
 from octavo.check import font_rules as _font_rules  # noqa: F401  (registers OCT350)
-from octavo.check.text_rules import RULES, Line, TextParagraph
+from octavo.check import mechanics_rules as _mechanics_rules  # noqa: F401  (OCT345-346)
+from octavo.check.text_rules import RULES, Line, Paragraphs, TextParagraph
 from octavo.diagnostics import Diagnostic, Diagnostics, OctavoError, Severity, Span
 from octavo.ingest import MARKDOWN_SUFFIXES, read_text
 from octavo.ingest.plaintext import blank_comment, body_layout, is_scene_break
@@ -23,27 +27,36 @@ _DIRECTIVE = re.compile(r"^\s*%%\s*octavo:\s*ignore\s+(OCT\d{3}(?:[\s,]+OCT\d{3}
                         re.IGNORECASE)
 
 
-def paragraphs_of(text: str) -> list[TextParagraph]:
+def paragraphs_of(text: str) -> Paragraphs:
     """The story's paragraphs with their source lines, as octavo's reader finds them."""
     lines = [blank_comment(line) for line in text.split("\n")]
     start, hard_wrapped = body_layout(text)
-    paragraphs: list[TextParagraph] = []
+    blocks: list[list[Line]] = []
     block: list[Line] = []
+    breaks: list[int] = []  # line numbers of scene breaks
 
     def flush() -> None:
         if block:
-            paragraphs.append(TextParagraph(tuple(block)))
+            blocks.append(block.copy())
             block.clear()
 
     for index in range(start, len(lines)):
         line = Line(index + 1, lines[index])
         if not line.text.strip() or is_scene_break(line.text):
+            if line.text.strip():
+                breaks.append(line.number)
             flush()
         elif hard_wrapped:
             block.append(line)
         else:
-            paragraphs.append(TextParagraph((line,)))
+            blocks.append([line])
     flush()
+    paragraphs = Paragraphs()
+    for number, lines_of in enumerate(blocks):
+        following = blocks[number + 1][0].number if number + 1 < len(blocks) else None
+        after = bisect_right(breaks, lines_of[-1].number)
+        ends_section = following is None or (after < len(breaks) and breaks[after] < following)
+        paragraphs.append(TextParagraph(tuple(lines_of), ends_section))
     return paragraphs
 
 
