@@ -20,7 +20,7 @@ _LOWER_AFTER_STOP = re.compile(r"\.(?<=[^\W\d_]\.)(?![.…])[^\S\n]+(?P<next>[a-
 # Two letters, sentence punctuation, and at once a capitalised word: end.Then, now?What,
 # end.”Then. The word before must end in two small letters (not U.S.Army, e.g.The).
 _NO_SPACE_AFTER = re.compile(r"(?P<punct>[.!?])(?<=[a-z]{2}[.!?])(?P<close>[”’)]?)"
-                             r"(?P<next>[A-Z][a-z]+)\b(?![.@/]|['’][a-z]{2})")
+                             r"(?P<next>[A-Z][a-z]+)\b(?![.@/][A-Za-z]|['’][a-z]{2})")
 
 _WEB = re.compile(r"(?:https?:|www\.|@|/|\.(?:com|org|net|edu|gov|io|co|uk)\b)", re.IGNORECASE)
 

@@ -395,7 +395,10 @@ def _unpartnered_quotes(paragraph: TextParagraph) -> tuple[list[tuple[int, bool]
             else:
                 opens = not stack
         else:
+            # a curly quote facing the wrong way (OCT321) counts as the one it stands for
             opens = char == "“"
+            if _QUOTE_WRONG_WAY.match(text, index) and (index or char == "”"):
+                opens = not opens
         if not opens:
             if stack:
                 stack.pop()
