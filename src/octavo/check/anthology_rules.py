@@ -83,33 +83,48 @@ def _where(stories: set[str]) -> str:
 
 def name_spellings(stories: list[StoryText]) -> list[Diagnostic]:
     """OCT340: a name spelled two ways across the anthology (Jett in one story, Jet in another).
-    Each spelling must be used at least twice, so a one-off word is never taken for a name;
-    every use of the less frequent spelling is reported."""
-    counts: Counter[str] = Counter()
+    A capitalised word is taken for a name once it is used in mid-sentence; each spelling must
+    be used at least twice, so a one-off slip is never taken for a name, and one of them must
+    be unknown to the dictionary (Good and God are two words). Every use of the less frequent
+    spelling is reported."""
+    mid_sentence: Counter[str] = Counter()
     used_in: dict[str, set[str]] = {}
     for story in stories:
         for match in _NAME.finditer(story.text):
             name = match.group(1)
-            counts[name] += 1
+            mid_sentence[name] += 1
             used_in.setdefault(name, set()).add(story.display)
     by_key: dict[str, list[str]] = {}
-    for name, count in counts.items():
-        if count >= 2:
-            by_key.setdefault(_key(name), []).append(name)
+    for name in mid_sentence:
+        by_key.setdefault(_key(name), []).append(name)
     found: list[Diagnostic] = []
     for spellings in by_key.values():
         if len(spellings) < 2:
             continue
         uses = {name: _every_use(stories, name) for name in spellings}
-        spellings.sort(key=lambda n: (-counts[n], -len(uses[n]), n))
+        spellings = [n for n in spellings if len(uses[n]) >= 2]
+        if len(spellings) < 2 or all(_is_word(n) for n in spellings):
+            continue
+        spellings.sort(key=lambda n: (-len(uses[n]), -mid_sentence[n], n))
         usual = spellings[0]
-        usual_uses = len(uses[usual])
         for other in spellings[1:]:
             # every use, sentence starts included: each one needs changing
             message = (f"'{other}' ({len(uses[other])} times) is spelled '{usual}' "
-                       f"{usual_uses} times elsewhere ({_where(used_in[usual])})")
+                       f"{len(uses[usual])} times elsewhere ({_where(used_in[usual])})")
             found.extend(_diagnostic("OCT340", message, span, usual) for span in uses[other])
     return found
+
+
+def _is_word(name: str) -> bool:
+    """Whether an English dictionary knows the name as a word (Good, God); without one,
+    nothing is."""
+    from octavo.check.spelling import NoDictionary, speller
+
+    try:
+        check = speller("en-US")
+    except NoDictionary:
+        return False
+    return check.knows_in_book_language(name.lower())
 
 
 def _every_use(stories: list[StoryText], word: str) -> list[Span]:
@@ -121,7 +136,7 @@ def _every_use(stories: list[StoryText], word: str) -> list[Span]:
 # -- one word, one form -------------------------------------------------------------------------
 
 _HYPHENATED = re.compile(r"\b[A-Za-z]+(?:-[A-Za-z]+)+\b")
-_PLAIN_WORD = re.compile(r"\b[A-Za-z]{3,}\b")
+_PLAIN_WORD = re.compile(r"\b[a-z]{3,}\b")  # lower case: Gray's (a name) is not gray
 # Hyphenated and closed forms that are different words.
 _DIFFERENT_WORDS = word_set("""
     re-cover re-sign re-form re-press re-creation re-count re-treat re-lease re-mark re-sort

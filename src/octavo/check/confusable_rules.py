@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from octavo.check import lexicon
 from octavo.check.text_rules import (
@@ -58,6 +58,7 @@ class Site:
     after: tuple[str, str, str]
     after_raw: tuple[str, str, str]
     starts_sentence: bool
+    text: str = field(repr=False, compare=False, default="")  # the story's joined text
 
 
 def _sites(paragraphs: list[TextParagraph], word: str) -> list[Site]:
@@ -91,7 +92,7 @@ def _scan_sites(text: str) -> Iterator[Site]:
         yield Site(word, word.lower().replace("’", "'"), start, end,
                    (behind[0].lower().replace("’", "'"), previous.lower().replace("’", "'")),
                    (ahead[0], ahead[1], ahead[2]), (ahead_raw[0], ahead_raw[1], ahead_raw[2]),
-                   starts)
+                   starts, text)
 
 
 def _report(paragraphs: list[TextParagraph], code: str, words: set[str],
@@ -160,6 +161,30 @@ def _base_verb(word: str) -> bool:
                                                          and not word.endswith(("ed", "ing", "s")))
 
 
+_CLOSED = DETERMINERS | POSSESSIVES | SUBJECT_PRONOUNS | OBJECT_PRONOUNS | PREPOSITIONS | MODALS \
+    | word_set("and or but nor so yet not no if as than that which who what when where why how "
+               "all both each every some any such own very just only even also still too here "
+               "there then now never always ever once home back next yours ours theirs hers "
+               "mine thine")
+# Nouns that stand after `you are`, `who is` without an article, as idioms.
+_PREDICATE_NOUNS = word_set("family kin trouble toast history fun boss gold welcome dinner lunch "
+                            "breakfast bedtime midnight noon time nothing something everything")
+
+
+def _noun_head(word: str) -> bool:
+    """A noun that a possessive must come before (`your coat`, `whose faces`): it can be a
+    noun, and cannot be an adjective, an adverb, a participle or a little word."""
+    if not word.isalpha() or word in _CLOSED or word in _PREDICATE_NOUNS:
+        return False
+    pos = lexicon.parts_of_speech(word)
+    return "NOUN" in pos and not ({"ADJ", "ADV", "AUX"} & pos) and not (
+        lexicon.is_gerund(word) or lexicon.is_past_participle(word))
+
+
+def _singular_noun_head(word: str) -> bool:
+    return _noun_head(word) and not (word.endswith("s") and not word.endswith("ss"))
+
+
 def _your(site: Site) -> str | None:
     first, second = site.after[0], site.after[1]
     if site.lower == "your":
@@ -169,16 +194,26 @@ def _your(site: Site) -> str | None:
             return "you're"
         if first == "not" and second in DETERMINERS:
             return "you're"
+        # `your about to`, `your in trouble`: a possessive never stands before a preposition
+        if (first in PREPOSITIONS and first not in ("like", "round", "past", "down", "up", "in",
+                                                    "out", "off", "over", "under")) or (
+                first in ("in", "out", "up", "off") and second in DETERMINERS | POSSESSIVES):
+            return "you're"
+        if _word(first) and lexicon.is_past_participle(first) and second in ("to", "by", "with") \
+                and not first.endswith("ing"):
+            return "you're"
         if _gerund_clause(site) or _going_to_verb(site):
             return "you're"
         if _word(first) and _is_end(second) and lexicon.only(first, "ADJ", "ADV") and \
                 site.before[1] in _CLAUSE_OPENERS | {"think", "thought", "guess"}:
             return "you're"
         return None
-    # you're
+    # you're: `you're coat`, `you're father's`, `you're own` want the possessive
     if first == "own":
         return "your"
-    if lexicon.only(first, "NOUN") and second in _FINITE_AFTER_SUBJECT:
+    if first.endswith("'s") and _noun_head(first[:-2]):
+        return "your"
+    if _singular_noun_head(first) and not (second in ("of",) and first in ("kind", "sort")):
         return "your"
     return None
 
@@ -201,15 +236,35 @@ _POSSESSIVE_PREPOSITIONS = PREPOSITIONS - {"for", "as", "than", "like", "since",
                                            "to", "about", "after", "before"}
 
 
+_TIME_NOUNS = word_set("hours ages years days weeks months minutes seconds miles centuries times")
+
+
 def _its(site: Site) -> str | None:
     first, second = site.after[0], site.after[1]
     if site.lower == "its":
         if first in _ITS_THEN_BE or _going_to_verb(site):
             return "it's"
+        # `its about ten`, `its in the car`: a possessive never stands before a preposition
+        if (first in PREPOSITIONS and first not in ("like", "round", "past", "down", "up", "out",
+                                                    "off", "over", "under", "in")) or (
+                first == "in" and second in DETERMINERS | POSSESSIVES):
+            return "it's"
+        if _word(first) and _is_end(second) and lexicon.only(first, "ADJ", "ADV", "NOUN") \
+                and "ADJ" in lexicon.parts_of_speech(first) and site.before[1] in (
+                    _CLAUSE_OPENERS | {"if", "checking", "sure", "think", "hope", "because"}):
+            return "it's"
         if _word(first) and _is_end(second) and lexicon.only(first, "ADJ", "ADV"):
             return "it's"
+        if _word(first) and lexicon.is_past_participle(first) and lexicon.only(first, "VERB") \
+                and site.before[1] in ("before", "after", "when", "if", "because", "until"):
+            return "it's"  # `before its wanted`
         return None
     if first == "own":
+        return "its"
+    # `it's contents`, `it's rooms`: `it is` never stands before a plural noun
+    if first.endswith("s") and first not in _TIME_NOUNS and _noun_head(first) and \
+            first not in ("news", "means", "series", "species") and not second.startswith(
+                ("'", "’")):
         return "its"
     if site.before[1] in _POSSESSIVE_PREPOSITIONS and _word(first) and first not in (
             _ITS_THEN_BE | SUBJECT_PRONOUNS | OBJECT_PRONOUNS | {"all", "only", "still", "no"}) \
@@ -241,12 +296,8 @@ def _whose(site: Site) -> str | None:
                 and not (_word(second) and "NOUN" in lexicon.parts_of_speech(second)):
             return "who's"
         return None
-    if first in ("own",):
-        return "whose"
-    pos = lexicon.parts_of_speech(first)
-    if _word(first) and "NOUN" in pos and not ({"ADJ", "ADV"} & pos) and not (
-            lexicon.is_gerund(first) or lexicon.is_past_participle(first)) and (
-            second in _FINITE_AFTER_SUBJECT | {"are", "were"}):
+    # who's: `who's faces`, `who's car is this`, `who's own` want the possessive
+    if first == "own" or _noun_head(first):
         return "whose"
     return None
 
@@ -266,7 +317,7 @@ _BE_OR_MODAL = word_set("is are was were be been 's isn't wasn't will would coul
 
 
 def _their(site: Site) -> str | None:
-    first, second = site.after[0], site.after[1]
+    first = site.after[0]
     word = site.lower
     if word == "their":
         if first in _BE_AFTER_THERE:
@@ -279,15 +330,23 @@ def _their(site: Site) -> str | None:
             return "their"
         if first == "gonna" or (_going_to_verb(site) and site.before[1] not in _BE_OR_MODAL):
             return "they're"
+        # `of there friends`, `into there party`: after a preposition, `there` + a noun is
+        # a possessive (`in there`, `up there`, `from there` are places, and left alone)
+        if site.before[1] in _BEFORE_THEIR and _noun_head(first):
+            return "their"
         return None
     # they're
     if first == "own":
         return "their"
     if first in _BE_AFTER_THERE:
         return "there"
-    if lexicon.only(first, "NOUN") and second in _FINITE_AFTER_SUBJECT | {"are", "were"}:
+    if _noun_head(first) and not first.endswith("s"):
         return "their"
     return None
+
+
+_BEFORE_THEIR = word_set("of into onto by with for at on upon about after before between among "
+                         "amongst against towards toward during without within")
 
 
 @rule("OCT364", Severity.WARNING, "'their', 'there' and 'they're' confused",
@@ -311,16 +370,44 @@ def _is_comparative(word: str) -> bool:
     return word in IRREGULAR_COMPARATIVES or (word.endswith("er") and lexicon.is_comparative(word))
 
 
+_SENTENCE_START = re.compile(r"[.!?;:]\s|\n|^")
+_COMPARING = IRREGULAR_COMPARATIVES | word_set("different differently otherwise sooner")
+
+
+def _clause_before(site: Site, words: int) -> list[str]:
+    """Up to `words` words before the site, back to the start of its clause."""
+    text = site.text
+    start = max(0, site.start - 300)
+    chunk = text[start:site.start]
+    cut = max((m.end() for m in _SENTENCE_START.finditer(chunk)), default=0)
+    return [w.lower() for w in _WORDS.findall(chunk[cut:])][-words:]
+
+
+_WORDS = re.compile(r"[A-Za-z]+(?:['’-][A-Za-z]+)*")
+
+
+def _compares(words: list[str]) -> bool:
+    return any(w in _COMPARING or (w.endswith("er") and lexicon.is_comparative(w)) for w in words)
+
+
 def _then(site: Site) -> str | None:
     first = site.after[0]
     if site.lower == "then":
-        if _is_comparative(site.before[1]) and _word(first) and first not in _NOT_COMPARED:
+        # `taller then me`, `more warmth then she felt`: a comparative just before
+        # ...but `he then bestowed`, `she must then learn`: `then` between a subject or a
+        # modal and its verb tells when
+        previous = site.before[1]
+        if _word(first) and first not in _NOT_COMPARED and _compares(_clause_before(site, 4)) \
+                and previous not in SUBJECT_PRONOUNS and previous not in MODALS \
+                and previous != "and" and not lexicon.only(first, "VERB"):
             return "than"
         return None
-    # than
-    if _word(first) and (site.starts_sentence or site.before[1] in _THEN_TIME) and not (
-            _is_comparative(site.before[0])) and (first in SUBJECT_PRONOUNS or first in (
-                "the", "a", "an", "we", "she", "he", "they", "it", "there")):
+    # than: nothing in its clause compares (`and than he left`, `She than found`, `Well than,`)
+    if _compares(_clause_before(site, 40)):
+        return None
+    if _is_end(first) or site.starts_sentence or site.before[1] in _THEN_TIME or (
+            site.before[1] in SUBJECT_PRONOUNS and _word(first)) or (
+            _word(first) and lexicon.is_past_participle(first) and lexicon.only(first, "VERB")):
         return "then"
     return None
 
@@ -350,15 +437,25 @@ _BEFORE_LOOSE = word_set("""
 """)
 
 
+_LOOSE_VERB_OBJECTS = word_set("arrow arrows dogs hounds hawk hawks bonds chains reins hair")
+
+
 def _lose(site: Site) -> str | None:
     previous, first = site.before[1], site.after[0]
     ending = previous.endswith(("n't", "'ll", "'d"))
     if site.lower == "loose":
-        if (previous in _BEFORE_LOSE or ending) and first in _LOSE_OBJECTS:
+        # `to loose my keys`, `should loose neither`: after `to` or a modal it is the verb
+        if (previous in _BEFORE_LOSE or ending) and _word(first) and first not in (
+                "upon", "on", "off", "the") and first not in _LOOSE_VERB_OBJECTS:
+            return "lose"
+        if (previous in _BEFORE_LOSE or ending) and first == "the" and \
+                site.after[1] not in _LOOSE_VERB_OBJECTS:
             return "lose"
         return None
     if site.lower == "loosing":
-        if (previous in _BE or previous.endswith(("'m", "'re", "'s"))) and first in _LOSE_OBJECTS:
+        if (previous in _BE or previous.endswith(("'m", "'re", "'s")) or previous in (
+                "of", "in", "without", "from", "for", "by", "after", "about", "on", "at")) \
+                and first not in _LOOSE_VERB_OBJECTS:
             return "losing"
         return None
     if previous in _BEFORE_LOOSE and not (previous in ("let", "lets") and first in OBJECT_PRONOUNS):
@@ -394,11 +491,14 @@ def _affect(site: Site) -> str | None:
         if word == "effects" and previous in ("it", "this", "that", "which", "he", "she") \
                 and first in _PEOPLE:
             return "affects"
-        if word == "effecting" and first in _PEOPLE:
+        if word == "effecting" and (first in _PEOPLE or _is_end(first)):
             return "affecting"
+        # `effect to be calm`, `effecting to slight it`: to feign is to affect
+        if first == "to" and _base_verb(site.after[1]) and site.after[1] != "be":
+            return "a" + site.word[1:].lower()
         return None
-    if previous in _NOUN_ADJECTIVES or (previous in ("the", "an", "no", "any", "little", "much")
-                                        and first in ("of", "on", "upon")):
+    if previous in _NOUN_ADJECTIVES or (previous in ("the", "an", "no", "any") and (
+            first in ("of", "on", "upon", "which", "that", "was", "is", "it") or _is_end(first))):
         return "effect" if word == "affect" else "effects"
     return None
 
@@ -450,7 +550,10 @@ def _article(site: Site) -> str | None:
     head = word.split("-")[0]
     vowel_letter = head[:1] in "aeiou"
     if site.lower == "a" and (vowel_letter or head[:1] == "h"):
-        return "an" if lexicon.starts_with_vowel_sound(head) else None
+        sound = lexicon.starts_with_vowel_sound(head)
+        if sound is None:  # not in the dictionary: un-, in-, a-, e-, o- are vowel sounds
+            sound = head[:1] in "aeio" or (head[:2] == "un" and head[2:3] not in "aeiou")
+        return "an" if sound else None
     # `an hundred`, `an historic`, `an useful`, `an European`: the older style before h and
     # before a sounded u is not a slip, so only a plain consonant counts against `an`.
     if site.lower == "an" and not vowel_letter and head[:1] != "h" \

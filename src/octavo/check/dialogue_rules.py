@@ -136,8 +136,6 @@ def _opens_a_sentence(text: str, closing: int) -> bool:
         text, line_start, closing)
     if opening < 0:
         return False
-    if " " not in text[opening:closing].strip():  # a single quoted word is not a speech
-        return False
     before = text[line_start:opening].rstrip()
     return not before or before[-1] in ".!?:—–…\"”’"
 

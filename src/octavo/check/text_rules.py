@@ -369,10 +369,12 @@ def quote_wrong_way(paragraphs: list[TextParagraph]) -> Iterator[Finding]:
                            lambda m: "”" if m.group(0) == "“" else "“")
 
 
-def _unpartnered_quotes(paragraph: TextParagraph) -> tuple[list[tuple[int, bool]], list[int]]:
+def _unpartnered_quotes(paragraph: TextParagraph) -> tuple[list[tuple[int, bool]], list[int],
+                                                           int]:
     """Where the paragraph's double quotation marks lose their partners: (offset, opens) for
     each quote that closes nothing, and the offsets of the quotes still open at the end,
-    outermost first (speech that opens twice and closes once leaves its first opening open).
+    outermost first (speech that opens twice and closes once leaves its first opening open),
+    and the offset of the paragraph's last quotation mark.
 
     Quotes nest (a speech may quote someone with the same marks). Curly quotes say which way
     they face. A straight quote opens after a space, a bracket or a dash and before a letter,
@@ -382,9 +384,10 @@ def _unpartnered_quotes(paragraph: TextParagraph) -> tuple[list[tuple[int, bool]
     text = paragraph.text
     lost: list[tuple[int, bool]] = []
     stack: list[int] = []
-    for index, char in enumerate(text):
-        if char not in "“”\"":
-            continue
+    last = -1
+    for match in _DOUBLE_QUOTE.finditer(text):
+        index, char = match.start(), match.group(0)
+        last = index
         if char == "\"":
             before = text[index - 1] if index else " "
             after = text[index + 1] if index + 1 < len(text) else " "
@@ -407,7 +410,13 @@ def _unpartnered_quotes(paragraph: TextParagraph) -> tuple[list[tuple[int, bool]
         elif not (stack and paragraph.line_starts_at(index)
                   and paragraph.line_starts_at(stack[-1])):
             stack.append(index)
-    return lost, stack
+    return lost, stack, last
+
+
+_DOUBLE_QUOTE = re.compile("[“”\"]")
+_TAG_INSIDE = re.compile(r"[,?!] (?:(?:said|cried|asked|replied|answered|added|continued|"
+                         r"whispered|shouted)(?: [A-Z]\w+| the| his| her)|(?:she|he|they|I) "
+                         r"(?:said|cried|asked|replied|answered|added|continued|whispered|shouted)\b)")
 
 
 def _opens_with_quote(paragraph: TextParagraph) -> bool:
@@ -424,9 +433,13 @@ def unbalanced_quotes(paragraphs: list[TextParagraph]) -> Iterator[Finding]:
         text = paragraph.text
         if "\"" not in text and "“" not in text and "”" not in text:
             continue
-        lost, still_open = _unpartnered_quotes(paragraph)
-        if index + 1 < len(paragraphs) and _opens_with_quote(paragraphs[index + 1]):
-            still_open = still_open[1:]  # the speech runs on; anything opened inside it does not
+        lost, still_open, last = _unpartnered_quotes(paragraph)
+        if still_open and still_open[-1] == last and index + 1 < len(paragraphs) \
+                and _opens_with_quote(paragraphs[index + 1]) \
+                and not _TAG_INSIDE.search(text, still_open[-1]):
+            # the last speech runs on into the next paragraph (unless its own tag follows
+            # inside it: `"That was kind, said Catherine.` lost its closing quote)
+            still_open = still_open[:-1]
         lost.extend((offset, True) for offset in still_open)
         for offset, opens in sorted(lost):
             number, column = paragraph.locate(offset)

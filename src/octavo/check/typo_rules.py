@@ -47,10 +47,25 @@ class Typo:
 
 
 def _dialect_form(word: str, check: Speller) -> bool:
-    """nothin (nothing), knowed (know), growed: forms dialect speech builds from real words."""
+    """Forms that dialect, older spelling and plain morphology build from known words, which
+    dictionaries often lack: nothin (nothing), knowed and growed (know, grow), stopt and dropt
+    (stopped), reasonings (reasoning), desponding (despond), tenour (tenor)."""
     if word.endswith("in") and check.knows(word + "g"):
         return True
-    return word.endswith("ed") and (check.knows(word[:-2]) or check.knows(word[:-1]))
+    stems = []
+    if word.endswith("s"):
+        stems += [word[:-1], word[:-2] if word.endswith("es") else ""]
+    if word.endswith("ed"):
+        stems += [word[:-2], word[:-1]]
+    if word.endswith("ing"):
+        stems += [word[:-3], word[:-3] + "e"]
+    if word.endswith("t") and len(word) > 4:  # stopt, dropt, stept
+        stems += [word[:-1] + "ed", word[:-1] + word[-2] + "ed"]
+    if any(len(stem) > 2 and check.knows(stem) for stem in stems):
+        return True
+    from octavo.check.spelling import american_forms, british_forms
+
+    return any(check.knows(other) for other in american_forms(word) + british_forms(word))
 
 
 def _candidates(stories: list[StoryText], own_words: frozenset[str]) -> tuple[
@@ -86,12 +101,20 @@ def likely_typos(stories: list[StoryText], language: str,
     return found
 
 
+_SENTENCE_END = re.compile(r"[.!?;:]\s")
+
+
 def _another_unknown_word(text: str, start: int, end: int, check: Speller) -> bool:
+    """Whether the word's sentence has another word no dictionary knows: dialect speech or a
+    foreign phrase, where a lone slip in standard prose is not the likely story."""
     line_start = text.rfind("\n", 0, start) + 1
     line_end = text.find("\n", end)
     line = text[line_start:line_end if line_end >= 0 else len(text)]
     offset = start - line_start
-    for match in _TOKEN.finditer(line):
+    ends = [m.end() for m in _SENTENCE_END.finditer(line)]
+    sentence_start = max([e for e in ends if e <= offset], default=0)
+    sentence_end = min([e for e in ends if e > offset], default=len(line))
+    for match in _TOKEN.finditer(line, sentence_start, sentence_end):
         word = match.group(0)
         if match.start() == offset or not word[:1].islower() or len(word) < 2:
             continue
@@ -111,11 +134,13 @@ def _places(stories: list[StoryText], unknown: set[str], check: Speller) -> list
             start, end = match.span()
             before = text[start - 1] if start else " "
             after = text[end] if end < len(text) else " "
-            if before in _APOSTROPHES or after in _APOSTROPHES or before.isdigit():
+            if before in _APOSTROPHES or after in _APOSTROPHES or before.isdigit() or any(
+                    a in word for a in _APOSTROPHES):  # elisions: d'ye, goin', 'em
                 continue
-            token_start = text.rfind(" ", 0, start) + 1
-            token_end = text.find(" ", end)
-            if _WEB.search(text[token_start:token_end if token_end >= 0 else len(text)]):
+            token_start = max(text.rfind(" ", 0, start), text.rfind("\n", 0, start)) + 1
+            token_end = min((i for i in (text.find(" ", end), text.find("\n", end)) if i >= 0),
+                            default=len(text))
+            if _WEB.search(text[token_start:token_end]):
                 continue
             if _another_unknown_word(text, start, end, check):
                 continue  # dialect, or a foreign phrase: not one slip in standard prose
