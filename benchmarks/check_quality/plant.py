@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from octavo.check.anthology_rules import TITLES
 from octavo.check.spelling import american_forms, british_forms, speller
-from octavo.check.words import ABBREVIATIONS, SPEECH_VERBS
+from octavo.check.words import ABBREVIATIONS, SPEECH_VERBS, word_set
 
 
 @dataclass(frozen=True)
@@ -41,15 +41,12 @@ class Expected:
 
 _PRONOUNS = "she|he|they|we|you|it"
 _VERBS = "|".join(sorted(SPEECH_VERBS, key=len, reverse=True))
-_SENTENCE_WORDS = set("""
-    The It She He They We But And Then There This That When What In On At A An Her His My Our
-    So Now No Not If As After Before For Even All One You Nothing Nobody Everyone Someone
-""".split())
+_SENTENCE_WORDS = set(["The", "It", "She", "He", "They", "We", "But", "And", "Then", "There", "This", "That", "When", "What", "In", "On", "At", "A", "An", "Her", "His", "My", "Our", "So", "Now", "No", "Not", "If", "As", "After", "Before", "For", "Even", "All", "One", "You", "Nothing", "Nobody", "Everyone", "Someone"])
 
 
 def _tags(text: str) -> Iterator[re.Match[str]]:
-    yield from re.finditer(rf"(?P<p>[,?!])(?P<q>[\"”’]) (?P<w>{_PRONOUNS}) (?:[a-z]+ly )?(?:{_VERBS})\b",
-                           text)
+    yield from re.finditer(
+        rf"(?P<p>[,?!])(?P<q>[\"”’]) (?P<w>{_PRONOUNS}) (?:[a-z]+ly )?(?:{_VERBS})\b", text)
 
 
 def capitalised_tag(text: str, story: int) -> Iterator[Plant]:

@@ -23,12 +23,12 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-import plant as planting  # noqa: E402
-from corpora import Story, corpus  # noqa: E402
+import plant as planting
+from corpora import Story, corpus
 
-from octavo.check import book_findings, check_text  # noqa: E402
-from octavo.check.anthology_rules import StoryText  # noqa: E402
-from octavo.diagnostics import Diagnostic, Severity  # noqa: E402
+from octavo.check import book_findings, check_text
+from octavo.check.anthology_rules import StoryText
+from octavo.diagnostics import Diagnostic, Severity
 
 TARGET_RECALL, TARGET_CLASS_RECALL, TARGET_FALSE_ALARMS = 0.90, 0.80, 1.0
 
@@ -129,15 +129,17 @@ def planted_texts(book: Book, plants: list[planting.Plant]) -> tuple[list[str],
         texts.append(text)
         line_starts = [0] + [i + 1 for i, c in enumerate(text) if c == "\n"]
 
-        def moved(offset: int) -> int:
-            before = [d for end, d in shifts if end <= offset]
-            return offset + (before[-1] if before else 0)
-
         for p, new_start in zip(mine, new_starts, strict=True):
-            where = new_start if p.anchor is None else moved(p.anchor)
+            where = new_start if p.anchor is None else _moved(p.anchor, shifts)
             line = bisect_right(line_starts, where)
             expected.append(planting.Expected(p, line, where - line_starts[line - 1] + 1))
     return texts, expected
+
+
+def _moved(offset: int, shifts: list[tuple[int, int]]) -> int:
+    """An offset of the original text in the planted one (shifts: edit end, delta after it)."""
+    before = [d for end, d in shifts if end <= offset]
+    return offset + (before[-1] if before else 0)
 
 
 def matches(e: planting.Expected, d: Diagnostic, path: str) -> bool:
