@@ -41,7 +41,10 @@ class Expected:
 
 _PRONOUNS = "she|he|they|we|you|it"
 _VERBS = "|".join(sorted(SPEECH_VERBS, key=len, reverse=True))
-_SENTENCE_WORDS = set(["The", "It", "She", "He", "They", "We", "But", "And", "Then", "There", "This", "That", "When", "What", "In", "On", "At", "A", "An", "Her", "His", "My", "Our", "So", "Now", "No", "Not", "If", "As", "After", "Before", "For", "Even", "All", "One", "You", "Nothing", "Nobody", "Everyone", "Someone"])
+_SENTENCE_WORDS = word_set("""
+    The It She He They We But And Then There This That When What In On At A An Her His My Our
+    So Now No Not If As After Before For Even All One You Nothing Nobody Everyone Someone
+""")
 
 
 def _tags(text: str) -> Iterator[re.Match[str]]:
@@ -138,7 +141,8 @@ CONFUSABLES = [
           lambda m: "e" + m.group("w")[1:]),
     _swap("confusable: a lot → alot", "OCT368", r"\b(?P<w>a lot)\b", lambda m: "alot"),
     _swap("confusable: could have → could of", "OCT369",
-          r"\b(?:[Cc]ould|[Ww]ould|[Ss]hould|[Mm]ust|[Mm]ight)(?:n['’]t)? (?P<w>have) [a-z]+(?:ed|en|wn|ne|ght)\b",
+          r"\b(?:[Cc]ould|[Ww]ould|[Ss]hould|[Mm]ust|[Mm]ight)(?:n['’]t)? (?P<w>have) "
+          r"[a-z]+(?:ed|en|wn|ne|ght)\b",
           lambda m: "of"),
     _swap("confusable: an → a", "OCT370", r"\b(?P<w>[Aa]n) (?=[aeiou][a-z])", lambda m: m.group("w")[0]),
     _swap("confusable: a → an", "OCT370", r"\b(?P<w>[Aa]) (?=[bcdfgjklmnpqrstvz][a-z])",

@@ -142,6 +142,12 @@ def _moved(offset: int, shifts: list[tuple[int, int]]) -> int:
     return offset + (before[-1] if before else 0)
 
 
+def _moved(offset: int, shifts: list[tuple[int, int]]) -> int:
+    """An offset of the original text in the planted one (shifts: edit end, delta after it)."""
+    before = [d for end, d in shifts if end <= offset]
+    return offset + (before[-1] if before else 0)
+
+
 def matches(e: planting.Expected, d: Diagnostic, path: str) -> bool:
     if d.code != e.plant.code or not d.span or d.span.path != path or d.span.line != e.line:
         return False
