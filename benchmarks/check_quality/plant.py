@@ -177,7 +177,7 @@ def typos(texts: list[str], language: str, rng: random.Random) -> Iterator[Plant
     for story, text in enumerate(texts):
         for m in re.finditer(r"(?<![A-Za-z'’-])[a-z]{4,}(?![A-Za-z'’-])", text):
             word = m.group(0)
-            if word not in check.common:
+            if not check.index.is_common(word):
                 continue
             slip = _slip(word, rng)
             if slip == word or vocabulary[slip] or check.knows(slip):
@@ -198,7 +198,7 @@ def hyphenation(texts: list[str], language: str) -> Iterator[Plant]:
             continue
         for i in range(2, len(word) - 2):
             a, b = word[:i], word[i:]
-            if a in check.common and b in check.common and len(b) >= 3 and (
+            if check.index.is_common(a) and check.index.is_common(b) and len(b) >= 3 and (
                     len(a) >= 3 or a == "to"):
                 splittable[word] = f"{a}-{b}"
                 break
@@ -234,7 +234,7 @@ def national(texts: list[str], language: str) -> Iterator[Plant]:
                 varieties = {check.variety(word), check.variety(other)}
                 if other != word and words[other] == 0 and check.knows(other) and \
                         varieties & {"en_GB", "en_US"} and len(varieties) == 2 and \
-                        any(d.check(other) for d in check.dictionaries):
+                        (check.book.check(other) or check.variety(other) is not None):
                     yield Plant("consistency: national spelling", "OCT382", story, m.start(),
                                 m.end(), other)
                     break

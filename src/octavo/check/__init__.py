@@ -17,6 +17,7 @@ from octavo.check import font_rules as _font_rules  # noqa: F401  (registers OCT
 from octavo.check import mechanics_rules as _mechanics_rules  # noqa: F401  (OCT345-346)
 from octavo.check.anthology_rules import (
     BOOK_CODES,
+    BookWords,
     StoryText,
     capitalisations,
     hyphenations,
@@ -150,8 +151,10 @@ def book_findings(stories: list[StoryText], language: str,
     with each story's `%% octavo: ignore` directives applied."""
     from octavo.check.typo_rules import likely_typos
 
-    found = [*name_spellings(stories), *hyphenations(stories), *capitalisations(stories),
-             *national_spellings(stories, language), *likely_typos(stories, language, own_words)]
+    words = BookWords.of(stories)
+    found = [*name_spellings(stories), *hyphenations(stories, words), *capitalisations(stories),
+             *national_spellings(stories, language, words),
+             *likely_typos(stories, language, own_words, words)]
     return _excuse_book_findings(found, stories)
 
 

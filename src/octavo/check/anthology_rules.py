@@ -17,7 +17,9 @@ from octavo.diagnostics import Diagnostic, Severity, Span
 from octavo.ingest.plaintext import blank_comment
 
 # A capitalised word that does not start a sentence: most likely a name.
-_NAME = re.compile(r"(?<![.!?…“\"‘'(][ \t])(?<![.!?…“\"‘'(])(?<=[ \t])([A-Z][a-z]{2,})\b")
+# (found as a space and a capital; the character before the space is checked afterwards)
+_NAME = re.compile(r"[ \t]([A-Z][a-z]{2,})\b")
+_SENTENCE_BEFORE = frozenset(".!?…“\"‘'(")
 _DOUBLED = re.compile(r"(.)\1")
 
 BOOK_CODES: dict[str, tuple[Severity, str, str]] = {
@@ -90,7 +92,12 @@ def name_spellings(stories: list[StoryText]) -> list[Diagnostic]:
     mid_sentence: Counter[str] = Counter()
     used_in: dict[str, set[str]] = {}
     for story in stories:
-        for match in _NAME.finditer(story.text):
+        text = story.text
+        for match in _NAME.finditer(text):
+            at = match.start()
+            if at == 0 or text[at - 1] in _SENTENCE_BEFORE or text[at - 1] == "\n" or (
+                    at > 1 and text[at - 1] in " \t" and text[at - 2] in _SENTENCE_BEFORE):
+                continue
             name = match.group(1)
             mid_sentence[name] += 1
             used_in.setdefault(name, set()).add(story.display)
@@ -148,20 +155,71 @@ _DIFFERENT_WORDS = word_set("""
 Place = tuple[StoryText, int, int, int]  # story, start, end, story's index in the book
 
 
-def _first_places(stories: list[StoryText], pattern: re.Pattern[str],
-                  key: str = "lower") -> tuple[Counter[str], dict[str, Place]]:
+class FirstPlaces:
+    """Where each form is first used in the book, looked up only for the forms reported (a
+    search per form, instead of remembering a place for every word of a long book)."""
+
+    def __init__(self, stories: list[StoryText], ignore_case: bool) -> None:
+        self.stories = stories
+        self.flags = re.IGNORECASE if ignore_case else 0
+        self.found: dict[str, Place] = {}
+
+    def __getitem__(self, word: str) -> Place:
+        if word not in self.found:
+            pattern = re.compile(rf"(?<![\w-]){re.escape(word)}(?![\w-])", self.flags)
+            for number, story in enumerate(self.stories):
+                match = pattern.search(story.text)
+                if match:
+                    self.found[word] = (story, match.start(), match.end(), number)
+                    break
+            else:
+                raise KeyError(word)
+        return self.found[word]
+
+
+_ANY_WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
+
+
+@dataclass(frozen=True)
+class BookWords:
+    """The book's words counted once, for every whole-book check: `tokens`, each form as
+    written (with inner apostrophes and hyphens); `lower`, the words written in lower case;
+    `parts`, every word and every part of a hyphenated one, lower-cased; `folded`, each form
+    lower-cased."""
+
+    tokens: Counter[str]
+    lower: Counter[str]
+    parts: Counter[str]
+    folded: Counter[str]
+
+    @classmethod
+    def of(cls, stories: list[StoryText]) -> BookWords:
+        tokens: Counter[str] = Counter()
+        for story in stories:
+            tokens.update(_ANY_WORD.findall(story.text))
+        lower: Counter[str] = Counter()
+        parts: Counter[str] = Counter()
+        folded: Counter[str] = Counter()
+        for token, n in tokens.items():  # each distinct form once: a few thousand, not millions
+            folded[token.lower()] += n
+            for part in token.split("-"):
+                parts[part.lower()] += n
+                if len(part) >= 3 and part.isalpha() and part.islower():
+                    lower[part] += n
+        return cls(tokens, lower, parts, folded)
+
+
+def _counts(stories: list[StoryText], pattern: re.Pattern[str], lower: bool = True
+            ) -> Counter[str]:
     counts: Counter[str] = Counter()
-    first: dict[str, Place] = {}
-    for number, story in enumerate(stories):
-        for match in pattern.finditer(story.text):
-            word = match.group(0).lower() if key == "lower" else match.group(0)
-            counts[word] += 1
-            first.setdefault(word, (story, match.start(), match.end(), number))
-    return counts, first
+    for story in stories:
+        found = pattern.findall(story.text)
+        counts.update(map(str.lower, found) if lower else found)
+    return counts
 
 
 def _report_minority(code: str, a: str, b: str, counts: Counter[str],
-                     first: dict[str, Place], what: str, keep_case: bool = False) -> Diagnostic:
+                     first: FirstPlaces, what: str, keep_case: bool = False) -> Diagnostic:
     """One finding at the first use of the less frequent form (of two used equally often, the
     one the book comes to later)."""
     minority, majority = sorted((a, b), key=lambda w: (counts[w], -first[w][3], -first[w][1]))
@@ -177,23 +235,24 @@ def _same_case(word: str, like: str) -> str:
     return word[0].upper() + word[1:] if like[:1].isupper() else word
 
 
-def hyphenations(stories: list[StoryText]) -> list[Diagnostic]:
-    """OCT380: e-mail and email, to-day and today in one book."""
-    hyphenated, first_h = _first_places(stories, _HYPHENATED)
-    candidates = {h.replace("-", ""): h for h in hyphenated
-                  if h not in _DIFFERENT_WORDS and h.count("-") == 1}
-    if not candidates:
+def hyphenations(stories: list[StoryText], words: BookWords | None = None) -> list[Diagnostic]:
+    """OCT380: e-mail and email, to-day and today in one book. `words`: the book's words, if
+    already counted."""
+    words = words or BookWords.of(stories)
+    hyphenated: Counter[str] = Counter()
+    for token, n in words.tokens.items():
+        if token.count("-") == 1 and "'" not in token and "’" not in token:
+            hyphenated[token.lower()] += n
+    candidates = {h.replace("-", ""): h for h in hyphenated if h not in _DIFFERENT_WORDS}
+    closed = [c for c in sorted(candidates) if words.folded[c]]
+    if not closed:
         return []
-    closed_pattern = re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(candidates))) + r")\b",
-                                re.IGNORECASE)
-    closed, first_c = _first_places(stories, closed_pattern)
-    counts = hyphenated + closed
-    first = {**first_h, **first_c}
-    return [_report_minority("OCT380", candidates[c], c, counts, first, "")
-            for c in sorted(closed)]
+    counts = hyphenated + Counter({c: words.folded[c] for c in closed})
+    first = FirstPlaces(stories, ignore_case=True)
+    return [_report_minority("OCT380", candidates[c], c, counts, first, "") for c in closed]
 
 
-_AFTER_THE = re.compile(r"(?<=\bthe )[A-Za-z][a-z]{2,}\b")
+_AFTER_THE = re.compile(r"\bthe ([A-Za-z][a-z]{2,})\b")
 # Titles and ranks: the words whose capital after `the` is a matter of house style.
 TITLES = word_set("""
     captain colonel major general admiral commodore commander lieutenant sergeant corporal
@@ -208,7 +267,8 @@ TITLES = word_set("""
 
 def capitalisations(stories: list[StoryText]) -> list[Diagnostic]:
     """OCT381: the Captain and the captain in mid-sentence."""
-    counts, first = _first_places(stories, _AFTER_THE, key="exact")
+    counts = _counts(stories, _AFTER_THE, lower=False)
+    first = FirstPlaces(stories, ignore_case=False)
     found = []
     for word in sorted(counts):
         lower = word.lower()
@@ -221,24 +281,27 @@ def capitalisations(stories: list[StoryText]) -> list[Diagnostic]:
     return found
 
 
-def national_spellings(stories: list[StoryText], language: str) -> list[Diagnostic]:
-    """OCT382: colour and color in one book."""
+def national_spellings(stories: list[StoryText], language: str,
+                       words: BookWords | None = None) -> list[Diagnostic]:
+    """OCT382: colour and color in one book. `words`: the book's lower-case word counts, if
+    already made (words written in lower case only: Gray's, a name, is not gray)."""
     from octavo.check.spelling import NoDictionary, american_forms, speller
 
-    counts, first = _first_places(stories, _PLAIN_WORD)
+    counts = (words or BookWords.of(stories)).lower
+    pairs = [(word, us) for word in sorted(counts) for us in american_forms(word)
+             if us != word and counts[us]]
+    if not pairs:
+        return []
     try:
         check = speller(language)
     except NoDictionary:
         return []
+    first = FirstPlaces(stories, ignore_case=False)
     found = []
-    for word in sorted(counts):
-        for us in american_forms(word):
-            if us == word or counts[us] == 0:
-                continue
-            varieties = {check.variety(word), check.variety(us)}
-            if not ({"en_GB", "en_US"} & varieties):
-                continue
-            found.append(_report_minority(
-                "OCT382", word, us, counts, first,
-                f" (British '{word}', American '{us}'; the book's language is {language})"))
+    for word, us in pairs:
+        if not ({"en_GB", "en_US"} & {check.variety(word), check.variety(us)}):
+            continue
+        found.append(_report_minority(
+            "OCT382", word, us, counts, first,
+            f" (British '{word}', American '{us}'; the book's language is {language})"))
     return found

@@ -36,8 +36,15 @@ from octavo.check.words import (
 from octavo.diagnostics import Severity
 
 _TRIGGERS = re.compile(
-    r"\b(?:[Yy]our|[Yy]ou['’]re|[Ii]ts|[Ii]t['’]s|[Ww]hose|[Ww]ho['’]s|[Tt]heir|[Tt]here|"
-    r"[Tt]hey['’]re|[Tt]hen|[Tt]han|loose|loosing|lose|effects?|effecting|affects?|[Aa]lot|"
+    r"\b(?:[Yy]our|[Yy]ou['’]re|[Ii]ts|[Ii]t['’]s|[Ww]hose|[Ww]ho['’]s|[Tt]hey['’]re|[Tt]han|"
+    # `their`, `there` and `then` are common and mostly right: only the places a rule can
+    # question them are taken (their + a verb or an article; there not before a verb; then
+    # not before punctuation)
+    r"[Tt]heir(?=[ \t]+(?:is|are|was|were|isn['’]t|aren['’]t|wasn['’]t|weren['’]t|a|an|the|"
+    r"gonna|going)\b)|"
+    r"[Tt]here(?![ \t]+(?:is|was|are|were|had|has|have|will|would|could|should|might|must|may|"
+    r"seemed|be|being|been|came|stood|lay)\b|['’]s\b|[,.;:!?])|"
+    r"[Tt]hen(?![,.;:!?])|loose|loosing|lose|effects?|effecting|affects?|[Aa]lot|"
     # `a` only before a vowel or h, `an` only before a consonant other than h: the rest are
     # right by their spelling and need no look at their sound
     r"[Aa](?=[ \t]+[aeiouhAEIOUH])|[Aa]n(?=[ \t]+[b-df-gj-np-tv-zB-DF-GJ-NP-TV-Z]))\b(?![-'’])")
@@ -522,8 +529,10 @@ def alot(paragraphs: list[TextParagraph]) -> Iterator[Finding]:
     yield from _report(paragraphs, "OCT368", {"alot"}, lambda site: "a lot")
 
 
-_HAVE_MODALS = re.compile(r"\b(?P<modal>(?:[Cc]ould|[Ss]hould|[Ww]ould|[Mm]ust|[Mm]ight|[Mm]ay)"
-                          r"(?:n['’]t)?)[^\S\n]+(?P<of>of)[^\S\n]+(?P<next>[a-z]+)\b")
+# ` of ` first (a literal the scanner finds fast), the modal before it checked afterwards
+_OF_THEN_WORD = re.compile(r" (?P<of>of) (?P<next>[a-z]+)\b")
+_MODAL_BEFORE = re.compile(r"\b(?P<modal>(?:[Cc]ould|[Ss]hould|[Ww]ould|[Mm]ust|[Mm]ight|[Mm]ay)"
+                           r"(?:n['’]t)?)$")
 
 
 @rule("OCT369", Severity.WARNING, "'could of' for 'could have'",
@@ -532,11 +541,15 @@ _HAVE_MODALS = re.compile(r"\b(?P<modal>(?:[Cc]ould|[Ss]hould|[Ww]ould|[Mm]ust|[
       "gone`), so `it could of course be` is left alone.", markup_blind=True)
 def could_of(paragraphs: list[TextParagraph]) -> Iterator[Finding]:
     view = paragraphs_view(paragraphs)
-    for match in _HAVE_MODALS.finditer(view.joined):
+    text = view.joined
+    for match in _OF_THEN_WORD.finditer(text):
+        modal = _MODAL_BEFORE.search(text, max(0, match.start() - 12), match.start())
+        if modal is None:
+            continue
         following = match.group("next")
         if following in ("been", "had") or lexicon.is_past_participle(following):
-            yield finding_at(view, "OCT369", f"'{match.group('modal')} of' should be "
-                             f"'{match.group('modal')} have'", match.start("of"), match.end("of"),
+            yield finding_at(view, "OCT369", f"'{modal.group('modal')} of' should be "
+                             f"'{modal.group('modal')} have'", match.start("of"), match.end("of"),
                              "have")
 
 

@@ -33,18 +33,69 @@ def _inflections(lemma: str, upos: str) -> dict[str, tuple[str, ...]]:
     return found
 
 
-@functools.cache
+# What the rules ask about a word, kept between runs (octavo.check.cache): the lexicon itself
+# takes a third of a second to load, and a book asks about a few hundred words.
+Answer = tuple[str, bool, bool, bool]  # parts of speech (comma-separated), VBN, VBG, JJR/RBR
+_answers: dict[str, Answer] | None = None
+_new_answers = False
+
+
+def _cache_name() -> str:
+    from importlib.metadata import version
+
+    return f"lexicon-lemminflect-{version('lemminflect')}"
+
+
+def _save_answers() -> None:
+    from octavo.check import cache
+
+    if _new_answers and _answers is not None:
+        cache.save(_cache_name(), _answers)
+
+
+def _answer(word: str) -> Answer:
+    global _answers, _new_answers
+    if _answers is None:
+        import atexit
+
+        from octavo.check import cache
+
+        loaded = cache.load(_cache_name())
+        _answers = loaded if isinstance(loaded, dict) else {}
+        atexit.register(_save_answers)
+    found = _answers.get(word)
+    if found is None:
+        found = (",".join(sorted(_lemmas(word))), _past_participle(word), _gerund(word),
+                 _comparative(word))
+        _answers[word] = found
+        _new_answers = True
+    return found
+
+
 def parts_of_speech(word: str) -> frozenset[str]:
     """Universal POS tags the word can have (NOUN, VERB, ADJ, ADV, AUX, PROPN...), empty
     when the lexicon does not know it."""
-    return frozenset(_lemmas(word.lower()))
+    tags = _answer(word.lower())[0]
+    return frozenset(tags.split(",")) if tags else frozenset()
 
 
-@functools.cache
 def is_past_participle(word: str) -> bool:
     """`seen`, `gone`, `been`, `talked`: a form that follows `have` (past forms included, since
     the lexicon files a regular participle under its past tense)."""
-    word = word.lower()
+    return _answer(word.lower())[1]
+
+
+def is_gerund(word: str) -> bool:
+    """`talking`, `going`: the -ing form of a verb."""
+    return word.lower().endswith("ing") and _answer(word.lower())[2]
+
+
+def is_comparative(word: str) -> bool:
+    """`bigger`, `older`: the comparative of an adjective or adverb."""
+    return word.lower().endswith("er") and _answer(word.lower())[3]
+
+
+def _past_participle(word: str) -> bool:
     lemmas = _lemmas(word)
     for lemma in lemmas.get("VERB", ()) + lemmas.get("AUX", ()):
         forms = _inflections(lemma, "VERB")
@@ -53,20 +104,14 @@ def is_past_participle(word: str) -> bool:
     return False
 
 
-@functools.cache
-def is_gerund(word: str) -> bool:
-    """`talking`, `going`: the -ing form of a verb."""
-    word = word.lower()
+def _gerund(word: str) -> bool:
     if not word.endswith("ing"):
         return False
     return any(word in _inflections(lemma, "VERB").get("VBG", ())
                for lemma in _lemmas(word).get("VERB", ()))
 
 
-@functools.cache
-def is_comparative(word: str) -> bool:
-    """`bigger`, `older`: the comparative of an adjective or adverb."""
-    word = word.lower()
+def _comparative(word: str) -> bool:
     if not word.endswith("er"):
         return False
     lemmas = _lemmas(word)

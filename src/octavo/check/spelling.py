@@ -11,9 +11,14 @@ frequencies. Both load on first use and are kept for the rest of the run.
 from __future__ import annotations
 
 import functools
+import os
 import re
+import sqlite3
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
+
+from octavo.check import cache
 
 # How many of the most frequent words count as "common": a slip is one edit from one of these.
 COMMON_WORDS = 30_000
@@ -25,21 +30,48 @@ class NoDictionary(Exception):
     """No spelling dictionary for the language (or Enchant itself is missing)."""
 
 
+class WordIndex:
+    """The language's word frequencies and which of them are common, in an SQLite file kept
+    in octavo's cache (or in memory): a check looks up a few hundred words, so it opens the
+    index in a millisecond instead of loading 160,000 words."""
+
+    def __init__(self, connection: sqlite3.Connection) -> None:
+        self.db = connection
+
+    def frequency(self, word: str) -> int | None:
+        row = self.db.execute("SELECT n FROM words WHERE word = ?", (word,)).fetchone()
+        return None if row is None else int(row[0])
+
+    def most_common(self, words: set[str]) -> str | None:
+        """The most frequent of `words` that is common (ties: alphabetical order)."""
+        if not words:
+            return None
+        marks = ",".join("?" * len(words))
+        row = self.db.execute(f"SELECT word FROM words WHERE common = 1 AND word IN ({marks}) "
+                              "ORDER BY n DESC, word LIMIT 1", sorted(words)).fetchone()
+        return None if row is None else str(row[0])
+
+    def is_common(self, word: str) -> bool:
+        return self.most_common({word}) is not None
+
+
 @dataclass(frozen=True)
 class Speller:
     tag: str  # the dictionary used, e.g. "en_GB"
-    dictionaries: tuple[Any, ...]  # the book's first, then other varieties of its language
-    common: frozenset[str]
-    frequency: dict[str, int]
+    book: Any  # its Enchant dictionary
+    other_tags: tuple[str, ...]  # other varieties of the language, loaded when first needed
+    index: WordIndex
 
     def knows(self, word: str) -> bool:
         """In a dictionary of the language, or among the words its frequency list has seen
         in real text (which has `chile`, `summat`, `afore` but no `teh`)."""
         word = word.replace("’", "'")
-        return word.lower() in self.frequency or any(d.check(word) for d in self.dictionaries)
+        if self.book.check(word) or self.index.frequency(word.lower()) is not None:
+            return True
+        return any(d is not None and d.check(word) for d in map(_dictionary, self.other_tags))
 
     def knows_in_book_language(self, word: str) -> bool:
-        return bool(self.dictionaries[0].check(word.replace("’", "'")))
+        return bool(self.book.check(word.replace("’", "'")))
 
     def variety(self, word: str) -> str | None:
         """The one English dictionary (en_US or en_GB) that knows the word when the other
@@ -55,10 +87,7 @@ class Speller:
     def one_slip_from(self, word: str) -> str | None:
         """The most frequent common word one edit away (a letter dropped, added, changed, or
         two swapped), or None."""
-        candidates = [w for w in _edits(word.lower()) if w in self.common]
-        if not candidates:
-            return None
-        return max(sorted(candidates), key=lambda w: self.frequency.get(w, 0))
+        return self.index.most_common(_edits(word.lower()))
 
 
 # Spelling patterns that tell British and American English apart: (British, American), each
@@ -153,24 +182,77 @@ def _frequencies(language: str) -> dict[str, int]:
 def speller(language: str) -> Speller:
     """The speller for a book's language. Raises NoDictionary when there is none."""
     tags = dictionary_tags(language)
-    found = [(tag, d) for tag in tags if (d := _dictionary(tag)) is not None]
-    if not found:
+    found = next(((tag, d) for tag in tags if (d := _dictionary(tag)) is not None), None)
+    if found is None:
         raise NoDictionary(f"no spelling dictionary for '{language}' (looked for "
                            f"{', '.join(tags)})")
+    tag, book = found
     primary = language.split("-")[0].lower()
+    others = tuple(t for t in (("en_US", "en_GB") if primary == "en" else tags) if t != tag)
+    # The common words depend on the frequency list and the book's dictionary: made once and
+    # kept in octavo's cache, since making them costs more than the rest of a check.
+    return Speller(tag, book, others, _word_index(primary, tag, book))
+
+
+def _word_index(primary: str, tag: str, book: Any) -> WordIndex:
+    path = cache.folder() / "check" / f"words-{primary}-{tag}-{_versions(tag)}.sqlite"
+    if path.exists():
+        try:
+            db = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
+            db.execute("SELECT 1 FROM words LIMIT 1")
+            return WordIndex(db)
+        except sqlite3.Error:
+            pass
+    frequency, common = _common_words(primary, tag, book)
+    rows = [(w, n, int(w in common)) for w, n in frequency.items()]
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        temporary = path.with_name(f".{path.name}.{os.getpid()}")
+        db = sqlite3.connect(temporary)
+        _fill(db, rows)
+        db.close()
+        os.replace(temporary, path)
+        return WordIndex(sqlite3.connect(f"file:{path}?mode=ro", uri=True,
+                                         check_same_thread=False))
+    except (OSError, sqlite3.Error):
+        db = sqlite3.connect(":memory:", check_same_thread=False)
+        _fill(db, rows)
+        return WordIndex(db)
+
+
+def _fill(db: sqlite3.Connection, rows: list[tuple[str, int, int]]) -> None:
+    db.execute("CREATE TABLE words (word TEXT PRIMARY KEY, n INTEGER, common INTEGER) "
+               "WITHOUT ROWID")
+    db.executemany("INSERT OR REPLACE INTO words VALUES (?, ?, ?)", rows)
+    db.commit()
+
+
+def _versions(tag: str) -> str:
+    """What the cached common words were made from: the packages and the dictionary file."""
+    from importlib.metadata import version
+
+    stamp = ""
+    for folder in ("/usr/share/hunspell", "/usr/share/myspell"):
+        dic = Path(folder) / f"{tag}.dic"
+        if dic.exists():
+            stat = dic.stat()
+            stamp = f"{stat.st_size}-{int(stat.st_mtime)}"
+            break
+    return f"pyspellchecker{version('pyspellchecker')}-pyenchant{version('pyenchant')}-{stamp}"
+
+
+def _common_words(primary: str, tag: str, book: Any) -> tuple[dict[str, int], set[str]]:
     frequency = dict(_frequencies(primary))
-    book = found[0][1]
     ranked = sorted(frequency, key=lambda w: -frequency[w])[:COMMON_WORDS]
     common = {w for w in ranked if len(w) > 1 and book.check(w)}
-    if found[0][0] != "en_US" and primary == "en":
+    if tag != "en_US" and primary == "en":
         # pyspellchecker's English is American: add the book's spellings of its common words
         for word in ranked:
             for other in british_forms(word):
                 if other not in frequency and book.check(other):
                     common.add(other)
                     frequency[other] = frequency[word]
-    # The book's own variety first; other varieties of the language only vouch for words.
-    return Speller(found[0][0], tuple(d for _, d in found), frozenset(common), frequency)
+    return frequency, common
 
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")

@@ -11,10 +11,9 @@ irregular verb a regular past (knowed, growed).
 from __future__ import annotations
 
 import re
-from collections import Counter
 from dataclasses import dataclass
 
-from octavo.check.anthology_rules import StoryText
+from octavo.check.anthology_rules import BookWords, StoryText
 from octavo.check.spelling import NoDictionary, Speller, speller
 from octavo.diagnostics import Diagnostic, Severity
 
@@ -68,20 +67,14 @@ def _dialect_form(word: str, check: Speller) -> bool:
     return any(check.knows(other) for other in american_forms(word) + british_forms(word))
 
 
-def _candidates(stories: list[StoryText], own_words: frozenset[str]) -> tuple[
-        Counter[str], set[str]]:
-    counts: Counter[str] = Counter()
-    for story in stories:
-        counts.update(token.lower() for token in _TOKEN.findall(story.text))
+def likely_typos(stories: list[StoryText], language: str,
+                 own_words: frozenset[str] = frozenset(),
+                 words: BookWords | None = None) -> list[Diagnostic]:
+    """OCT347 across the book; one OCT348 note when the language has no dictionary.
+    `words`: the book's words, if already counted."""
+    counts = (words or BookWords.of(stories)).parts
     own = {w.lower() for w in own_words}
     once = {w for w, n in counts.items() if n == 1 and len(w) >= 3 and w not in own}
-    return counts, once
-
-
-def likely_typos(stories: list[StoryText], language: str,
-                 own_words: frozenset[str] = frozenset()) -> list[Diagnostic]:
-    """OCT347 across the book; one OCT348 note when the language has no dictionary."""
-    _, once = _candidates(stories, own_words)
     if not once:
         return []
     try:
@@ -125,11 +118,14 @@ def _another_unknown_word(text: str, start: int, end: int, check: Speller) -> bo
 
 def _places(stories: list[StoryText], unknown: set[str], check: Speller) -> list[Typo]:
     found = []
+    # only the few unknown words are looked for, not every word of the book
+    pattern = re.compile(r"(?<![^\W\d_])(?:" + "|".join(map(re.escape, sorted(unknown))) +
+                         r")(?![^\W\d_])", re.IGNORECASE)
     for story in stories:
         text = story.text
-        for match in _TOKEN.finditer(text):
+        for match in pattern.finditer(text):
             word = match.group(0)
-            if word.lower() not in unknown or not word[:1].islower():
+            if not word[:1].islower():
                 continue
             start, end = match.span()
             before = text[start - 1] if start else " "
