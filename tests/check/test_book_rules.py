@@ -3,6 +3,10 @@ word (hyphens, titles, national spellings), each with a firing case and look-ali
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import pytest
+
 from octavo.check import book_findings, check_text
 from octavo.check.anthology_rules import StoryText
 
@@ -84,3 +88,16 @@ def test_book_findings_obey_ignore_directives_and_stale_ones_are_reported() -> N
     assert found(book) == [("OCT309", "a.txt", 4, 1, None)]
     # check_text leaves the whole-book codes to book_findings
     assert [d.code for d in check_text(book[0].text, "a.txt")] == []
+
+
+def test_the_dictionary_index_works_without_a_writable_cache(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from octavo.check import spelling
+
+    blocked = tmp_path / "not-a-folder"
+    blocked.write_text("a file where the cache folder would be", encoding="utf-8")
+    monkeypatch.setenv("OCTAVO_CACHE_DIR", str(blocked))
+    book = spelling._dictionary("en_US")
+    index = spelling._word_index("en", "en_US", book)  # built in memory
+    assert index.most_common({"teh", "the", "tea"}) == "the" and index.frequency("teh") is None
+    assert blocked.read_text(encoding="utf-8").startswith("a file")
