@@ -19,6 +19,7 @@ bench: $(VENV)/.installed-test sysdeps
 	$(BIN)/python benchmarks/run.py
 	$(BIN)/python benchmarks/normalise.py
 	$(BIN)/python benchmarks/check_speed.py
+	$(BIN)/python benchmarks/check_quality/run.py
 	$(BIN)/python benchmarks/normalise_sweep.py
 	$(BIN)/python benchmarks/hardening.py
 	$(BIN)/python benchmarks/covers.py
