@@ -80,6 +80,29 @@ def test_speech_running_on_into_the_next_paragraph_is_not_unbalanced() -> None:
     assert "OCT322" not in codes(text)
 
 
+def test_an_unbalanced_quote_is_located_at_the_quote_without_a_partner() -> None:
+    def where(text: str) -> list[tuple[int, int]]:
+        return [(d.span.line, d.span.column) for d in check_text(text, "s.txt")
+                if d.code == "OCT322" and d.span]
+
+    # speech that opens twice and closes once: the first opening has no partner
+    assert where("He said, “Go home. “Now,” she said.") == [(1, 10)]
+    assert where("“Go home,” she said.\n\nHe stopped.” Then left.") == [(3, 12)]
+    # a speech that quotes someone with the same marks is balanced
+    assert where('She said, "Do not say "never," ever," and left.') == []
+    # a speech that runs on is fine, unless its own tag shows it should have closed
+    assert where("“It was a long road.\n\n“Then the sea came.”") == []
+    assert where("“It was kind of you, said Anne.\n\n“Not at all.”") == [(1, 1)]
+
+
+def test_a_colon_introducing_speech_or_a_letter_is_not_a_bad_ending() -> None:
+    assert "OCT320" not in codes("She read it aloud:\n\n“Dear Sir, I write in haste.”")
+    assert "OCT320" not in codes("He began, in a low voice,\n\n“I have something to say.”")
+    assert "OCT320" in codes("He began:")  # nothing follows it
+    assert "OCT320" in codes("She walked to his side,\n\n“I understand. I’ll inform the medical "
+                             "staff of your request at once.”")  # narration, not a speech tag
+
+
 def test_hard_wrapped_paragraph_is_one_paragraph() -> None:
     line = "This line of fixed-width prose runs on for about seventy characters or so"
     paragraph = "\n".join([line] * 4 + ["and ends here."])
