@@ -101,3 +101,9 @@ def test_the_dictionary_index_works_without_a_writable_cache(
     index = spelling._word_index("en", "en_US", book)  # built in memory
     assert index.most_common({"teh", "the", "tea"}) == "the" and index.frequency("teh") is None
     assert blocked.read_text(encoding="utf-8").startswith("a file")
+
+
+def test_a_form_used_only_inside_a_hyphenated_word_is_still_located() -> None:
+    # the benchmark found this: `traveling` counted in `traveling-chaise` but not found again
+    book = [story("a.txt", "Then travelling, and travelling.\n\nA traveling-chaise came.")]
+    assert found(book, "en-GB") == [("OCT382", "a.txt", 3, 3, "travelling")]

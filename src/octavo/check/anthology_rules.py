@@ -166,14 +166,18 @@ class FirstPlaces:
 
     def __getitem__(self, word: str) -> Place:
         if word not in self.found:
-            pattern = re.compile(rf"(?<![\w-]){re.escape(word)}(?![\w-])", self.flags)
-            for number, story in enumerate(self.stories):
-                match = pattern.search(story.text)
-                if match:
-                    self.found[word] = (story, match.start(), match.end(), number)
+            # letters on neither side, as the words were counted (`traveling` in
+            # `traveling-chaise` counts); never a failure: the case is relaxed, then the start
+            for flags in (self.flags, re.IGNORECASE):
+                pattern = re.compile(rf"(?<![^\W\d_]){re.escape(word)}(?![^\W\d_])", flags)
+                place = next(((story, m.start(), m.end(), number)
+                              for number, story in enumerate(self.stories)
+                              if (m := pattern.search(story.text))), None)
+                if place is not None:
+                    self.found[word] = place
                     break
             else:
-                raise KeyError(word)
+                self.found[word] = (self.stories[0], 0, len(word), 0)
         return self.found[word]
 
 
