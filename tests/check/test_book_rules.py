@@ -107,3 +107,9 @@ def test_a_form_used_only_inside_a_hyphenated_word_is_still_located() -> None:
     # the benchmark found this: `traveling` counted in `traveling-chaise` but not found again
     book = [story("a.txt", "Then travelling, and travelling.\n\nA traveling-chaise came.")]
     assert found(book, "en-GB") == [("OCT382", "a.txt", 3, 3, "travelling")]
+
+
+def test_a_provider_that_claims_a_language_but_fails_is_no_dictionary() -> None:
+    # Enchant's Hspell provider says it has Hebrew, then cannot open its files
+    book = [story("a.txt", "שלום עולם, זה סיפור קצר על הים.")]
+    assert [d.code for d in book_findings(book, "he")] == ["OCT348"]

@@ -161,10 +161,23 @@ def _broker() -> Any:
 @functools.cache
 def _dictionary(tag: str) -> Any:
     broker = _broker()
-    broker.set_ordering(tag, "hunspell,*")  # hunspell first: the same everywhere it is installed
-    if not broker.dict_exists(tag):
+    # hunspell first, the same everywhere it is installed, then aspell; no other provider
+    # (Hspell claims Hebrew, then fails and prints to the terminal when its files are missing)
+    broker.set_ordering(tag, "hunspell,aspell")
+    if tag not in _listed_tags():
         return None
-    return broker.request_dict(tag)
+    try:
+        return broker.request_dict(tag)
+    except Exception:  # enchant.errors.Error: a provider that claims the tag but cannot open it
+        return None
+
+
+@functools.cache
+def _listed_tags() -> frozenset[str]:
+    """The languages the hunspell and aspell providers have dictionaries for (asking Enchant
+    about one tag at a time wakes every provider, and some print to the terminal)."""
+    return frozenset(tag for tag, provider in _broker().list_dicts()
+                     if provider.name in ("hunspell", "aspell"))
 
 
 @functools.cache
