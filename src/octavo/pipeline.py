@@ -17,8 +17,8 @@ from pathlib import Path
 
 from octavo.backends import load_backend
 from octavo.backends.base import Artifact, BuildOptions, NullProgress, Progress
-from octavo.check import ALWAYS_CHECKED, check_text
-from octavo.check.anthology_rules import StoryText, name_spellings
+from octavo.check import ALWAYS_CHECKED, book_findings, check_text
+from octavo.check.anthology_rules import StoryText
 from octavo.compile import compile_book
 from octavo.diagnostics import Diagnostic, Diagnostics, OctavoError, Severity, Span
 from octavo.document import Book, chapter_text, timestamp_from_date, word_count
@@ -133,7 +133,8 @@ def read_sources(manifest: Manifest, diags: Diagnostics, progress: Progress,
             diags.extend(check_text(decoded.text, display_path(path), only=ALWAYS_CHECKED))
         sources[path] = normalise_story(story, manifest.house_style)
     if lint:
-        diags.extend(name_spellings(texts))
+        diags.extend(book_findings(texts, manifest.language, manifest.own_words
+                                   | {word for pair in manifest.house_words for word in pair}))
     return sources
 
 
