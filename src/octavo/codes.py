@@ -35,7 +35,7 @@ CODES: dict[str, str] = {
     "OCT144": "the print edition and the EPUB share one ISBN; each format needs its own",
     "OCT145": "blank pages were added at the end to reach the print shop's minimum page count",
     "OCT146": "the book has more pages than the print shop can bind on this paper",
-    "OCT147": "the wraparound cover needs a front image (cover) or artwork (print.cover_art)",
+    "OCT147": "the wraparound cover has no front image, or one of its images cannot be read",
     "OCT148": "the spine is too thin for text: the shop prints spine text only on thicker books",
     "OCT149": "the back-cover text does not fit on the back cover",
     # Manuscripts

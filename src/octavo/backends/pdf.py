@@ -10,6 +10,7 @@ to the shop's minimum), and checked by the same preflight as `octavo check --pdf
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 from typing import ClassVar
 
@@ -35,7 +36,7 @@ from octavo.backends.print_geometry import (
 )
 from octavo.backends.print_html import PrintHtml, stylesheet_paths
 from octavo.backends.print_imprint import print_copyright_lines
-from octavo.diagnostics import Diagnostics, Span
+from octavo.diagnostics import Diagnostics, Severity, Span
 from octavo.document import Book, chapter_text, join_names
 from octavo.fonts import FALLBACK_FAMILIES
 from octavo.print_profiles import HOUSE_STYLES, Rules, resolve_rules
@@ -73,9 +74,11 @@ class PdfBackend:
                                           FALLBACK_FAMILIES)
 
         characters = sum(len(chapter_text(chapter)) for chapter in book.chapters())
+        paragraphs = sum(len(chapter.blocks) for chapter in book.chapters())
         openings = document_count(book)
         guess_geometry, _ = geometry_for(rules.gutter_for(24))
-        guess = estimate_pages(characters, openings, guess_geometry, book.print.font_size_pt)
+        guess = estimate_pages(characters, paragraphs, openings, guess_geometry,
+                               book.print.font_size_pt)
         gutter = rules.gutter_for(guess)
         geometry, css = geometry_for(gutter)
         layout = PdfLayout(book.root, css, [Path(p) for p in stylesheet_paths(style.stylesheet)],
@@ -109,9 +112,12 @@ class PdfBackend:
             final.save(partial, **save_options(rules.pdf_standard))
             from octavo.check.pdf_preflight import preflight
 
+            # What the shop's preflight would find is reported, as a warning: the PDF is still
+            # written (a book with colour emoji, say, is fine for a generic printer).
             for finding in preflight(partial, rules, direction=direction,
                                      display=f"{options.stem}.pdf"):
-                diags.add(finding)
+                diags.add(replace(finding, severity=Severity.WARNING)
+                          if finding.severity is Severity.ERROR else finding)
         return Artifact(format="pdf", path=path, size=path.stat().st_size,
                         pages=composition.pages + _padding(composition.pages, rules))
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+import logging
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -207,7 +208,10 @@ def _subset(source: Path, gids: set[int]) -> bytes:
     options.desubroutinize = True
     options.hinting = False
     options.layout_features = []  # shaping is done; a PDF never reads GSUB or GPOS
-    options.drop_tables += ["GSUB", "GPOS", "GDEF", "BASE", "JSTF", "DSIG", "SVG "]
+    # Layout and Graphite (Charis) tables: the PDF has the shaped glyphs already.
+    options.drop_tables += ["GSUB", "GPOS", "GDEF", "BASE", "JSTF", "DSIG", "SVG ", "Silf",
+                            "Silt", "Sill", "Glat", "Gloc", "Feat"]
+    logging.getLogger("fontTools").setLevel(logging.ERROR)
     font = TTFont(source, recalcTimestamp=False)
     subsetter = subset.Subsetter(options)
     subsetter.populate(gids=sorted(gids | {0}))

@@ -216,7 +216,7 @@ def _rows(box: Any, rows: list[int | None]) -> None:
     element = getattr(box, "element", None)
     if element is not None and "running-strings" in (element.get("class") or "").split():
         return
-    if getattr(box, "element_tag", None) == "hr" and box.pseudo_type is None:
+    if getattr(box, "element_tag", None) == "hr" and getattr(box, "pseudo_type", None) is None:
         rows.append(id(element))
         return
     if type(box).__name__ == "LineBox":

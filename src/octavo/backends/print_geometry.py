@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import jinja2
+from markupsafe import Markup
 
 from octavo.document import PrintSettings
 from octavo.print_profiles import BLEED_IN, Rules
@@ -76,7 +77,9 @@ def geometry_css(env: jinja2.Environment, geometry: PageGeometry, settings: Prin
 
     A left-hand page is a verso in a left-to-right book and a recto in a right-to-left one;
     each side's outer corner carries the folio either way."""
-    families = ", ".join(f'"{name}"' for name in (settings.font_family, *fallback_fonts))
+    # Markup: the names are octavo's own (the manifest accepts shipped families only), and
+    # autoescaping would turn their quotation marks into entities that CSS cannot read.
+    families = Markup(", ".join(f'"{name}"' for name in (settings.font_family, *fallback_fonts)))
     verso_side = "left" if direction == "ltr" else "right"
     return render_template(
         env, "print/page.css.j2",
@@ -94,15 +97,16 @@ def geometry_css(env: jinja2.Environment, geometry: PageGeometry, settings: Prin
     )
 
 
-def estimate_pages(characters: int, openings: int, geometry: PageGeometry,
+def estimate_pages(characters: int, paragraphs: int, openings: int, geometry: PageGeometry,
                    font_size_pt: float, front_pages: int = 8) -> int:
     """A first guess at the book's length, before any layout, to choose the first gutter.
 
     The guess need not be exact: the layout counts the real pages and lays out again when the
-    count falls in another gutter step. Charis-like faces set about 2.1 characters per em."""
+    count falls in another gutter step. Charis-like faces set about 2.1 characters per em; a
+    paragraph's last line is half empty on average."""
     line_pt = font_size_pt * 1.38
     per_line = geometry.text_width_in * POINTS_PER_INCH / font_size_pt * 2.1
-    lines = geometry.text_height_in * POINTS_PER_INCH / line_pt
-    body = characters / max(1.0, per_line * lines)
+    lines_per_page = geometry.text_height_in * POINTS_PER_INCH / line_pt
+    lines = characters / max(1.0, per_line) + paragraphs * 0.5
     # Each opening loses about half a page to its sinkage, and half a blank verso on average.
-    return int(body + openings * 1.0 + front_pages)
+    return int(lines / max(1.0, lines_per_page) + openings * 1.0 + front_pages)

@@ -8,25 +8,34 @@ follows on the next page (`build.openings: any`) has its margins and heads the r
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import assert_never
 
 import jinja2
+from markupsafe import Markup
 
 from octavo.document import (
     BackMatter,
+    Block,
     Book,
     Chapter,
     CopyrightPage,
     Dedication,
     MatterPage,
+    Paragraph,
     Part,
     TableOfContents,
+    Text,
     TitlePage,
     join_names,
 )
 from octavo.render.templating import render_template
+from octavo.render.xhtml import render_inlines
 from octavo.resources import styles_dir
+
+# The drop cap: opening quotation marks, then one letter or digit (with its combining marks).
+_DROP = re.compile(r"[\"'“‘«„‚(\[]*[^\W_][\u0300-\u036f]*")
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,9 +86,30 @@ class PrintHtml:
                 return meta.title
 
     def story(self, chapter: Chapter, first_folio: int, start_side: str = "recto") -> str:
+        lead, blocks = self._lead(chapter)
         return self._render("story.html.j2", "story", chapter.title, first_folio, start_side,
                             chapter=chapter, verso_head=self.verso_head(chapter),
-                            recto_head=chapter.title)
+                            recto_head=chapter.title, lead=lead, blocks=blocks)
+
+    def _lead(self, chapter: Chapter) -> tuple[Markup | None, tuple[Block, ...]]:
+        """With a drop cap, the first paragraph with its first letter (and any quotation mark
+        before it) in an element of its own, which floats; the rest of the blocks."""
+        blocks = chapter.blocks
+        if self.book.print.lead_in != "drop-cap" or not blocks:
+            return None, blocks
+        first = blocks[0]
+        if not isinstance(first, Paragraph) or not first.children:
+            return None, blocks
+        head = first.children[0]
+        if not isinstance(head, Text):
+            return None, blocks
+        match = _DROP.match(head.value)
+        if match is None:
+            return None, blocks
+        rest = (Text(head.value[match.end():]), *first.children[1:])
+        lead = Markup('<p class="lead"><span class="drop-cap">%s</span>%s</p>') % (
+            match.group(0), render_inlines(rest))
+        return lead, blocks[1:]
 
     def part(self, part: Part, first_folio: int, start_side: str = "recto") -> str:
         return self._render("part.html.j2", "part", part.title, first_folio, start_side,

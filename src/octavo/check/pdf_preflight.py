@@ -231,7 +231,7 @@ def _positions(path: Path, trims: list[tuple[float, float, float, float]], rules
 def text_extents(path: Path, trims: list[tuple[float, float, float, float]]
                  ) -> Iterator[TextExtent | None]:
     """For each page, how near its text comes to each trim edge (PDFium's text rectangles)."""
-    import pypdfium2  # type: ignore[import-untyped]
+    import pypdfium2
 
     document = pypdfium2.PdfDocument(str(path))
     try:
@@ -295,20 +295,27 @@ def _space_kind(space: Any) -> str:
 
 
 def _colours(pdf: Any, rules: Rules, where: str) -> list[Diagnostic]:
+    """Colour operators of every content stream, and the colour resources they draw on.
+
+    Resources are often shared by many pages (one dictionary per WeasyPrint document), so what
+    they define is reported once, at the first page that uses them."""
     import pikepdf
 
     x1a = rules.pdf_standard == "x-1a"
     transparency: list[tuple[int, str]] = []
     rgb: list[tuple[int, str]] = []
     not_black: list[tuple[int, str]] = []
-    unused: list[tuple[int, str]] = []
+    used: dict[tuple[int, int], set[str]] = {}
+    shared: dict[tuple[int, int], tuple[int, Any, Any]] = {}
     for number, owner, res in _resources(pdf):
-        res = res or pikepdf.Dictionary()
+        res = res if res is not None else pikepdf.Dictionary()
+        key = res.objgen if res.is_indirect else (id(res), -1)
+        shared.setdefault(key, (number, owner, res))
+        names = used.setdefault(key, set())
         spaces = res.get("/ColorSpace") or {}
-        used: set[str] = set()
         fill: tuple[str, tuple[float, ...]] = ("/DeviceGray", (0.0,))
         stack: list[tuple[str, tuple[float, ...]]] = []
-        reported_text = False
+        reported_text = reported_rgb = False
         for instruction in pikepdf.parse_content_stream(
                 owner, "q Q g k rg sc scn cs CS RG Tj TJ ' \""):
             op, operands = str(instruction.operator), instruction.operands
@@ -323,25 +330,27 @@ def _colours(pdf: Any, rules: Rules, where: str) -> list[Diagnostic]:
             elif op in ("rg", "RG"):
                 if op == "rg":
                     fill = ("/DeviceRGB", tuple(float(v) for v in operands))
-                if x1a and len(rgb) < MAX_PAGE_FINDINGS:
+                if x1a and not reported_rgb:
+                    reported_rgb = True
                     rgb.append((number, f"RGB colour ({op} {' '.join(map(str, operands))})"))
             elif op in ("cs", "CS"):
                 name = str(operands[0])
-                used.add(name)
-                kind = _space_kind(spaces.get(name, pikepdf.Name(name)))
+                names.add(name)
                 if op == "cs":
-                    fill = (kind, ())
+                    fill = (_space_kind(spaces.get(name, pikepdf.Name(name))), ())
             elif op in ("sc", "scn"):
-                fill = (fill[0], tuple(float(v) for v in operands if isinstance(v, int | float)
-                                       or hasattr(v, "as_int")))
+                fill = (fill[0], tuple(float(v) for v in operands
+                                       if not isinstance(v, pikepdf.Name)))
             elif not reported_text and rules.black_and_white and not _is_black(fill):
                 reported_text = True
                 shown = f"{fill[0][1:]} {' '.join(f'{v:g}' for v in fill[1])}".strip()
                 not_black.append((number, f"text set in {shown}"))
-        for name, space in spaces.items():
-            if name not in used:
+    unused: list[tuple[int, str]] = []
+    for key, (number, owner, res) in shared.items():
+        for name, space in (res.get("/ColorSpace") or {}).items():
+            if name not in used[key]:
                 unused.append((number, f"colour space {name[1:]} ({_space_kind(space)[1:]}) "
-                               "is never used"))
+                               "is defined and never used"))
             if x1a and _space_kind(space) in _RGB_SPACES:
                 rgb.append((number, f"colour space {name[1:]} is {_space_kind(space)[1:]}"))
         if x1a:
