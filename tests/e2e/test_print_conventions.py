@@ -4,6 +4,7 @@ bound on the right."""
 
 from __future__ import annotations
 
+from itertools import pairwise
 from pathlib import Path
 
 import pikepdf
@@ -44,7 +45,7 @@ def test_a_blank_line_break_mid_page_stays_blank(spaced: Path) -> None:
     # line heights (a paragraph gap) where the break was.
     page = [w for w in words(spaced) if w.page == 11]
     tops = sorted({round(w.y0) for w in page})
-    gaps = [b - a for a, b in zip(tops, tops[1:], strict=False)]
+    gaps = [b - a for a, b in pairwise(tops)]
     line = min(gaps)
     assert any(gap > 1.8 * line for gap in gaps)
 
@@ -61,7 +62,7 @@ def test_stories_open_on_the_next_page_with_any(follow_on: Path) -> None:
     with pikepdf.open(follow_on) as pdf:
         opening = outline_pages(pdf)
     starts = [opening[f"The Long Story Number {n} of the Harbour Series"] for n in range(22)]
-    gaps = {b - a for a, b in zip(starts, starts[1:], strict=False)}
+    gaps = {b - a for a, b in pairwise(starts)}
     assert gaps == {1}, gaps  # one page each, no blank versos between
     assert {s % 2 for s in starts} == {0, 1}  # so some open on a verso
     # Back matter follows the same setting.
