@@ -25,7 +25,8 @@ from typing import Any
 
 import pikepdf
 
-from octavo.fonts import font_files
+from octavo.fonts import FONT_SUFFIXES
+from octavo.resources import fonts_dir
 
 _BFCHAR = re.compile(rb"beginbfchar(.*?)endbfchar", re.DOTALL)
 _BFRANGE = re.compile(rb"beginbfrange(.*?)endbfrange", re.DOTALL)
@@ -117,7 +118,7 @@ def shipped_fonts() -> dict[str, Path]:
     from fontTools.ttLib import TTFont
 
     found: dict[str, Path] = {}
-    for path in font_files():
+    for path in sorted(p for p in fonts_dir().rglob("*") if p.suffix.lower() in FONT_SUFFIXES):
         font = TTFont(path, lazy=True)
         try:
             name = font["name"].getDebugName(6)

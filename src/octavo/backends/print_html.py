@@ -154,3 +154,18 @@ class PrintHtml:
             elif after_toc and isinstance(node, MatterPage):
                 entries.append(TocEntry("front", node.title, None, None, node.id))
         return entries
+
+
+def geometry_css(env: jinja2.Environment, book: Book, pages: int = 24) -> str:
+    """The page rules of `book` at the gutter its print shop asks for `pages` pages (the
+    backend itself picks the gutter from the final page count: backends/pdf.py)."""
+    from octavo.backends.pdf import rules_for
+    from octavo.backends.print_geometry import geometry_css as page_css
+    from octavo.backends.print_geometry import page_geometry
+    from octavo.fonts import FALLBACK_FAMILIES
+    from octavo.render.direction import language_direction
+
+    rules = rules_for(book)
+    geometry = page_geometry(book.print, rules, rules.gutter_for(pages))
+    return page_css(env, geometry, book.print, language_direction(book.meta.language),
+                    FALLBACK_FAMILIES)
