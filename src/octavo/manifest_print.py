@@ -21,6 +21,7 @@ from octavo.print_profiles import (
     DEFAULT_STYLE,
     HOUSE_STYLES,
     OPENINGS_DEFAULTS,
+    PROFILES,
     RUNNING_HEAD_DEFAULTS,
 )
 
@@ -53,17 +54,25 @@ def print_settings(data: dict[str, Any], trim: Trim, size: float, span: SpanOf,
                         span("build", "css"))
         else:
             css = file_of(build["css"], ("build", "css"))
+    profile = build.get("print", DEFAULT_PROFILE)
+    safe_zone = float(build["safe_zone"]) if "safe_zone" in build else None
+    shop = PROFILES[profile]
+    required = shop.safe_zone(bool(build.get("bleed", False)))
+    if safe_zone is not None and safe_zone < required:
+        diags.warning("OCT141", f"a safe zone of {safe_zone:g} in is smaller than the "
+                      f"{required:g} in {shop.shop} requires; its preflight will refuse text "
+                      "that close to the trim", span("build", "safe_zone"))
     return PrintSettings(
         trim=trim,
         font_size_pt=size,
         font_family=build.get("font", HOUSE_STYLES[style].body_font),
-        profile=build.get("print", DEFAULT_PROFILE),
+        profile=profile,
         pdf_standard=build.get("pdf_standard"),
         fonts=build.get("fonts"),
         bleed=bool(build.get("bleed", False)),
         paper=build.get("paper", "white"),
         gutter_in=float(build["gutter"]) if "gutter" in build else None,
-        safe_zone_in=float(build["safe_zone"]) if "safe_zone" in build else None,
+        safe_zone_in=safe_zone,
         openings=build.get("openings", OPENINGS_DEFAULTS.get(kind, "recto")),
         verso_head=heads.get("verso", verso_default),
         recto_head=heads.get("recto", recto_default),

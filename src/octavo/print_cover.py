@@ -123,6 +123,7 @@ def make_cover(manifest: Manifest, output_dir: Path, stem: str, pages: int,
             background=background, ink=ink)
         layout = PdfLayout(folder, css, [styles_dir() / "cover.css"], timestamp)
         laid_out = layout.render(html)
+        _back_fits(laid_out.pdf, geometry, manifest)
         path = output_dir / f"{stem}-cover.pdf"
         import io
 
@@ -136,6 +137,27 @@ def make_cover(manifest: Manifest, output_dir: Path, stem: str, pages: int,
             with atomic_output(path) as partial:
                 pdf.save(partial, deterministic_id=True, **save_options(rules.pdf_standard))
     return CoverResult(path, pages, geometry.spine_in, spine_text, diags.sorted())
+
+
+def _back_fits(pdf: bytes, geometry: CoverGeometry, manifest: Manifest) -> None:
+    """The back-cover text must end above the barcode box: none of it may be lost."""
+    import pypdfium2
+
+    limit_pt = (geometry.bleed_in + COVER_SAFE_IN + BARCODE_IN[1] + 0.1) * 72
+    back_right_pt = geometry.spine_left_in * 72
+    document = pypdfium2.PdfDocument(pdf)
+    try:
+        text = document[0].get_textpage()
+        rects = [text.get_rect(i) for i in range(text.count_rects())]
+        text.close()
+    finally:
+        document.close()
+    lowest = min((r[1] for r in rects if r[2] <= back_right_pt), default=None)
+    if lowest is not None and lowest < limit_pt:
+        raise OctavoError.single(
+            "OCT149", f"the back-cover text runs {(limit_pt - lowest) / 72:.2f} in too long "
+            "for the back cover (it must end above the barcode box); shorten print.back_cover",
+            manifest.print_cover.span if manifest.print_cover else Span(str(manifest.path)))
 
 
 def _boxes(pdf: object, geometry: CoverGeometry) -> None:

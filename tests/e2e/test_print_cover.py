@@ -112,3 +112,16 @@ def test_no_front_image_is_a_located_error(tmp_path: Path) -> None:
                      cwd=folder.root)
     assert run.returncode == 1 and "OCT147" in run.stderr and "Traceback" not in run.stderr
     assert not (folder.root / "out" / "harbour-tide-cover.pdf").exists()
+
+
+def test_back_text_too_long_for_the_back_is_refused(tmp_path: Path) -> None:
+    folder = cover_book(BookFolder(tmp_path / "book"))
+    long_text = "A very long blurb that goes on. " * 300
+    manifest = (folder.root / "book.yaml").read_text().replace(
+        "Three tides, one harbour.", long_text)
+    folder.write("book.yaml", manifest)
+    run = run_octavo("cover", folder.root, "-o", folder.root / "out", "--pages", "200",
+                     cwd=folder.root)
+    assert run.returncode == 1 and "OCT149" in run.stderr
+    assert "book.yaml:" in run.stderr  # located at the manifest's print key
+    assert not (folder.root / "out" / "harbour-tide-cover.pdf").exists()

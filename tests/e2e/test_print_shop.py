@@ -240,3 +240,12 @@ def test_drop_cap_is_a_letter_of_its_own(ingram: Path) -> None:
     # The paragraph's first character, three lines tall: taller than the story's title.
     assert tallest.text == "1"
     assert tallest.y1 - tallest.y0 > 2.5 * heights[len(heights) // 2]
+
+
+def test_a_gutter_below_the_shops_is_reported(tmp_path: Path) -> None:
+    result = make_book(BookFolder(tmp_path / "book"), "gutter: 0.3",
+                       stories=(("Alpha Tide", 2),))
+    (found,) = [d for d in result.diagnostics if d.code == "OCT140"]
+    assert "0.3 in; KDP requires 0.375 in for 24 pages" in found.message
+    # And the shop's preflight, run by the build, measures it on the pages.
+    assert any(d.code == "OCT433" for d in result.diagnostics)

@@ -146,3 +146,10 @@ def test_drop_cap_and_heads_in_the_story_html(book: BookFolder) -> None:
     assert '<span class="drop-cap">\u201cW</span>ell,' in page
     assert "break-before: verso" in page
     assert '<span class="rh-verso">T</span>' in page
+
+
+def test_a_safe_zone_below_the_shops_is_a_located_warning(book: BookFolder) -> None:
+    _, warnings = _manifest(book, "build: {print: ingram, safe_zone: 0.3}")  # type: ignore[misc]
+    (found,) = [d for d in warnings if d.code == "OCT141"]
+    assert "0.3 in is smaller than the 0.5 in IngramSpark requires" in found.message
+    assert found.span.line == 4

@@ -94,15 +94,20 @@ class PdfBackend:
         # Lay out again while the count calls for another gutter. A wider gutter only adds
         # pages, so a step up never needs a step back; a step down is kept only if it holds.
         for _ in range(MAX_PASSES - 1):
-            wanted = rules.gutter_for(composition.pages)
+            wanted = rules.gutter_for(_final_pages(composition, rules))
             if wanted == gutter:
                 break
             trial_geometry, trial = lay_out(wanted)
-            if wanted > gutter or rules.gutter_for(trial.pages) == wanted:
+            if wanted > gutter or rules.gutter_for(_final_pages(trial, rules)) == wanted:
                 gutter, geometry, composition = wanted, trial_geometry, trial
             else:
                 break
 
+        pages = _final_pages(composition, rules)
+        if rules.gutter_in is not None and rules.gutter_in < rules.required_gutter(pages):
+            diags.warning("OCT140", f"the inside margin (build.gutter) is {rules.gutter_in:g} "
+                          f"in; {rules.profile.shop} requires {rules.required_gutter(pages):g} "
+                          f"in for {pages} pages", Span(str(book.root)))
         final = _assemble(book, composition, rules, geometry, diags, options)
         open_as_facing_pages(final.pdf, direction)
         if rules.pdf_standard != "none":
@@ -119,7 +124,12 @@ class PdfBackend:
                 diags.add(replace(finding, severity=Severity.WARNING)
                           if finding.severity is Severity.ERROR else finding)
         return Artifact(format="pdf", path=path, size=path.stat().st_size,
-                        pages=composition.pages + _padding(composition.pages, rules))
+                        pages=pages)
+
+
+def _final_pages(composition: Composition, rules: Rules) -> int:
+    """The page count the shop sees: padded at the end."""
+    return composition.pages + _padding(composition.pages, rules)
 
 
 def _padding(pages: int, rules: Rules) -> int:
