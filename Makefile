@@ -22,6 +22,7 @@ bench: $(VENV)/.installed-test sysdeps
 	$(BIN)/python benchmarks/normalise_sweep.py
 	$(BIN)/python benchmarks/hardening.py
 	$(BIN)/python benchmarks/covers.py
+	$(BIN)/python benchmarks/print_shop.py
 
 # The README's pictures of the sample (an opening, a body spread, the contents) in docs/, and
 # every page of the sample PDF as PNG in dist/pages/ to look at.

@@ -24,7 +24,6 @@ def cover(book: str | None, output: Path, pages: int | None) -> None:
     prints the width it used.
     """
     from octavo import console, pipeline
-    from octavo.diagnostics import Diagnostics
     from octavo.document import timestamp_from_date
     from octavo.manifest import find_manifest, load_manifest
     from octavo.print_cover import make_cover
@@ -44,7 +43,7 @@ def cover(book: str | None, output: Path, pages: int | None) -> None:
     except OctavoError as exc:
         console.print_diagnostics(exc.diagnostics)
         sys.exit(1)
-    console.print_diagnostics([*warnings, *Diagnostics().sorted(), *result.diagnostics])
+    console.print_diagnostics([*warnings, *result.diagnostics])
     text = "with spine text" if result.spine_text else "no spine text"
     print(f"wrote {result.path}  spine {result.spine_in:.3f} in ({result.pages} pages, "
           f"{manifest.print.paper} paper, {text})")

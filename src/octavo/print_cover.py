@@ -18,7 +18,7 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from octavo.diagnostics import Diagnostic, Diagnostics, OctavoError, Severity, Span
+from octavo.diagnostics import Diagnostic, Diagnostics, OctavoError, Span
 from octavo.document import join_names
 from octavo.manifest import Manifest
 from octavo.print_profiles import BLEED_IN, Rules, resolve_rules, spine_width_in
@@ -182,7 +182,3 @@ def _back_text(manifest: Manifest) -> list[str]:
     else:
         text = spec.back_text or manifest.description or ""
     return [" ".join(p.split()) for p in text.split("\n\n") if p.strip()]
-
-
-def severity_counts(diagnostics: list[Diagnostic]) -> int:
-    return sum(1 for d in diagnostics if d.severity is Severity.ERROR)
