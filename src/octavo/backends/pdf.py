@@ -37,7 +37,7 @@ from octavo.backends.print_geometry import (
 from octavo.backends.print_html import PrintHtml, stylesheet_paths
 from octavo.backends.print_imprint import print_copyright_lines
 from octavo.diagnostics import Diagnostics, Severity, Span
-from octavo.document import Book, chapter_text, join_names
+from octavo.document import Book, block_text, join_names
 from octavo.fonts import FALLBACK_FAMILIES
 from octavo.print_profiles import HOUSE_STYLES, Rules, resolve_rules
 from octavo.render.direction import language_direction
@@ -73,12 +73,11 @@ class PdfBackend:
             return geometry, geometry_css(env, geometry, book.print, direction,
                                           FALLBACK_FAMILIES)
 
-        characters = sum(len(chapter_text(chapter)) for chapter in book.chapters())
-        paragraphs = sum(len(chapter.blocks) for chapter in book.chapters())
+        lengths = [len(block_text(block)) for chapter in book.chapters()
+                   for block in chapter.blocks]
         openings = document_count(book)
         guess_geometry, _ = geometry_for(rules.gutter_for(24))
-        guess = estimate_pages(characters, paragraphs, openings, guess_geometry,
-                               book.print.font_size_pt)
+        guess = estimate_pages(lengths, openings, guess_geometry, book.print.font_size_pt)
         gutter = rules.gutter_for(guess)
         geometry, css = geometry_for(gutter)
         layout = PdfLayout(book.root, css, [Path(p) for p in stylesheet_paths(style.stylesheet)],

@@ -10,6 +10,7 @@ comes closer to the edge than the safe zone.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 import jinja2
@@ -97,16 +98,16 @@ def geometry_css(env: jinja2.Environment, geometry: PageGeometry, settings: Prin
     )
 
 
-def estimate_pages(characters: int, paragraphs: int, openings: int, geometry: PageGeometry,
+def estimate_pages(paragraph_lengths: list[int], openings: int, geometry: PageGeometry,
                    font_size_pt: float, front_pages: int = 8) -> int:
     """A first guess at the book's length, before any layout, to choose the first gutter.
 
     The guess need not be exact: the layout counts the real pages and lays out again when the
-    count falls in another gutter step. Charis-like faces set about 2.1 characters per em; a
-    paragraph's last line is half empty on average."""
+    count falls in another gutter step (a pass costs as much as the first). Charis-like faces
+    set about 2.1 characters per em; every paragraph takes whole lines."""
     line_pt = font_size_pt * 1.38
-    per_line = geometry.text_width_in * POINTS_PER_INCH / font_size_pt * 2.1
-    lines_per_page = geometry.text_height_in * POINTS_PER_INCH / line_pt
-    lines = characters / max(1.0, per_line) + paragraphs * 0.5
+    per_line = max(1.0, geometry.text_width_in * POINTS_PER_INCH / font_size_pt * 2.1)
+    lines_per_page = max(1.0, geometry.text_height_in * POINTS_PER_INCH / line_pt)
+    lines = sum(max(1, math.ceil(length / per_line)) for length in paragraph_lengths)
     # Each opening loses about half a page to its sinkage, and half a blank verso on average.
-    return int(lines / max(1.0, lines_per_page) + openings * 1.0 + front_pages)
+    return int(lines / lines_per_page + openings * 1.0 + front_pages)
