@@ -12,7 +12,7 @@ REPO = Path(__file__).resolve().parents[2]
 
 
 def test_examples_are_not_drawn_from_the_constants_of_imported_modules() -> None:
-    import octavo.normalise.quotes  # noqa: F401  (a module full of string constants)
+    import octavo.normalise.quotes
     import octavo.normalise.typography  # noqa: F401
 
     constants = providers._get_local_constants()

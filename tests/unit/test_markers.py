@@ -38,7 +38,7 @@ def test_every_private_use_character_of_the_bmp_is_kept_as_written() -> None:
 
 
 def test_supplementary_private_use_characters_are_kept() -> None:
-    for char in PRIVATE_USE_SUPPLEMENTARY[::97] + [PRIVATE_USE_SUPPLEMENTARY[-1]]:
+    for char in [*PRIVATE_USE_SUPPLEMENTARY[::97], PRIVATE_USE_SUPPLEMENTARY[-1]]:
         assert typeset([f"a {char} *b* ..."])[0] == f"a {char} *b*…", hex(ord(char))
 
 
@@ -59,7 +59,7 @@ text_with_markers = st.lists(pieces, max_size=30).map(lambda p: "w " + "".join(p
 
 def visible_letters(text: str) -> list[str]:
     return [ch for ch in text if ch.isalnum() or 0xE000 <= ord(ch) <= 0xF8FF
-            or ord(ch) >= 0xF0000 and (ord(ch) & 0xFFFF) < 0xFFFE]
+            or (ord(ch) >= 0xF0000 and (ord(ch) & 0xFFFF) < 0xFFFE)]
 
 
 @settings(max_examples=300, deadline=None, derandomize=True)

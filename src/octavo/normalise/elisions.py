@@ -4,7 +4,8 @@ A straight ' before a word either opens a quotation ('Run,' he said) or stands f
 letters ('tis, 'em). The quote scanner weighs the two readings over the whole paragraph (a
 quotation must close somewhere); this module gives the price of the elision reading for the
 word after the mark. Lower is likelier. The prices are on the same scale as the scanner's
-(see quotes.py): 0.1 near certain, 0.6 as likely as not, above 2 only when nothing else fits.
+(see quotes.py): 0.1 near certain, 0.6 as likely as not, 1.4 for a word nobody lists
+(an elision still, when no quotation could close after it).
 
 Where the words come from:
 - `APHETIC` and `SHORT_FORMS`: the elisions of dialect and period fiction, gathered from the
@@ -64,7 +65,8 @@ STRONG = 0.1
 H_DROPPED = 0.15
 WEAK = 0.3
 H_WORD_TOO = 0.6
-UNKNOWN = 2.2
+UNKNOWN = 1.4
+UNKNOWN_CAPITALISED = 2.2  # 'Meet me there: a capital after the mark reads as a quotation
 
 
 @lru_cache(maxsize=1)
@@ -112,4 +114,4 @@ def elision_cost(rest: str) -> float:
         return H_WORD_TOO
     if is_h_dropped(lowered):
         return H_DROPPED
-    return UNKNOWN
+    return UNKNOWN_CAPITALISED if word[0].isupper() else UNKNOWN

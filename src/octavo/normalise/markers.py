@@ -23,4 +23,6 @@ _NONCHARACTER = re.compile(f"[{NONCHARACTERS}]")
 
 def without_noncharacters(text: str) -> str:
     """The text without noncharacters, so none of the markers above can come from it."""
-    return _NONCHARACTER.sub("", text) if _NONCHARACTER.search(text) else text
+    if not text or max(text) < "\ufdd0":  # nearly all text: one fast look at the highest character
+        return text
+    return _NONCHARACTER.sub("", text)

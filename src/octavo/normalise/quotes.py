@@ -259,9 +259,10 @@ class _Scanner:
 
     def _choose_singles(self) -> None:
         """The cheapest readings of all single quotes together: a shortest path over the state
-        (is a single quotation open, how many double quotations were open when it opened, did
-        it open the paragraph)."""
-        states: dict[_State, tuple[float, tuple[Mark, ...]]] = {(False, 0, False): (0.0, ())}
+        (the single quotations open, each with the number of double ones open around it; did
+        the outermost open the paragraph). A single quotation may open inside another only
+        with a double one between them (‘He said, “I told her ‘no’”’)."""
+        states: dict[_State, tuple[float, tuple[Mark, ...]]] = {((), False): (0.0, ())}
         depth = 0  # double quotations open
         for event in self.events:
             if isinstance(event, Mark):
@@ -273,17 +274,17 @@ class _Scanner:
                 continue
             following: dict[_State, tuple[float, tuple[Mark, ...]]] = {}
             for state, (price, chosen) in states.items():
-                is_open = state[0]
+                stack, from_start = state
                 for mark, cost in event.options:
                     after = state
                     if mark is Mark.SINGLE_OPEN:
-                        if is_open:
+                        if (stack and stack[-1] >= depth) or len(stack) >= _MAX_SINGLES_OPEN:
                             cost += _NESTED_SAME_KIND
                         else:
-                            after = (True, depth, event.at_start)
+                            after = ((*stack, depth), from_start if stack else event.at_start)
                     elif mark is Mark.SINGLE_CLOSE:
-                        if is_open:
-                            after = (False, 0, False)
+                        if stack:
+                            after = (stack[:-1], from_start and len(stack) > 1)
                         else:
                             cost += _STRAY_CLOSE
                     total = price + cost
@@ -296,14 +297,15 @@ class _Scanner:
             self.marks[choice.index] = mark
 
 
-_State = tuple[bool, int, bool]
+_State = tuple[tuple[int, ...], bool]
+_MAX_SINGLES_OPEN = 2
 
 
 def _end_price(state: _State) -> float:
-    is_open, _, from_start = state
-    if not is_open:
+    stack, from_start = state
+    if not stack:
         return 0.0
-    return _LEFT_OPEN_FROM_START if from_start else _LEFT_OPEN
+    return _LEFT_OPEN * (len(stack) - 1) + (_LEFT_OPEN_FROM_START if from_start else _LEFT_OPEN)
 
 
 def _settle_double_close(states: dict[_State, tuple[float, tuple[Mark, ...]]], depth: int
@@ -312,8 +314,11 @@ def _settle_double_close(states: dict[_State, tuple[float, tuple[Mark, ...]]], d
     have closed before."""
     settled: dict[_State, tuple[float, tuple[Mark, ...]]] = {}
     for state, (price, chosen) in states.items():
-        if state[0] and state[1] > depth:
-            state, price = (False, 0, False), price + _CLOSED_BY_DOUBLE
+        stack, from_start = state
+        kept = tuple(d for d in stack if d <= depth)
+        if len(kept) < len(stack):
+            price += _CLOSED_BY_DOUBLE * (len(stack) - len(kept))
+            state = (kept, from_start and bool(kept))
         if state not in settled or price < settled[state][0]:
             settled[state] = (price, chosen)
     return settled

@@ -167,7 +167,7 @@ _LOOSE_EM_DASH = re.compile(r"(?<=\S) *— *(?=\S)|^— +|(?<=\S) +—$")
 # A speech or sentence cut off with a hyphen: "I lo-", "wait-, she said", "how could-?",
 # "comin'-" → an em dash. (Not a suspended compound: "first-, second- and third-class".)
 _CUT_OFF = re.compile(r"(?:(?<=[^\W\d_])|(?<=[^\W\d_]['’]))(?: ?-| ?–)"
-                      r"(?=[\"“”'’‘]*(?:\s|$)|[,;:?!]|[\"“”'’‘]*$)")
+                      r"(?=[\"“”'’‘]+(?:\s|$)|[,;:?!]|$)")
 _SUSPENDED_HYPHEN = re.compile(r"[^\W\d_]-,? (?:and|or|to|nor)\b")
 # A speech that starts interrupted: "-and then" → "—and then".
 _OPENING_DASH = re.compile(r"(^|\s)([\"“”'‘’])[-–] ?(?=[^\W\d_])")
