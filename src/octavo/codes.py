@@ -35,6 +35,9 @@ CODES: dict[str, str] = {
     "OCT205": "a Markdown feature octavo does not support yet was turned into plain text",
     "OCT206": "a link with an unsafe or unsupported address was turned into plain text",
     "OCT207": "control characters that cannot appear in a book were removed",
+    "OCT208": ("a byte that is not UTF-8 in a UTF-8 manuscript was read on its own, as "
+               "Windows-1252 (a stray character typed in another editor); check the letter"),
+    "OCT209": "terminal escape sequences (colour codes such as ESC[31m) were removed whole",
     # Checks across a book (the text checks' codes and explanations live with their rules)
     "OCT309": "a '%% octavo: ignore' line no longer excuses anything; remove it",
     "OCT340": "a name spelled two ways across the anthology (Jett in one story, Jet in another)",
