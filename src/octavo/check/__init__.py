@@ -14,7 +14,7 @@ from octavo.check import font_rules as _font_rules  # noqa: F401  (registers OCT
 from octavo.check.text_rules import RULES, Line, TextParagraph
 from octavo.diagnostics import Diagnostic, Diagnostics, OctavoError, Severity, Span
 from octavo.ingest import MARKDOWN_SUFFIXES, read_text
-from octavo.ingest.plaintext import blank_comment, body_layout, is_scene_break
+from octavo.ingest.plaintext import blank_comment, body_groups_of
 
 __all__ = ["RULES", "check_book", "check_files", "check_text", "explain"]
 
@@ -24,27 +24,11 @@ _DIRECTIVE = re.compile(r"^\s*%%\s*octavo:\s*ignore\s+(OCT\d{3}(?:[\s,]+OCT\d{3}
 
 
 def paragraphs_of(text: str) -> list[TextParagraph]:
-    """The story's paragraphs with their source lines, as octavo's reader finds them."""
+    """The story's paragraphs (and passages of verse) with their source lines, as octavo's
+    reader finds them."""
     lines = [blank_comment(line) for line in text.split("\n")]
-    start, hard_wrapped = body_layout(text)
-    paragraphs: list[TextParagraph] = []
-    block: list[Line] = []
-
-    def flush() -> None:
-        if block:
-            paragraphs.append(TextParagraph(tuple(block)))
-            block.clear()
-
-    for index in range(start, len(lines)):
-        line = Line(index + 1, lines[index])
-        if not line.text.strip() or is_scene_break(line.text):
-            flush()
-        elif hard_wrapped:
-            block.append(line)
-        else:
-            paragraphs.append(TextParagraph((line,)))
-    flush()
-    return paragraphs
+    return [TextParagraph(tuple(Line(i + 1, lines[i]) for i in group.lines))
+            for group in body_groups_of(text) if group.kind != "break"]
 
 
 def _suppressions(text: str) -> dict[int, tuple[int, set[str]]]:
