@@ -128,12 +128,12 @@ class _Typesetter:
 
     def inlines(self, inlines: tuple[Inline, ...]) -> tuple[Inline, ...]:
         if len(inlines) == 1 and isinstance(inlines[0], Text):  # most paragraphs: one text node
-            value = self._finish(prepare(clean(inlines[0].value), self.style)).strip()
+            value = self._finish(prepare(inlines[0].value, self.style)).strip()
             return (Text(value),) if value else ()
         leaves = _leaves(inlines)
         if not leaves:  # an empty heading ("##" alone) has nothing to set
             return ()
-        typeset_text = self._finish(prepare(BOUNDARY.join(leaves), self.style))
+        typeset_text = self._finish(prepare(BOUNDARY.join(leaves), self.style, joined=True))
         values = typeset_text.split(BOUNDARY)
         if len(values) != len(leaves):  # a rule ate a boundary: fall back to node by node
             values = [typeset_paragraph(v, self.style) for v in leaves]

@@ -102,10 +102,15 @@ def elision_cost(rest: str) -> float:
     if word_match is None:
         return UNKNOWN
     word = word_match.group(0)
-    lowered = word.lower()
     after = rest[word_match.end(): word_match.end() + 1]
-    if lowered == "n" and after in ("'", "’", "‘"):
+    if after in ("'", "’", "‘") and word.lower() == "n":
         return CERTAIN  # rock 'n' roll, fish 'n' chips
+    return _word_cost(word)
+
+
+@lru_cache(maxsize=4096)
+def _word_cost(word: str) -> float:
+    lowered = word.lower()
     if lowered in APHETIC:
         return STRONG
     if lowered in AMBIGUOUS:

@@ -68,7 +68,11 @@ BRITISH = QuoteStyle(outer=("‘", "’"), inner=("“", "”"))
 
 
 def _word(ch: str | None) -> bool:
-    return ch is not None and (ch.isalnum() or unicodedata.category(ch) in ("Mn", "Mc"))
+    if ch is None:
+        return False
+    if ch.isalnum():
+        return True
+    return ch >= "\u0300" and unicodedata.category(ch) in ("Mn", "Mc")  # combining marks
 
 
 def _space(ch: str | None) -> bool:
@@ -120,9 +124,12 @@ class _Scanner:
         self.double_open = False
         # The singles in order, with the double quotes' opening and closing between them.
         self.events: list[_Choice | Mark] = []
+        self.has_boundary = BOUNDARY in text
 
     def near(self, index: int, step: int) -> str | None:
         index += step
+        if not self.has_boundary:
+            return self.text[index] if 0 <= index < len(self.text) else None
         while 0 <= index < len(self.text):
             if self.text[index] != BOUNDARY:
                 return self.text[index]
@@ -140,8 +147,14 @@ class _Scanner:
                     self._double(index, before, after, first=position == 0)
                 else:
                     self._single(index, inner_before, inner_after, before, after, position)
-        if any(isinstance(event, _Choice) for event in self.events):
+        choices = [event for event in self.events if isinstance(event, _Choice)]
+        if any(m is Mark.SINGLE_OPEN for c in choices for m, _ in c.options):
             self._choose_singles()
+        else:  # nothing can open a single quotation: each mark on its own, none open
+            for choice in choices:
+                self.marks[choice.index] = min(
+                    choice.options,
+                    key=lambda o: o[1] + (_STRAY_CLOSE if o[0] is Mark.SINGLE_CLOSE else 0))[0]
         return self.marks
 
     def _clusters(self) -> list[list[int]]:
@@ -149,7 +162,8 @@ class _Scanner:
         clusters: list[list[int]] = []
         for match in _QUOTE_CHAR.finditer(self.text):
             index = match.start()
-            if clusters and not self.text[clusters[-1][-1] + 1 : index].strip(BOUNDARY):
+            if clusters and (index == clusters[-1][-1] + 1 or (
+                    self.has_boundary and not self.text[clusters[-1][-1] + 1 : index].strip(BOUNDARY))):
                 clusters[-1].append(index)
             else:
                 clusters.append([index])
@@ -262,7 +276,11 @@ class _Scanner:
         (the single quotations open, each with the number of double ones open around it; did
         the outermost open the paragraph). A single quotation may open inside another only
         with a double one between them (‘He said, “I told her ‘no’”’)."""
-        states: dict[_State, tuple[float, tuple[Mark, ...]]] = {((), False): (0.0, ())}
+        # Each step maps a state to (price, the previous state, the reading that led here).
+        open_mark, close_mark = Mark.SINGLE_OPEN, Mark.SINGLE_CLOSE
+        start: _State = ((), False)
+        steps: list[dict[_State, tuple[float, _State, Mark]]] = []
+        states: dict[_State, tuple[float, _State, Mark]] = {start: (0.0, start, _SETTLED)}
         depth = 0  # double quotations open
         for event in self.events:
             if isinstance(event, Mark):
@@ -271,29 +289,37 @@ class _Scanner:
                 else:
                     depth = max(0, depth - 1)
                     states = _settle_double_close(states, depth)
+                    steps.append(states)
                 continue
-            following: dict[_State, tuple[float, tuple[Mark, ...]]] = {}
-            for state, (price, chosen) in states.items():
+            step: dict[_State, tuple[float, _State, Mark]] = {}
+            for state, (price, _, _) in states.items():
                 stack, from_start = state
                 for mark, cost in event.options:
                     after = state
-                    if mark is Mark.SINGLE_OPEN:
+                    if mark is open_mark:
                         if (stack and stack[-1] >= depth) or len(stack) >= _MAX_SINGLES_OPEN:
                             cost += _NESTED_SAME_KIND
                         else:
                             after = ((*stack, depth), from_start if stack else event.at_start)
-                    elif mark is Mark.SINGLE_CLOSE:
+                    elif mark is close_mark:
                         if stack:
                             after = (stack[:-1], from_start and len(stack) > 1)
                         else:
                             cost += _STRAY_CLOSE
                     total = price + cost
-                    if after not in following or total < following[after][0]:
-                        following[after] = (total, (*chosen, mark))
-            states = following
-        best = min(states.items(), key=lambda item: item[1][0] + _end_price(item[0]))
+                    known = step.get(after)
+                    if known is None or total < known[0]:
+                        step[after] = (total, state, mark)
+            steps.append(step)
+            states = step
+        state = min(states, key=lambda s: states[s][0] + _end_price(s))
+        chosen: list[Mark] = []
+        for step in reversed(steps):
+            _, state, mark = step[state]
+            if mark is not _SETTLED:
+                chosen.append(mark)
         choices = [event for event in self.events if isinstance(event, _Choice)]
-        for choice, mark in zip(choices, best[1][1], strict=True):
+        for choice, mark in zip(choices, reversed(chosen), strict=True):
             self.marks[choice.index] = mark
 
 
@@ -308,20 +334,25 @@ def _end_price(state: _State) -> float:
     return _LEFT_OPEN * (len(stack) - 1) + (_LEFT_OPEN_FROM_START if from_start else _LEFT_OPEN)
 
 
-def _settle_double_close(states: dict[_State, tuple[float, tuple[Mark, ...]]], depth: int
-                         ) -> dict[_State, tuple[float, tuple[Mark, ...]]]:
+_SETTLED = Mark.DOUBLE_CLOSE  # the "reading" recorded for a step where a double quotation closed
+
+
+def _settle_double_close(states: dict[_State, tuple[float, _State, Mark]], depth: int
+                         ) -> dict[_State, tuple[float, _State, Mark]]:
     """A double quotation closes, leaving `depth` open: a single one opened inside it should
-    have closed before."""
-    settled: dict[_State, tuple[float, tuple[Mark, ...]]] = {}
-    for state, (price, chosen) in states.items():
+    have closed before. A step of its own, so that the readings can be traced back."""
+    step: dict[_State, tuple[float, _State, Mark]] = {}
+    for state, (price, _, _) in states.items():
         stack, from_start = state
-        kept = tuple(d for d in stack if d <= depth)
-        if len(kept) < len(stack):
+        after = state
+        if stack and stack[-1] > depth:
+            kept = tuple(d for d in stack if d <= depth)
             price += _CLOSED_BY_DOUBLE * (len(stack) - len(kept))
-            state = (kept, from_start and bool(kept))
-        if state not in settled or price < settled[state][0]:
-            settled[state] = (price, chosen)
-    return settled
+            after = (kept, from_start and bool(kept))
+        known = step.get(after)
+        if known is None or price < known[0]:
+            step[after] = (price, state, _SETTLED)
+    return step
 
 
 def scan_marks(text: str) -> Marks:
@@ -360,15 +391,20 @@ def apply_marks(text: str, marks: Marks, style: QuoteStyle | None = None) -> str
     style by nesting level."""
     if not marks:
         return text
-    out = list(text)
     levels = _levels(marks) if style is not None else {}
-    for index, mark in marks.items():
+    pieces: list[str] = []
+    position = 0
+    for index in sorted(marks):
+        mark = marks[index]
+        pieces.append(text[position:index])
         if style is None or index not in levels:
-            out[index] = _KEPT[mark]
+            pieces.append(_KEPT[mark])
         else:
             pair = style.outer if levels[index] % 2 else style.inner
-            out[index] = pair[0] if mark in _OPENING else pair[1]
-    return "".join(out)
+            pieces.append(pair[0] if mark in _OPENING else pair[1])
+        position = index + 1
+    pieces.append(text[position:])
+    return "".join(pieces)
 
 
 def kinds_changed(text: str, marks: Marks, style: QuoteStyle | None) -> bool:

@@ -215,8 +215,11 @@ _LAST_SHORT_WORD = re.compile(r" (?=[^\W_]{1,4}[^\w\s]*\s*$)")
 # sees the same few characters and the quote scanner decides their direction.
 _RARE_QUOTES = str.maketrans({"`": "'", "´": "'", "‚": "'", "‛": "'", "„": '"', "‟": '"'})
 _RARE_QUOTE_CHARACTERS = re.compile("[`´‚‛„‟]")
-# Anything the invisible-character, rare-quote or space rules would touch.
-_UNUSUAL = re.compile(f"[`´‚‛„‟{_ODD_SPACE}\u200b\u200c\u2060\ufeff\u00ad]|  ")
+# Anything the invisible-character, rare-quote or space rules would touch, or a noncharacter
+# (any character beyond the BMP is looked at more closely: it may be one). Two spaces are
+# looked for apart: an alternative would keep the regex from scanning for its characters fast.
+_UNUSUAL = re.compile(f"[`´‚‛„‟{_ODD_SPACE}\u200b\u200c\u2060\ufeff\u00ad\ufdd0-\ufdef\ufffe\uffff"
+                      "\U00010000-\U0010ffff]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -229,14 +232,16 @@ class Prepared:
     marks: Marks
 
 
-def prepare(text: str, style: HouseStyle) -> Prepared:
-    """`text`: one paragraph, its inline nodes' texts joined by BOUNDARY (each cleaned of
-    noncharacters first, see `clean`)."""
+def prepare(text: str, style: HouseStyle, joined: bool = False) -> Prepared:
+    """`text`: one paragraph as the author wrote it, or (`joined`) its inline nodes' texts,
+    each cleaned of noncharacters (`clean`), joined by BOUNDARY."""
     if style.spaced_ellipsis and _SPACED_ELLIPSIS in text:
         # Our own spaced ellipsis is one ellipsis to every rule, and is spaced again at the end.
         text = text.replace(_SPACED_ELLIPSIS, "…")
-    unusual = _UNUSUAL.search(text) is not None  # one look decides whether three rules run
+    unusual = "  " in text or _UNUSUAL.search(text) is not None  # one look, for four rules
     if unusual:
+        if not joined:
+            text = clean(text)  # no noncharacter may pass for one of the markers
         text = strip_invisible(text)  # before protection: invisible characters can hide a URL
     text, kept = _protect(text)
     if unusual:
@@ -273,7 +278,6 @@ def finish(prepared: Prepared, style: HouseStyle) -> tuple[str, bool]:
 def typeset_paragraph(text: str, style: HouseStyle | None = None) -> str:
     """One paragraph of plain text (no inline markers), typeset; stable when typeset again."""
     style = style or HouseStyle()
-    text = clean(text)
     for _ in range(_MAX_PASSES):
         result, changed = finish(prepare(text, style), style)
         if not changed or result == text:
