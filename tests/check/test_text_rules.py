@@ -18,6 +18,7 @@ CASES = [
     ("OCT320", "He turned to her,", "He turned to her. 東京の夜は静かだった。"),
     ("OCT321", "Because I lo-“", "“Because,” she said."),
     ("OCT322", "“Go home, she said.\n\nHe went.", "“Go home,” she said.\n\nHe went."),
+    ("OCT322", 'He was 5\'9" and "tall.\n\nNo.', 'He was 5\'2"-5\'9", with a 14" pan.\n\nNo.'),
     ("OCT323", "A/N: thanks for reading!", "Anna: thanks for reading!"),
     ("OCT324", " ".join(["word"] * 360) + ".", " ".join(["word"] * 300) + "."),
     ("OCT330", "A line ends here.\u00a0 ", "A line ends here."),

@@ -233,7 +233,16 @@ def quote_wrong_way(paragraphs: list[TextParagraph]) -> Iterator[Finding]:
 
 
 def _balance(text: str) -> int:
-    """How many double quotations stay open at the end of the text (straight quotes alternate)."""
+    """How many double quotations stay open at the end of the text (straight quotes alternate).
+    Inch marks are no quotes: 5'2" and a 14" pan, as the normaliser reads them."""
+    if '"' in text and any(ch.isdigit() for ch in text):
+        from octavo.normalise.quotes import Mark, scan_marks
+        from octavo.normalise.typography import primes
+
+        text = primes(text)
+        inches = [i for i, mark in scan_marks(text).items() if mark is Mark.DOUBLE_PRIME]
+        for index in reversed(inches):
+            text = text[:index] + text[index + 1:]
     depth = 0
     straight_open = False
     for ch in text:
