@@ -98,7 +98,7 @@ def _passage_groups(lines: list[str], passage: list[int], hard_wrapped: bool,
         run.clear()
 
     def _add_line(index: int) -> None:
-        if current and _continues(lines[current[-1]], lines[index]):
+        if current and continues(lines[current[-1]], lines[index]):
             current.append(index)
         else:
             close_paragraph()
@@ -116,7 +116,7 @@ def _passage_groups(lines: list[str], passage: list[int], hard_wrapped: bool,
     return groups
 
 
-def _continues(previous: str, line: str) -> bool:
+def continues(previous: str, line: str) -> bool:
     """A wrap: the previous line stops mid-sentence and this one goes on in lower case."""
     before, text = previous.strip(), line.strip()
     return (not _SENTENCE_END.search(before) and not ends_in_hard_break(previous)

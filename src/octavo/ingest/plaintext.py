@@ -17,7 +17,7 @@ import re
 from octavo.diagnostics import Span
 from octavo.document import Block, Emphasis, Inline, Paragraph, SceneBreak, Text, Verse
 from octavo.ingest.model import ManuscriptHeading, RawStory
-from octavo.ingest.plain_layout import Group, body_groups, ends_in_hard_break
+from octavo.ingest.plain_layout import Group, body_groups, continues, ends_in_hard_break
 from octavo.ingest.scenebreak import SCENE_MARK
 from octavo.normalise.typography import strip_invisible
 
@@ -150,12 +150,16 @@ def _leading_heading(lines: list[str], display: str) -> tuple[ManuscriptHeading 
     if parts is None:
         # A bare title line: short, unpunctuated, capitalised, with the story after it. (Not
         # "set apart by a blank line": normalising adds blank lines, and must not make titles.)
-        following = _next_nonblank(lines, index + 1)
-        if (following is not None and _looks_like_bare_title(first)
-                and not lines[following].strip()[:1].islower()):  # "…the door and / opened it"
+        # Judged as the reader will join it ("…the door and / opened it slowly." is one
+        # sentence), so that the normalised text, where it is one line, reads the same.
+        end = index + 1
+        while end < len(lines) and lines[end].strip() and continues(lines[end - 1], lines[end]):
+            first = f"{first} {' '.join(lines[end].split())}"
+            end += 1
+        if _next_nonblank(lines, end) is not None and _looks_like_bare_title(first):
             title_text = first.strip(_TITLE_DECORATION)
             if title_text:
-                return ManuscriptHeading(None, title_text, Span(display, index + 1, 1)), index + 1
+                return ManuscriptHeading(None, title_text, Span(display, index + 1, 1)), end
         return None, index
     label, title = parts
     span = Span(display, index + 1, 1)
@@ -195,7 +199,7 @@ def _looks_like_title(line: str) -> bool:
     text = line.strip()
     return (
         0 < len(text) <= _MAX_TITLE_LENGTH
-        and text[-1] not in ".!?,;:\"“”‘’'…"
+        and text[-1] not in ".!?,;:\"“”‘’'…′″"
         and text[0] not in "\"“”‘’'«"
         and not SCENE_MARK.match(text)
     )

@@ -47,7 +47,7 @@ __all__ = ["QUOTE_STYLES", "HouseStyle", "house_style_for", "normalise_story", "
 # A house style that turns double quotations into single ones (or back) is applied again until
 # the text no longer changes: a mark can read differently once swapped. Keeping the author's
 # marks needs one pass.
-_MAX_PASSES = 3
+_MAX_PASSES = 8
 T = TypeVar("T")
 
 

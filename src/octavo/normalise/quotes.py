@@ -191,8 +191,9 @@ class _Scanner:
             return True
         if before in "—–":  # "Wait—" closes, —"and then" opens
             return not self.double_open and not (_space(after) or _punct(after))
-        # After a word or punctuation: closes, unless a space is missing (said,"Go)
-        return _word(after) and not self.double_open and not _word(before)
+        # After a word or punctuation: closes, unless a space is missing (said,"Go). A prime
+        # stands after a digit, so it counts as the digit would.
+        return _word(after) and not self.double_open and not _word(before) and before not in "′″"
 
     # -- singles: readings now, chosen together at the end ---------------------------------------
 
@@ -230,7 +231,7 @@ class _Scanner:
         self.events.append(_Choice(index, options, at_start))
 
     def _opening_price(self, index: int, before: str | None, position: int) -> float:
-        if position > 0:
+        if position > 0 or (before is not None and before in "′″"):  # a prime was a mark too
             return _OPEN_AFTER_MARK
         if before is None:
             return _OPEN_AT_START

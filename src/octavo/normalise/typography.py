@@ -142,7 +142,7 @@ _DOTS = re.compile(r"\.(?: ?\.){2,}|…")  # ..., . . ., ....., …
 # "so…"), and when it stands between words: it belongs to the word it trails ("Well … maybe"
 # → "Well… maybe"). An ellipsis that opens a paragraph or a speech keeps its place.
 _SPACE_BEFORE_ELLIPSIS = re.compile(
-    rf" +…(?=[\"“”‘’')\]{BOUNDARY}]*$|[\"“”‘’')\]](?:\s|$)| )")
+    rf" +…(?=[\"“”‘’')\]{BOUNDARY}]*$|[\"“”‘’')\]](?:\s|$)| |[-–—])")
 
 
 def ellipses(text: str, spaced: bool = False) -> str:
@@ -158,15 +158,23 @@ def ellipses(text: str, spaced: bool = False) -> str:
 # -- dashes ----------------------------------------------------------------------------------
 
 # A name left blank ("Lady B----", "d---d", "Mr. ----"): three or four hyphens or dashes after
-# a single letter, or standing alone, are the two-em dash ⸺ (set closed, as a letter would be).
-_NAME_BLANK = re.compile(r"(?<![^\W_])([^\W\d_])(?:-{3,4}|—{2,3}|–{3,4})(?![-–—])"
-                         r"|(?<![^\s(\[\"“‘'])(?:-{4}|—{2,3})(?![-–—])")
+# a single letter, or four (three dashes) standing alone, are the two-em dash ⸺ (set closed, as
+# a letter would be). Standing alone, --- is an em dash, as typists use it.
+_NAME_BLANK = re.compile(r"(?<![^\W_])([^\W\d_])[-–—]{3,4}(?![-–—])"
+                         r"|(?<![^\s(\[\"“‘'])(?:-{4}|[–—][-–—]{2,3})(?![-–—])")
+_MAY_BE_BLANK = re.compile("[-–—]{3}")
+
+
+def _blank(match: re.Match[str]) -> str:
+    return (match.group(1) or "") + "⸺"
+
+
 _DOUBLE_HYPHEN = re.compile(r"[ \t]*-{2,3}[ \t]*")  # -- and --- as em dashes, set closed
 _SPACED_DASH = re.compile(r"(?<=\S) +[-–—] +(?=\S)")  # word - word, word – word, word — word
 _LOOSE_EM_DASH = re.compile(r"(?<=\S) *— *(?=\S)|^— +|(?<=\S) +—$")
 # A speech or sentence cut off with a hyphen: "I lo-", "wait-, she said", "how could-?",
 # "comin'-" → an em dash. (Not a suspended compound: "first-, second- and third-class".)
-_CUT_OFF = re.compile(r"(?:(?<=[^\W\d_])|(?<=[^\W\d_]['’]))(?: ?-| ?–)"
+_CUT_OFF = re.compile(r"(?:(?<=[^\W\d_])|(?<=[^\W\d_]['’‘]))(?: ?-| ?–)"
                       r"(?=[\"“”'’‘]+(?:\s|$)|[,;:?!]|$)")
 _SUSPENDED_HYPHEN = re.compile(r"[^\W\d_]-,? (?:and|or|to|nor)\b")
 # A speech that starts interrupted: "-and then" → "—and then".
@@ -174,35 +182,37 @@ _OPENING_DASH = re.compile(r"(^|\s)([\"“”'‘’])[-–] ?(?=[^\W\d_])")
 # Number ranges: 1990-95, 10-12, 9:00-5:00, 5′2″-5′9″; not ISO dates (2024-05-01) or longer
 # chains.
 _RANGE = re.compile(r"(?<![\d\-–/.])(\d+(?:\.\d+)?)-(\d+(?:\.\d+)?)(?![\d\-–/])")
-_PRIME_RANGE = re.compile(r"(?<=\d[′″])-(?=\d)")
+_PRIME_RANGE = re.compile(r"(?<=\d['‘’′\"“”″])-(?=\d)")  # the scanner sets the primes later
 _PHONE = re.compile(r"\d{3}-\d{4}")  # 555-0134 keeps its hyphen
 
 
 def dashes(text: str) -> str:
     if "-" not in text and "—" not in text and "–" not in text:
         return text
-    if "---" in text or "——" in text or "–––" in text:
-        text = _NAME_BLANK.sub(lambda m: (m.group(1) or "") + "⸺", text)
+    if _MAY_BE_BLANK.search(text):  # before -- becomes a dash, which would split the run
+        text = _NAME_BLANK.sub(_blank, text)
     if "--" in text:
         text = _DOUBLE_HYPHEN.sub("—", text)
     if " -" in text or " –" in text or " —" in text:
         text = _SPACED_DASH.sub("—", text)
     if "—" in text:
         text = _LOOSE_EM_DASH.sub("—", text)
+        if _MAY_BE_BLANK.search(text):  # and after: "— — —" closed up is a run of three
+            text = _NAME_BLANK.sub(_blank, text)
     if "-" in text or "–" in text:
         if not _SUSPENDED_HYPHEN.search(text):
             text = _CUT_OFF.sub("—", text)
         text = _OPENING_DASH.sub(r"\1\2—", text)
         text = _RANGE.sub(lambda m: m.group(0) if _PHONE.fullmatch(m.group(0)) else
                           f"{m.group(1)}–{m.group(2)}", text)
-        if "′-" in text or "″-" in text:
+        if _DIGIT_THEN_MARK.search(text):
             text = _PRIME_RANGE.sub("–", text)
     return text
 
 
 # The British habit, applied after the quotes are curled so that a cut-off speech (“I lo—”) and
 # an interrupted start (“—and then”) keep their closed dash: word – word, said – ‘Go’.
-_SPACEABLE_DASH = re.compile(r"(?<=[^\s“‘(\[])—(?=[^\s”’.,;:!?)\]])")
+_SPACEABLE_DASH = re.compile(r"(?<=[^\s“‘(\[\-–—])—(?=[^\s”’.,;:!?)\]\-–—])")
 
 
 # -- the whole paragraph ---------------------------------------------------------------------
@@ -288,7 +298,7 @@ def typeset_paragraph(text: str, style: HouseStyle | None = None) -> str:
 
 # A house style that swaps single and double quotations is applied until the text no longer
 # changes (a mark can read differently once swapped); keeping the author's marks needs one pass.
-_MAX_PASSES = 3
+_MAX_PASSES = 8
 
 
 __all__ = ["BOUNDARY", "QUOTE_STYLES", "URL_OR_EMAIL", "HouseStyle", "Prepared", "clean", "finish",
