@@ -19,6 +19,7 @@ from octavo.document import Block, Emphasis, Inline, Paragraph, SceneBreak, Text
 from octavo.ingest.model import ManuscriptHeading, RawStory
 from octavo.ingest.plain_layout import Group, body_groups, continues, ends_in_hard_break
 from octavo.ingest.scenebreak import SCENE_MARK
+from octavo.ingest.scenebreak import is_scene_break as is_scene_break  # for the other readers
 from octavo.normalise.typography import strip_invisible
 
 _NUMBER_WORDS = (

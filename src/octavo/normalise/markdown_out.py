@@ -10,12 +10,18 @@ from __future__ import annotations
 from typing import assert_never
 
 from octavo.document import (
+    Aside,
     Block,
     BlockQuote,
+    Code,
     Emphasis,
+    Footnote,
     Heading,
+    Image,
     Inline,
+    LineBreak,
     Link,
+    ListBlock,
     Paragraph,
     SceneBreak,
     SmallCaps,
@@ -70,6 +76,11 @@ def _block(block: Block) -> str:
             # A backslash at a line's end is a hard break, in CommonMark as for octavo's own
             # plain-text reader (unlike two trailing spaces, which authors leave by accident).
             return "\\\n".join(_inlines(line) for line in lines)
+        case ListBlock(items=items, ordered=ordered, start=start):
+            return "\n".join(f"{f'{start + n}.' if ordered else '-'} "
+                             + " ".join(_block(b) for b in item) for n, item in enumerate(items))
+        case Aside(blocks=blocks):
+            return "\n\n".join(_block(b) for b in blocks)
         case _:
             assert_never(block)
 
@@ -88,6 +99,14 @@ def _inlines(inlines: tuple[Inline, ...]) -> str:
                 out.append(_inlines(children))
             case Link(href=href, children=children):
                 out.append(f"[{_inlines(children)}]({href})")
+            case Code(value=value):
+                out.append(f"`{value}`")
+            case LineBreak():
+                out.append(" ")
+            case Footnote(blocks=blocks):
+                out.append(" (" + " ".join(_block(b) for b in blocks) + ")")
+            case Image(alt=alt):
+                out.append(_escape(alt))
             case _:
                 assert_never(node)
     return "".join(out)
