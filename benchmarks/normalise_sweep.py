@@ -21,9 +21,10 @@ from octavo.normalise import house_style_for, to_markdown, typeset
 TRICKY = "aAzZéß0159 \t\u00a0\u200b'\"‘’“”`´-–—.…,;:!?()[]*_#~<>/@§"
 LETTER_MARKER = re.compile(r"^\s*(?:[oOxX]{3,}|<hr\s*/?>)\s*$", re.IGNORECASE | re.MULTILINE)
 STYLES = {
-    "american": house_style_for("en-US"),
-    "american, tied last words": house_style_for("en-US", tie_last_word=True),
-    "british": house_style_for("en-GB"),
+    "kept quotes": house_style_for("en-US"),
+    "american": house_style_for("en-US", "american"),
+    "american, tied last words": house_style_for("en-US", "american", tie_last_word=True),
+    "british": house_style_for("en-GB", "british"),
     "british, spaced dashes and ellipses": house_style_for("en-GB", "british", "spaced-en",
                                                            "spaced"),
 }

@@ -83,8 +83,8 @@ def build(book: str | None, output: Path, want_epub: bool, want_pdf: bool,
 @click.option("--in-place", "in_place", is_flag=True,
               help="Rewrite FILE with the normalised text, keeping a backup (FILE.bak).")
 @click.option("--diff", "show_diff", is_flag=True, help="Show what would change, as a diff.")
-@click.option("--quotes", type=click.Choice(["american", "british"]), default=None,
-              help="Quotation style (default: American; British for --language en-GB).")
+@click.option("--quotes", type=click.Choice(["keep", "american", "british"]), default=None,
+              help="Quotation style (default: keep the author's double and single marks, curled).")
 @click.option("--language", default="en-US", show_default=True, help="The text's language.")
 def normalize(file: Path, in_place: bool, show_diff: bool, quotes: str | None,
               language: str) -> None:
@@ -195,7 +195,7 @@ def fix(paths: tuple[Path, ...]) -> None:
             (p, None, "en-US") for p in paths if p not in books]
         for book in books:
             manifest, _ = load_manifest(find_manifest(str(book), Path.cwd()))
-            style = "british" if manifest.house_style.single_outer else "american"
+            style = manifest.house_style.quotes_name
             targets += [(s.path, style, manifest.language) for s in manifest.stories()]
         for path, quotes, language in targets:
             result = normalise_file(path, quotes=quotes, language=language, in_place=True,

@@ -47,6 +47,9 @@ CODES: dict[str, str] = {
     "OCT205": "a Markdown feature octavo does not support yet was turned into plain text",
     "OCT206": "a link with an unsafe or unsupported address was turned into plain text",
     "OCT207": "control characters that cannot appear in a book were removed",
+    "OCT208": ("a byte that is not UTF-8 in a UTF-8 manuscript was read on its own, as "
+               "Windows-1252 (a stray character typed in another editor); check the letter"),
+    "OCT209": "terminal escape sequences (colour codes such as ESC[31m) were removed whole",
     # Input formats (issue 15): Word, web pages, EPUBs, OpenDocument, RTF, full Markdown
     "OCT220": "a .docx, .odt or .epub file is damaged or not the zip archive its name says",
     "OCT221": "a zip container would unpack to more than octavo reads (a zip bomb?); refused",

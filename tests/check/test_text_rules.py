@@ -18,6 +18,7 @@ CASES = [
     ("OCT320", "He turned to her,", "He turned to her. 東京の夜は静かだった。"),
     ("OCT321", "Because I lo-“", "“Because,” she said."),
     ("OCT322", "“Go home, she said.\n\nHe went.", "“Go home,” she said.\n\nHe went."),
+    ("OCT322", 'He was 5\'9" and "tall.\n\nNo.', 'He was 5\'2"-5\'9", with a 14" pan.\n\nNo.'),
     ("OCT323", "A/N: thanks for reading!", "Anna: thanks for reading!"),
     ("OCT324", " ".join(["word"] * 360) + ".", " ".join(["word"] * 300) + "."),
     ("OCT330", "A line ends here.\u00a0 ", "A line ends here."),
@@ -146,3 +147,24 @@ def test_house_style_words() -> None:
     found = check_text("Alright, it was OK. Not ok, Okay? All right.", "s.txt", frozenset(), words)
     assert [(d.code, d.span.column if d.span else 0, d.fix) for d in found] == [
         ("OCT341", 1, "all right"), ("OCT341", 17, "okay")]
+
+
+def test_a_repeat_is_found_whatever_its_case() -> None:
+    found = [d for d in check_text("The the boat came in. It was IT it again.", "s.txt")
+             if d.code == "OCT310"]
+    assert [(d.span.column if d.span else 0) for d in found] == [1, 30]
+
+
+def test_a_repeat_is_found_on_every_line_of_a_paragraph() -> None:
+    """A hard-wrapped paragraph (one paragraph of several lines): a slip on its third line."""
+    line = "This line of fixed-width prose runs on for about seventy characters or so"
+    paragraph = "\n".join([line, line, "and then the the end came", line, "and it ended."])
+    source = "\n\n".join([paragraph] * 3)
+    found = [d for d in check_text(source, "s.txt") if d.code == "OCT310"]
+    assert [(d.span.line, d.span.column) for d in found if d.span] == [(3, 10), (9, 10), (15, 10)]
+
+
+def test_a_repeat_is_found_in_a_wrapped_paragraph_of_a_single_newline_file() -> None:
+    source = "It was late.\nHe walked to the door and\nopened it, and and then left.\n"
+    found = [d for d in check_text(source, "s.txt") if d.code == "OCT310"]
+    assert [(d.span.line, d.span.column) for d in found if d.span] == [(3, 12)]

@@ -86,7 +86,9 @@ def octavo_engine(case: GoldCase) -> str:
         to_markdown = _octavo_function("to_markdown")
         return str(to_markdown(case.input, DISPLAY))
     typeset = _octavo_function("typeset")
-    result = typeset(case.input.split("\n\n"))
+    from octavo.normalise import house_style_for  # the cases assume `quotes: american`
+
+    result = typeset(case.input.split("\n\n"), house_style_for("en", "american"))
     if not isinstance(result, list) or not all(isinstance(p, str) for p in result):
         return f"<typeset returned {type(result).__name__}, not list[str]: {result!r}>"
     return "\n\n".join(result)

@@ -15,13 +15,18 @@ import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
+from pypdf import PdfReader
+
 from tests.conftest import BookFolder, Run, run_octavo
 from tests.textcheck import (
     assert_in_order,
+    assert_no_extra_words,
+    assert_story_words,
     element_text,
     epub_documents,
     pdf_text,
     pdf_tokens,
+    story_text,
     tokens,
 )
 
@@ -114,16 +119,56 @@ def assert_built(outcome: Outcome, formats: tuple[str, ...] = ("epub", "pdf")) -
     return built
 
 
-def assert_all_text_there(expected_text: str, built: dict[str, Path]) -> None:
-    """Every letter-and-digit run of `expected_text` is in each output, in order."""
+def assert_all_text_there(expected_text: str, built: dict[str, Path], exact: bool = True) -> None:
+    """Every letter-and-digit run of `expected_text` (one story's manuscript) is in each output,
+    in order. `exact`: and nothing else, nothing twice: the EPUB's story bodies hold exactly
+    the manuscript's words (after those of its heading), and every word of the PDF is either
+    the manuscript's, as often, or the book's furniture (title page, contents, running heads)."""
     expected = tokens(expected_text)
     assert expected, "the test has no text to look for"
+    furniture: set[str] = set()
     if "epub" in built:
         documents = epub_documents(built["epub"])
         epub_words = tokens(" ".join(element_text(root) for root in documents.values()))
         assert_in_order(expected, epub_words, "EPUB")
+        stories = [parts for root in documents.values() if (parts := story_text(root))]
+        mine = _the_story(expected, stories) if exact else None
+        furniture = {t for root in documents.values() if story_text(root) is None
+                     for t in tokens(element_text(root))}
+        furniture |= {t for header, _ in stories for t in tokens(header)}
+        # The book's other stories are furniture too, for this manuscript.
+        furniture |= {t for n, (_, body) in enumerate(stories) if n != mine for t in tokens(body)}
     if "pdf" in built:
-        assert_in_order(expected, pdf_tokens(pdf_text(built["pdf"]), set(expected)), "PDF")
+        found = pdf_tokens(pdf_text(built["pdf"]), set(expected))
+        assert_in_order(expected, found, "PDF")
+        if exact and furniture:
+            # The pages before the story's first words are front matter (colophon, contents).
+            pages = [pdf_tokens(pdf_text(built["pdf"], [i]), set(expected))
+                     for i in range(len(PdfReader(built["pdf"]).pages))]
+            first = next((i for i, page in enumerate(pages) if _starts(expected, page)), 0)
+            furniture |= {t for page in pages[:first] for t in page}
+            assert_no_extra_words(expected, found, furniture, "PDF")
+
+
+def _the_story(expected: list[str], stories: list[tuple[str, str]]) -> int:
+    """The index of the story document that holds exactly this manuscript's words (its body
+    nothing more, nothing less); fails with the first story's difference if none does."""
+    failures: list[AssertionError] = []
+    for index, (header, body) in enumerate(stories):
+        try:
+            assert_story_words(expected, tokens(header), tokens(body), f"EPUB story {index + 1}")
+        except AssertionError as failure:
+            failures.append(failure)
+            continue
+        return index
+    raise failures[0] if failures else AssertionError("EPUB: no story document")
+
+
+def _starts(expected: list[str], page: list[str]) -> bool:
+    """The page holds the first words of the story's body (after at most a heading)."""
+    opening = expected[:12]
+    return any(page[i:i + 4] == opening[j:j + 4] for j in range(min(4, len(opening)))
+               for i in range(len(page)))
 
 
 def epubcheck_problems(epub: Path) -> list[str]:

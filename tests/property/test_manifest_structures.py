@@ -157,7 +157,9 @@ random_manifests = st.dictionaries(keys, structures, max_size=8)
 # free-text fields.
 # Text a valid manifest may hold: no surrogates, and none of the invisible controls octavo refuses
 # in a manifest value (OCT105; tests/hardening/test_manifests.py).
-_REFUSED_IN_VALUES = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufdd0-\ufdef\ufffe\uffff"
+# (C0 and C1 controls, DEL, every noncharacter, bidirectional controls.)
+_NONCHARACTERS = "".join(chr(plane * 0x10000 + low) for plane in range(17) for low in (0xFFFE, 0xFFFF))
+_REFUSED_IN_VALUES = re.compile(f"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufdd0-\ufdef{_NONCHARACTERS}"
                                 "\u202a-\u202e\u2066-\u2069]")
 free_text = st.text(st.characters(blacklist_categories=("Cs",)), min_size=1,
                     max_size=40).filter(lambda t: not _REFUSED_IN_VALUES.search(t))

@@ -17,8 +17,9 @@ STAMP = dt.datetime(2025, 1, 1, tzinfo=dt.UTC)
 STORY = 'He said -- "It\'s \'odd\'..." and left.\n\n* * *\n\nShe laughed at it all.\n'
 
 
-def epub_story(book: BookFolder, build_options: str, language: str = "en-US") -> str:
-    book.write("stories/s.txt", STORY)
+def epub_story(book: BookFolder, build_options: str, language: str = "en-US",
+               story: str = STORY) -> str:
+    book.write("stories/s.txt", story)
     book.manifest(f"title: Tales\nlanguage: {language}\ncontents: [stories/s.txt]\n"
                   f"build: {{{build_options}}}\n")
     result = build(book.root / "book.yaml", book.root / "out", ("epub",), timestamp=STAMP)
@@ -27,16 +28,23 @@ def epub_story(book: BookFolder, build_options: str, language: str = "en-US") ->
         return archive.read("EPUB/text/story-001.xhtml").decode().replace("\u2060", "")
 
 
-def test_defaults_follow_the_language() -> None:
-    assert house_style_for("en-US").quotes.outer == ("“", "”")
-    assert house_style_for("en-GB").quotes.outer == ("‘", "’")
-    assert house_style_for("en-GB", quotes="american").quotes.outer == ("“", "”")
+def test_quotes_are_kept_unless_the_book_asks() -> None:
+    for language in ("en-US", "en-GB", "fr"):
+        assert house_style_for(language).quotes is None
+        assert house_style_for(language, "keep").quotes is None
+    assert house_style_for("en-GB", quotes="american").quotes.outer == ("“", "”")  # type: ignore[union-attr]
+    assert house_style_for("en-US", quotes="british").quotes.outer == ("‘", "’")  # type: ignore[union-attr]
 
 
-def test_american_default(book: BookFolder) -> None:
+def test_the_authors_marks_are_kept_by_default(book: BookFolder) -> None:
     xhtml = epub_story(book, "trim: 6x9")
     assert "He said—“It’s ‘odd’…” and left." in xhtml
     assert '<hr class="scene-break ornament"/>' in xhtml
+
+
+def test_american_conversion(book: BookFolder) -> None:
+    xhtml = epub_story(book, "quotes: american", story="'It's \"odd\",' he said.\n")
+    assert "“It’s ‘odd’,” he said." in xhtml
 
 
 def test_british_spaced_dashes_spaced_ellipsis_and_asterism(book: BookFolder) -> None:
@@ -46,8 +54,8 @@ def test_british_spaced_dashes_spaced_ellipsis_and_asterism(book: BookFolder) ->
     assert '<hr class="scene-break asterism"/>' in xhtml
 
 
-def test_language_en_gb_gives_british_quotes(book: BookFolder) -> None:
-    assert "He said—‘It’s “odd”…’ and left." in epub_story(book, "scene_break: space", "en-GB")
+def test_language_en_gb_alone_does_not_convert(book: BookFolder) -> None:
+    assert "He said—“It’s ‘odd’…” and left." in epub_story(book, "scene_break: space", "en-GB")
 
 
 def test_tie_last_word_is_off_by_default_and_idempotent() -> None:

@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import re
 
+import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from octavo.normalise import to_markdown, typeset
+from octavo.normalise import house_style_for, to_markdown, typeset
 
 # Plenty of the characters that typography rules act on, mixed with letters and digits.
 TRICKY = "aAzZéß0159 \t\u00a0\u200b'\"‘’“”`´-–—.…,;:!?()[]*_#~<>/@§"
@@ -58,5 +59,29 @@ def test_manuscripts_keep_every_letter_and_digit_in_order(text: str) -> None:
 @SETTINGS
 @given(manuscript_text)
 def test_normalising_a_manuscript_twice_changes_nothing(text: str) -> None:
+    once = to_markdown(text, "m.txt")
+    assert to_markdown(once, "m.txt") == once
+
+
+# Counterexamples that benchmarks/normalise_sweep.py found (tens of thousands of random examples
+# per house style), kept so that they stay fixed.
+SWEEP_COUNTEREXAMPLES = [
+    (["0'‘Z"], None), (["0‘\"0"], "american"), ([":'\"`´\""], "american"), (["ß‘–"], "british"),
+    (["A‘–"], None), (["— —"], None), (["0`-0"], "american"), (["--—"], "american"),
+    (["0‘-0"], "british"), (["0 …—0"], "british"), (["0 -—0"], "british"),
+]
+
+
+@pytest.mark.parametrize(("paragraphs", "quotes"), SWEEP_COUNTEREXAMPLES)
+def test_sweep_counterexamples_stay_fixed(paragraphs: list[str], quotes: str | None) -> None:
+    spaced = quotes == "british"
+    style = house_style_for("en", quotes, "spaced-en" if spaced else None, "spaced" if spaced else None)
+    once = typeset(paragraphs, style)
+    assert typeset(once, style) == once
+    assert letters_and_digits(once[0]) == letters_and_digits(paragraphs[0])
+
+
+@pytest.mark.parametrize("text", ["0\nz\n0", "0'\n0"])
+def test_sweep_manuscript_counterexamples_stay_fixed(text: str) -> None:
     once = to_markdown(text, "m.txt")
     assert to_markdown(once, "m.txt") == once

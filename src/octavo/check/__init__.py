@@ -29,7 +29,7 @@ from octavo.check.text_rules import RULES, Line, Paragraphs, TextParagraph
 from octavo.diagnostics import Diagnostic, Diagnostics, OctavoError, Severity, Span
 from octavo.document import Block, ListBlock, Paragraph, block_text, walk_blocks
 from octavo.ingest import MARKDOWN_SUFFIXES, is_line_format, read_manuscript, read_text
-from octavo.ingest.plaintext import blank_comment, body_layout, is_scene_break
+from octavo.ingest.plaintext import blank_comment, body_groups_of
 
 __all__ = ["RULES", "book_findings", "check_blocks", "check_book", "check_files", "check_text",
            "explain"]
@@ -40,35 +40,21 @@ _DIRECTIVE = re.compile(r"^\s*%%\s*octavo:\s*ignore\s+(OCT\d{3}(?:[\s,]+OCT\d{3}
 
 
 def paragraphs_of(text: str) -> Paragraphs:
-    """The story's paragraphs with their source lines, as octavo's reader finds them."""
+    """The story's paragraphs (and passages of verse) with their source lines, as octavo's
+    reader finds them; each knows whether a scene break or the story's end follows it."""
     lines = [blank_comment(line) for line in text.split("\n")]
-    start, hard_wrapped = body_layout(text)
-    blocks: list[list[Line]] = []
-    block: list[Line] = []
-    breaks: list[int] = []  # line numbers of scene breaks
-
-    def flush() -> None:
-        if block:
-            blocks.append(block.copy())
-            block.clear()
-
-    for index in range(start, len(lines)):
-        line = Line(index + 1, lines[index])
-        if not line.text.strip() or is_scene_break(line.text):
-            if line.text.strip():
-                breaks.append(line.number)
-            flush()
-        elif hard_wrapped:
-            block.append(line)
-        else:
-            blocks.append([line])
-    flush()
+    groups = body_groups_of(text)
+    ends_section = True  # walking backwards: is there a break (or the end) before what follows?
+    found: list[TextParagraph] = []
+    for group in reversed(groups):
+        if group.kind == "break":
+            ends_section = True
+            continue
+        found.append(TextParagraph(tuple(Line(i + 1, lines[i]) for i in group.lines),
+                                   ends_section))
+        ends_section = False
     paragraphs = Paragraphs()
-    for number, lines_of in enumerate(blocks):
-        following = blocks[number + 1][0].number if number + 1 < len(blocks) else None
-        after = bisect_right(breaks, lines_of[-1].number)
-        ends_section = following is None or (after < len(breaks) and breaks[after] < following)
-        paragraphs.append(TextParagraph(tuple(lines_of), ends_section))
+    paragraphs.extend(reversed(found))
     return paragraphs
 
 

@@ -369,6 +369,18 @@ def quote_wrong_way(paragraphs: list[TextParagraph]) -> Iterator[Finding]:
                            lambda m: "”" if m.group(0) == "“" else "“")
 
 
+def _inch_marks(text: str) -> frozenset[int]:
+    """Where straight double quotes are inch marks (5'2", a 14" pan), as the normaliser reads
+    them: those are no quotation marks."""
+    if '"' not in text or not any(ch.isdigit() for ch in text):
+        return frozenset()
+    from octavo.normalise.quotes import Mark, scan_marks
+    from octavo.normalise.typography import primes
+
+    return frozenset(i for i, mark in scan_marks(primes(text)).items()
+                     if mark is Mark.DOUBLE_PRIME)
+
+
 def _unpartnered_quotes(paragraph: TextParagraph) -> tuple[list[tuple[int, bool]], list[int],
                                                            int]:
     """Where the paragraph's double quotation marks lose their partners: (offset, opens) for
@@ -385,8 +397,11 @@ def _unpartnered_quotes(paragraph: TextParagraph) -> tuple[list[tuple[int, bool]
     lost: list[tuple[int, bool]] = []
     stack: list[int] = []
     last = -1
+    inches = _inch_marks(text)
     for match in _DOUBLE_QUOTE.finditer(text):
         index, char = match.start(), match.group(0)
+        if index in inches:
+            continue
         last = index
         if char == "\"":
             before = text[index - 1] if index else " "

@@ -13,11 +13,13 @@ the body so the compiler can use it as the story's title or label.
 from __future__ import annotations
 
 import re
-import statistics
 
 from octavo.diagnostics import Span
-from octavo.document import Block, Emphasis, Inline, Paragraph, SceneBreak, Text
+from octavo.document import Block, Emphasis, Inline, Paragraph, SceneBreak, Text, Verse
 from octavo.ingest.model import ManuscriptHeading, RawStory
+from octavo.ingest.plain_layout import Group, body_groups, continues, ends_in_hard_break
+from octavo.ingest.scenebreak import SCENE_MARK
+from octavo.ingest.scenebreak import is_scene_break as is_scene_break  # for the other readers
 from octavo.normalise.typography import strip_invisible
 
 _NUMBER_WORDS = (
@@ -34,16 +36,6 @@ _HEADING = re.compile(
     rf"^(?P<label>{_LABEL})\s*(?:(?:[:.\-–—]+)\s*(?P<title>\S.*?))?\s*[:.\-–—]*$",
     re.IGNORECASE,
 )
-# A scene break: a line made only of marks (***, * * *, #, ~~~, ---, ___, ~*~, §, lines of
-# dots, one centred ornament such as ❦ or ◆), a classic oOo / xXx, or an HTML <hr>. Quotes
-# are excluded: a line holding only ” belongs to the text.
-_SCENE_MARK = re.compile(
-    r"^(?:[^\w\s\"'“”‘’«»„()\[\]]\s*){1,40}$"
-    r"|^(?:o+O+o+|O+o+O+|x+X+x+|X+x+X+)(?:\s*(?:o+O+o+|x+X+x+))*$"
-    r"|^(?:_\s*){3,}$"
-    r"|^<hr\s*/?>$",
-    re.IGNORECASE,
-)
 # *emphasis* and _emphasis_ as authors type them in plain text: the marks hug the words.
 _EMPHASIS = re.compile(r"(?<![\w*])\*(?=[^\s*])(.+?)(?<=[^\s*])\*(?![\w*])"
                        r"|(?<![\w_])_(?=[^\s_])(.+?)(?<=[^\s_])_(?![\w_])")
@@ -55,35 +47,33 @@ def parse_plaintext(text: str, display: str) -> RawStory:
     # Structure (headings, emphasis, breaks) is read as the normaliser will leave the text.
     lines = [blank_comment(line) for line in strip_invisible(text).split("\n")]
     heading, first_body_line = _leading_heading(lines, display)
-    hard_wrapped = _is_hard_wrapped(lines[first_body_line:])
-    blocks: list[Block] = []
-    pending: list[tuple[int, str]] = []
-
-    def flush() -> None:
-        if pending:
-            joined = ""
-            for _, line in pending:
-                piece = line.strip()
-                # A word hyphenated at the end of a wrapped line continues on the next one.
-                glue = "" if not joined or (joined.endswith("-") and piece[:1].islower()) else " "
-                joined += glue + piece
-            blocks.append(_paragraph_or_break(joined, Span(display, pending[0][0] + 1, 1)))
-            pending.clear()
-
-    for number in range(first_body_line, len(lines)):
-        line = lines[number]
-        if not line.strip():
-            flush()
-        elif hard_wrapped:
-            pending.append((number, line))
-        else:
-            blocks.append(_paragraph_or_break(line.strip(), Span(display, number + 1, 1)))
-    flush()
+    blocks = [_block(group, lines, display) for group in body_groups(lines, first_body_line)]
     return RawStory(heading=heading, blocks=_tidy_scene_breaks(blocks))
 
 
+def _block(group: Group, lines: list[str], display: str) -> Block:
+    span = Span(display, group.lines[0] + 1, 1)
+    if group.kind == "break":
+        return SceneBreak(span)
+    if group.kind == "verse":
+        return Verse(tuple(inline_emphasis(_without_hard_break(lines[i]).strip())
+                           for i in group.lines), span)
+    joined = ""
+    for index in group.lines:
+        piece = lines[index].strip()
+        # A word hyphenated at the end of a wrapped line continues on the next one.
+        glue = "" if not joined or (joined.endswith("-") and piece[:1].islower()) else " "
+        joined += glue + piece
+    return _paragraph_or_break(joined, span)
+
+
+def _without_hard_break(line: str) -> str:
+    line = line.rstrip(" \t")
+    return line[:-1] if ends_in_hard_break(line) else line
+
+
 def _paragraph_or_break(text: str, span: Span) -> Block:
-    if _SCENE_MARK.match(text):
+    if SCENE_MARK.match(text):
         return SceneBreak(span)
     if text.startswith("\\#"):  # "\# …": a paragraph that starts with "#", not a heading
         text = text[1:]
@@ -99,7 +89,7 @@ _UNESCAPE = str.maketrans({"\ufdd0": "\\", "\ufdd1": "*", "\ufdd2": "_"})
 def inline_emphasis(text: str) -> tuple[Inline, ...]:
     """Text with `*word*` and `_word_` turned into emphasis; `\\*`, `\\_` and `\\\\` are literal
     (the escapes octavo's Markdown output uses)."""
-    if "*" not in text and "_" not in text:
+    if "*" not in text and "_" not in text and "\\" not in text:
         return (Text(text),)
     if "\\" in text:
         for escaped, placeholder in _ESCAPED.items():
@@ -148,7 +138,7 @@ def _leading_heading(lines: list[str], display: str) -> tuple[ManuscriptHeading 
     """The heading at the top of the file, and the index of the first line after it."""
     index = _next_nonblank(lines, 0)
     # Break markers before the first text are dropped anyway; the heading comes after them.
-    while index is not None and _SCENE_MARK.match(lines[index].strip()):
+    while index is not None and SCENE_MARK.match(lines[index].strip()):
         index = _next_nonblank(lines, index + 1)
     if index is None:
         return None, len(lines)
@@ -161,10 +151,16 @@ def _leading_heading(lines: list[str], display: str) -> tuple[ManuscriptHeading 
     if parts is None:
         # A bare title line: short, unpunctuated, capitalised, with the story after it. (Not
         # "set apart by a blank line": normalising adds blank lines, and must not make titles.)
-        if _looks_like_bare_title(first) and _next_nonblank(lines, index + 1) is not None:
+        # Judged as the reader will join it ("…the door and / opened it slowly." is one
+        # sentence), so that the normalised text, where it is one line, reads the same.
+        end = index + 1
+        while end < len(lines) and lines[end].strip() and continues(lines[end - 1], lines[end]):
+            first = f"{first} {' '.join(lines[end].split())}"
+            end += 1
+        if _next_nonblank(lines, end) is not None and _looks_like_bare_title(first):
             title_text = first.strip(_TITLE_DECORATION)
             if title_text:
-                return ManuscriptHeading(None, title_text, Span(display, index + 1, 1)), index + 1
+                return ManuscriptHeading(None, title_text, Span(display, index + 1, 1)), end
         return None, index
     label, title = parts
     span = Span(display, index + 1, 1)
@@ -204,51 +200,40 @@ def _looks_like_title(line: str) -> bool:
     text = line.strip()
     return (
         0 < len(text) <= _MAX_TITLE_LENGTH
-        and text[-1] not in ".!?,;:\"“”‘’'…"
+        and text[-1] not in ".!?,;:\"“”‘’'…′″"
         and text[0] not in "\"“”‘’'«"
-        and not _SCENE_MARK.match(text)
+        and not SCENE_MARK.match(text)
     )
 
 
 def _looks_like_bare_title(line: str) -> bool:
-    """Stricter than a title after a label: a title line on its own must read like one."""
+    """Stricter than a title after a label: a title line on its own must read like one. Not a
+    sentence broken off: no last word that leads on (He walked to the door and), no sentence
+    in sentence case opening with a pronoun (She walked home alone)."""
     text = line.strip()
-    return (_looks_like_title(text) and len(text) <= 60 and len(text.split()) <= 10
-            and (text[0].isupper() or text[0].isdigit()) and text[-1] not in "—–-")
-
-
-def _is_hard_wrapped(lines: list[str]) -> bool:
-    """Fixed-width text: most lines inside paragraphs have nearly the same length, and no line is
-    much longer than that width. Free-flowing text has one long line per paragraph."""
-    nonblank = [len(line.rstrip()) for line in lines if line.strip()]
-    if len(nonblank) < 8:
+    words = text.split()
+    if not (_looks_like_title(text) and len(text) <= 60 and len(words) <= 10
+            and (text[0].isupper() or text[0].isdigit()) and text[-1] not in "—–-"):
         return False
-    # Lines followed by another non-blank line are the ones a hard wrap would have made.
-    wrapped = [
-        len(lines[i].rstrip())
-        for i in range(len(lines) - 1)
-        if lines[i].strip() and lines[i + 1].strip()
-    ]
-    if len(wrapped) < 0.5 * len(nonblank):
+    if words[-1] in _LEADING_ON:
         return False
-    width = statistics.median(wrapped)
-    if not 40 <= width <= 100:
-        return False
-    near_width = sum(1 for n in wrapped if width - 15 <= n <= width + 2)
-    return near_width >= 0.8 * len(wrapped) and max(nonblank) <= width + 10
+    return not (len(words) >= 3 and words[0] in _PRONOUNS and words[1][:1].islower())
 
 
+# Lower-case words a title does not end on: articles, conjunctions, prepositions, pronouns.
+_LEADING_ON = frozenset("""a an the and or but nor so yet of to in on at by for with from into
+onto over under as than that which who whom whose his her its their our my your he she it they
+we i you was were is are be been had has have would could should will shall can may might
+must not very""".split())  # noqa: SIM905 - a word list reads best as words
+_PRONOUNS = frozenset("I He She It They We You".split())  # noqa: SIM905
 
-def body_layout(text: str) -> tuple[int, bool]:
-    """Where a plain-text story's body starts (after its heading) and whether it is
-    hard-wrapped: the reader's view, shared with the checker so both see the same paragraphs."""
+
+def body_groups_of(text: str) -> list[Group]:
+    """The paragraphs, verse and breaks of a plain-text story's body, after its heading: the
+    reader's view, shared with the checker so both see the same paragraphs."""
     lines = [blank_comment(line) for line in strip_invisible(text).split("\n")]
     _, first_body_line = _leading_heading(lines, "")
-    return first_body_line, _is_hard_wrapped(lines[first_body_line:])
-
-
-def is_scene_break(line: str) -> bool:
-    return bool(_SCENE_MARK.match(line.strip()))
+    return body_groups(lines, first_body_line)
 
 
 COMMENT_PREFIX = "%%"

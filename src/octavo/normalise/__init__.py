@@ -2,7 +2,9 @@
 
 Runs per story, with no state shared between stories, so stories can be normalised in parallel.
 A paragraph's text nodes are typeset together (joined by an invisible boundary marker and split
-again), so a quote next to an emphasised word is judged by the word, not by the node edge.
+again), so a quote next to an emphasised word is judged by the word, not by the node edge. Each
+paragraph is typeset on its own: the author's quotation marks are kept (or set in the house
+style by nesting level) paragraph by paragraph, with nothing carried from one to the next.
 """
 
 from __future__ import annotations
@@ -33,28 +35,30 @@ from octavo.document import (
 )
 from octavo.ingest.model import RawStory
 from octavo.normalise.markdown_out import to_markdown
-from octavo.normalise.quotes import BOUNDARY, speech_in_singles
+from octavo.normalise.markers import BOUNDARY
 from octavo.normalise.typography import (
+    QUOTE_STYLES,
     HouseStyle,
     Prepared,
+    clean,
     finish,
     house_style_for,
     prepare,
     typeset_paragraph,
 )
 
-__all__ = ["HouseStyle", "house_style_for", "normalise_story", "normalise_text", "to_markdown",
-           "typeset"]
+__all__ = ["QUOTE_STYLES", "HouseStyle", "house_style_for", "normalise_story", "normalise_text",
+           "to_markdown", "typeset"]
 
-
-# A story whose speech marks were swapped to the house style's is normalised again until it no
-# longer changes (stray marks can read differently once swapped); others need one pass.
-_MAX_PASSES = 3
+# A house style that turns double quotations into single ones (or back) is applied again until
+# the text no longer changes: a mark can read differently once swapped. Keeping the author's
+# marks needs one pass.
+_MAX_PASSES = 8
 T = TypeVar("T")
 
 
 def _until_stable(once: Callable[[T], tuple[T, bool]], value: T) -> T:
-    """Apply `once`, and again while it swapped speech marks and still changes the result."""
+    """Apply `once`, and again while it swapped quotation kinds and still changes the result."""
     result, swapped = once(value)
     for _ in range(_MAX_PASSES - 1):
         if not swapped:
@@ -67,16 +71,10 @@ def _until_stable(once: Callable[[T], tuple[T, bool]], value: T) -> T:
 
 
 def typeset(paragraphs: list[str], style: HouseStyle | None = None) -> list[str]:
-    """Typeset the paragraphs of one story (the author's quote habit is judged on all of them)."""
+    """Typeset the paragraphs of one story. Each paragraph is decided on its own, so the result
+    of one never depends on another."""
     house = style or HouseStyle()
-    return _until_stable(lambda ps: _typeset_once(ps, house), paragraphs)
-
-
-def _typeset_once(paragraphs: list[str], style: HouseStyle) -> tuple[list[str], bool]:
-    prepared = [prepare(p, style) for p in paragraphs]
-    single_outer = speech_in_singles([p.marks for p in prepared])
-    swapped = single_outer is not None and single_outer != style.single_outer
-    return [finish(p, style, single_outer).strip() for p in prepared], swapped
+    return [typeset_paragraph(p, house).strip() for p in paragraphs]
 
 
 def normalise_text(text: str, style: HouseStyle | None = None) -> str:
@@ -89,46 +87,38 @@ def normalise_story(story: RawStory, style: HouseStyle | None = None) -> RawStor
 
 
 def _normalise_once(story: RawStory, style: HouseStyle) -> tuple[RawStory, bool]:
-    prepared = {id(b): prepare(_joined(b), style) for b in story.blocks if isinstance(b, Paragraph)}
-    single_outer = speech_in_singles([p.marks for p in prepared.values()])
     heading = story.heading
     if heading is not None and heading.title:
         heading = dataclasses.replace(heading, title=normalise_text(heading.title, style))
-    fix = _Typesetter(style, single_outer, prepared)
-    swapped = single_outer is not None and single_outer != style.single_outer
-    return dataclasses.replace(story, heading=heading,
-                               blocks=tuple(fix.block(b) for b in story.blocks)), swapped
-
-
-def _joined(block: Paragraph) -> str:
-    return BOUNDARY.join(_leaves(block.children))
+    fix = _Typesetter(style)
+    blocks = tuple(fix.block(b) for b in story.blocks)
+    return dataclasses.replace(story, heading=heading, blocks=blocks), fix.swapped
 
 
 def _leaves(inlines: tuple[Inline, ...]) -> list[str]:
-    """The text to typeset, in order. Code, breaks, images and notes are not part of it (a
-    note's own text is typeset on its own)."""
+    """The text to typeset, in order, cleaned of anything that could pass for one of the
+    normaliser's markers. Code, breaks, images and notes are not part of it (a note's own text
+    is typeset on its own)."""
     out: list[str] = []
     for node in inlines:
         if isinstance(node, Text):
-            out.append(node.value)
+            out.append(clean(node.value))
         elif isinstance(node, Emphasis | Strong | SmallCaps | Link):
             out.extend(_leaves(node.children))
     return out
 
 
 class _Typesetter:
-    def __init__(self, style: HouseStyle, single_outer: bool | None,
-                 prepared: dict[int, Prepared]) -> None:
+    def __init__(self, style: HouseStyle) -> None:
         self.style = style
-        self.single_outer = single_outer
-        self.prepared = prepared  # paragraphs already prepared while judging the quote habit
+        self.swapped = False  # a house style turned a double quotation into a single one
 
     def block(self, block: Block) -> Block:
         match block:
             case Paragraph(children=children):
-                return dataclasses.replace(block, children=self.inlines(children, id(block)))
+                return dataclasses.replace(block, children=self.inlines(children))
             case Heading(children=children):
-                return dataclasses.replace(block, children=self.inlines(children, id(block)))
+                return dataclasses.replace(block, children=self.inlines(children))
             case SceneBreak():
                 return block
             case BlockQuote(blocks=blocks):
@@ -143,21 +133,23 @@ class _Typesetter:
             case _:
                 assert_never(block)
 
-    def inlines(self, inlines: tuple[Inline, ...], key: int | None = None) -> tuple[Inline, ...]:
+    def _finish(self, prepared: Prepared) -> str:
+        text, swapped = finish(prepared, self.style)
+        self.swapped |= swapped
+        return text
+
+    def inlines(self, inlines: tuple[Inline, ...]) -> tuple[Inline, ...]:
         inlines = self.notes(inlines)
-        prepared = self.prepared.get(key) if key is not None else None
         if len(inlines) == 1 and isinstance(inlines[0], Text):  # most paragraphs: one text node
-            prepared = prepared or prepare(inlines[0].value, self.style)
-            value = finish(prepared, self.style, self.single_outer).strip()
+            value = self._finish(prepare(inlines[0].value, self.style)).strip()
             return (Text(value),) if value else ()
         leaves = _leaves(inlines)
         if not leaves:  # an empty heading ("##" alone), a lone image: nothing to set
             return inlines
-        prepared = prepared or prepare(BOUNDARY.join(leaves), self.style)
-        typeset_text = finish(prepared, self.style, self.single_outer)
+        typeset_text = self._finish(prepare(BOUNDARY.join(leaves), self.style, joined=True))
         values = typeset_text.split(BOUNDARY)
         if len(values) != len(leaves):  # a rule ate a boundary: fall back to node by node
-            values = [typeset_paragraph(v, self.style, self.single_outer) for v in leaves]
+            values = [typeset_paragraph(v, self.style) for v in leaves]
         values[0] = values[0].lstrip()
         values[-1] = values[-1].rstrip()
         rebuilt = _rebuild(inlines, iter(values))

@@ -73,7 +73,9 @@ def _block(block: Block) -> str:
             inner = "\n\n".join(_block(b) for b in blocks)
             return "\n".join(f"> {line}" if line else ">" for line in inner.split("\n"))
         case Verse(lines=lines):
-            return "  \n".join(_inlines(line) for line in lines)
+            # A backslash at a line's end is a hard break, in CommonMark as for octavo's own
+            # plain-text reader (unlike two trailing spaces, which authors leave by accident).
+            return "\\\n".join(_inlines(line) for line in lines)
         case ListBlock(items=items, ordered=ordered, start=start):
             return "\n".join(f"{f'{start + n}.' if ordered else '-'} "
                              + " ".join(_block(b) for b in item) for n, item in enumerate(items))

@@ -1,15 +1,27 @@
-"""Curly quotes and apostrophes, decided by context, one mark at a time.
+"""Curly quotes, apostrophes and primes, decided over the whole paragraph.
 
-smartypants decides each quote from a few regexes and gets word-initial apostrophes (’tis, ’90s),
-quotes after dashes and nested quotes wrong. Here a scanner looks at the real characters on
-either side of each mark (skipping node-boundary markers, so emphasis does not blind it) and
-keeps track of which quotations are open. It emits abstract marks (open or close, outer or
-inner, apostrophe) that the house style turns into characters, so American (“‘’”) and British
-(‘“”’) quotation are one algorithm.
+smartypants decides each mark from a few regexes and gets word-initial apostrophes (’tis,
+’90s), quotes after dashes and nested quotes wrong. Here every mark is first classified by the
+real characters on either side of it (node-boundary markers skipped, so emphasis does not
+blind it, and runs of adjacent marks judged together: ,'" closes twice, "'Tis opens once):
 
-Every kind of quote the author typed (" “ ” ' ‘ ’ ` ´) is a candidate: where the context decides,
+- Double quotes are decided in order, by context, keeping track of whether one is open.
+- A single quote is often ambiguous: before a word it opens a quotation or marks an elision
+  ('Tis true / 'Tis true,' she said), after a word it closes a quotation or marks dropped
+  letters (walkin', the Joneses'), after a digit it may be a prime (a 9' drop). Each reading
+  has a price (context, the elision lexicon of elisions.py), and the readings of the whole
+  paragraph are chosen together so that quotations open and close in balance (a shortest path
+  over "is a single quotation open"). A quotation left open at the end of a paragraph is
+  allowed, at a price: speech that runs on into the next paragraph is not closed.
+
+The scanner emits abstract marks (open or close, apostrophe, prime); `apply_marks` turns them
+into characters. By default the author's hierarchy is kept (double marks stay double, single
+stay single, only curled); a house style (American “‘’”, British ‘“”’) instead sets each
+quotation by its nesting level, the outermost with the style's outer marks.
+
+Every kind of quote the author typed (" “ ” ' ‘ ’) is a candidate. Where the context decides,
 it decides (repairing an opening “ typed where a closing one belongs); where it is ambiguous, a
-curly mark the author chose is kept.
+curly mark the author chose tips the balance.
 """
 
 from __future__ import annotations
@@ -19,23 +31,12 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-BOUNDARY = "\ue000"  # joins the text of inline nodes; transparent to every rule
+from octavo.normalise.elisions import elision_cost
+from octavo.normalise.markers import BOUNDARY
+
 DOUBLES = '"“”„‟'
 SINGLES = "'‘’‚‛`´"
-
-# Words that begin with an elision: there the apostrophe stands for dropped letters.
-ELISIONS = frozenset(
-    """specially tis twas twere twill twould twixt em cause cos coz cuz til round bout fore neath nuff gainst
-mongst midst pon scuse spect sides cept kay im er ere ave ome ow ello appen ad ud un uns ee
-ull allo nother taint""".split()  # noqa: SIM905 - a word list reads best as words
-)
-_WORD = re.compile(r"[^\W_]+")
-_DECADE = re.compile(r"\d\d\b")  # in '07
-_DECADES = re.compile(r"\d\ds\b")  # the '90s
-_CLOSING_CONTEXT = ".,!?;:…—–)]}"
-_CLOSER_NEXT = re.compile(r"[,.!?;:…][’']")
-_LOWER_WORD_NEXT = re.compile(r" [a-z]")
-_LATER_CLOSER = re.compile(r"[^\W_][,.!?;:…]?[’'](?:\s|$)|[,.!?;:…][’'](?:\s|$)")
+_QUOTE_CHAR = re.compile(f"[{re.escape(DOUBLES + SINGLES)}]")
 
 
 class Mark(enum.Enum):
@@ -44,11 +45,19 @@ class Mark(enum.Enum):
     SINGLE_OPEN = enum.auto()
     SINGLE_CLOSE = enum.auto()
     APOSTROPHE = enum.auto()
+    PRIME = enum.auto()  # feet, minutes: 9′
+    DOUBLE_PRIME = enum.auto()  # inches, seconds: 14″
+
+
+Marks = dict[int, Mark]
+_OPENING = (Mark.DOUBLE_OPEN, Mark.SINGLE_OPEN)
+_CLOSING = (Mark.DOUBLE_CLOSE, Mark.SINGLE_CLOSE)
 
 
 @dataclass(frozen=True, slots=True)
 class QuoteStyle:
-    """Which characters the book uses; `outer` for speech, `inner` for quotes within it."""
+    """Which characters a converting house style uses; `outer` for a quotation, `inner` for a
+    quotation within it (and outer again a level further in)."""
 
     outer: tuple[str, str] = ("“", "”")
     inner: tuple[str, str] = ("‘", "’")
@@ -58,164 +67,356 @@ AMERICAN = QuoteStyle()
 BRITISH = QuoteStyle(outer=("‘", "’"), inner=("“", "”"))
 
 
+def _word(ch: str | None) -> bool:
+    if ch is None:
+        return False
+    if ch.isalnum():
+        return True
+    return ch >= "\u0300" and unicodedata.category(ch) in ("Mn", "Mc")  # combining marks
+
+
 def _space(ch: str | None) -> bool:
     return ch is None or ch.isspace()
-
-
-def _word(ch: str | None) -> bool:
-    return ch is not None and (ch.isalnum() or unicodedata.category(ch) in ("Mn", "Mc"))
 
 
 def _punct(ch: str | None) -> bool:
     return ch is not None and unicodedata.category(ch)[0] == "P"
 
 
-_QUOTE_CHAR = re.compile(f"[{re.escape(DOUBLES + SINGLES)}]")
-_OPENING_MARKS = (Mark.DOUBLE_OPEN, Mark.SINGLE_OPEN)
+# -- prices of the single-quote readings (lower is likelier) ---------------------------------
+
+_OPEN_AT_START = 0.0  # a paragraph that starts with ' is nearly always speech
+_OPEN_AFTER_MARK = 0.1  # "'Run,' — right after an opening double quote
+_OPEN_AFTER_BREAK = 0.3  # after a sentence, a comma, a colon, a dash or a bracket
+_OPEN_MID_SENTENCE = 1.0  # after a word: a title or a scare quote, rarer than an elision
+_OPEN_ODD = 0.8  # after another symbol
+_CLOSE = 0.2
+_CLOSE_BEFORE_LOWER = 0.6  # a quotation closing mid-sentence ('home' and) is rarer
+_APOSTROPHE_G_DROPPED = 0.2  # goin', nothin'
+_APOSTROPHE_PLURAL = 0.4  # the Joneses', the girls'
+_APOSTROPHE_SHORT = 0.2  # ol', an', th'
+_APOSTROPHE_OTHER = 2.0
+_PRIME = 0.6  # a 9' drop: a prime unless a quotation needs the mark to close
+_TYPED_OTHERWISE = 0.8  # the author typed the other direction (‘ for ’, or ’ for ‘)
+_NESTED_SAME_KIND = 2.5  # ' opening inside an open single quotation
+_STRAY_CLOSE = 2.5  # ' closing when no single quotation is open
+_LEFT_OPEN_FROM_START = 0.4  # speech that began the paragraph runs on into the next one
+_LEFT_OPEN = 1.5
+_CLOSED_BY_DOUBLE = 2.0  # a single opened inside a double is still open when the double closes
+
+_WORD_FINAL_ELISIONS = frozenset("ol an th o n tha wi fo yo mo po t y".split())  # noqa: SIM905
+_BREAK_BEFORE = ".!?…,;:—–([{\"“”’'‘"
+
+
+@dataclass(slots=True)
+class _Choice:
+    """One single quote's possible readings, with their prices."""
+
+    index: int
+    options: list[tuple[Mark, float]]
+    at_start: bool = False
 
 
 class _Scanner:
-    """Decides each mark in turn. Double and single quotes share `_opens`, the rules for where a
-    quotation starts; singles are first tested for apostrophes. Sharing the rules is what keeps
-    normalising twice equal to once when a style swaps singles and doubles."""
-
     def __init__(self, text: str) -> None:
         self.text = text
-        self.marks: dict[int, Mark] = {}
-        self.open = {"double": False, "single": False}
+        self.marks: Marks = {}
+        self.double_open = False
+        # The singles in order, with the double quotes' opening and closing between them.
+        self.events: list[_Choice | Mark] = []
+        self.has_boundary = BOUNDARY in text
 
-    def near(self, index: int, step: int) -> tuple[int, str | None]:
+    def near(self, index: int, step: int) -> str | None:
         index += step
+        if not self.has_boundary:
+            return self.text[index] if 0 <= index < len(self.text) else None
         while 0 <= index < len(self.text):
             if self.text[index] != BOUNDARY:
-                return index, self.text[index]
+                return self.text[index]
             index += step
-        return index, None
+        return None
 
-    def scan(self) -> dict[int, Mark]:
-        for match in _QUOTE_CHAR.finditer(self.text):
-            index = match.start()
-            if match.group(0) in DOUBLES:
-                opens = self._opens(index, "double")
-                self.marks[index] = Mark.DOUBLE_OPEN if opens else Mark.DOUBLE_CLOSE
-            else:
-                self.marks[index] = self._single(index)
+    def scan(self) -> Marks:
+        for cluster in self._clusters():
+            before = self.near(cluster[0], -1)
+            after = self.near(cluster[-1], 1)
+            for position, index in enumerate(cluster):
+                inner_before = before if position == 0 else self.text[cluster[position - 1]]
+                inner_after = after if position == len(cluster) - 1 else self.text[cluster[position + 1]]
+                if self.text[index] in DOUBLES:
+                    self._double(index, before, after, first=position == 0)
+                else:
+                    self._single(index, inner_before, inner_after, before, after, position)
+        choices = [event for event in self.events if isinstance(event, _Choice)]
+        if any(m is Mark.SINGLE_OPEN for c in choices for m, _ in c.options):
+            self._choose_singles()
+        else:  # nothing can open a single quotation: each mark on its own, none open
+            for choice in choices:
+                self.marks[choice.index] = min(
+                    choice.options,
+                    key=lambda o: o[1] + (_STRAY_CLOSE if o[0] is Mark.SINGLE_CLOSE else 0))[0]
         return self.marks
 
-    def _opens(self, index: int, kind: str) -> bool:
-        before_at, before = self.near(index, -1)
-        _, after = self.near(index, 1)
-        is_open = self.open[kind]
+    def _clusters(self) -> list[list[int]]:
+        """Runs of adjacent quote marks (node boundaries between them do not count)."""
+        clusters: list[list[int]] = []
+        for match in _QUOTE_CHAR.finditer(self.text):
+            index = match.start()
+            if clusters and (index == clusters[-1][-1] + 1 or (
+                    self.has_boundary and not self.text[clusters[-1][-1] + 1 : index].strip(BOUNDARY))):
+                clusters[-1].append(index)
+            else:
+                clusters.append([index])
+        return clusters
+
+    # -- doubles: decided in order -------------------------------------------------------------
+
+    def _double(self, index: int, before: str | None, after: str | None, first: bool) -> None:
+        if first and before is not None and before.isdigit() and not _word(after):
+            # 14" is inches, unless it closes an open quotation ("I was born in 1985.")
+            later = sum(self.text.count(q, index + 1) for q in DOUBLES)
+            if not self.double_open or later % 2 == 1:
+                self.marks[index] = Mark.DOUBLE_PRIME
+                return
+        opens = self._opens(before, after)
+        self.double_open = opens
+        mark = Mark.DOUBLE_OPEN if opens else Mark.DOUBLE_CLOSE
+        self.marks[index] = mark
+        self.events.append(mark)
+
+    def _opens(self, before: str | None, after: str | None) -> bool:
         if _space(before) and _space(after):
-            opens = not is_open  # a stray mark between spaces: balance decides
-        elif before_at in self.marks:  # next to another mark: same direction ("‘ or ’”)
-            opens = self.marks[before_at] in _OPENING_MARKS
-        elif before is None or before.isspace() or before in "([{":
-            opens = True
-        elif before in "—–":  # "Wait—" closes, —"and then" opens
-            opens = not is_open and not (_space(after) or _punct(after))
-        else:  # after a word or punctuation: closes, unless a space is missing (said,"Go)
-            opens = _word(after) and not is_open and not _word(before)
-        self.open[kind] = opens
-        return opens
-
-    def _single(self, index: int) -> Mark:
-        before_at, before = self.near(index, -1)
-        _, after = self.near(index, 1)
-        if _word(before) and _word(after):
-            return Mark.APOSTROPHE  # don't, O'Brien, rock'n'roll
-        # —'Open up!' and :'Go' (a missing space) open a quotation, as they would for a double.
-        # After a dash the shared rule decides (an apostrophe never follows a dash).
-        opens_after_punct = before is not None and (
-            before in "—–" or (before in _CLOSING_CONTEXT and _word(after) and not self.open["single"]))
-        if before_at not in self.marks and not opens_after_punct and (
-            _word(before) or (before is not None and before in _CLOSING_CONTEXT)
-        ):
-            # After a word or a sentence: the end of a quotation ('Go,' she said) if one is
-            # open, else an apostrophe (goin', the Joneses'); both are set ’.
-            if self.open["single"] and not self._apostrophe_before_closer(index, before):
-                self.open["single"] = False
-                return Mark.SINGLE_CLOSE
-            return Mark.APOSTROPHE
-        starts_word = (before is None or before.isspace() or before in "([{—–…\"“"
-                       or self.marks.get(before_at) in _OPENING_MARKS)
-        if starts_word and self._leading_elision(index):
-            return Mark.APOSTROPHE  # 'tis, 'em, the '90s, rock 'n' roll
-        return Mark.SINGLE_OPEN if self._opens(index, "single") else Mark.SINGLE_CLOSE
-
-    def _apostrophe_before_closer(self, index: int, before: str | None) -> bool:
-        """Inside a single-quoted speech, a ' after a word is still an apostrophe when the
-        speech closes later: 'Just keep walkin',' and 'The girls' room is upstairs,'."""
-        if not _word(before):
-            return False
-        rest = self.text[index + 1 : index + 400]
-        if _CLOSER_NEXT.match(rest):
-            return True  # walkin',' — the quote right after the punctuation closes
-        return bool(_LOWER_WORD_NEXT.match(rest) and _LATER_CLOSER.search(rest))
-
-    def _leading_elision(self, index: int) -> bool:
-        """'tis, 'em, rock 'n' roll, the '90s: an apostrophe for dropped letters. Unless the
-        mark is the '90s, a closing single quote later in the paragraph means it opens a
-        quotation instead ('em' is a word; 'Tis true,' she said)."""
-        rest = self.text[index + 1 : index + 400].replace(BOUNDARY, "")
-        if _DECADES.match(rest):
+            return not self.double_open  # a stray mark between spaces: balance decides
+        if before is None or before.isspace() or before in "([{":
             return True
-        word = _WORD.match(rest)
-        if not word:
+        if before in "—–":  # "Wait—" closes, —"and then" opens
+            return not self.double_open and not (_space(after) or _punct(after))
+        # After a word or punctuation: closes, unless a space is missing (said,"Go). A prime
+        # stands after a digit, so it counts as the digit would.
+        return _word(after) and not self.double_open and not _word(before) and before not in "′″"
+
+    # -- singles: readings now, chosen together at the end ---------------------------------------
+
+    def _single(self, index: int, before: str | None, after: str | None,
+                cluster_before: str | None, cluster_after: str | None, position: int) -> None:
+        typed = self.text[index]
+        if _word(before) and _word(after):
+            self.marks[index] = Mark.APOSTROPHE  # don't, O'Brien, rock'n'roll, 45's
+            return
+        options: list[tuple[Mark, float]]
+        at_start = False
+        if _word(after):  # before a word: opens a quotation, or an elision ('tis, '90s)
+            rest = self.text[index + 1 : index + 40].replace(BOUNDARY, "")
+            at_start = cluster_before is None and position == 0
+            options = [(Mark.SINGLE_OPEN, self._opening_price(index, before, position)),
+                       (Mark.APOSTROPHE, elision_cost(rest))]
+        elif _word(before):  # after a word: closes, or dropped letters (goin', the Joneses')
+            close = _CLOSE_BEFORE_LOWER if self._lower_word_follows(index) else _CLOSE
+            options = [(Mark.SINGLE_CLOSE, close), (Mark.APOSTROPHE, self._final_price(index))]
+            if before is not None and before.isdigit():
+                options.append((Mark.PRIME, _PRIME))
+        elif before is not None and not before.isspace() and before not in "([{" and (
+                position > 0 or before in ".!?…,;:—–)]}" or _punct(before)):
+            # after punctuation or a closing mark: closes ('Go,' / 'No.'")
+            options = [(Mark.SINGLE_CLOSE, _CLOSE), (Mark.SINGLE_OPEN, _OPEN_ODD + _CLOSE)]
+        elif _space(after):  # between spaces: balance decides
+            options = [(Mark.SINGLE_OPEN, _CLOSE), (Mark.SINGLE_CLOSE, _CLOSE)]
+        else:  # at a word start but before punctuation or another mark: '…and then, '"Go
+            at_start = cluster_before is None and position == 0
+            options = [(Mark.SINGLE_OPEN, _OPEN_AFTER_BREAK), (Mark.SINGLE_CLOSE, _OPEN_ODD)]
+        if typed == "‘" and not _word(after):  # before a word, ‘ is what autocorrect always types
+            options = [(m, p if m is Mark.SINGLE_OPEN else p + _TYPED_OTHERWISE) for m, p in options]
+        elif typed == "’":
+            options = [(m, p + _TYPED_OTHERWISE if m is Mark.SINGLE_OPEN else p) for m, p in options]
+        self.events.append(_Choice(index, options, at_start))
+
+    def _opening_price(self, index: int, before: str | None, position: int) -> float:
+        if position > 0 or (before is not None and before in "′″"):  # a prime was a mark too
+            return _OPEN_AFTER_MARK
+        if before is None:
+            return _OPEN_AT_START
+        if before in "([{—–…/":
+            return _OPEN_AFTER_BREAK
+        if before.isspace():
+            word_before = self._non_space_before(index)
+            if word_before is None or word_before in _BREAK_BEFORE:
+                return _OPEN_AFTER_BREAK
+            return _OPEN_MID_SENTENCE
+        return _OPEN_ODD
+
+    def _non_space_before(self, index: int) -> str | None:
+        index -= 1
+        while index >= 0 and (self.text[index].isspace() or self.text[index] == BOUNDARY):
+            index -= 1
+        return self.text[index] if index >= 0 else None
+
+    def _lower_word_follows(self, index: int) -> bool:
+        """A space and a lower-case word come next (a quotation rarely closes there)."""
+        after = self.text[index + 1 : index + 6].replace(BOUNDARY, "")
+        if not after.startswith(" "):
             return False
-        token = word.group(0).lower()
-        if token == "n" and rest[1:2] and rest[1] in SINGLES:
-            return True  # rock 'n' roll
-        if token not in ELISIONS and not _DECADE.match(rest):
-            return False
-        _, before = self.near(index, -1)
-        if before is not None and self.marks.get(self.near(index, -1)[0]) is Mark.SINGLE_OPEN:
-            return True  # ''Tis nothing,' — the quotation has just opened
-        return not _LATER_CLOSER.search(rest, word.end())
+        word = after[1:].lstrip(SINGLES)
+        return bool(word) and word[0].islower()
+
+    def _final_price(self, index: int) -> float:
+        """The price of an apostrophe after a word: dropped g, plural possessive, ol'."""
+        start = index
+        while start > 0 and (_word(self.text[start - 1]) or self.text[start - 1] == BOUNDARY):
+            start -= 1
+        word = self.text[start:index].replace(BOUNDARY, "").lower()
+        if word.endswith("in") and len(word) > 3:
+            return _APOSTROPHE_G_DROPPED
+        if word.endswith("s"):
+            return _APOSTROPHE_PLURAL
+        if word in _WORD_FINAL_ELISIONS:
+            return _APOSTROPHE_SHORT
+        return _APOSTROPHE_OTHER
+
+    def _choose_singles(self) -> None:
+        """The cheapest readings of all single quotes together: a shortest path over the state
+        (the single quotations open, each with the number of double ones open around it; did
+        the outermost open the paragraph). A single quotation may open inside another only
+        with a double one between them (‘He said, “I told her ‘no’”’)."""
+        # Each step maps a state to (price, the previous state, the reading that led here).
+        open_mark, close_mark = Mark.SINGLE_OPEN, Mark.SINGLE_CLOSE
+        start: _State = ((), False)
+        steps: list[dict[_State, tuple[float, _State, Mark]]] = []
+        states: dict[_State, tuple[float, _State, Mark]] = {start: (0.0, start, _SETTLED)}
+        depth = 0  # double quotations open
+        for event in self.events:
+            if isinstance(event, Mark):
+                if event is Mark.DOUBLE_OPEN:
+                    depth += 1
+                else:
+                    depth = max(0, depth - 1)
+                    states = _settle_double_close(states, depth)
+                    steps.append(states)
+                continue
+            step: dict[_State, tuple[float, _State, Mark]] = {}
+            for state, (price, _, _) in states.items():
+                stack, from_start = state
+                for mark, cost in event.options:
+                    after = state
+                    if mark is open_mark:
+                        if (stack and stack[-1] >= depth) or len(stack) >= _MAX_SINGLES_OPEN:
+                            cost += _NESTED_SAME_KIND
+                        else:
+                            after = ((*stack, depth), from_start if stack else event.at_start)
+                    elif mark is close_mark:
+                        if stack:
+                            after = (stack[:-1], from_start and len(stack) > 1)
+                        else:
+                            cost += _STRAY_CLOSE
+                    total = price + cost
+                    known = step.get(after)
+                    if known is None or total < known[0]:
+                        step[after] = (total, state, mark)
+            steps.append(step)
+            states = step
+        state = min(states, key=lambda s: states[s][0] + _end_price(s))
+        chosen: list[Mark] = []
+        for step in reversed(steps):
+            _, state, mark = step[state]
+            if mark is not _SETTLED:
+                chosen.append(mark)
+        choices = [event for event in self.events if isinstance(event, _Choice)]
+        for choice, mark in zip(choices, reversed(chosen), strict=True):
+            self.marks[choice.index] = mark
 
 
-Marks = dict[int, Mark]
+_State = tuple[tuple[int, ...], bool]
+_MAX_SINGLES_OPEN = 2
+
+
+def _end_price(state: _State) -> float:
+    stack, from_start = state
+    if not stack:
+        return 0.0
+    return _LEFT_OPEN * (len(stack) - 1) + (_LEFT_OPEN_FROM_START if from_start else _LEFT_OPEN)
+
+
+_SETTLED = Mark.DOUBLE_CLOSE  # the "reading" recorded for a step where a double quotation closed
+
+
+def _settle_double_close(states: dict[_State, tuple[float, _State, Mark]], depth: int
+                         ) -> dict[_State, tuple[float, _State, Mark]]:
+    """A double quotation closes, leaving `depth` open: a single one opened inside it should
+    have closed before. A step of its own, so that the readings can be traced back."""
+    step: dict[_State, tuple[float, _State, Mark]] = {}
+    for state, (price, _, _) in states.items():
+        stack, from_start = state
+        after = state
+        if stack and stack[-1] > depth:
+            kept = tuple(d for d in stack if d <= depth)
+            price += _CLOSED_BY_DOUBLE * (len(stack) - len(kept))
+            after = (kept, from_start and bool(kept))
+        known = step.get(after)
+        if known is None or price < known[0]:
+            step[after] = (price, state, _SETTLED)
+    return step
 
 
 def scan_marks(text: str) -> Marks:
-    """Decide every quote mark of one paragraph (the house style is applied later)."""
-    if not any(ch in text for ch in DOUBLES + SINGLES):
+    """Decide every quote mark of one paragraph (the characters are set by `apply_marks`)."""
+    if not _QUOTE_CHAR.search(text):
         return {}
     return _Scanner(text).scan()
 
 
-def speech_in_singles(marks_by_paragraph: list[Marks]) -> bool | None:
-    """True when the author set speech in single quotes, False for double quotes, None when
-    nothing tells (then the house style's own speech marks are assumed).
+def _levels(marks: Marks) -> dict[int, int]:
+    """Each quotation mark's nesting level: 1 outermost, 2 inside it, and so on."""
+    levels: dict[int, int] = {}
+    stack: list[bool] = []  # True: a double quotation
+    for index in sorted(marks):
+        mark = marks[index]
+        double = mark in (Mark.DOUBLE_OPEN, Mark.DOUBLE_CLOSE)
+        if mark in _OPENING:
+            stack.append(double)
+            levels[index] = len(stack)
+        elif mark in _CLOSING:
+            if double in stack:
+                depth = len(stack) - stack[::-1].index(double)
+                levels[index] = depth
+                del stack[depth - 1:]
+            else:
+                levels[index] = len(stack) + 1
+    return levels
 
-    The evidence is the kind of mark that opens the first quotation of each paragraph, as the
-    scanner decided it (an elision such as 'tis is no quotation): “It’s ‘odd’” counts for
-    doubles, ‘It’s “odd”’ for singles. Normalised text opens with the house style's speech
-    marks, so a second pass finds them and changes nothing."""
-    singles = doubles = 0
-    for marks in marks_by_paragraph:
-        first = next((m for m in marks.values() if m in _OPENING_MARKS), None)
-        if first is Mark.SINGLE_OPEN:
-            singles += 1
-        elif first is Mark.DOUBLE_OPEN:
-            doubles += 1
-    if singles == doubles:
-        return None
-    return singles > doubles
+
+_KEPT = {Mark.DOUBLE_OPEN: "“", Mark.DOUBLE_CLOSE: "”", Mark.SINGLE_OPEN: "‘",
+         Mark.SINGLE_CLOSE: "’", Mark.APOSTROPHE: "’", Mark.PRIME: "′", Mark.DOUBLE_PRIME: "″"}
 
 
-def apply_marks(text: str, marks: Marks, style: QuoteStyle = AMERICAN,
-                single_outer: bool = False) -> str:
-    """Set the decided marks in the house style. `single_outer`: the author's speech marks are
-    single quotes, so they become the style's outer quotes."""
+def apply_marks(text: str, marks: Marks, style: QuoteStyle | None = None) -> str:
+    """Set the decided marks: curled as the author typed them (`style` None), or in a house
+    style by nesting level."""
     if not marks:
         return text
-    for_doubles, for_singles = (style.inner, style.outer) if single_outer else (style.outer, style.inner)
-    chars = {
-        Mark.DOUBLE_OPEN: for_doubles[0], Mark.DOUBLE_CLOSE: for_doubles[1],
-        Mark.SINGLE_OPEN: for_singles[0], Mark.SINGLE_CLOSE: for_singles[1], Mark.APOSTROPHE: "’",
-    }
-    out = list(text)
-    for index, mark in marks.items():
-        out[index] = chars[mark]
-    return "".join(out)
+    levels = _levels(marks) if style is not None else {}
+    pieces: list[str] = []
+    position = 0
+    for index in sorted(marks):
+        mark = marks[index]
+        pieces.append(text[position:index])
+        if style is None or index not in levels:
+            pieces.append(_KEPT[mark])
+        else:
+            pair = style.outer if levels[index] % 2 else style.inner
+            pieces.append(pair[0] if mark in _OPENING else pair[1])
+        position = index + 1
+    pieces.append(text[position:])
+    return "".join(pieces)
+
+
+def kinds_changed(text: str, marks: Marks, style: QuoteStyle | None) -> bool:
+    """Whether setting `marks` in `style` turns a double quotation into a single one or back
+    (then the text must be scanned again to be stable)."""
+    if style is None:
+        return False
+    levels = _levels(marks)
+    for index, level in levels.items():
+        was_double = marks[index] in (Mark.DOUBLE_OPEN, Mark.DOUBLE_CLOSE)
+        now = style.outer if level % 2 else style.inner
+        if (now[0] in DOUBLES) != was_double:
+            return True
+    return False

@@ -8,40 +8,53 @@ URLs, e-mail addresses and `code spans` are set aside first and put back untouch
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from octavo.characters import BIDI_CONTROLS
+from octavo.normalise.markers import (
+    BOUNDARY,
+    ELLIPSIS_AFTER_PERIOD,
+    PROTECTED,
+    without_noncharacters,
+)
 from octavo.normalise.quotes import (
     AMERICAN,
-    BOUNDARY,
     BRITISH,
     Marks,
     QuoteStyle,
     apply_marks,
+    kinds_changed,
     scan_marks,
-    speech_in_singles,
 )
+
+QUOTE_STYLES = ("keep", "american", "british")
 
 
 @dataclass(frozen=True, slots=True)
 class HouseStyle:
-    quotes: QuoteStyle = field(default_factory=lambda: AMERICAN)
+    # None: keep the author's double and single marks and their nesting, only curled; a
+    # QuoteStyle: set every quotation by its nesting level in that style.
+    quotes: QuoteStyle | None = None
     spaced_en_dash: bool = False  # "word – word" (British habit) instead of "word—word"
     spaced_ellipsis: bool = False  # ". . ." instead of "…"
     tie_last_word: bool = False  # a no-break space before a short last word (no lone "it.")
 
     @property
-    def single_outer(self) -> bool:
-        """Whether this style's speech marks are single quotes (British)."""
-        return self.quotes.outer[0] in "‘'"
+    def quotes_name(self) -> str:
+        """"keep", "american" or "british": the `build.quotes` value of this style."""
+        if self.quotes is None:
+            return "keep"
+        return "british" if self.quotes == BRITISH else "american"
 
 
 def house_style_for(language: str, quotes: str | None = None, dashes: str | None = None,
                     ellipsis: str | None = None, tie_last_word: bool = False) -> HouseStyle:
-    """The book's style: explicit choices win; otherwise British English gets British quotes."""
-    british = quotes == "british" or (quotes is None and language.lower().startswith("en-gb"))
+    """The book's style. Quotes are kept as the author set them unless `quotes` is "american"
+    or "british" (None and "keep" keep them; the language alone never converts them: British
+    authors use double quotes too, and a publisher's style is a choice, not a locale)."""
+    del language  # kept in the signature: dashes and spacing may follow the language one day
     return HouseStyle(
-        quotes=BRITISH if british else AMERICAN,
+        quotes={"american": AMERICAN, "british": BRITISH}.get(quotes or "keep"),
         spaced_en_dash=dashes == "spaced-en",
         spaced_ellipsis=ellipsis == "spaced",
         tie_last_word=tie_last_word,
@@ -50,12 +63,12 @@ def house_style_for(language: str, quotes: str | None = None, dashes: str | None
 
 # -- protected spans: typed exactly as the author wrote them --------------------------------
 
-_PROTECTED = re.compile(
-    r"`[^`\n]+`"  # code spans
-    r"|\b(?:https?://|www\.)[^\s<>\"“”‘’]*[^\s<>\"“”‘’.,;:!?)\]'…]"  # URLs, without trailing punctuation
-    r"|\b\w[\w.+'’-]*@[\w-]+(?:\.[\w-]+)+\b"  # e-mail addresses (o'brien@ too)
-)
-_PLACEHOLDER_BASE = 0xE100
+# URLs (without trailing punctuation) and e-mail addresses (o'brien@ too); the renderer
+# finds them with the same pattern to keep them from being hyphenated in print.
+URL_OR_EMAIL = (r"\b(?:https?://|www\.)[^\s<>\"“”‘’]*[^\s<>\"“”‘’.,;:!?)\]'…]"
+                r"|\b\w[\w.+'’-]*@[\w-]+(?:\.[\w-]+)+\b")
+_PROTECTED = re.compile(r"`[^`\n]+`|" + URL_OR_EMAIL)  # code spans, URLs, e-mail addresses
+_PROTECTED_SPAN = re.compile(PROTECTED)
 
 
 def _protect(text: str) -> tuple[str, list[str]]:
@@ -63,7 +76,7 @@ def _protect(text: str) -> tuple[str, list[str]]:
 
     def hold(match: re.Match[str]) -> str:
         kept.append(match.group(0))
-        return chr(_PLACEHOLDER_BASE + len(kept) - 1)
+        return PROTECTED
 
     if "`" in text or "@" in text or "://" in text or "www." in text:
         text = _PROTECTED.sub(hold, text)
@@ -71,9 +84,12 @@ def _protect(text: str) -> tuple[str, list[str]]:
 
 
 def _restore(text: str, kept: list[str]) -> str:
-    for index, original in enumerate(kept):
-        text = text.replace(chr(_PLACEHOLDER_BASE + index), original)
-    return text
+    """The protected spans back in place, in order (the rules never add, drop or reorder the
+    markers: a property test holds them to that)."""
+    if not kept:
+        return text
+    spans = iter(kept)
+    return _PROTECTED_SPAN.sub(lambda _: next(spans), text)
 
 
 # -- spaces ----------------------------------------------------------------------------------
@@ -106,82 +122,97 @@ def tidy_spaces(text: str) -> str:
 
 # -- primes ----------------------------------------------------------------------------------
 
-# 6'2" and 5' 10" are feet and inches, not quotations.
+# 6'2" and 5' 10" are feet and inches, not quotations. (A lone 9' or 14" is decided by the quote
+# scanner, which knows whether a quotation is open that the mark could close.)
 _FEET_INCHES = re.compile(r"(\d)['‘’′](\s?)(\d{1,2}(?:\.\d+)?)[\"“”″]")
-
-
-# A lone 7' or 12" before a word ("a 12" ruler"), unless the " closes an open quotation.
-_LONE_PRIME = re.compile(r"(?<=\d)(['‘’]|[\"“”])(?= [a-z])")
-
-
 _DIGIT_THEN_MARK = re.compile(r"\d['‘’′\"“”″]")
 
 
 def primes(text: str) -> str:
     if not _DIGIT_THEN_MARK.search(text):
         return text
-    text = _FEET_INCHES.sub(r"\1′\2\3″", text)
-
-    def lone(match: re.Match[str]) -> str:
-        if match.group(1) in "'‘’":
-            return "′"
-        inside_quotation = sum(text.count(q, 0, match.start()) for q in '"“”') % 2 == 1
-        return match.group(1) if inside_quotation else "″"
-
-    return _LONE_PRIME.sub(lone, text)
+    return _FEET_INCHES.sub(r"\1′\2\3″", text)
 
 
 # -- ellipses --------------------------------------------------------------------------------
 
 _FOUR_DOTS = re.compile(r"(?<=[^\W_])\.(?: ?\.){3}(?!\.)")  # sentence end + ellipsis
 _DOTS = re.compile(r"\.(?: ?\.){2,}|…")  # ..., . . ., ....., …
-# A space before an ellipsis that ends a sentence or a speech goes: "so ..." → "so…".
-_SPACE_BEFORE_FINAL = re.compile(r" +…(?=[\"“”‘’')\]\ue000]*$|[\"“”‘’')\]](?:\s|$))")
+# A space before an ellipsis goes when the ellipsis ends a sentence or a speech ("so ..." →
+# "so…"), and when it stands between words: it belongs to the word it trails ("Well … maybe"
+# → "Well… maybe"). An ellipsis that opens a paragraph or a speech keeps its place.
+_SPACE_BEFORE_ELLIPSIS = re.compile(
+    rf" +…(?=[\"“”‘’')\]{BOUNDARY}]*$|[\"“”‘’')\]](?:\s|$)| |[-–—])")
 
 
 def ellipses(text: str, spaced: bool = False) -> str:
     if ".." not in text and ". ." not in text and "…" not in text:
         return text
-    text = _FOUR_DOTS.sub(".\ue0ff", text)  # a marker, so the period survives the next rule
-    text = _DOTS.sub("…", text).replace("\ue0ff", "…")
-    text = _SPACE_BEFORE_FINAL.sub("…", text)
+    text = _FOUR_DOTS.sub("." + ELLIPSIS_AFTER_PERIOD, text)  # the period survives the next rule
+    text = _DOTS.sub("…", text).replace(ELLIPSIS_AFTER_PERIOD, "…")
+    if " …" in text:
+        text = _SPACE_BEFORE_ELLIPSIS.sub("…", text)
     return text.replace("…", _SPACED_ELLIPSIS) if spaced else text
 
 
 # -- dashes ----------------------------------------------------------------------------------
 
+# A name left blank ("Lady B----", "d---d", "Mr. ----"): three or four hyphens or dashes after
+# a single letter, or four (three dashes) standing alone, are the two-em dash ⸺ (set closed, as
+# a letter would be). Standing alone, --- is an em dash, as typists use it.
+_NAME_BLANK = re.compile(r"(?<![^\W_])([^\W\d_])[-–—]{3,4}(?![-–—])"
+                         r"|(?<![^\s(\[\"“‘'])(?:-{4}|[–—][-–—]{2,3})(?![-–—])")
+_MAY_BE_BLANK = re.compile("[-–—]{3}")
+
+
+def _blank(match: re.Match[str]) -> str:
+    return (match.group(1) or "") + "⸺"
+
+
 _DOUBLE_HYPHEN = re.compile(r"[ \t]*-{2,3}[ \t]*")  # -- and --- as em dashes, set closed
 _SPACED_DASH = re.compile(r"(?<=\S) +[-–—] +(?=\S)")  # word - word, word – word, word — word
 _LOOSE_EM_DASH = re.compile(r"(?<=\S) *— *(?=\S)|^— +|(?<=\S) +—$")
-# A speech or sentence cut off with a hyphen: "I lo-" → "I lo—".
-_CUT_OFF = re.compile(r"(?<=[^\W\d_])(?: ?-| ?–)(?=[\"“”'’‘]+(?:\s|$)|$)")
+# A speech or sentence cut off with a hyphen: "I lo-", "wait-, she said", "how could-?",
+# "comin'-" → an em dash. (Not a suspended compound: "first-, second- and third-class".)
+_CUT_OFF = re.compile(r"(?:(?<=[^\W\d_])|(?<=[^\W\d_]['’‘]))(?: ?-| ?–)"
+                      r"(?=[\"“”'’‘]+(?:\s|$)|[,;:?!]|$)")
+_SUSPENDED_HYPHEN = re.compile(r"[^\W\d_]-,? (?:and|or|to|nor)\b")
 # A speech that starts interrupted: "-and then" → "—and then".
 _OPENING_DASH = re.compile(r"(^|\s)([\"“”'‘’])[-–] ?(?=[^\W\d_])")
-# Number ranges: 1990-95, 10-12, 9:00-5:00; not ISO dates (2024-05-01) or longer chains.
+# Number ranges: 1990-95, 10-12, 9:00-5:00, 5′2″-5′9″; not ISO dates (2024-05-01) or longer
+# chains.
 _RANGE = re.compile(r"(?<![\d\-–/.])(\d+(?:\.\d+)?)-(\d+(?:\.\d+)?)(?![\d\-–/])")
+_PRIME_RANGE = re.compile(r"(?<=\d['‘’′\"“”″])-(?=\d)")  # the scanner sets the primes later
 _PHONE = re.compile(r"\d{3}-\d{4}")  # 555-0134 keeps its hyphen
 
 
 def dashes(text: str) -> str:
     if "-" not in text and "—" not in text and "–" not in text:
         return text
+    if _MAY_BE_BLANK.search(text):  # before -- becomes a dash, which would split the run
+        text = _NAME_BLANK.sub(_blank, text)
     if "--" in text:
         text = _DOUBLE_HYPHEN.sub("—", text)
     if " -" in text or " –" in text or " —" in text:
         text = _SPACED_DASH.sub("—", text)
     if "—" in text:
         text = _LOOSE_EM_DASH.sub("—", text)
+        if _MAY_BE_BLANK.search(text):  # and after: "— — —" closed up is a run of three
+            text = _NAME_BLANK.sub(_blank, text)
     if "-" in text or "–" in text:
-        text = _CUT_OFF.sub("—", text)
+        if not _SUSPENDED_HYPHEN.search(text):
+            text = _CUT_OFF.sub("—", text)
         text = _OPENING_DASH.sub(r"\1\2—", text)
         text = _RANGE.sub(lambda m: m.group(0) if _PHONE.fullmatch(m.group(0)) else
                           f"{m.group(1)}–{m.group(2)}", text)
+        if _DIGIT_THEN_MARK.search(text):
+            text = _PRIME_RANGE.sub("–", text)
     return text
 
 
 # The British habit, applied after the quotes are curled so that a cut-off speech (“I lo—”) and
 # an interrupted start (“—and then”) keep their closed dash: word – word, said – ‘Go’.
-_SPACEABLE_DASH = re.compile(r"(?<=[^\s“‘(\[])—(?=[^\s”’.,;:!?)\]])")
+_SPACEABLE_DASH = re.compile(r"(?<=[^\s“‘(\[\-–—])—(?=[^\s”’.,;:!?)\]\-–—])")
 
 
 # -- the whole paragraph ---------------------------------------------------------------------
@@ -194,8 +225,11 @@ _LAST_SHORT_WORD = re.compile(r" (?=[^\W_]{1,4}[^\w\s]*\s*$)")
 # sees the same few characters and the quote scanner decides their direction.
 _RARE_QUOTES = str.maketrans({"`": "'", "´": "'", "‚": "'", "‛": "'", "„": '"', "‟": '"'})
 _RARE_QUOTE_CHARACTERS = re.compile("[`´‚‛„‟]")
-# Anything the invisible-character, rare-quote or space rules would touch.
-_UNUSUAL = re.compile(f"[`´‚‛„‟{_ODD_SPACE}\u200b\u200c\u2060\ufeff\u00ad]|  ")
+# Anything the invisible-character, rare-quote or space rules would touch, or a noncharacter
+# (any character beyond the BMP is looked at more closely: it may be one). Two spaces are
+# looked for apart: an alternative would keep the regex from scanning for its characters fast.
+_UNUSUAL = re.compile(f"[`´‚‛„‟{_ODD_SPACE}\u200b\u200c\u2060\ufeff\u00ad\ufdd0-\ufdef\ufffe\uffff"
+                      "\U00010000-\U0010ffff]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -208,12 +242,16 @@ class Prepared:
     marks: Marks
 
 
-def prepare(text: str, style: HouseStyle) -> Prepared:
+def prepare(text: str, style: HouseStyle, joined: bool = False) -> Prepared:
+    """`text`: one paragraph as the author wrote it, or (`joined`) its inline nodes' texts,
+    each cleaned of noncharacters (`clean`), joined by BOUNDARY."""
     if style.spaced_ellipsis and _SPACED_ELLIPSIS in text:
         # Our own spaced ellipsis is one ellipsis to every rule, and is spaced again at the end.
         text = text.replace(_SPACED_ELLIPSIS, "…")
-    unusual = _UNUSUAL.search(text) is not None  # one look decides whether three rules run
+    unusual = "  " in text or _UNUSUAL.search(text) is not None  # one look, for four rules
     if unusual:
+        if not joined:
+            text = clean(text)  # no noncharacter may pass for one of the markers
         text = strip_invisible(text)  # before protection: invisible characters can hide a URL
     text, kept = _protect(text)
     if unusual:
@@ -229,33 +267,39 @@ def prepare(text: str, style: HouseStyle) -> Prepared:
     return Prepared(text, tuple(kept), scan_marks(text))
 
 
-def finish(prepared: Prepared, style: HouseStyle, single_outer: bool | None) -> str:
-    """Quotes last: they are decided on the final dashes, ellipses and spaces. `single_outer`
-    is what `speech_in_singles` found (None: nothing tells, assume the house style)."""
-    if single_outer is None:
-        single_outer = style.single_outer
-    text = apply_marks(prepared.text, prepared.marks, style.quotes, single_outer)
-    if single_outer != style.single_outer:
-        # Singles and doubles were swapped, so a later pass would see marks of the other kind
-        # (a ’ that became ” after a digit reads as inches); apply what it would apply now,
-        # which makes normalising twice the same as once.
-        text = primes(text)
-        text = apply_marks(text, scan_marks(text), style.quotes, style.single_outer)
+def clean(text: str) -> str:
+    """An author's text without noncharacters, so it cannot hold the normaliser's markers."""
+    return without_noncharacters(text)
+
+
+def finish(prepared: Prepared, style: HouseStyle) -> tuple[str, bool]:
+    """Quotes last: they are decided on the final dashes, ellipses and spaces. Also says whether
+    a house style turned double quotations into single ones or back (then a second pass may
+    read some marks differently, and the caller runs one)."""
+    text = apply_marks(prepared.text, prepared.marks, style.quotes)
+    changed = kinds_changed(prepared.text, prepared.marks, style.quotes)
     if style.spaced_en_dash and "—" in text:
         text = _SPACEABLE_DASH.sub(" – ", text).replace("  ", " ")
     if style.tie_last_word:
         text = _LAST_SHORT_WORD.sub("\u00a0", text, count=1)
-    return _restore(text, list(prepared.kept))
+    return _restore(text, list(prepared.kept)), changed
 
 
-def typeset_paragraph(text: str, style: HouseStyle | None = None,
-                      single_outer: bool | None = None) -> str:
+def typeset_paragraph(text: str, style: HouseStyle | None = None) -> str:
+    """One paragraph of plain text (no inline markers), typeset; stable when typeset again."""
     style = style or HouseStyle()
-    prepared = prepare(text, style)
-    if single_outer is None:
-        single_outer = speech_in_singles([prepared.marks])
-    return finish(prepared, style, single_outer)
+    for _ in range(_MAX_PASSES):
+        result, changed = finish(prepare(text, style), style)
+        if not changed or result == text:
+            return result
+        text = result
+    return result
 
 
-__all__ = ["BOUNDARY", "HouseStyle", "Prepared", "finish", "house_style_for", "prepare", "tidy_spaces",
-           "typeset_paragraph"]
+# A house style that swaps single and double quotations is applied until the text no longer
+# changes (a mark can read differently once swapped); keeping the author's marks needs one pass.
+_MAX_PASSES = 8
+
+
+__all__ = ["BOUNDARY", "QUOTE_STYLES", "URL_OR_EMAIL", "HouseStyle", "Prepared", "clean", "finish",
+           "house_style_for", "prepare", "tidy_spaces", "typeset_paragraph"]

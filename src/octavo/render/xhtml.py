@@ -36,6 +36,7 @@ from octavo.document import (
     inline_text,
     notes_of,
 )
+from octavo.normalise.typography import URL_OR_EMAIL
 from octavo.render.direction import Direction, dir_attribute
 
 # Line breaking allows a break before an em dash, which strands "—”" at the start of a line
@@ -44,7 +45,29 @@ from octavo.render.direction import Direction, dir_attribute
 _DASH_AFTER_TEXT = re.compile("(?<=\\S)(?=[—―])")
 
 
+# URLs and e-mail addresses: a span the print stylesheet keeps from hyphenation, with a break
+# opportunity after each / . and - inside (not in "://", not at the end), so a long address
+# breaks where a reader expects and never gains a hyphen that is not part of it.
+_URL = re.compile(URL_OR_EMAIL)
+_URL_BREAK = re.compile(r"(?<=[/.\-])(?<!:/)(?=[^/])")
+
+
 def _set(text: str) -> Markup:
+    if "@" in text or "://" in text or "www." in text:
+        pieces: list[Markup] = []
+        position = 0
+        for match in _URL.finditer(text):
+            pieces.append(_set_plain(text[position : match.start()]))
+            parts = _URL_BREAK.split(match.group(0))
+            pieces.append(Markup('<span class="url">%s</span>')
+                          % Markup("<wbr/>").join(escape(part) for part in parts))
+            position = match.end()
+        pieces.append(_set_plain(text[position:]))
+        return Markup("").join(pieces)
+    return _set_plain(text)
+
+
+def _set_plain(text: str) -> Markup:
     return escape(_DASH_AFTER_TEXT.sub("\u2060", text) if "—" in text else text)
 
 

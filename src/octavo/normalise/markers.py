@@ -1,0 +1,26 @@
+"""The normaliser's own marks inside a paragraph's text, which no input can contain.
+
+They are Unicode noncharacters, which are not text: decoding removes them from every
+manuscript (characters.CONTROL_CHARACTERS), and the normaliser removes them from whatever it is
+given before it adds its own (`without_noncharacters`), so an author's character can never be
+taken for one of these. (Private-use characters, used before, are an author's to use: a U+E000
+in a manuscript was read as an emphasis boundary and its spaces vanished.) The plain-text
+reader uses U+FDD0-U+FDD2 for escaped characters, before the normaliser runs.
+"""
+
+from __future__ import annotations
+
+import re
+
+from octavo.characters import NONCHARACTERS
+
+BOUNDARY = "\ufdda"  # joins the text of inline nodes; transparent to every rule
+ELLIPSIS_AFTER_PERIOD = "\ufddb"  # a sentence's period kept while dots become an ellipsis
+PROTECTED = "\ufddc"  # stands for a URL, e-mail address or code span, put back at the end
+
+_NONCHARACTER = re.compile(f"[{NONCHARACTERS}]")
+
+
+def without_noncharacters(text: str) -> str:
+    """The text without noncharacters, so none of the markers above can come from it."""
+    return _NONCHARACTER.sub("", text)
