@@ -7,8 +7,15 @@ A case file is a series of blocks:
     ---
     expected, verbatim
 
+A file may begin with settings lines, `#! key=value`, that apply to every case of the file
+(keys and values in SETTINGS below; a file without them uses the book defaults: quotes kept as
+the author typed them, language en-US).
+
 Details that the README leaves to the reader, fixed here:
 
+- Settings lines come first, one per line, before any other line. A `#!` line anywhere else, an
+  unknown key, an unknown value or a key given twice is an error: a mistyped setting must not
+  silently score a whole file under the defaults.
 - Before the first `===` header, only blank lines and `#` comment lines may appear.
 - A block runs from its header to the next `===` header (or the end of the file). Its input and
   expected parts are split at the block's *last* line that is exactly `---`: a scene-break
@@ -24,11 +31,22 @@ Details that the README leaves to the reader, fixed here:
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, field
 from pathlib import Path
 
 HEADER = "==="
 SEPARATOR = "---"
+SETTING = "#!"
+
+# The settings a case file may give, each with a check of its value. Missing keys mean the book
+# defaults (DEFAULT_SETTINGS), which is what a book without `build.quotes` or `language` gets.
+_LANGUAGE_TAG = re.compile(r"[a-z]{2,3}(-[A-Za-z0-9]{2,8})*")
+SETTINGS = {
+    "quotes": lambda value: value in ("keep", "american", "british"),
+    "language": lambda value: _LANGUAGE_TAG.fullmatch(value) is not None,
+}
+DEFAULT_SETTINGS = {"quotes": "keep", "language": "en-US"}
 
 
 @dataclass(frozen=True)
@@ -38,6 +56,11 @@ class GoldCase:
     input: str
     expected: str
     line: int  # 1-based line of the `===` header
+    settings: dict[str, str] = field(default_factory=dict)  # the file's `#!` lines; {} = defaults
+
+    def setting(self, key: str) -> str:
+        """The value of a setting for this case, the book default when the file gives none."""
+        return self.settings.get(key, DEFAULT_SETTINGS[key])
 
     @property
     def input_paragraphs(self) -> list[str]:
@@ -63,6 +86,7 @@ def load_cases(path: Path) -> list[GoldCase]:
     if text.endswith("\n"):
         text = text[:-1]
     lines = text.split("\n")
+    settings = _read_settings(path, lines)
 
     headers = [i for i, line in enumerate(lines) if line.startswith(HEADER)]
     first = headers[0] if headers else len(lines)
@@ -76,7 +100,7 @@ def load_cases(path: Path) -> list[GoldCase]:
     seen: dict[str, int] = {}
     for position, start in enumerate(headers):
         end = headers[position + 1] if position + 1 < len(headers) else len(lines)
-        case = _parse_block(path, category, lines, start, end)
+        case = _parse_block(path, category, lines, start, end, settings)
         if case.name in seen:
             raise ValueError(
                 f"{path}:{start + 1}: duplicate case name {case.name!r} "
@@ -86,7 +110,32 @@ def load_cases(path: Path) -> list[GoldCase]:
     return cases
 
 
-def _parse_block(path: Path, category: str, lines: list[str], start: int, end: int) -> GoldCase:
+def _read_settings(path: Path, lines: list[str]) -> dict[str, str]:
+    """The `#! key=value` lines at the top of a file; a `#!` line elsewhere is an error."""
+    settings: dict[str, str] = {}
+    top = 0
+    while top < len(lines) and lines[top].startswith(SETTING):
+        where = f"{path}:{top + 1}"
+        key, equals, value = lines[top][len(SETTING):].strip().partition("=")
+        key, value = key.strip(), value.strip()
+        if not equals or key not in SETTINGS:
+            raise ValueError(f"{where}: malformed setting {lines[top]!r}; expected '#! key=value' "
+                             f"with key one of {', '.join(SETTINGS)}")
+        if not SETTINGS[key](value):
+            raise ValueError(f"{where}: bad value {value!r} for setting {key!r}")
+        if key in settings:
+            raise ValueError(f"{where}: setting {key!r} given twice")
+        settings[key] = value
+        top += 1
+    for index in range(top, len(lines)):
+        if lines[index].startswith(SETTING):
+            raise ValueError(f"{path}:{index + 1}: settings lines ('{SETTING} key=value') belong "
+                             f"at the top of the file, before anything else")
+    return settings
+
+
+def _parse_block(path: Path, category: str, lines: list[str], start: int, end: int,
+                 settings: dict[str, str]) -> GoldCase:
     header = lines[start]
     where = f"{path}:{start + 1}"
     if not header.startswith(HEADER + " ") or not header[len(HEADER) + 1:].strip():
@@ -111,7 +160,7 @@ def _parse_block(path: Path, category: str, lines: list[str], start: int, end: i
     if expected_lines[0] == "":
         raise ValueError(f"{where}: case {name!r}: expected text starts with a blank line")
     return GoldCase(category=category, name=name, input="\n".join(input_lines),
-                    expected="\n".join(expected_lines), line=start + 1)
+                    expected="\n".join(expected_lines), line=start + 1, settings=dict(settings))
 
 
 def _without_trailing_gap(body: list[str]) -> list[str]:
