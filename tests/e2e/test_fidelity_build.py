@@ -69,6 +69,10 @@ The Speech
 'Tis the season, and 'twas ever thus; rock 'n' roll 'til dawn, 'round the block, 'nough said.
 
 'The girls' room is upstairs,' she said. 'Just keep walkin',' he said.
+
+'We'll walk,' said Nan. 'By the canal, if it's dry.
+
+'And back by the road.'
 """
 MARKS = """\
 The Marks
@@ -80,6 +84,10 @@ Lady B---- had been to see Mr. ----, the banker.
 He was 5'2"-5'9" in his socks, with a 9' pole and a 14" pan.
 
 Well ... maybe. She trailed off ...
+
+In the year 17----, Sir T—— came, and Mr. H--- too. "I---I never," said A---well, no one.
+
+You did what ...? Then ...nothing. It was over .... He ran it '71-'74.
 
 See https://example.org/a/very/long/path/with-many/segments/that/must/break/somewhere/print.html \
 or write to someone.with.a.long.name@mail.example.org today.
@@ -98,11 +106,14 @@ EXPECTED = {
                "“’cause it was.”",
                "’Tis the season, and ’twas ever thus; rock ’n’ roll ’til dawn, ’round the block, "
                "’nough said.",
-               "‘The girls’ room is upstairs,’ she said. ‘Just keep walkin’,’ he said."],
+               "‘The girls’ room is upstairs,’ she said. ‘Just keep walkin’,’ he said.",
+               "‘We’ll walk,’ said Nan. ‘By the canal, if it’s dry.", "‘And back by the road.’"],
     "marks": ["“Wait—, no. How could—? I was comin’—” He stopped.",
               "Lady B⸺ had been to see Mr. ⸺, the banker.",
               "He was 5′2″–5′9″ in his socks, with a 9′ pole and a 14″ pan.",
               "Well… maybe. She trailed off…",
+              "In the year 17⸺, Sir T⸺ came, and Mr. H⸺ too. “I—I never,” said A—well, no one.",
+              "You did what…? Then…nothing. It was over.… He ran it ’71–’74.",
               "An apple \ue000 logo and one more, \ue0ff… and U+E100 \ue100 too."],
 }
 URL = "https://example.org/a/very/long/path/with-many/segments/that/must/break/somewhere/print.html"

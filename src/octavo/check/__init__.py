@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from bisect import bisect_right
 from pathlib import Path
 
 from octavo.backends.base import NullProgress

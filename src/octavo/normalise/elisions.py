@@ -14,11 +14,13 @@ Where the words come from:
   American and Cockney speech in fiction (’bout ’cause ’til ’lowed ’nough ’fraid ’member
   ’spect ’fore ’sides ’nother ’kay ’specially ’course). `AMBIGUOUS` are those that are also
   ordinary words, so a quotation may as well open with them ('Round here,' / 'cause).
-- h-dropping (’ouse, ’orses, ’ungry, ’Arry): every h-word of the SCOWL hunspell dictionaries
-  (h_words.txt, made by tools/make_h_words.py), looked up after removing a common suffix, so
-  one entry covers ’orse, ’orses and ’orsey. `COMMON` lists frequent words, some of them
-  h-less forms of h-words themselves ('is / his, 'and / hand, 'old / hold): the scanner needs the
-  paragraph's balance to decide those.
+- h-dropping (’ouse, ’orses, ’ungry, ’Arry, and with a dropped g as well, ’avin’): every
+  h-word of the SCOWL hunspell dictionaries (h_words.txt, made by tools/make_h_words.py),
+  looked up after removing a common suffix, so one entry covers ’orse, ’orses and ’orsey.
+  `COMMON` lists frequent words: those that are also h-less forms of h-words ('is / his,
+  'and / hand, 'old / hold) are as likely a quotation as an elision, and the scanner needs the
+  paragraph's balance to decide them; the others ('By dawn, 'The, 'We, 'If) are the elision
+  of nothing, and are priced like any word nobody lists.
 - Years and decades (’85, ’20s, ’63—): two digits, optionally s, then no more digits.
 """
 
@@ -41,6 +43,9 @@ eart ouse orse orses ungry orrible ospital usband undred alf ands ope urt isself
 AMBIGUOUS = frozenset("""
 cause round course member sides most way long cross bove stead deed count low cording
 """.split())  # noqa: SIM905
+
+# The h-less forms hunspell lists only as inflections of another word (has → 'as).
+_IRREGULAR_H_FORMS = frozenset({"as"})
 
 # Frequent English words: after a ' they may as well open a quotation, even when an h-word
 # without its h looks the same ('in / hin, 'is / his, 'and / hand, 'old / hold).
@@ -89,9 +94,17 @@ def _stems(word: str) -> list[str]:
 
 
 def is_h_dropped(word: str) -> bool:
-    """`word` is an h-word without its h: ouse, orses, ungry, Arry."""
+    """`word` is an h-word without its h: ouse, orses, ungry, Arry; also with its g dropped
+    as well (’avin’, ’ollerin’: having, hollering)."""
     lowered = word.lower()
-    return len(lowered) >= 2 and any(stem in _h_words() for stem in _stems(lowered))
+    if lowered in _IRREGULAR_H_FORMS:
+        return True
+    if len(lowered) < 2:
+        return False
+    candidates = _stems(lowered)
+    if lowered.endswith("in") and len(lowered) > 3:
+        candidates += _stems(lowered + "g")
+    return any(stem in _h_words() for stem in candidates)
 
 
 def elision_cost(rest: str) -> float:
@@ -115,8 +128,6 @@ def _word_cost(word: str) -> float:
         return STRONG
     if lowered in AMBIGUOUS:
         return WEAK
-    if lowered in COMMON:
-        return H_WORD_TOO
     if is_h_dropped(lowered):
-        return H_DROPPED
+        return H_WORD_TOO if lowered in COMMON else H_DROPPED
     return UNKNOWN_CAPITALISED if word[0].isupper() else UNKNOWN

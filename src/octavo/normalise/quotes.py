@@ -12,7 +12,11 @@ blind it, and runs of adjacent marks judged together: ,'" closes twice, "'Tis op
   has a price (context, the elision lexicon of elisions.py), and the readings of the whole
   paragraph are chosen together so that quotations open and close in balance (a shortest path
   over "is a single quotation open"). A quotation left open at the end of a paragraph is
-  allowed, at a price: speech that runs on into the next paragraph is not closed.
+  allowed, at a price: speech that runs on into the next paragraph is not closed. Speech
+  interrupted by a tag and picked up again (‘We drove all night,’ she said. ‘By dawn…) is the
+  same speech: once a single quotation has closed on a comma or a dash (the sign that a tag
+  interrupts it), a ' after the tag's sentence or clause break is read as that speech
+  resuming, and may run on as speech that opened the paragraph may.
 
 The scanner emits abstract marks (open or close, apostrophe, prime); `apply_marks` turns them
 into characters. By default the author's hierarchy is kept (double marks stay double, single
@@ -35,6 +39,7 @@ from octavo.normalise.elisions import elision_cost
 from octavo.normalise.markers import BOUNDARY
 
 DOUBLES = '"“”„‟'
+FRACTIONS = "¼½¾⅐⅑⅒⅓⅔⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞"  # a measure may end in one: 1½″, 5′2¾″
 SINGLES = "'‘’‚‛`´"
 _QUOTE_CHAR = re.compile(f"[{re.escape(DOUBLES + SINGLES)}]")
 
@@ -75,6 +80,11 @@ def _word(ch: str | None) -> bool:
     return ch >= "\u0300" and unicodedata.category(ch) in ("Mn", "Mc")  # combining marks
 
 
+def _measures(ch: str | None) -> bool:
+    """A digit or a fraction, after which a mark may be a prime (9′, 14″, 1½″)."""
+    return ch is not None and (ch.isdigit() or ch in FRACTIONS)
+
+
 def _space(ch: str | None) -> bool:
     return ch is None or ch.isspace()
 
@@ -101,11 +111,13 @@ _TYPED_OTHERWISE = 0.8  # the author typed the other direction (‘ for ’, or 
 _NESTED_SAME_KIND = 2.5  # ' opening inside an open single quotation
 _STRAY_CLOSE = 2.5  # ' closing when no single quotation is open
 _LEFT_OPEN_FROM_START = 0.4  # speech that began the paragraph runs on into the next one
+_OPEN_RESUMING = 0.0  # 'Go,' she said. 'Now — after the tag that interrupted a quotation
 _LEFT_OPEN = 1.5
 _CLOSED_BY_DOUBLE = 2.0  # a single opened inside a double is still open when the double closes
 
 _WORD_FINAL_ELISIONS = frozenset("ol an th o n tha wi fo yo mo po t y".split())  # noqa: SIM905
 _BREAK_BEFORE = ".!?…,;:—–([{\"“”’'‘"
+_CLAUSE_END = ".!?…,;:—–"
 
 
 @dataclass(slots=True)
@@ -115,6 +127,12 @@ class _Choice:
     index: int
     options: list[tuple[Mark, float]]
     at_start: bool = False
+    # After a space that follows a sentence or clause break (she said. 'By / he said, 'and):
+    # where speech interrupted by a tag picks up again.
+    resumes: bool = False
+    # Right after a comma or a dash ('Go,' she said / 'I—' he began): a quotation closing here
+    # is interrupted by a tag rather than finished.
+    interrupts: bool = False
 
 
 class _Scanner:
@@ -172,7 +190,7 @@ class _Scanner:
     # -- doubles: decided in order -------------------------------------------------------------
 
     def _double(self, index: int, before: str | None, after: str | None, first: bool) -> None:
-        if first and before is not None and before.isdigit() and not _word(after):
+        if first and _measures(before) and not _word(after):
             # 14" is inches, unless it closes an open quotation ("I was born in 1985.")
             later = sum(self.text.count(q, index + 1) for q in DOUBLES)
             if not self.double_open or later % 2 == 1:
@@ -204,16 +222,18 @@ class _Scanner:
             self.marks[index] = Mark.APOSTROPHE  # don't, O'Brien, rock'n'roll, 45's
             return
         options: list[tuple[Mark, float]]
-        at_start = False
+        at_start = resumes = False
         if _word(after):  # before a word: opens a quotation, or an elision ('tis, '90s)
             rest = self.text[index + 1 : index + 40].replace(BOUNDARY, "")
             at_start = cluster_before is None and position == 0
+            resumes = position == 0 and _space(cluster_before) and not at_start and (
+                self._non_space_before(index) or "") in _CLAUSE_END
             options = [(Mark.SINGLE_OPEN, self._opening_price(index, before, position)),
                        (Mark.APOSTROPHE, elision_cost(rest))]
         elif _word(before):  # after a word: closes, or dropped letters (goin', the Joneses')
             close = _CLOSE_BEFORE_LOWER if self._lower_word_follows(index) else _CLOSE
             options = [(Mark.SINGLE_CLOSE, close), (Mark.APOSTROPHE, self._final_price(index))]
-            if before is not None and before.isdigit():
+            if _measures(before):
                 options.append((Mark.PRIME, _PRIME))
         elif before is not None and not before.isspace() and before not in "([{" and (
                 position > 0 or before in ".!?…,;:—–)]}" or _punct(before)):
@@ -228,7 +248,8 @@ class _Scanner:
             options = [(m, p if m is Mark.SINGLE_OPEN else p + _TYPED_OTHERWISE) for m, p in options]
         elif typed == "’":
             options = [(m, p + _TYPED_OTHERWISE if m is Mark.SINGLE_OPEN else p) for m, p in options]
-        self.events.append(_Choice(index, options, at_start))
+        self.events.append(_Choice(index, options, at_start, resumes,
+                                   interrupts=before is not None and before in ",—–"))
 
     def _opening_price(self, index: int, before: str | None, position: int) -> float:
         if position > 0 or (before is not None and before in "′″"):  # a prime was a mark too
@@ -275,11 +296,13 @@ class _Scanner:
     def _choose_singles(self) -> None:
         """The cheapest readings of all single quotes together: a shortest path over the state
         (the single quotations open, each with the number of double ones open around it; did
-        the outermost open the paragraph). A single quotation may open inside another only
-        with a double one between them (‘He said, “I told her ‘no’”’)."""
+        the outermost open the paragraph or resume its speech; did the last outermost single
+        quotation close on a comma or a dash, interrupted by a tag). A single quotation may
+        open inside another only with a double one between them (‘He said, “I told her
+        ‘no’”’)."""
         # Each step maps a state to (price, the previous state, the reading that led here).
         open_mark, close_mark = Mark.SINGLE_OPEN, Mark.SINGLE_CLOSE
-        start: _State = ((), False)
+        start: _State = ((), False, False)
         steps: list[dict[_State, tuple[float, _State, Mark]]] = []
         states: dict[_State, tuple[float, _State, Mark]] = {start: (0.0, start, _SETTLED)}
         depth = 0  # double quotations open
@@ -294,17 +317,23 @@ class _Scanner:
                 continue
             step: dict[_State, tuple[float, _State, Mark]] = {}
             for state, (price, _, _) in states.items():
-                stack, from_start = state
+                stack, from_start, interrupted = state
                 for mark, cost in event.options:
                     after = state
                     if mark is open_mark:
                         if (stack and stack[-1] >= depth) or len(stack) >= _MAX_SINGLES_OPEN:
                             cost += _NESTED_SAME_KIND
+                        elif stack:
+                            after = ((*stack, depth), from_start, interrupted)
+                        elif interrupted and event.resumes:
+                            cost = min(cost, _OPEN_RESUMING)
+                            after = ((depth,), True, interrupted)
                         else:
-                            after = ((*stack, depth), from_start if stack else event.at_start)
+                            after = ((depth,), event.at_start, interrupted)
                     elif mark is close_mark:
                         if stack:
-                            after = (stack[:-1], from_start and len(stack) > 1)
+                            after = (stack[:-1], from_start and len(stack) > 1,
+                                     event.interrupts if len(stack) == 1 else interrupted)
                         else:
                             cost += _STRAY_CLOSE
                     total = price + cost
@@ -324,12 +353,14 @@ class _Scanner:
             self.marks[choice.index] = mark
 
 
-_State = tuple[tuple[int, ...], bool]
+# (the depths of the single quotations open, did the outermost open or resume the paragraph's
+# speech, was the last outermost single quotation interrupted by a tag)
+_State = tuple[tuple[int, ...], bool, bool]
 _MAX_SINGLES_OPEN = 2
 
 
 def _end_price(state: _State) -> float:
-    stack, from_start = state
+    stack, from_start, _ = state
     if not stack:
         return 0.0
     return _LEFT_OPEN * (len(stack) - 1) + (_LEFT_OPEN_FROM_START if from_start else _LEFT_OPEN)
@@ -344,12 +375,12 @@ def _settle_double_close(states: dict[_State, tuple[float, _State, Mark]], depth
     have closed before. A step of its own, so that the readings can be traced back."""
     step: dict[_State, tuple[float, _State, Mark]] = {}
     for state, (price, _, _) in states.items():
-        stack, from_start = state
+        stack, from_start, interrupted = state
         after = state
         if stack and stack[-1] > depth:
             kept = tuple(d for d in stack if d <= depth)
             price += _CLOSED_BY_DOUBLE * (len(stack) - len(kept))
-            after = (kept, from_start and bool(kept))
+            after = (kept, from_start and bool(kept), interrupted)
         known = step.get(after)
         if known is None or price < known[0]:
             step[after] = (price, state, _SETTLED)

@@ -20,6 +20,7 @@ from octavo.normalise.markers import (
 from octavo.normalise.quotes import (
     AMERICAN,
     BRITISH,
+    FRACTIONS,
     Marks,
     QuoteStyle,
     apply_marks,
@@ -122,10 +123,11 @@ def tidy_spaces(text: str) -> str:
 
 # -- primes ----------------------------------------------------------------------------------
 
-# 6'2" and 5' 10" are feet and inches, not quotations. (A lone 9' or 14" is decided by the quote
-# scanner, which knows whether a quotation is open that the mark could close.)
-_FEET_INCHES = re.compile(r"(\d)['‘’′](\s?)(\d{1,2}(?:\.\d+)?)[\"“”″]")
-_DIGIT_THEN_MARK = re.compile(r"\d['‘’′\"“”″]")
+# 6'2", 5' 10" and 5'1½" are feet and inches, not quotations. (A lone 9' or 14" is decided by
+# the quote scanner, which knows whether a quotation is open that the mark could close.)
+_FEET_INCHES = re.compile(rf"(\d)['‘’′](\s?)(\d{{1,2}}(?:\.\d+|[{FRACTIONS}])?|[{FRACTIONS}])"
+                          r"[\"“”″]")
+_DIGIT_THEN_MARK = re.compile(rf"[\d{FRACTIONS}]['‘’′\"“”″]")
 
 
 def primes(text: str) -> str:
@@ -136,13 +138,17 @@ def primes(text: str) -> str:
 
 # -- ellipses --------------------------------------------------------------------------------
 
-_FOUR_DOTS = re.compile(r"(?<=[^\W_])\.(?: ?\.){3}(?!\.)")  # sentence end + ellipsis
+# Four dots after a word end a sentence: a period and an ellipsis, the period attached to the
+# word even when a space was typed before the dots ("over ...." → "over.…").
+_FOUR_DOTS = re.compile(r"(?<=[^\W_]) *\.(?: ?\.){3}(?!\.)")
 _DOTS = re.compile(r"\.(?: ?\.){2,}|…")  # ..., . . ., ....., …
-# A space before an ellipsis goes when the ellipsis ends a sentence or a speech ("so ..." →
-# "so…"), and when it stands between words: it belongs to the word it trails ("Well … maybe"
-# → "Well… maybe"). An ellipsis that opens a paragraph or a speech keeps its place.
-_SPACE_BEFORE_ELLIPSIS = re.compile(
-    rf" +…(?=[\"“”‘’')\]{BOUNDARY}]*$|[\"“”‘’')\]](?:\s|$)| |[-–—])")
+# A space before an ellipsis goes: the ellipsis belongs to the word, the sentence's period, or
+# the closing quote it trails, whatever follows it ("Well … maybe" → "Well… maybe", "what …?"
+# → "what…?", "Well ...maybe" → "Well…maybe", "late. ..." → "late.…"). Only an ellipsis with
+# nothing before it keeps its place: at the start of a paragraph (the paragraph is stripped
+# first) or a bracket, or after an opening quote (a straight quote after a space or a bracket
+# opens, a curly one says so).
+_SPACE_BEFORE_ELLIPSIS = re.compile(r"(?<![\s(\[{“‘])(?<![\s(\[{]['\"])(?<!^['\"]) +…")
 
 
 def ellipses(text: str, spaced: bool = False) -> str:
@@ -157,16 +163,25 @@ def ellipses(text: str, spaced: bool = False) -> str:
 
 # -- dashes ----------------------------------------------------------------------------------
 
-# A name left blank ("Lady B----", "d---d", "Mr. ----"): three or four hyphens or dashes after
-# a single letter, or four (three dashes) standing alone, are the two-em dash ⸺ (set closed, as
-# a letter would be). Standing alone, --- is an em dash, as typists use it.
-_NAME_BLANK = re.compile(r"(?<![^\W_])([^\W\d_])[-–—]{3,4}(?![-–—])"
+# A name, word or year left blank ("Lady B----", "Mr. D---'s", "the year 18---", "Mr. ----",
+# "----shire") is the two-em dash ⸺ (Chicago 6.97), set closed as a letter would be. A blank
+# follows an initial (one letter) or a century (two digits), or stands alone: three or four
+# hyphens or dashes after the initial or century, four (or three dashes) standing alone.
+# Three after an initial or century and before a word or a closing quote are an em dash, a
+# false start or a cut-off between words ("I---I can't", "A---well", "'85---the", "I---"); four
+# are a blank wherever they are ("d----d"). Standing alone, --- is an em dash, as typists use it.
+_NAME_BLANK = re.compile(r"(?<![^\W_])(?P<stem>[^\W\d_]|\d\d)(?P<run>[-–—]{3,4})(?![-–—])"
+                         r"(?P<word>[^\W_]|['‘’\"“”](?![^\W_]))?"
                          r"|(?<![^\s(\[\"“‘'])(?:-{4}|[–—][-–—]{2,3})(?![-–—])")
 _MAY_BE_BLANK = re.compile("[-–—]{3}")
+# Two em dashes are how a writer types a two-em dash (Standard Ebooks sets —— as ⸺ too).
+_TWO_EM_DASHES = re.compile("(?<![-–—])——(?![-–—])")
 
 
 def _blank(match: re.Match[str]) -> str:
-    return (match.group(1) or "") + "⸺"
+    if match.group("word") is not None and len(match.group("run")) == 3:
+        return match.group(0)  # between words: left for the em dash rules
+    return (match.group("stem") or "") + "⸺" + (match.group("word") or "")
 
 
 _DOUBLE_HYPHEN = re.compile(r"[ \t]*-{2,3}[ \t]*")  # -- and --- as em dashes, set closed
@@ -183,6 +198,9 @@ _OPENING_DASH = re.compile(r"(^|\s)([\"“”'‘’])[-–] ?(?=[^\W\d_])")
 # chains.
 _RANGE = re.compile(r"(?<![\d\-–/.])(\d+(?:\.\d+)?)-(\d+(?:\.\d+)?)(?![\d\-–/])")
 _PRIME_RANGE = re.compile(r"(?<=\d['‘’′\"“”″])-(?=\d)")  # the scanner sets the primes later
+# A range to a year or decade with its century elided: '85-'89, 1998-'99, the '60s-'70s.
+_ELIDED_YEAR_RANGE = re.compile(r"(?<=\d)-(?=['‘’]\d\d(?:s|['‘’]s)?(?![\d\-–]))"
+                                r"|(?<=\d\ds)-(?=['‘’]?\d\ds\b)")
 _PHONE = re.compile(r"\d{3}-\d{4}")  # 555-0134 keeps its hyphen
 
 
@@ -191,6 +209,8 @@ def dashes(text: str) -> str:
         return text
     if _MAY_BE_BLANK.search(text):  # before -- becomes a dash, which would split the run
         text = _NAME_BLANK.sub(_blank, text)
+    if "——" in text:
+        text = _TWO_EM_DASHES.sub("⸺", text)
     if "--" in text:
         text = _DOUBLE_HYPHEN.sub("—", text)
     if " -" in text or " –" in text or " —" in text:
@@ -199,6 +219,8 @@ def dashes(text: str) -> str:
         text = _LOOSE_EM_DASH.sub("—", text)
         if _MAY_BE_BLANK.search(text):  # and after: "— — —" closed up is a run of three
             text = _NAME_BLANK.sub(_blank, text)
+        if "——" in text:  # "— —" and "--—" closed up are two
+            text = _TWO_EM_DASHES.sub("⸺", text)
     if "-" in text or "–" in text:
         if not _SUSPENDED_HYPHEN.search(text):
             text = _CUT_OFF.sub("—", text)
@@ -207,6 +229,7 @@ def dashes(text: str) -> str:
                           f"{m.group(1)}–{m.group(2)}", text)
         if _DIGIT_THEN_MARK.search(text):
             text = _PRIME_RANGE.sub("–", text)
+        text = _ELIDED_YEAR_RANGE.sub("–", text)
     return text
 
 
