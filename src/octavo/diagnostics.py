@@ -89,6 +89,18 @@ class Diagnostics:
         return len(self.items)
 
 
+def as_json(d: Diagnostic) -> dict[str, object]:
+    """A diagnostic as `--format json` and reports print it."""
+    return {
+        "path": d.span.path if d.span else None,
+        "line": d.span.line if d.span else None,
+        "column": d.span.column if d.span else None,
+        "end": ({"line": d.span.end_line, "column": d.span.end_column}
+                if d.span and d.span.end_line else None),
+        "severity": d.severity.value, "code": d.code, "message": d.message, "fix": d.fix,
+    }
+
+
 class OctavoError(Exception):
     """An expected failure: the run stops, and these diagnostics say why."""
 

@@ -17,15 +17,15 @@ from pathlib import Path
 
 from octavo.backends import load_backend
 from octavo.backends.base import Artifact, BuildOptions, NullProgress, Progress
-from octavo.check import ALWAYS_CHECKED, check_text
-from octavo.check.anthology_rules import StoryText, name_spellings
+from octavo.cache import BuildCache
+from octavo.check.anthology_rules import name_spellings
 from octavo.compile import compile_book
 from octavo.diagnostics import Diagnostic, Diagnostics, OctavoError, Severity, Span
 from octavo.document import Book, chapter_text, timestamp_from_date, word_count
-from octavo.ingest import MARKDOWN_SUFFIXES, RawStory, parse_manuscript, read_text
+from octavo.ingest import RawStory
 from octavo.manifest import Manifest, load_manifest
-from octavo.normalise import normalise_story
 from octavo.paths import display_path
+from octavo.stories import StoryJob, default_workers, process_stories
 
 FORMATS = ("epub", "pdf")
 
@@ -49,9 +49,10 @@ def slugify(title: str) -> str:
 
 
 def load_book(manifest_path: Path, diags: Diagnostics, progress: Progress,
-              lint: bool = False) -> Book:
+              lint: bool = False, use_cache: bool = False, workers: int = 1) -> Book:
     """Read the manifest and every manuscript it names, normalise them, and compile the book.
-    With `lint`, the manuscripts' text is checked as `octavo check` does."""
+    With `lint`, the manuscripts' text is checked as `octavo check` does; with `use_cache`,
+    stories whose inputs did not change come from the book's build cache."""
     manifest, warnings = load_manifest(manifest_path, display_path(manifest_path))
     diags.extend(warnings)
     found = Diagnostics()
@@ -59,7 +60,8 @@ def load_book(manifest_path: Path, diags: Diagnostics, progress: Progress,
         from octavo.check.manifest_rules import manifest_findings
 
         found.extend(manifest_findings(manifest))
-    sources = read_sources(manifest, found, progress, lint)
+    cache = BuildCache.for_book(manifest_path.parent, enabled=use_cache)
+    sources = read_sources(manifest, found, progress, lint, cache, workers)
     diags.extend(apply_check_settings(found, manifest))
     if diags.has_errors:
         raise OctavoError(diags.sorted())
@@ -79,35 +81,25 @@ def apply_check_settings(found: Diagnostics, manifest: Manifest) -> list[Diagnos
 
 
 def read_sources(manifest: Manifest, diags: Diagnostics, progress: Progress,
-                 lint: bool = False) -> dict[Path, RawStory]:
+                 lint: bool = False, cache: BuildCache | None = None,
+                 workers: int = 1) -> dict[Path, RawStory]:
     entries = [(s.path, s.display, s.span) for s in manifest.stories()]
     for source in (manifest.dedication, manifest.acknowledgements, *manifest.front,
                    *manifest.back):
         if source is not None and source.path is not None:
             entries.append((source.path, source.display or "", source.span))
     progress.stage("Read", len(entries))
+    jobs = [StoryJob(path, display, span, manifest.house_style, lint, manifest.check_enabled,
+                     manifest.house_words) for path, display, span in entries]
     sources: dict[Path, RawStory] = {}
     texts = []
-    for path, display, span in entries:
-        progress.step(display)
-        try:
-            decoded = read_text(path, display_path(path))
-            story = parse_manuscript(decoded, path.suffix, display_path(path))
-        except OctavoError as exc:
-            # Point at the manifest entry too, so the user knows which line named the file.
-            for d in exc.diagnostics:
-                diags.error(d.code, f"{display}: {d.message}", span)
-            continue
-        diags.extend(story.diagnostics)
-        markdown = path.suffix.lower() in MARKDOWN_SUFFIXES
-        if lint:
-            diags.extend(check_text(decoded.text, display_path(path), manifest.check_enabled,
-                                    manifest.house_words, markdown=markdown))
-            if not markdown:
-                texts.append(StoryText(display_path(path), decoded.text.split("\n")))
-        else:
-            diags.extend(check_text(decoded.text, display_path(path), only=ALWAYS_CHECKED))
-        sources[path] = normalise_story(story, manifest.house_style)
+    for job, result in process_stories(jobs, cache or BuildCache(None), workers):
+        progress.step(job.display)
+        diags.extend(result.diagnostics)
+        if result.story is not None:
+            sources[job.path] = result.story
+        if result.text is not None:
+            texts.append(result.text)
     if lint:
         diags.extend(name_spellings(texts))
     return sources
@@ -128,12 +120,15 @@ def check_output_dir(output_dir: Path) -> None:
 
 def build(manifest_path: Path, output_dir: Path, formats: tuple[str, ...],
           timestamp: dt.datetime | None = None,
-          progress: Progress | None = None, lint: bool = False) -> BuildResult:
-    """Build the book in the given formats. Raises OctavoError with diagnostics on failure."""
+          progress: Progress | None = None, lint: bool = False,
+          use_cache: bool = True, workers: int | None = None) -> BuildResult:
+    """Build the book in the given formats. Raises OctavoError with diagnostics on failure.
+    `workers`: processes for the per-story work (default: one per core; 1 runs it all here)."""
     started = time.perf_counter()
     progress = progress or NullProgress()
     diags = Diagnostics()
-    book = load_book(manifest_path, diags, progress, lint)
+    book = load_book(manifest_path, diags, progress, lint, use_cache,
+                     workers if workers is not None else default_workers())
     check_output_dir(output_dir)
     result = BuildResult(book)
     # Every format is written into a staging folder first and moved into place only when all of

@@ -15,6 +15,7 @@ import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
+from octavo.cache import CACHE_DIR_NAME
 from tests.conftest import BookFolder, Run, run_octavo
 from tests.textcheck import (
     assert_in_order,
@@ -26,14 +27,16 @@ from tests.textcheck import (
 )
 
 OUTPUT = "dist"
+CACHE = CACHE_DIR_NAME
 
 
 def snapshot(root: Path) -> dict[str, str]:
-    """Every file and folder under `root` except the output folder, with a hash of its bytes."""
+    """Every file and folder under `root` except what octavo writes there (the output folder and
+    the build cache), with a hash of its bytes."""
     found: dict[str, str] = {}
     for path in sorted(root.rglob("*")):
         relative = path.relative_to(root).as_posix()
-        if relative == OUTPUT or relative.startswith(f"{OUTPUT}/"):
+        if any(relative == own or relative.startswith(f"{own}/") for own in (OUTPUT, CACHE)):
             continue
         if path.is_symlink():
             found[relative] = f"link:{path.readlink()}"

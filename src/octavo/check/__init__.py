@@ -145,7 +145,7 @@ def check_book(manifest_path: Path) -> list[Diagnostic]:
 
     diags = Diagnostics()
     try:
-        load_book(manifest_path, diags, NullProgress(), lint=True)
+        load_book(manifest_path, diags, NullProgress(), lint=True, use_cache=True)
     except OctavoError as exc:
         return sorted(exc.diagnostics, key=Diagnostic.sort_key)
     return diags.sorted()

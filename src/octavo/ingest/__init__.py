@@ -10,7 +10,8 @@ from octavo.ingest.markdown import parse_markdown
 from octavo.ingest.model import ManuscriptHeading, RawStory
 from octavo.ingest.plaintext import parse_plaintext
 
-__all__ = ["ManuscriptHeading", "RawStory", "parse_manuscript", "read_manuscript", "read_text"]
+__all__ = ["ManuscriptHeading", "RawStory", "parse_manuscript", "read_manuscript",
+           "read_manuscript_bytes", "read_text"]
 
 MARKDOWN_SUFFIXES = {".md", ".markdown", ".mdown", ".mkd"}
 TEXT_SUFFIXES = {".txt", ".text", ""}
@@ -24,6 +25,11 @@ def read_manuscript(path: Path, display: str) -> RawStory:
 
 def read_text(path: Path, display: str) -> DecodedText:
     """Read and decode one manuscript file, refusing formats and files octavo cannot use."""
+    return decode_manuscript(read_manuscript_bytes(path, display), display)
+
+
+def read_manuscript_bytes(path: Path, display: str) -> bytes:
+    """One manuscript file's bytes, refusing formats and files octavo cannot use."""
     suffix = path.suffix.lower()
     if suffix not in MARKDOWN_SUFFIXES | TEXT_SUFFIXES:
         raise OctavoError.single(
@@ -32,10 +38,9 @@ def read_text(path: Path, display: str) -> DecodedText:
     try:
         if path.stat().st_size > MAX_MANUSCRIPT_BYTES:
             raise OctavoError.single("OCT200", "manuscript is larger than 64 MiB", Span(display))
-        raw = path.read_bytes()
+        return path.read_bytes()
     except OSError as exc:
         raise OctavoError.single("OCT200", f"cannot read: {exc.strerror}", Span(display)) from None
-    return decode_manuscript(raw, display)
 
 
 def parse_manuscript(decoded: DecodedText, suffix: str, display: str) -> RawStory:
