@@ -59,6 +59,14 @@ class BuildCache:
         self.hits += 1
         return payload
 
+    def reject(self, kind: str, key: str) -> None:
+        """An entry whose bytes are whole but whose content is not what it should be (written by
+        something else): removed, and counted as a miss."""
+        if self.folder is not None:
+            self._path(kind, key).unlink(missing_ok=True)
+            self.hits -= 1
+            self.misses += 1
+
     def put(self, kind: str, key: str, payload: bytes) -> None:
         if self.folder is None:
             return

@@ -36,6 +36,7 @@ class BuildResult:
     artifacts: list[Artifact] = field(default_factory=list)
     diagnostics: list[Diagnostic] = field(default_factory=list)
     seconds: float = 0.0
+    stories_from_cache: int = 0  # manuscripts read, checked and normalised by an earlier build
 
     @property
     def words(self) -> int:
@@ -49,10 +50,10 @@ def slugify(title: str) -> str:
 
 
 def load_book(manifest_path: Path, diags: Diagnostics, progress: Progress,
-              lint: bool = False, use_cache: bool = False, workers: int = 1) -> Book:
+              lint: bool = False, cache: BuildCache | None = None, workers: int = 1) -> Book:
     """Read the manifest and every manuscript it names, normalise them, and compile the book.
-    With `lint`, the manuscripts' text is checked as `octavo check` does; with `use_cache`,
-    stories whose inputs did not change come from the book's build cache."""
+    With `lint`, the manuscripts' text is checked as `octavo check` does; stories whose inputs
+    did not change come from the build `cache` when one is given."""
     manifest, warnings = load_manifest(manifest_path, display_path(manifest_path))
     diags.extend(warnings)
     found = Diagnostics()
@@ -60,7 +61,6 @@ def load_book(manifest_path: Path, diags: Diagnostics, progress: Progress,
         from octavo.check.manifest_rules import manifest_findings
 
         found.extend(manifest_findings(manifest))
-    cache = BuildCache.for_book(manifest_path.parent, enabled=use_cache)
     sources = read_sources(manifest, found, progress, lint, cache, workers)
     diags.extend(apply_check_settings(found, manifest))
     if diags.has_errors:
@@ -127,10 +127,11 @@ def build(manifest_path: Path, output_dir: Path, formats: tuple[str, ...],
     started = time.perf_counter()
     progress = progress or NullProgress()
     diags = Diagnostics()
-    book = load_book(manifest_path, diags, progress, lint, use_cache,
+    cache = BuildCache.for_book(manifest_path.parent, enabled=use_cache)
+    book = load_book(manifest_path, diags, progress, lint, cache,
                      workers if workers is not None else default_workers())
     check_output_dir(output_dir)
-    result = BuildResult(book)
+    result = BuildResult(book, stories_from_cache=cache.hits)
     # Every format is written into a staging folder first and moved into place only when all of
     # them succeeded: a failed PDF never leaves a new EPUB beside last week's PDF.
     with tempfile.TemporaryDirectory(prefix=".octavo-build-", dir=output_dir) as staging:

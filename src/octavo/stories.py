@@ -129,8 +129,11 @@ def _cached(cache: BuildCache, key: str) -> StoryResult | None:
     try:
         result = serial.loads(payload)
     except (ValueError, KeyError, TypeError):  # well-formed bytes that are not ours: rebuilt
+        result = None
+    if not isinstance(result, StoryResult):
+        cache.reject(CACHE_KIND, key)
         return None
-    return result if isinstance(result, StoryResult) else None
+    return result
 
 
 def _run(cold: list[tuple[StoryJob, bytes]], workers: int) -> Iterator[StoryResult]:
