@@ -90,9 +90,11 @@ class ConsoleProgress:
 
     def __enter__(self) -> ConsoleProgress:
         if self.live:
+            # No refresh thread (auto_refresh): the build may fork worker processes, and a
+            # forked child of a threaded process can deadlock; each step refreshes instead.
             self._bars = Progress(TextColumn("{task.description:<8}"), BarColumn(),
                                   MofNCompleteColumn(), TextColumn("{task.fields[label]}"),
-                                  console=err, transient=False)
+                                  console=err, transient=False, auto_refresh=False)
             self._bars.start()
         return self
 
@@ -104,12 +106,14 @@ class ConsoleProgress:
         self._stage = name
         if self._bars is not None:
             self._task = self._bars.add_task(name, total=total, label="")
+            self._bars.refresh()
         else:
             print(f"{name}: {total} item{'s' if total != 1 else ''}", file=sys.stderr)
 
     def step(self, label: str) -> None:
         if self._bars is not None and self._task is not None:
             self._bars.update(self._task, advance=1, label=label[:50])
+            self._bars.refresh()
         else:
             print(f"  {self._stage.lower()}: {label}", file=sys.stderr)
 
