@@ -152,3 +152,21 @@ def test_no_cache_and_clean_from_the_command_line(tales: BookFolder) -> None:
     assert not (tales.root / CACHE_DIR_NAME).exists()
     run = run_octavo("clean", tales.root, cwd=tales.root)
     assert run.returncode == 0 and "no cache" in run.stdout
+
+
+def test_stories_in_worker_processes_give_the_serial_book(book: BookFolder) -> None:
+    # Enough text that the stories are read, checked and normalised in worker processes.
+    paragraph = ("\"It's late,\" she said -- and it was... The harbour's lights went out one by "
+                 "one, and nobody said what they all thought. ") * 4
+    names = [f"stories/s{i:02d}.txt" for i in range(12)]
+    for index, name in enumerate(names):
+        book.write(name, f"Story {index}\n\n" + "\n\n".join([paragraph] * 60) + "\n")
+    book.manifest("title: Long Tales\nlanguage: en\ncontents: [" + ", ".join(names) + "]\n")
+    manifest = book.root / "book.yaml"
+    assert sum((book.root / n).stat().st_size for n in names) > 200_000
+    serial_run = build(manifest, book.root / "serial", ("epub",), timestamp=WHEN, workers=1,
+                       use_cache=False)
+    parallel_run = build(manifest, book.root / "parallel", ("epub",), timestamp=WHEN, workers=2,
+                         use_cache=False)
+    assert digest(serial_run) == digest(parallel_run)
+    assert serial_run.diagnostics == parallel_run.diagnostics
