@@ -6,6 +6,7 @@ never code. Sequences come back as tuples (every sequence in the frozen document
 
 from __future__ import annotations
 
+import base64
 import dataclasses
 import enum
 import json
@@ -57,6 +58,8 @@ def _encode(value: Any) -> Any:
         return [_encode(v) for v in value]
     if isinstance(value, Path):
         return {"@p": str(value)}
+    if isinstance(value, bytes):  # an image a manuscript carries
+        return {"@b": base64.b64encode(value).decode("ascii")}
     if isinstance(value, frozenset):
         return {"@s": sorted(_encode(v) for v in value)}
     raise TypeError(f"cannot cache a {type(value).__name__}")
@@ -75,6 +78,8 @@ def _decode(value: Any) -> Any:
         return enum_cls(value["v"])
     if "@p" in value:
         return Path(value["@p"])
+    if "@b" in value:
+        return base64.b64decode(value["@b"], validate=True)
     if "@s" in value:
         return frozenset(_decode(v) for v in value["@s"])
     raise ValueError("not a cached value")

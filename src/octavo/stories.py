@@ -129,7 +129,7 @@ def _cached(cache: BuildCache, key: str) -> StoryResult | None:
         return None
     try:
         result = serial.loads(payload)
-    except (ValueError, KeyError, TypeError):  # well-formed bytes that are not ours: rebuilt
+    except (ValueError, KeyError, TypeError):  # whole, but not ours: rebuilt
         result = None
     if not isinstance(result, StoryResult):
         cache.reject(CACHE_KIND, key)
