@@ -10,19 +10,25 @@ from __future__ import annotations
 import enum
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from typing import Any
 
 
 @dataclass(frozen=True, slots=True)
 class Span:
-    """A place in a source file: 1-based line and column."""
+    """A place in a source file: 1-based line and column. In a format without lines (a .docx,
+    an EPUB) `paragraph` is the 1-based paragraph and `column` a character in it:
+    `story.docx:¶12:40`."""
 
     path: str
     line: int = 0
     column: int = 0
     end_line: int | None = None
     end_column: int | None = None
+    paragraph: int = 0
 
     def __str__(self) -> str:
+        if self.paragraph > 0:
+            return f"{self.path}:¶{self.paragraph}:{max(self.column, 1)}"
         if self.line <= 0:
             return self.path
         return f"{self.path}:{self.line}:{max(self.column, 1)}"
@@ -49,7 +55,7 @@ class Diagnostic:
     def sort_key(self) -> tuple[str, int, int, str]:
         if self.span is None:
             return ("", 0, 0, self.code)
-        return (self.span.path, self.span.line, self.span.column, self.code)
+        return (self.span.path, self.span.line or self.span.paragraph, self.span.column, self.code)
 
 
 @dataclass(slots=True)
@@ -89,7 +95,7 @@ class Diagnostics:
         return len(self.items)
 
 
-def as_json(d: Diagnostic) -> dict[str, object]:
+def as_json(d: Diagnostic) -> dict[str, Any]:
     """A diagnostic as `--format json` and reports print it."""
     return {
         "path": d.span.path if d.span else None,
@@ -98,7 +104,7 @@ def as_json(d: Diagnostic) -> dict[str, object]:
         "end": ({"line": d.span.end_line, "column": d.span.end_column}
                 if d.span and d.span.end_line else None),
         "severity": d.severity.value, "code": d.code, "message": d.message, "fix": d.fix,
-    }
+    } | ({"paragraph": d.span.paragraph} if d.span and d.span.paragraph else {})
 
 
 class OctavoError(Exception):

@@ -83,14 +83,16 @@ def apply_check_settings(found: Diagnostics, manifest: Manifest) -> list[Diagnos
 def read_sources(manifest: Manifest, diags: Diagnostics, progress: Progress,
                  lint: bool = False, cache: BuildCache | None = None,
                  workers: int = 1) -> dict[Path, RawStory]:
-    entries = [(s.path, s.display, s.span) for s in manifest.stories()]
+    entries = [(s.path, s.display, s.span, s.habits, s.docx_changes) for s in manifest.stories()]
     for source in (manifest.dedication, manifest.acknowledgements, *manifest.front,
                    *manifest.back):
         if source is not None and source.path is not None:
-            entries.append((source.path, source.display or "", source.span))
+            entries.append((source.path, source.display or "", source.span, manifest.habits,
+                            manifest.docx_changes))
     progress.stage("Read", len(entries))
     jobs = [StoryJob(path, display, span, manifest.house_style, lint, manifest.check_enabled,
-                     manifest.house_words) for path, display, span in entries]
+                     manifest.house_words, habits, changes)
+            for path, display, span, habits, changes in entries]
     sources: dict[Path, RawStory] = {}
     texts = []
     for job, result in process_stories(jobs, cache or BuildCache(None), workers):

@@ -16,11 +16,11 @@ from pathlib import Path
 
 from octavo import serial
 from octavo.cache import BuildCache, cache_key
-from octavo.check import ALWAYS_CHECKED, check_text
+from octavo.check import ALWAYS_CHECKED, check_blocks, check_text
 from octavo.check.anthology_rules import StoryText
 from octavo.diagnostics import Diagnostic, Diagnostics, OctavoError, Span
-from octavo.ingest import MARKDOWN_SUFFIXES, parse_manuscript, read_manuscript_bytes
-from octavo.ingest.decode import decode_manuscript
+from octavo.ingest import MARKDOWN_SUFFIXES, ReadOptions, parse_source, read_source_bytes
+from octavo.ingest.habits import apply_habits
 from octavo.ingest.model import RawStory
 from octavo.normalise import HouseStyle, normalise_story
 from octavo.paths import display_path
@@ -39,6 +39,8 @@ class StoryJob:
     lint: bool
     enabled: frozenset[str] = frozenset()
     house_words: tuple[tuple[str, str], ...] = ()
+    habits: tuple[tuple[str, str], ...] = ()  # (habit kind, action): what the book does with each
+    docx_changes: str | None = None  # a Word file's tracked changes: "accept", "refuse" or None
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,15 +86,19 @@ def process_stories(jobs: list[StoryJob], cache: BuildCache,
 def process_story(job: StoryJob, raw: bytes) -> StoryResult:
     shown = display_path(job.path)
     try:
-        decoded = decode_manuscript(raw, shown)
-        story = parse_manuscript(decoded, job.path.suffix, shown)
+        story, decoded = parse_source(raw, job.path.suffix, shown,
+                                      ReadOptions(docx_changes=job.docx_changes))
     except OctavoError as exc:
         return StoryResult(None, _pointing_at_entry(job, exc))
+    story = apply_habits(story, job.habits, shown)
     found = Diagnostics()
     found.extend(story.diagnostics)
-    markdown = job.path.suffix.lower() in MARKDOWN_SUFFIXES
     text = None
-    if job.lint:
+    if decoded is None:  # a format without lines: checked paragraph by paragraph
+        found.extend(check_blocks(story.blocks, shown, job.enabled, job.house_words,
+                                  only=None if job.lint else ALWAYS_CHECKED))
+    elif job.lint:
+        markdown = job.path.suffix.lower() in MARKDOWN_SUFFIXES
         found.extend(check_text(decoded.text, shown, job.enabled, job.house_words,
                                 markdown=markdown))
         if not markdown:
@@ -104,7 +110,7 @@ def process_story(job: StoryJob, raw: bytes) -> StoryResult:
 
 def _read(job: StoryJob) -> tuple[bytes | None, tuple[Diagnostic, ...]]:
     try:
-        return read_manuscript_bytes(job.path, display_path(job.path)), ()
+        return read_source_bytes(job.path, display_path(job.path)), ()
     except OctavoError as exc:
         return None, _pointing_at_entry(job, exc)
 
@@ -113,13 +119,14 @@ def _pointing_at_entry(job: StoryJob, exc: OctavoError) -> tuple[Diagnostic, ...
     """Point at the manifest entry too, so the user knows which line named the file."""
     diags = Diagnostics()
     for d in exc.diagnostics:
-        diags.error(d.code, f"{job.display}: {d.message}", job.span)
+        where = f" (at {d.span})" if d.span and (d.span.line or d.span.paragraph) else ""
+        diags.error(d.code, f"{job.display}: {d.message}{where}", job.span)
     return tuple(diags)
 
 
 def _key(job: StoryJob, raw: bytes) -> str:
     settings = repr((job.path.suffix.lower(), display_path(job.path), job.style, job.lint,
-                     sorted(job.enabled), job.house_words))
+                     sorted(job.enabled), job.house_words, job.habits, job.docx_changes))
     return cache_key(CACHE_KIND, settings, raw)
 
 
