@@ -19,6 +19,7 @@ bench: $(VENV)/.installed-test sysdeps
 	$(BIN)/python benchmarks/run.py
 	$(BIN)/python benchmarks/normalise.py
 	$(BIN)/python benchmarks/check_speed.py
+	$(BIN)/python benchmarks/check_quality/run.py
 	$(BIN)/python benchmarks/normalise_sweep.py
 	$(BIN)/python benchmarks/hardening.py
 	$(BIN)/python benchmarks/covers.py
@@ -43,7 +44,8 @@ $(VENV)/.installed-test: $(BIN)/python $(SOURCES)
 	touch $@ $(VENV)/.installed
 
 # System packages: poppler-utils (pdffonts, pdftotext, pdftoppm) for the tests, a Java runtime
-# for EPUBCheck, and HarfBuzz's subsetter, which WeasyPrint prefers to fontTools for embedding
+# for EPUBCheck, Enchant with the hunspell en-US/en-GB dictionaries for the spelling checks,
+# and HarfBuzz's subsetter, which WeasyPrint prefers to fontTools for embedding
 # fonts (faster). Installed with apt-get when missing (these machines run as root).
 sysdeps:
 	@command -v pdffonts >/dev/null && command -v pdftoppm >/dev/null || \
@@ -52,6 +54,11 @@ sysdeps:
 	  { apt-get update -qq && apt-get install -y -qq libharfbuzz-subset0 >/dev/null || true; }
 	@command -v java >/dev/null || \
 	  { apt-get update -qq && apt-get install -y -qq default-jre-headless >/dev/null; }
+	@# Enchant and the hunspell dictionaries: `octavo check` spells words (OCT347, OCT382).
+	@ldconfig -p | grep -q libenchant-2 && test -f /usr/share/hunspell/en_US.dic && \
+	  test -f /usr/share/hunspell/en_GB.dic || \
+	  { flock /tmp/apt.lock sh -c 'apt-get update -qq && apt-get install -y -qq \
+	      libenchant-2-2 hunspell-en-us hunspell-en-gb >/dev/null'; }
 
 clean:
 	rm -rf $(VENV) dist build .pytest_cache .mypy_cache .ruff_cache

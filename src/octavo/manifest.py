@@ -98,6 +98,7 @@ class Manifest:
     check_disabled: frozenset[str] = frozenset()
     check_enabled: frozenset[str] = frozenset()
     house_words: tuple[tuple[str, str], ...] = ()  # (avoided, preferred)
+    own_words: frozenset[str] = frozenset()  # the book's own vocabulary: never typos
     check_severity: tuple[tuple[str, str], ...] = ()  # (code, "error" | "warning" | "info")
     habits: tuple[tuple[str, str], ...] = ()  # the book's `habits:` (stories may add their own)
     docx_changes: str | None = None  # the book's `docx: {changes: ...}`
@@ -220,7 +221,13 @@ class _Builder:
             scene_break=build.get("scene_break", "ornament"),
             check_disabled=frozenset(data.get("check", {}).get("disable", ())),
             check_enabled=frozenset(data.get("check", {}).get("enable", ())),
-            house_words=tuple(data.get("check", {}).get("words", {}).items()),
+            house_words=tuple((avoided, preferred) for avoided, preferred
+                              in data.get("check", {}).get("words", {}).items()
+                              if preferred is not None),
+            # `words: {Tsarkov: ~}`: a word of the book's own, never a typo (OCT347)
+            own_words=frozenset(word for word, preferred
+                                in data.get("check", {}).get("words", {}).items()
+                                if preferred is None),
             check_severity=tuple(sorted(data.get("check", {}).get("severity", {}).items())),
             habits=merged_habits(data, {}),
             docx_changes=docx_changes(data, {}),

@@ -18,7 +18,7 @@ from pathlib import Path
 from octavo.backends import load_backend
 from octavo.backends.base import Artifact, BuildOptions, NullProgress, Progress
 from octavo.cache import BuildCache
-from octavo.check.anthology_rules import name_spellings
+from octavo.check import book_findings
 from octavo.compile import compile_book
 from octavo.diagnostics import Diagnostic, Diagnostics, OctavoError, Severity, Span
 from octavo.document import Book, chapter_text, timestamp_from_date, word_count
@@ -103,7 +103,8 @@ def read_sources(manifest: Manifest, diags: Diagnostics, progress: Progress,
         if result.text is not None:
             texts.append(result.text)
     if lint:
-        diags.extend(name_spellings(texts))
+        diags.extend(book_findings(texts, manifest.language, manifest.own_words
+                                   | {word for pair in manifest.house_words for word in pair}))
     return sources
 
 

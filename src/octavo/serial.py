@@ -52,7 +52,8 @@ def _encode(value: Any) -> Any:
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
         out: dict[str, Any] = {"@": type(value).__name__}
         for f in dataclasses.fields(value):
-            out[f.name] = _encode(getattr(value, f.name))
+            if f.init:  # the rest is derived again when the object is rebuilt
+                out[f.name] = _encode(getattr(value, f.name))
         return out
     if isinstance(value, (tuple, list)):
         return [_encode(v) for v in value]

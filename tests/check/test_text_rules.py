@@ -25,6 +25,26 @@ CASES = [
     ("OCT326", "word " * 40_001, "word " * 30_000 + "end."),
     ("OCT325", "It began.\n\nChapter 2\n\nIt went on.", "Chapter 2 was the best of them."),
     ("OCT350", "The stone said ᚠ.", "Café, λόγος, 中文, עברית, عربي, 😀."),
+    ("OCT342", "“Why couldn’t you ask for help?” She asked him.",
+     "“Why?” She turned away. “Why?” Tom asked. “Why?” She explained the plan."),
+    ("OCT343", "“I’m here.” she said.", "“I’m here,” she said. “At 5 p.m.” she said."),
+    ("OCT344", "“I’m here” she said.", "He called it “the end” she said, and laughed."),
+    ("OCT345", "He left. then he came back.",
+     "He left at 5 a.m. and came back, etc. and so on. He waited . . . and left."),
+    ("OCT346", "It was the end.Then he left.",
+     "See www.example.com or J.R.R. Tolkien, e.g.The or wait...Then 3.5 miles."),
+    ("OCT361", "I don’t know what your talking about.",
+     "Your talking points were good. Your telling it will help. You’re right."),
+    ("OCT362", "Its a shame. It’s own fault.", "The dog wagged its tail. It’s late."),
+    ("OCT363", "He was a man whose seen too many.",
+     "A man whose landed property was large. Who’s there?"),
+    ("OCT364", "Their is a problem.", "Their house is there. They’re late."),
+    ("OCT365", "She was taller then me.", "He was older then. Then he left."),
+    ("OCT366", "I’m loosing my mind.", "A loose tooth. Don’t lose it."),
+    ("OCT367", "The affect of it was huge.", "It will affect me. The effect was huge."),
+    ("OCT368", "There was alot of rain.", "There was a lot of rain. They allot it."),
+    ("OCT369", "She could of gone.", "It could of course be true."),
+    ("OCT370", "It was a apple.", "An hour, a university, an historic day, a one-off."),
     # Off by default; a book turns them on (check: {enable: [...]}).
     ("OCT303", "He said, \"no.\"", "He said, “no.”"),
     ("OCT304", "He said--no.", "He said—no. A well-known fact."),
@@ -60,21 +80,46 @@ def test_speech_running_on_into_the_next_paragraph_is_not_unbalanced() -> None:
     assert "OCT322" not in codes(text)
 
 
+def test_an_unbalanced_quote_is_located_at_the_quote_without_a_partner() -> None:
+    def where(text: str) -> list[tuple[int, int]]:
+        return [(d.span.line, d.span.column) for d in check_text(text, "s.txt")
+                if d.code == "OCT322" and d.span]
+
+    # speech that opens twice and closes once: the first opening has no partner
+    assert where("He said, “Go home. “Now,” she said.") == [(1, 10)]
+    assert where("“Go home,” she said.\n\nHe stopped.” Then left.") == [(3, 12)]
+    # a speech that quotes someone with the same marks is balanced
+    assert where('She said, "Do not say "never," ever," and left.') == []
+    # a speech that runs on is fine, unless its own tag shows it should have closed
+    assert where("“It was a long road.\n\n“Then the sea came.”") == []
+    assert where("“It was kind of you, said Anne.\n\n“Not at all.”") == [(1, 1)]
+
+
+def test_a_colon_introducing_speech_or_a_letter_is_not_a_bad_ending() -> None:
+    assert "OCT320" not in codes("She read it aloud:\n\n“Dear Sir, I write in haste.”")
+    assert "OCT320" not in codes("He began, in a low voice,\n\n“I have something to say.”")
+    assert "OCT320" in codes("He began:")  # nothing follows it
+    assert "OCT320" in codes("She walked to his side,\n\n“I understand. I’ll inform the medical "
+                             "staff of your request at once.”")  # narration, not a speech tag
+
+
 def test_hard_wrapped_paragraph_is_one_paragraph() -> None:
     line = "This line of fixed-width prose runs on for about seventy characters or so"
     paragraph = "\n".join([line] * 4 + ["and ends here."])
     assert "OCT320" not in codes("\n\n".join([paragraph] * 3))
 
 
-def test_a_name_spelled_two_ways_across_stories() -> None:
+def test_a_name_spelled_two_ways_is_reported_at_every_use_of_the_rarer_spelling() -> None:
     from octavo.check.anthology_rules import StoryText, name_spellings
 
-    first = StoryText("a.txt", ["Then Jett laughed.", "She saw Jett again, and Faye too."])
-    second = StoryText("b.txt", ["Later Jet was gone.", "", "Nobody saw Jet."])
-    (finding,) = name_spellings([first, second])
-    assert finding.code == "OCT340" and finding.span is not None
-    assert (finding.span.path, finding.span.line, finding.span.column) == ("b.txt", 1, 7)
-    assert finding.message == "'Jet' (2 times) is spelled 'Jett' 2 times elsewhere (a.txt)"
+    first = StoryText("a.txt", ["Then Jett laughed.", "She saw Jett again, and Faye too.",
+                                "Only Jett stayed."])
+    second = StoryText("b.txt", ["Later Jet was gone.", "", "Nobody saw Jet.", "Jet left."])
+    found = name_spellings([first, second])
+    assert [(d.code, d.span.path, d.span.line, d.span.column, d.fix) for d in found
+            if d.span] == [("OCT340", "b.txt", 1, 7, "Jett"), ("OCT340", "b.txt", 3, 12, "Jett"),
+                           ("OCT340", "b.txt", 4, 1, "Jett")]  # the sentence start too
+    assert found[0].message == "'Jet' (3 times) is spelled 'Jett' 3 times elsewhere (a.txt)"
 
 
 def test_names_that_only_look_alike_once_are_not_reported() -> None:

@@ -8,44 +8,67 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from bisect import bisect_right
 from pathlib import Path
 
 from octavo.backends.base import NullProgress
+from octavo.check import confusable_rules as _confusable_rules  # noqa: F401  (OCT361-370)
+from octavo.check import dialogue_rules as _dialogue_rules  # noqa: F401  (OCT342-344)
 from octavo.check import font_rules as _font_rules  # noqa: F401  (registers OCT350)
-from octavo.check.text_rules import RULES, Line, TextParagraph
+from octavo.check import mechanics_rules as _mechanics_rules  # noqa: F401  (OCT345-346)
+from octavo.check.anthology_rules import (
+    BOOK_CODES,
+    BookWords,
+    StoryText,
+    capitalisations,
+    hyphenations,
+    name_spellings,
+    national_spellings,
+)
+from octavo.check.text_rules import RULES, Line, Paragraphs, TextParagraph
 from octavo.diagnostics import Diagnostic, Diagnostics, OctavoError, Severity, Span
 from octavo.document import Block, ListBlock, Paragraph, block_text, walk_blocks
 from octavo.ingest import MARKDOWN_SUFFIXES, is_line_format, read_manuscript, read_text
 from octavo.ingest.plaintext import blank_comment, body_layout, is_scene_break
 
-__all__ = ["RULES", "check_blocks", "check_book", "check_files", "check_text", "explain"]
+__all__ = ["RULES", "book_findings", "check_blocks", "check_book", "check_files", "check_text",
+           "explain"]
 
 
 _DIRECTIVE = re.compile(r"^\s*%%\s*octavo:\s*ignore\s+(OCT\d{3}(?:[\s,]+OCT\d{3})*)",
                         re.IGNORECASE)
 
 
-def paragraphs_of(text: str) -> list[TextParagraph]:
+def paragraphs_of(text: str) -> Paragraphs:
     """The story's paragraphs with their source lines, as octavo's reader finds them."""
     lines = [blank_comment(line) for line in text.split("\n")]
     start, hard_wrapped = body_layout(text)
-    paragraphs: list[TextParagraph] = []
+    blocks: list[list[Line]] = []
     block: list[Line] = []
+    breaks: list[int] = []  # line numbers of scene breaks
 
     def flush() -> None:
         if block:
-            paragraphs.append(TextParagraph(tuple(block)))
+            blocks.append(block.copy())
             block.clear()
 
     for index in range(start, len(lines)):
         line = Line(index + 1, lines[index])
         if not line.text.strip() or is_scene_break(line.text):
+            if line.text.strip():
+                breaks.append(line.number)
             flush()
         elif hard_wrapped:
             block.append(line)
         else:
-            paragraphs.append(TextParagraph((line,)))
+            blocks.append([line])
     flush()
+    paragraphs = Paragraphs()
+    for number, lines_of in enumerate(blocks):
+        following = blocks[number + 1][0].number if number + 1 < len(blocks) else None
+        after = bisect_right(breaks, lines_of[-1].number)
+        ends_section = following is None or (after < len(breaks) and breaks[after] < following)
+        paragraphs.append(TextParagraph(tuple(lines_of), ends_section))
     return paragraphs
 
 
@@ -149,32 +172,88 @@ def _check_paragraphs(paragraphs: list[TextParagraph], excused: dict[int, tuple[
                         Span(display, line.number, match.start() + 1, line.number,
                              match.end() + 1), preferred))
     for first, (directive_line, codes) in excused.items():
-        for code in sorted(codes - {c for f, c in used if f == first}):
+        # codes of the whole-book checks are judged by `book_findings`
+        for code in sorted(codes - {c for f, c in used if f == first} - BOOK_LEVEL):
             found.append(Diagnostic(Severity.INFO, "OCT309", f"'ignore {code}' no longer matches "
                                     "anything in the paragraph below; remove it",
                                     Span(display, directive_line, 1)))
     return found
 
 
-def _check_manuscript(path: Path, display: str) -> list[Diagnostic]:
+BOOK_LEVEL = frozenset({*BOOK_CODES, "OCT347", "OCT348"})
+
+
+def book_findings(stories: list[StoryText], language: str,
+                  own_words: frozenset[str] = frozenset()) -> list[Diagnostic]:
+    """The checks that see every story at once (names, forms, national spellings, typos),
+    with each story's `%% octavo: ignore` directives applied."""
+    from octavo.check.typo_rules import likely_typos
+
+    words = BookWords.of(stories)
+    found = [*name_spellings(stories), *hyphenations(stories, words), *capitalisations(stories),
+             *national_spellings(stories, language, words),
+             *likely_typos(stories, language, own_words, words)]
+    return _excuse_book_findings(found, stories)
+
+
+def _excuse_book_findings(found: list[Diagnostic], stories: list[StoryText]) -> list[Diagnostic]:
+    kept = []
+    by_story: dict[str, list[Diagnostic]] = {}
+    for d in found:
+        by_story.setdefault(d.span.path if d.span else "", []).append(d)
+    for story in stories:
+        mine = by_story.pop(story.display, [])
+        if "octavo:" not in story.text and "octavo:" not in "\n".join(story.lines):
+            kept.extend(mine)
+            continue
+        raw = "\n".join(story.lines)
+        excused = _suppressions(raw)
+        paragraph_of_line = {line.number: p.first.number for p in paragraphs_of(raw)
+                             for line in p.lines}
+        used: set[tuple[int, str]] = set()
+        for d in mine:
+            line = d.span.line if d.span else 0
+            first = paragraph_of_line.get(line, line)
+            if first in excused and d.code in excused[first][1]:
+                used.add((first, d.code))
+            else:
+                kept.append(d)
+        for first, (directive_line, codes) in excused.items():
+            for code in sorted((codes & BOOK_LEVEL) - {c for f, c in used if f == first}):
+                kept.append(Diagnostic(Severity.INFO, "OCT309", f"'ignore {code}' no longer "
+                                       "matches anything in the paragraph below; remove it",
+                                       Span(story.display, directive_line, 1)))
+    for rest in by_story.values():
+        kept.extend(rest)
+    return kept
+
+
+def _check_manuscript(path: Path, display: str) -> tuple[list[Diagnostic], StoryText | None]:
     if not is_line_format(path.suffix):
         story = read_manuscript(path, display)
-        return [*story.diagnostics, *check_blocks(story.blocks, display)]
+        return [*story.diagnostics, *check_blocks(story.blocks, display)], None
     decoded = read_text(path, display)
     found = list(decoded.diagnostics)
-    found.extend(check_text(decoded.text, display,
-                            markdown=path.suffix.lower() in MARKDOWN_SUFFIXES))
-    return found
+    markdown = path.suffix.lower() in MARKDOWN_SUFFIXES
+    found.extend(check_text(decoded.text, display, markdown=markdown))
+    return found, None if markdown else StoryText(display, decoded.text.split("\n"))
 
 
-def check_files(paths: list[Path]) -> list[Diagnostic]:
-    """Check manuscript files on their own. Raises OctavoError if a file cannot be read."""
+def check_files(paths: list[Path], language: str = "en-US") -> list[Diagnostic]:
+    """Check manuscript files on their own, and across each other as one book would be.
+    Raises OctavoError if a file cannot be read."""
     diags = Diagnostics()
+    stories = []
     for path in paths:
         try:
-            diags.extend(_check_manuscript(path, str(path)))
+            found, story = _check_manuscript(path, str(path))
         except OctavoError as exc:
             diags.extend(exc.diagnostics)
+            continue
+        diags.extend(found)
+        if story is not None:
+            stories.append(story)
+    diags.extend(book_findings(stories, language))
     return diags.sorted()
 
 
@@ -210,6 +289,15 @@ def explain(code: str) -> str | None:
         if code in table:
             severity, summary = table[code]
             return f"{code} ({severity.value}): {summary}"
+    if code in BOOK_CODES:
+        severity, summary, explanation = BOOK_CODES[code]
+        return f"{code} ({severity.value}): {summary}\n\n{explanation}"
+    from octavo.check import typo_rules
+
+    if code == typo_rules.CODE:
+        return f"{code} (warning): {typo_rules.SUMMARY}\n\n{typo_rules.EXPLANATION}"
+    if code == typo_rules.NO_DICTIONARY:
+        return f"{code} (info): {typo_rules.NO_DICTIONARY_SUMMARY}"
     for text_rule in RULES:
         if text_rule.code == code:
             return f"{code} ({text_rule.severity.value}): {text_rule.summary}\n\n{text_rule.explanation}"

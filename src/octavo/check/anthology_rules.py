@@ -1,22 +1,77 @@
-"""Checks across the stories of an anthology: one character, one spelling."""
+"""Checks across the stories of a book: one character, one spelling; one word, one form.
+
+These rules see every story at once, so the book's own usage decides: a name spelt two ways
+(OCT340), a word hyphenated two ways (OCT380), capitalised two ways in mid-sentence (OCT381),
+spelt in two national styles (OCT382). Likely typos (OCT347, in `typo_rules`) also learn the
+book's vocabulary here.
+"""
 
 from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
+from octavo.check.words import word_set
 from octavo.diagnostics import Diagnostic, Severity, Span
+from octavo.ingest.plaintext import blank_comment
 
 # A capitalised word that does not start a sentence: most likely a name.
-_NAME = re.compile(r"(?<![.!?…“\"‘'(]\s)(?<![.!?…“\"‘'(])(?<=\s)([A-Z][a-z]{2,})\b")
+# (found as a space and a capital; the character before the space is checked afterwards)
+_NAME = re.compile(r"[ \t]([A-Z][a-z]{2,})\b")
+_SENTENCE_BEFORE = frozenset(".!?…“\"‘'(")
 _DOUBLED = re.compile(r"(.)\1")
+
+BOOK_CODES: dict[str, tuple[Severity, str, str]] = {
+    "OCT340": (Severity.WARNING, "a name spelled two ways across the anthology",
+               "A capitalised word used at least twice one way and at least twice another, the "
+               "same once doubled letters are single (Jett and Jet, Anna and Ana). Every use of "
+               "the less frequent spelling is reported, each at its own place."),
+    "OCT380": (Severity.WARNING, "a word hyphenated two ways in the book",
+               "The same word written with and without a hyphen (e-mail and email, to-day and "
+               "today). Reported once, at the first use of the less frequent form, with the "
+               "counts. Pairs that are different words (re-cover and recover) are left alone."),
+    "OCT381": (Severity.WARNING, "a title capitalised two ways in mid-sentence",
+               "A title or rank after 'the' in the middle of a sentence (the Captain, the "
+               "Colonel, the Doctor, the King), capitalised in some places and not in others. "
+               "Reported once, at the first use of the less frequent form, with the counts. "
+               "Other words are left alone: there a capital usually makes a name (the Sound, "
+               "the Green), which is the author's choice."),
+    "OCT382": (Severity.WARNING, "a word spelt in two national styles",
+               "The same word spelt the British way and the American way in one book (colour "
+               "and color, realise and realize, travelled and traveled), as the hunspell "
+               "dictionaries of the two tell them apart. Reported once, at the first use of the "
+               "less frequent form, with the counts and the book's language."),
+}
 
 
 @dataclass(frozen=True, slots=True)
 class StoryText:
     display: str
     lines: list[str]
+    text: str = field(init=False, compare=False)
+    _offsets: tuple[int, ...] = field(init=False, compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        # Editors' comments (and octavo directives) are blanked, so they are never words.
+        lines = [blank_comment(line) for line in self.lines]
+        offsets, at = [], 0
+        for line in lines:
+            offsets.append(at)
+            at += len(line) + 1
+        object.__setattr__(self, "text", "\n".join(lines))
+        object.__setattr__(self, "_offsets", tuple(offsets))
+
+    def span(self, start: int, end: int) -> Span:
+        from bisect import bisect_right
+
+        index = bisect_right(self._offsets, start) - 1
+        column = start - self._offsets[index] + 1
+        return Span(self.display, index + 1, column, index + 1, column + (end - start))
+
+
+def _diagnostic(code: str, message: str, span: Span, fix: str | None = None) -> Diagnostic:
+    return Diagnostic(BOOK_CODES[code][0], code, message, span, fix)
 
 
 def _key(name: str) -> str:
@@ -24,35 +79,233 @@ def _key(name: str) -> str:
     return _DOUBLED.sub(r"\1", name.lower())
 
 
+def _where(stories: set[str]) -> str:
+    return ", ".join(sorted(stories))
+
+
 def name_spellings(stories: list[StoryText]) -> list[Diagnostic]:
     """OCT340: a name spelled two ways across the anthology (Jett in one story, Jet in another).
-    Each spelling must be used at least twice, so a one-off word is never taken for a name."""
-    counts: Counter[str] = Counter()
-    first_seen: dict[str, tuple[str, int, int]] = {}
+    A capitalised word is taken for a name once it is used in mid-sentence; each spelling must
+    be used at least twice, so a one-off slip is never taken for a name, and one of them must
+    be unknown to the dictionary (Good and God are two words). Every use of the less frequent
+    spelling is reported."""
+    mid_sentence: Counter[str] = Counter()
     used_in: dict[str, set[str]] = {}
     for story in stories:
-        for number, text in enumerate(story.lines, start=1):
-            for match in _NAME.finditer(text):
-                name = match.group(1)
-                counts[name] += 1
-                first_seen.setdefault(name, (story.display, number, match.start() + 1))
-                used_in.setdefault(name, set()).add(story.display)
+        text = story.text
+        for match in _NAME.finditer(text):
+            at = match.start()
+            if at == 0 or text[at - 1] in _SENTENCE_BEFORE or text[at - 1] == "\n" or (
+                    at > 1 and text[at - 1] in " \t" and text[at - 2] in _SENTENCE_BEFORE):
+                continue
+            name = match.group(1)
+            mid_sentence[name] += 1
+            used_in.setdefault(name, set()).add(story.display)
     by_key: dict[str, list[str]] = {}
-    for name, count in counts.items():
-        if count >= 2:
-            by_key.setdefault(_key(name), []).append(name)
-    found = []
+    for name in mid_sentence:
+        by_key.setdefault(_key(name), []).append(name)
+    found: list[Diagnostic] = []
     for spellings in by_key.values():
         if len(spellings) < 2:
             continue
-        spellings.sort(key=lambda n: -counts[n])
+        uses = {name: _every_use(stories, name) for name in spellings}
+        spellings = [n for n in spellings if len(uses[n]) >= 2]
+        if len(spellings) < 2 or all(_is_word(n) for n in spellings):
+            continue
+        spellings.sort(key=lambda n: (-len(uses[n]), -mid_sentence[n], n))
         usual = spellings[0]
         for other in spellings[1:]:
-            path, line_number, column = first_seen[other]
-            where = ", ".join(sorted(used_in[usual]))
-            found.append(Diagnostic(
-                Severity.WARNING, "OCT340",
-                f"'{other}' ({counts[other]} times) is spelled '{usual}' {counts[usual]} times "
-                f"elsewhere ({where})",
-                Span(path, line_number, column, line_number, column + len(other)), usual))
+            # every use, sentence starts included: each one needs changing
+            message = (f"'{other}' ({len(uses[other])} times) is spelled '{usual}' "
+                       f"{len(uses[usual])} times elsewhere ({_where(used_in[usual])})")
+            found.extend(_diagnostic("OCT340", message, span, usual) for span in uses[other])
+    return found
+
+
+def _is_word(name: str) -> bool:
+    """Whether an English dictionary knows the name as a word (Good, God); without one,
+    nothing is."""
+    from octavo.check.spelling import NoDictionary, speller
+
+    try:
+        check = speller("en-US")
+    except NoDictionary:
+        return False
+    return check.knows_in_book_language(name.lower())
+
+
+def _every_use(stories: list[StoryText], word: str) -> list[Span]:
+    anywhere = re.compile(rf"\b{re.escape(word)}\b")
+    return [story.span(match.start(), match.end())
+            for story in stories for match in anywhere.finditer(story.text)]
+
+
+# -- one word, one form -------------------------------------------------------------------------
+
+_HYPHENATED = re.compile(r"\b[A-Za-z]+(?:-[A-Za-z]+)+\b")
+_PLAIN_WORD = re.compile(r"\b[a-z]{3,}\b")  # lower case: Gray's (a name) is not gray
+# Hyphenated and closed forms that are different words.
+_DIFFERENT_WORDS = word_set("""
+    re-cover re-sign re-form re-press re-creation re-count re-treat re-lease re-mark re-sort
+    re-serve re-collect re-dress re-fuse re-present re-sent re-solve re-call re-cord re-act
+    co-op un-ionized multi-ply
+""")
+
+
+Place = tuple[StoryText, int, int, int]  # story, start, end, story's index in the book
+
+
+class FirstPlaces:
+    """Where each form is first used in the book, looked up only for the forms reported (a
+    search per form, instead of remembering a place for every word of a long book)."""
+
+    def __init__(self, stories: list[StoryText], ignore_case: bool) -> None:
+        self.stories = stories
+        self.flags = re.IGNORECASE if ignore_case else 0
+        self.found: dict[str, Place] = {}
+
+    def __getitem__(self, word: str) -> Place:
+        if word not in self.found:
+            # letters on neither side, as the words were counted (`traveling` in
+            # `traveling-chaise` counts); never a failure: the case is relaxed, then the start
+            for flags in (self.flags, re.IGNORECASE):
+                pattern = re.compile(rf"(?<![^\W\d_]){re.escape(word)}(?![^\W\d_])", flags)
+                place = next(((story, m.start(), m.end(), number)
+                              for number, story in enumerate(self.stories)
+                              if (m := pattern.search(story.text))), None)
+                if place is not None:
+                    self.found[word] = place
+                    break
+            else:
+                self.found[word] = (self.stories[0], 0, len(word), 0)
+        return self.found[word]
+
+
+_ANY_WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
+
+
+@dataclass(frozen=True)
+class BookWords:
+    """The book's words counted once, for every whole-book check: `tokens`, each form as
+    written (with inner apostrophes and hyphens); `lower`, the words written in lower case;
+    `parts`, every word and every part of a hyphenated one, lower-cased; `folded`, each form
+    lower-cased."""
+
+    tokens: Counter[str]
+    lower: Counter[str]
+    parts: Counter[str]
+    folded: Counter[str]
+
+    @classmethod
+    def of(cls, stories: list[StoryText]) -> BookWords:
+        tokens: Counter[str] = Counter()
+        for story in stories:
+            tokens.update(_ANY_WORD.findall(story.text))
+        lower: Counter[str] = Counter()
+        parts: Counter[str] = Counter()
+        folded: Counter[str] = Counter()
+        for token, n in tokens.items():  # each distinct form once: a few thousand, not millions
+            folded[token.lower()] += n
+            for part in token.split("-"):
+                parts[part.lower()] += n
+                if len(part) >= 3 and part.isalpha() and part.islower():
+                    lower[part] += n
+        return cls(tokens, lower, parts, folded)
+
+
+def _counts(stories: list[StoryText], pattern: re.Pattern[str], lower: bool = True
+            ) -> Counter[str]:
+    counts: Counter[str] = Counter()
+    for story in stories:
+        found = pattern.findall(story.text)
+        counts.update(map(str.lower, found) if lower else found)
+    return counts
+
+
+def _report_minority(code: str, a: str, b: str, counts: Counter[str],
+                     first: FirstPlaces, what: str, keep_case: bool = False) -> Diagnostic:
+    """One finding at the first use of the less frequent form (of two used equally often, the
+    one the book comes to later)."""
+    minority, majority = sorted((a, b), key=lambda w: (counts[w], -first[w][3], -first[w][1]))
+    story, start, end, _ = first[minority]
+    word = story.text[start:end]
+    return _diagnostic(code, f"'{word}' ({counts[minority]} times) is written '{majority}' "
+                       f"{counts[majority]} times elsewhere in the book{what}",
+                       story.span(start, end),
+                       majority if keep_case else _same_case(majority, word))
+
+
+def _same_case(word: str, like: str) -> str:
+    return word[0].upper() + word[1:] if like[:1].isupper() else word
+
+
+def hyphenations(stories: list[StoryText], words: BookWords | None = None) -> list[Diagnostic]:
+    """OCT380: e-mail and email, to-day and today in one book. `words`: the book's words, if
+    already counted."""
+    words = words or BookWords.of(stories)
+    hyphenated: Counter[str] = Counter()
+    for token, n in words.tokens.items():
+        if token.count("-") == 1 and "'" not in token and "’" not in token:
+            hyphenated[token.lower()] += n
+    candidates = {h.replace("-", ""): h for h in hyphenated if h not in _DIFFERENT_WORDS}
+    closed = [c for c in sorted(candidates) if words.folded[c]]
+    if not closed:
+        return []
+    counts = hyphenated + Counter({c: words.folded[c] for c in closed})
+    first = FirstPlaces(stories, ignore_case=True)
+    return [_report_minority("OCT380", candidates[c], c, counts, first, "") for c in closed]
+
+
+_AFTER_THE = re.compile(r"\bthe ([A-Za-z][a-z]{2,})\b")
+# Titles and ranks: the words whose capital after `the` is a matter of house style.
+TITLES = word_set("""
+    captain colonel major general admiral commodore commander lieutenant sergeant corporal
+    marshal doctor professor president chancellor minister king queen prince princess duke
+    duchess earl marquis marquess baron baroness count countess viscount emperor empress czar
+    tsar sultan pharaoh chief inspector detective superintendent constable sheriff judge
+    magistrate governor mayor senator ambassador consul bishop archbishop vicar rector
+    reverend pope cardinal abbot abbess prior prioress dean chaplain squire laird colonel
+    commissioner director headmaster headmistress principal
+""")
+
+
+def capitalisations(stories: list[StoryText]) -> list[Diagnostic]:
+    """OCT381: the Captain and the captain in mid-sentence."""
+    counts = _counts(stories, _AFTER_THE, lower=False)
+    first = FirstPlaces(stories, ignore_case=False)
+    found = []
+    for word in sorted(counts):
+        lower = word.lower()
+        if not word[0].isupper() or lower not in TITLES:
+            continue
+        if counts[lower] == 0 or counts[word] + counts[lower] < 3:
+            continue
+        found.append(_report_minority("OCT381", word, lower, counts, first, " after 'the'",
+                                      keep_case=True))
+    return found
+
+
+def national_spellings(stories: list[StoryText], language: str,
+                       words: BookWords | None = None) -> list[Diagnostic]:
+    """OCT382: colour and color in one book. `words`: the book's lower-case word counts, if
+    already made (words written in lower case only: Gray's, a name, is not gray)."""
+    from octavo.check.spelling import NoDictionary, american_forms, speller
+
+    counts = (words or BookWords.of(stories)).lower
+    pairs = [(word, us) for word in sorted(counts) for us in american_forms(word)
+             if us != word and counts[us]]
+    if not pairs:
+        return []
+    try:
+        check = speller(language)
+    except NoDictionary:
+        return []
+    first = FirstPlaces(stories, ignore_case=False)
+    found = []
+    for word, us in pairs:
+        if not ({"en_GB", "en_US"} & {check.variety(word), check.variety(us)}):
+            continue
+        found.append(_report_minority(
+            "OCT382", word, us, counts, first,
+            f" (British '{word}', American '{us}'; the book's language is {language})"))
     return found

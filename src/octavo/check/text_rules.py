@@ -7,11 +7,14 @@ they stay quiet on finished prose (a clean corpus in the tests holds them to tha
 
 from __future__ import annotations
 
+import functools
 import re
+from bisect import bisect_right
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from octavo.characters import BIDI_CONTROLS
+from octavo.check.words import SPEECH_VERBS
 from octavo.diagnostics import Severity
 
 
@@ -23,13 +26,24 @@ class Line:
 
 @dataclass(frozen=True, slots=True)
 class TextParagraph:
-    """A paragraph as the author wrote it: its lines, joined for paragraph-wide rules."""
+    """A paragraph as the author wrote it: its lines, joined (once) for paragraph-wide rules.
+
+    `ends_section`: a scene break or the end of the story follows it."""
 
     lines: tuple[Line, ...]
+    ends_section: bool = False
+    text: str = field(init=False, compare=False)
+    _starts: tuple[int, ...] = field(init=False, compare=False, repr=False)
 
-    @property
-    def text(self) -> str:
-        return " ".join(line.text.strip() for line in self.lines)
+    def __post_init__(self) -> None:
+        starts, parts, offset = [], [], 0
+        for line in self.lines:
+            stripped = line.text.strip()
+            starts.append(offset)
+            parts.append(stripped)
+            offset += len(stripped) + 1
+        object.__setattr__(self, "text", " ".join(parts))
+        object.__setattr__(self, "_starts", tuple(starts))
 
     @property
     def first(self) -> Line:
@@ -38,6 +52,78 @@ class TextParagraph:
     @property
     def last(self) -> Line:
         return self.lines[-1]
+
+    def locate(self, offset: int) -> tuple[int, int]:
+        """The source line number and 1-based column of an offset into `text`."""
+        index = max(0, bisect_right(self._starts, offset) - 1)
+        line = self.lines[index]
+        indent = len(line.text) - len(line.text.lstrip())
+        return line.number, indent + offset - self._starts[index] + 1
+
+    def line_starts_at(self, offset: int) -> bool:
+        """Whether `offset` is the first character of one of the paragraph's source lines."""
+        return offset in self._starts
+
+
+class Paragraphs(list[TextParagraph]):
+    """A story's paragraphs, and their text joined by newlines, so that a rule can scan the
+    whole story with one regular expression and map each match back to its paragraph."""
+
+    @functools.cached_property
+    def joined(self) -> str:
+        return "\n".join(p.text for p in self)
+
+    @functools.cached_property
+    def _offsets(self) -> list[int]:
+        offsets, at = [], 0
+        for paragraph in self:
+            offsets.append(at)
+            at += len(paragraph.text) + 1
+        return offsets
+
+    @functools.cached_property
+    def source_lines(self) -> tuple[str, list[int], list[Line]]:
+        """Every source line of the story's paragraphs joined by newlines, with each line's
+        offset: line rules scan the whole story at once (patterns never cross a newline)."""
+        lines = [line for paragraph in self for line in paragraph.lines]
+        offsets, at = [], 0
+        for line in lines:
+            offsets.append(at)
+            at += len(line.text) + 1
+        return "\n".join(line.text for line in lines), offsets, lines
+
+    @functools.cached_property
+    def cache(self) -> dict[str, object]:
+        """What one rule computed for the story that another may reuse."""
+        return {}
+
+    def at(self, offset: int) -> tuple[int, int]:
+        """The paragraph index of an offset into `joined`, and the offset within it."""
+        index = bisect_right(self._offsets, offset) - 1
+        return index, offset - self._offsets[index]
+
+
+def paragraphs_view(paragraphs: list[TextParagraph]) -> Paragraphs:
+    return paragraphs if isinstance(paragraphs, Paragraphs) else Paragraphs(paragraphs)
+
+
+def scan(paragraphs: list[TextParagraph], pattern: re.Pattern[str]) -> Iterator[
+        tuple[TextParagraph, int, re.Match[str]]]:
+    """Every match of `pattern` over the story's paragraphs (never across two of them):
+    (paragraph, its index, the match, whose offsets are into `joined`)."""
+    view = paragraphs_view(paragraphs)
+    for match in pattern.finditer(view.joined):
+        index, _ = view.at(match.start())
+        yield view[index], index, match
+
+
+def finding_at(paragraphs: list[TextParagraph], code: str, message: str, start: int, end: int,
+               fix: str | None = None) -> Finding:
+    """A finding for the span [start, end) of `joined`, located in its source line."""
+    view = paragraphs_view(paragraphs)
+    index, offset = view.at(start)
+    number, column = view[index].locate(offset)
+    return Finding(code, message, number, column, max(1, end - start), fix)
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,11 +165,19 @@ def rule(code: str, severity: Severity, summary: str, explanation: str,
 def _each_match(paragraphs: list[TextParagraph], pattern: re.Pattern[str], code: str,
                 message: Callable[[re.Match[str]], str],
                 fix: Callable[[re.Match[str]], str] | None = None) -> Iterator[Finding]:
-    for paragraph in paragraphs:
-        for line in paragraph.lines:
-            for match in pattern.finditer(line.text):
-                yield Finding(code, message(match), line.number, match.start() + 1,
-                              max(1, match.end() - match.start()), fix(match) if fix else None)
+    """A finding for every match of `pattern` in a source line (`^` and `$` are the line's
+    ends). The whole story is scanned at once, so a pattern must not match a newline."""
+    text, offsets, lines = paragraphs_view(paragraphs).source_lines
+    for match in _multiline(pattern).finditer(text):
+        index = bisect_right(offsets, match.start()) - 1
+        yield Finding(code, message(match), lines[index].number,
+                      match.start() - offsets[index] + 1, max(1, match.end() - match.start()),
+                      fix(match) if fix else None)
+
+
+@functools.cache
+def _multiline(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    return re.compile(pattern.pattern, pattern.flags | re.MULTILINE)
 
 
 # -- encoding ---------------------------------------------------------------------------------
@@ -107,7 +201,7 @@ def mojibake(paragraphs: list[TextParagraph]) -> Iterator[Finding]:
 # The joiners are reported only between Latin letters: emoji sequences (👩‍👩‍👧), Arabic, Persian
 # and Indic text need them.
 _INVISIBLE = re.compile(f"[\u200b\u2060\ufeff\u00ad{BIDI_CONTROLS}]"
-                        "|(?<=[\x00-\u024f])[\u200c\u200d](?=[\x00-\u024f]|$)")
+                        "|[\u200c\u200d](?<=[\x00-\x09\x0b-\u024f][\u200c\u200d])(?=[\x00-\x09\x0b-\u024f]|$)")
 _INVISIBLE_NAMES = {"\u200b": "zero-width space", "\u200c": "zero-width non-joiner",
                     "\u200d": "zero-width joiner", "\u2060": "word joiner",
                     "\ufeff": "byte-order mark", "\u00ad": "soft hyphen"}
@@ -151,8 +245,8 @@ def double_hyphen(paragraphs: list[TextParagraph]) -> Iterator[Finding]:
 
 # -- words and punctuation ---------------------------------------------------------------------
 
-_REPEATED = re.compile(r"\b([^\W\d_]+)\s+\1\b", re.IGNORECASE)
-_FINE_REPEATS = {"had", "that", "is", "bye", "no", "yes", "very", "so", "knock", "tsk", "ha",
+_REPEATED = re.compile(r"\b([^\W\d_]+)[^\S\n]+\1\b", re.IGNORECASE)
+_FINE_REPEATS = {"had", "that", "is", "bye", "no", "yes", "very", "so", "knock", "tsk", "ha", "her",
                  "hush", "there", "now", "go", "run", "well", "oh", "come", "again", "never"}
 
 
@@ -160,13 +254,9 @@ _FINE_REPEATS = {"had", "that", "is", "bye", "no", "yes", "very", "so", "knock",
       "The same word twice in a row (\"the the\") is almost always a typing slip. Deliberate "
       "repeats common in fiction (had had, that that, no no, very very) are not reported.")
 def repeated_word(paragraphs: list[TextParagraph]) -> Iterator[Finding]:
-    for paragraph in paragraphs:
-        for line in paragraph.lines:
-            for match in _REPEATED.finditer(line.text):
-                if match.group(1).lower() not in _FINE_REPEATS:
-                    yield Finding("OCT310", f"'{match.group(1)}' is repeated", line.number,
-                                  match.start() + 1, match.end() - match.start(),
-                                  match.group(1))
+    yield from (finding for finding in _each_match(
+        paragraphs, _REPEATED, "OCT310", lambda m: f"'{m.group(1)}' is repeated",
+        lambda m: m.group(1)) if finding.fix and finding.fix.lower() not in _FINE_REPEATS)
 
 
 _DOUBLED = re.compile(r"(?<![.…])\.\.(?![.…])|,,|;;|::")
@@ -180,17 +270,27 @@ def doubled_punctuation(paragraphs: list[TextParagraph]) -> Iterator[Finding]:
                            lambda m: m.group(0)[0])
 
 
-_SPACE_BEFORE = re.compile(r"(?<=[^\W_]) +(?=[,;:!?](?:\s|$|[\"”’]))|(?<=[^\W_]) +(?=\.(?:\s|$))")
+# Spaces first, the word before them checked afterwards: a leading look-behind would make the
+# scanner try every character of the story.
+_SPACE_BEFORE = re.compile(r" +(?=[,;:!?](?:\s|$|[\"”’])|\.(?:\s|$))")
 
 
 @rule("OCT312", Severity.WARNING, "a space before punctuation",
       "English sets no space before , ; : ! ? or a period.")
 def space_before_punctuation(paragraphs: list[TextParagraph]) -> Iterator[Finding]:
-    yield from _each_match(paragraphs, _SPACE_BEFORE, "OCT312",
-                           lambda m: "space before punctuation", lambda m: "")
+    for finding in _each_match(paragraphs, _SPACE_BEFORE, "OCT312",
+                               lambda m: "space before punctuation",
+                               lambda m: "" if _word_char_before(m) else "-"):
+        if finding.fix == "":
+            yield finding
 
 
-_SPACED_HYPHEN = re.compile(r"(?<=[^\W_]) - (?=[^\W\d_])|(?<=[^\W\d_])-(?=[\"”“]?$|[\"”“]\s)")
+def _word_char_before(match: re.Match[str]) -> bool:
+    at = match.start()
+    return at > 0 and (match.string[at - 1].isalnum())
+
+
+_SPACED_HYPHEN = re.compile(r" - (?<=[^\W_] - )(?=[^\W\d_])|-(?<=[^\W\d_]-)(?=[\"”“]?$|[\"”“]\s)")
 
 
 @rule("OCT313", Severity.WARNING, "a hyphen used as a dash",
@@ -207,20 +307,57 @@ _TERMINAL = ".!?…—–。！？．؟"  # with the full stops of CJK text and 
 _CLOSERS = "\"'“”‘’)]*_」』）"
 
 
+_SPEECH_INTRODUCED = re.compile(r"\b(?:saying|replying|adding|crying|exclaiming|answering|"
+                                r"continuing|whispering|asking)\b")
+_CLOSING_QUOTE_THEN_WORD = re.compile(r"[\"”’]\s+[^\W\d_]")
+_SALUTATION = re.compile(r"^[\"“‘']?(?:my\s+)?(?:dear|dearest|sir|madam|gentlemen)\b", re.IGNORECASE)
+_LETTER_CLOSING = re.compile(r"\b(?:yours|sincerely|affectionately|faithfully|truly|"
+                             r"respectfully|obedient|servant)\b[^.!?]*,$", re.IGNORECASE)
+
+
+def _introduces_what_follows(paragraph: TextParagraph, following: TextParagraph | None) -> bool:
+    """A paragraph that leads into the next one without a full stop, as published books set
+    it: a colon before a speech, letter or quotation; a narrative comma after `she added,`
+    before the speech (the older convention); a line of verse, a salutation, a letter's
+    closing or a dateline, short lines followed by more short lines."""
+    if following is None or paragraph.ends_section:
+        return False
+    text = paragraph.text.rstrip().rstrip(_CLOSERS)
+    if text.endswith((":", "：")):
+        return True
+    words = len(paragraph.text.split())
+    if _LETTER_CLOSING.search(text) or (_SALUTATION.match(text) and words <= 5) or (
+            words <= 4 and _SALUTATION.match(following.text)):  # `Bath, April` above `Dear…`
+        return True
+    narration = re.split(r"[\"”’]\s", text)[-1].lower()  # what follows the last speech
+    if text.endswith(",") and _opens_with_quote(following) and len(narration.split()) >= 5 and (
+            any(word in SPEECH_VERBS for word in re.findall(r"[a-z]+", narration))
+            or _SPEECH_INTRODUCED.search(narration)):
+        return True
+    short = words <= 8 and len(following.text.split()) <= 8
+    return short and not _CLOSING_QUOTE_THEN_WORD.search(paragraph.text)
+
+
 @rule("OCT320", Severity.WARNING, "a paragraph ends without terminal punctuation",
       "A paragraph that ends with a comma, or with no punctuation at all, usually lost its "
-      "ending or was split where it should not have been.")
+      "ending or was split where it should not have been. Paragraphs that lead into the next "
+      "one are fine: a colon before the speech, letter or quotation it introduces; `she "
+      "added,` before the speech (the older convention); lines of verse, a letter's "
+      "salutation and closing.")
 def paragraph_ending(paragraphs: list[TextParagraph]) -> Iterator[Finding]:
-    for paragraph in paragraphs:
+    for index, paragraph in enumerate(paragraphs):
         text = paragraph.last.text.rstrip()
         core = text.rstrip(_CLOSERS)
         if not core or core[-1] in _TERMINAL or core[-1] == "-":  # a cut-off: OCT313's job
+            continue
+        following = paragraphs[index + 1] if index + 1 < len(paragraphs) else None
+        if _introduces_what_follows(paragraph, following):
             continue
         what = "ends with a comma" if core[-1] == "," else "ends without terminal punctuation"
         yield Finding("OCT320", f"the paragraph {what}", paragraph.last.number, len(core))
 
 
-_QUOTE_WRONG_WAY = re.compile(r"(?<=[^\W_]|[.,!?…—-])“(?=\s|$)|(?:^|(?<=\s))”(?=[^\W_])")
+_QUOTE_WRONG_WAY = re.compile(r"“(?<=[^\W_]“|[.,!?…—-]“)(?=\s|$)|”(?<!\S”)(?=[^\W_])")
 
 
 @rule("OCT321", Severity.WARNING, "a curly quote facing the wrong way",
@@ -232,19 +369,54 @@ def quote_wrong_way(paragraphs: list[TextParagraph]) -> Iterator[Finding]:
                            lambda m: "”" if m.group(0) == "“" else "“")
 
 
-def _balance(text: str) -> int:
-    """How many double quotations stay open at the end of the text (straight quotes alternate)."""
-    depth = 0
-    straight_open = False
-    for ch in text:
-        if ch == "“":
-            depth += 1
-        elif ch == "”":
-            depth -= 1
-        elif ch == '"':
-            straight_open = not straight_open
-            depth += 1 if straight_open else -1
-    return depth
+def _unpartnered_quotes(paragraph: TextParagraph) -> tuple[list[tuple[int, bool]], list[int],
+                                                           int]:
+    """Where the paragraph's double quotation marks lose their partners: (offset, opens) for
+    each quote that closes nothing, and the offsets of the quotes still open at the end,
+    outermost first (speech that opens twice and closes once leaves its first opening open),
+    and the offset of the paragraph's last quotation mark.
+
+    Quotes nest (a speech may quote someone with the same marks). Curly quotes say which way
+    they face. A straight quote opens after a space, a bracket or a dash and before a letter,
+    closes before a space or punctuation, and otherwise alternates. In verse and letters set
+    line by line, a quote opening each source line continues the quotation above (the old
+    convention), so it is not a second opening."""
+    text = paragraph.text
+    lost: list[tuple[int, bool]] = []
+    stack: list[int] = []
+    last = -1
+    for match in _DOUBLE_QUOTE.finditer(text):
+        index, char = match.start(), match.group(0)
+        last = index
+        if char == "\"":
+            before = text[index - 1] if index else " "
+            after = text[index + 1] if index + 1 < len(text) else " "
+            if (before.isspace() or before in "([{—–-") and not after.isspace():
+                opens = True
+            elif after.isspace() or after in ".,;:!?)]}—–-…":
+                opens = False
+            else:
+                opens = not stack
+        else:
+            # a curly quote facing the wrong way (OCT321) counts as the one it stands for
+            opens = char == "“"
+            if _QUOTE_WRONG_WAY.match(text, index) and (index or char == "”"):
+                opens = not opens
+        if not opens:
+            if stack:
+                stack.pop()
+            else:
+                lost.append((index, False))
+        elif not (stack and paragraph.line_starts_at(index)
+                  and paragraph.line_starts_at(stack[-1])):
+            stack.append(index)
+    return lost, stack, last
+
+
+_DOUBLE_QUOTE = re.compile("[“”\"]")
+_TAG_INSIDE = re.compile(r"[,?!] (?:(?:said|cried|asked|replied|answered|added|continued|"
+                         r"whispered|shouted)(?: [A-Z]\w+| the| his| her)|(?:she|he|they|I) "
+                         r"(?:said|cried|asked|replied|answered|added|continued|whispered|shouted)\b)")
 
 
 def _opens_with_quote(paragraph: TextParagraph) -> bool:
@@ -252,20 +424,28 @@ def _opens_with_quote(paragraph: TextParagraph) -> bool:
 
 
 @rule("OCT322", Severity.WARNING, "unbalanced quotation marks",
-      "A paragraph opens a quotation it never closes, or closes one it never opened. A speech "
-      "that runs on into the next paragraph is fine: it has no closing quote, and the next "
-      "paragraph opens with a quote again.")
+      "A quotation mark without a partner: a speech opened and never closed, closed without "
+      "being opened, or opened a second time before it was closed. The finding points at the "
+      "quote that has no partner. A speech that runs on into the next paragraph is fine: it has "
+      "no closing quote, and the next paragraph opens with a quote again.")
 def unbalanced_quotes(paragraphs: list[TextParagraph]) -> Iterator[Finding]:
     for index, paragraph in enumerate(paragraphs):
-        balance = _balance(paragraph.text)
-        if balance == 0:
+        text = paragraph.text
+        if "\"" not in text and "“" not in text and "”" not in text:
             continue
-        runs_on = (balance > 0 and index + 1 < len(paragraphs)
-                   and _opens_with_quote(paragraphs[index + 1]))
-        if not runs_on:
-            what = "opens a quotation it does not close" if balance > 0 else \
-                "closes a quotation it did not open"
-            yield Finding("OCT322", f"the paragraph {what}", paragraph.first.number, 1)
+        lost, still_open, last = _unpartnered_quotes(paragraph)
+        if still_open and still_open[-1] == last and index + 1 < len(paragraphs) \
+                and _opens_with_quote(paragraphs[index + 1]) \
+                and not _TAG_INSIDE.search(text, still_open[-1]):
+            # the last speech runs on into the next paragraph (unless its own tag follows
+            # inside it: `"That was kind, said Catherine.` lost its closing quote)
+            still_open = still_open[:-1]
+        lost.extend((offset, True) for offset in still_open)
+        for offset, opens in sorted(lost):
+            number, column = paragraph.locate(offset)
+            what = "opens a quotation that is not closed" if opens else \
+                "closes a quotation that was not opened"
+            yield Finding("OCT322", f"this quote {what}", number, column)
 
 
 _AUTHORS_NOTE = re.compile(r"^\s*(?:A/N|AN|Author'?s note|Author’s note|Disclaimer)\s*:",

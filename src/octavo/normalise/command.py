@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from octavo.diagnostics import Diagnostic, OctavoError, Span
-from octavo.ingest import parse_manuscript, read_text
+from octavo.ingest import MARKDOWN_SUFFIXES, parse_manuscript, read_text
 from octavo.ingest.decode import decode_manuscript
 from octavo.normalise import house_style_for, normalise_story
 from octavo.normalise.markdown_out import story_markdown
@@ -28,11 +28,15 @@ class NormaliseResult:
 _DOUBLED = re.compile(r"(?<![.…])\.\.(?![.…])|,,")
 
 
-def repair(text: str) -> str:
-    """The safe fixes beyond typography: mojibake (donâ€™t → don’t) and doubled punctuation."""
+def repair(text: str, markdown: bool = False) -> str:
+    """The safe fixes beyond typography: mojibake (donâ€™t → don’t), doubled punctuation, and
+    the checks' safe fixes (a speech tag's capital, a missing space after a sentence)."""
     from ftfy import fix_encoding
 
-    return _DOUBLED.sub(lambda m: m.group(0)[0], fix_encoding(text))
+    from octavo.check.fixes import apply_safe_fixes
+
+    return apply_safe_fixes(_DOUBLED.sub(lambda m: m.group(0)[0], fix_encoding(text)),
+                            markdown=markdown)
 
 
 def normalise_file(path: Path, *, quotes: str | None, language: str, in_place: bool,
@@ -47,7 +51,8 @@ def normalise_file(path: Path, *, quotes: str | None, language: str, in_place: b
         decoded, suffix = read_text(path, str(path)), path.suffix
     original = decoded.text
     if repairs:
-        decoded = dataclasses.replace(decoded, text=repair(decoded.text))
+        decoded = dataclasses.replace(decoded, text=repair(
+            decoded.text, markdown=suffix.lower() in MARKDOWN_SUFFIXES))
     story = parse_manuscript(decoded, suffix, str(path))
     diagnostics = list(story.diagnostics)
     markdown = story_markdown(normalise_story(story, style))

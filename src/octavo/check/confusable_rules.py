@@ -1,0 +1,583 @@
+"""Confusables: your/you're, its/it's, whose/who's, their/there/they're, then/than, lose/loose,
+affect/effect, alot, could of, a/an.
+
+Each is reported only where the neighbouring words make the error plain — `your talking`,
+`whose seen`, `could of gone`, `their is` — never for the word alone: `your talking points`
+and `whose seen-it-all smile` are fine. What a neighbour can be (a noun, a past participle, a
+comparative) comes from the LemmInflect lexicon, how it sounds from the CMU Pronouncing
+Dictionary (`lexicon`); the closed classes (pronouns, determiners, modals) from `words`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+
+from octavo.check import lexicon
+from octavo.check.text_rules import (
+    Finding,
+    Paragraphs,
+    TextParagraph,
+    finding_at,
+    paragraphs_view,
+    rule,
+)
+from octavo.check.words import (
+    DETERMINERS,
+    IRREGULAR_COMPARATIVES,
+    MODALS,
+    OBJECT_PRONOUNS,
+    POSSESSIVES,
+    PREPOSITIONS,
+    SUBJECT_PRONOUNS,
+    word_set,
+)
+from octavo.diagnostics import Severity
+
+_TRIGGERS = re.compile(
+    r"\b(?:[Yy]our|[Yy]ou['’]re|[Ii]ts|[Ii]t['’]s|[Ww]hose|[Ww]ho['’]s|[Tt]hey['’]re|[Tt]han|"
+    # `their`, `there` and `then` are common and mostly right: only the places a rule can
+    # question them are taken (their + a verb or an article; there not before a verb; then
+    # not before punctuation)
+    r"[Tt]heir(?=[ \t]+(?:is|are|was|were|isn['’]t|aren['’]t|wasn['’]t|weren['’]t|a|an|the|"
+    r"gonna|going)\b)|"
+    r"[Tt]here(?![ \t]+(?:is|was|are|were|had|has|have|will|would|could|should|might|must|may|"
+    r"seemed|be|being|been|came|stood|lay)\b|['’]s\b|[,.;:!?])|"
+    r"[Tt]hen(?![,.;:!?])|loose|loosing|lose|effects?|effecting|affects?|[Aa]lot|"
+    # `a` only before a vowel or h, `an` only before a consonant other than h: the rest are
+    # right by their spelling and need no look at their sound
+    r"[Aa](?=[ \t]+[aeiouhAEIOUH])|[Aa]n(?=[ \t]+[b-df-gj-np-tv-zB-DF-GJ-NP-TV-Z]))\b(?![-'’])")
+# A word (with inner apostrophes and hyphens), or one punctuation mark.
+_TOKEN = re.compile(r"[A-Za-z]+(?:['’-][A-Za-z]+)*|[^\sA-Za-z]")
+
+
+@dataclass(frozen=True, slots=True)
+class Site:
+    """A trigger word in its sentence: the words on either side, lower-cased ('' where the
+    paragraph ends), and whether the word starts a sentence."""
+
+    word: str
+    lower: str  # lower case, with a straight apostrophe
+    start: int  # into the story's joined text
+    end: int
+    before: tuple[str, str]  # the word two back, the word just before
+    after: tuple[str, str, str]
+    after_raw: tuple[str, str, str]
+    starts_sentence: bool
+    text: str = field(repr=False, compare=False, default="")  # the story's joined text
+
+
+def _sites(paragraphs: list[TextParagraph], word: str) -> list[Site]:
+    """Every trigger `word` (lower case) in the story. The story is scanned once for all the
+    triggers, and the sites are shared by the confusable rules."""
+    view = paragraphs_view(paragraphs)
+    by_word: dict[str, list[Site]] | None = view.cache.get("confusable-sites")  # type: ignore[assignment]
+    if by_word is None:
+        by_word = {}
+        for site in _scan_sites(view.joined):
+            by_word.setdefault(site.lower, []).append(site)
+        view.cache["confusable-sites"] = by_word
+    return by_word.get(word, [])
+
+
+def _scan_sites(text: str) -> Iterator[Site]:
+    for match in _TRIGGERS.finditer(text):
+        start, end = match.span()
+        line_start = text.rfind("\n", max(0, start - 60), start) + 1
+        line_end = text.find("\n", end, end + 80)
+        line_end = min(len(text), end + 80) if line_end < 0 else line_end
+        behind = _TOKEN.findall(text, max(line_start, start - 40), start)[-2:]
+        ahead_raw = _TOKEN.findall(text, end, min(line_end, end + 60))[:3]
+        behind = ["", ""][: 2 - len(behind)] + behind
+        ahead_raw += [""] * (3 - len(ahead_raw))
+        ahead = tuple(w.lower().replace("’", "'") for w in ahead_raw)
+        previous = behind[-1]
+        starts = not previous or previous in ".!?“\"‘—" or (
+            previous in "'’" and behind[0] in (".", "!", "?", ""))
+        word = match.group(0)
+        yield Site(word, word.lower().replace("’", "'"), start, end,
+                   (behind[0].lower().replace("’", "'"), previous.lower().replace("’", "'")),
+                   (ahead[0], ahead[1], ahead[2]), (ahead_raw[0], ahead_raw[1], ahead_raw[2]),
+                   starts, text)
+
+
+def _report(paragraphs: list[TextParagraph], code: str, words: set[str],
+            decide: Callable[[Site], str | None]) -> Iterator[Finding]:
+    """Run `decide` on every site of one of `words`; it returns the word that belongs there
+    (the finding's fix), or None where the word is right or the grammar is not clear."""
+    view: Paragraphs = paragraphs_view(paragraphs)
+    sites = sorted((site for word in words for site in _sites(view, word)),
+                   key=lambda site: site.start)
+    for site in sites:
+        right = decide(site)
+        if right is None:
+            continue
+        if site.word[:1].isupper():
+            right = right[0].upper() + right[1:]
+        yield finding_at(view, code, f"'{site.word}' should probably be '{right}' here",
+                         site.start, site.end, right)
+
+
+_PUNCTUATION_END = frozenset(".,;:!?…—)\"”’'")
+
+
+def _is_end(token: str) -> bool:
+    return token == "" or token in _PUNCTUATION_END
+
+
+def _word(token: str) -> bool:
+    return token[:1].isalpha()
+
+
+# -- your / you're ----------------------------------------------------------------------------
+
+# Words after which a clause must follow, not a noun phrase: `what your talking about`.
+_CLAUSE_OPENERS = word_set("""
+    what if when because cause cos coz cuz unless whether think know guess bet hope sure
+    where why how
+""")
+_AFTER_GERUND = OBJECT_PRONOUNS | POSSESSIVES | DETERMINERS | word_set(
+    "to about at on with for off out up down away back like into around over")
+_ADVERBS_NOT_BEFORE_NOUNS = word_set("""
+    probably definitely obviously clearly certainly totally actually already gonna kidding
+    joking lying
+""")
+
+
+def _gerund_clause(site: Site) -> bool:
+    """`what your talking about`: a possessive then an -ing verb that has an object or a
+    particle, in a place where a clause (not a noun phrase) must stand. A possessive before
+    a gerund is fine English (`Your telling it will help`, `of your going to Bath`), so this
+    needs the clause opener."""
+    first, second = site.after[0], site.after[1]
+    if first in ("being", "having") or not lexicon.is_gerund(first):
+        return False
+    return site.before[1] in _CLAUSE_OPENERS and second in _AFTER_GERUND
+
+
+def _going_to_verb(site: Site) -> bool:
+    """`your going to love it`: going to + a verb's base form (not `going to Bath`)."""
+    first, second, third = site.after
+    return first == "going" and second == "to" and _base_verb(third)
+
+
+def _base_verb(word: str) -> bool:
+    pos = lexicon.parts_of_speech(word)
+    return word in ("be", "have", "do", "get", "go") or ("VERB" in pos and not ({"NOUN", "ADJ"} & pos)
+                                                         and not word.endswith(("ed", "ing", "s")))
+
+
+_CLOSED = DETERMINERS | POSSESSIVES | SUBJECT_PRONOUNS | OBJECT_PRONOUNS | PREPOSITIONS | MODALS \
+    | word_set("and or but nor so yet not no if as than that which who what when where why how "
+               "all both each every some any such own very just only even also still too here "
+               "there then now never always ever once home back next yours ours theirs hers "
+               "mine thine")
+# Nouns that stand after `you are`, `who is` without an article, as idioms.
+_PREDICATE_NOUNS = word_set("family kin trouble toast history fun boss gold welcome dinner lunch "
+                            "breakfast bedtime midnight noon time nothing something everything")
+
+
+def _noun_head(word: str) -> bool:
+    """A noun that a possessive must come before (`your coat`, `whose faces`): it can be a
+    noun, and cannot be an adjective, an adverb, a participle or a little word."""
+    if not word.isalpha() or word in _CLOSED or word in _PREDICATE_NOUNS:
+        return False
+    pos = lexicon.parts_of_speech(word)
+    return "NOUN" in pos and not ({"ADJ", "ADV", "AUX"} & pos) and not (
+        lexicon.is_gerund(word) or lexicon.is_past_participle(word))
+
+
+def _singular_noun_head(word: str) -> bool:
+    return _noun_head(word) and not (word.endswith("s") and not word.endswith("ss"))
+
+
+def _your(site: Site) -> str | None:
+    first, second = site.after[0], site.after[1]
+    if site.lower == "your":
+        if first in DETERMINERS or first in _ADVERBS_NOT_BEFORE_NOUNS:
+            return "you're"
+        if first == "welcome" and _is_end(second):
+            return "you're"
+        if first == "not" and second in DETERMINERS:
+            return "you're"
+        # `your about to`, `your in trouble`: a possessive never stands before a preposition
+        if (first in PREPOSITIONS and first not in ("like", "round", "past", "down", "up", "in",
+                                                    "out", "off", "over", "under")) or (
+                first in ("in", "out", "up", "off") and second in DETERMINERS | POSSESSIVES):
+            return "you're"
+        if _word(first) and lexicon.is_past_participle(first) and second in ("to", "by", "with") \
+                and not first.endswith("ing"):
+            return "you're"
+        if _gerund_clause(site) or _going_to_verb(site):
+            return "you're"
+        if _word(first) and _is_end(second) and lexicon.only(first, "ADJ", "ADV") and \
+                site.before[1] in _CLAUSE_OPENERS | {"think", "thought", "guess"}:
+            return "you're"
+        return None
+    # you're: `you're coat`, `you're father's`, `you're own` want the possessive
+    if first == "own":
+        return "your"
+    if first.endswith("'s") and _noun_head(first[:-2]):
+        return "your"
+    if _singular_noun_head(first) and not (second in ("of",) and first in ("kind", "sort")):
+        return "your"
+    return None
+
+
+_FINITE_AFTER_SUBJECT = word_set("is was are were has had isn't wasn't hasn't")
+
+
+@rule("OCT361", Severity.WARNING, "'your' for 'you're' (or the other way round)",
+      "'Your' owns something (your coat); 'you're' is 'you are' (you're late). Reported only "
+      "where the next words make it plain: `your a liar`, `what your talking about`, `you're "
+      "own`; `your talking points` and `your being here` are left alone.", markup_blind=True)
+def your_youre(paragraphs: list[TextParagraph]) -> Iterator[Finding]:
+    yield from _report(paragraphs, "OCT361", {"your", "you're"}, _your)
+
+
+# -- its / it's -------------------------------------------------------------------------------
+
+_ITS_THEN_BE = word_set("a an the been gonna so too really probably")
+_POSSESSIVE_PREPOSITIONS = PREPOSITIONS - {"for", "as", "than", "like", "since", "till", "until",
+                                           "to", "about", "after", "before"}
+
+
+_TIME_NOUNS = word_set("hours ages years days weeks months minutes seconds miles centuries times")
+
+
+def _its(site: Site) -> str | None:
+    first, second = site.after[0], site.after[1]
+    if site.lower == "its":
+        if first in _ITS_THEN_BE or _going_to_verb(site):
+            return "it's"
+        # `its about ten`, `its in the car`: a possessive never stands before a preposition
+        if (first in PREPOSITIONS and first not in ("like", "round", "past", "down", "up", "out",
+                                                    "off", "over", "under", "in")) or (
+                first == "in" and second in DETERMINERS | POSSESSIVES):
+            return "it's"
+        if _word(first) and _is_end(second) and lexicon.only(first, "ADJ", "ADV", "NOUN") \
+                and "ADJ" in lexicon.parts_of_speech(first) and site.before[1] in (
+                    _CLAUSE_OPENERS | {"if", "checking", "sure", "think", "hope", "because"}):
+            return "it's"
+        if _word(first) and _is_end(second) and lexicon.only(first, "ADJ", "ADV"):
+            return "it's"
+        if _word(first) and lexicon.is_past_participle(first) and lexicon.only(first, "VERB") \
+                and site.before[1] in ("before", "after", "when", "if", "because", "until"):
+            return "it's"  # `before its wanted`
+        return None
+    if first == "own":
+        return "its"
+    # `it's contents`, `it's rooms`: `it is` never stands before a plural noun
+    if first.endswith("s") and first not in _TIME_NOUNS and _noun_head(first) and \
+            first not in ("news", "means", "series", "species") and not second.startswith(
+                ("'", "’")):
+        return "its"
+    if site.before[1] in _POSSESSIVE_PREPOSITIONS and _word(first) and first not in (
+            _ITS_THEN_BE | SUBJECT_PRONOUNS | OBJECT_PRONOUNS | {"all", "only", "still", "no"}) \
+            and "NOUN" in lexicon.parts_of_speech(first) \
+            and not ({"VERB", "ADV"} & lexicon.parts_of_speech(first)) \
+            and (_is_end(second) or second in PREPOSITIONS or second == "and"):
+        return "its"
+    return None
+
+
+@rule("OCT362", Severity.WARNING, "'its' for 'it's' (or the other way round)",
+      "'Its' owns something (its tail); 'it's' is 'it is' or 'it has' (it's late). Reported "
+      "only where the neighbouring words make it plain: `its a shame`, `its been`, `it's own`, "
+      "`on it's side`.", markup_blind=True)
+def its_its(paragraphs: list[TextParagraph]) -> Iterator[Finding]:
+    yield from _report(paragraphs, "OCT362", {"its", "it's"}, _its)
+
+
+# -- whose / who's ----------------------------------------------------------------------------
+
+def _whose(site: Site) -> str | None:
+    first, second = site.after[0], site.after[1]
+    if site.lower == "whose":
+        if first in ("a", "an", "the", "been", "gonna", "there", "got") or _going_to_verb(site):
+            return "who's"
+        pos = lexicon.parts_of_speech(first)
+        # `whose seen too much`, but `whose landed property`: the participle is an adjective.
+        if _word(first) and lexicon.is_past_participle(first) and not ({"NOUN", "ADJ"} & pos) \
+                and not (_word(second) and "NOUN" in lexicon.parts_of_speech(second)):
+            return "who's"
+        return None
+    # who's: `who's faces`, `who's car is this`, `who's own` want the possessive
+    if first == "own" or _noun_head(first):
+        return "whose"
+    return None
+
+
+@rule("OCT363", Severity.WARNING, "'whose' for 'who's' (or the other way round)",
+      "'Whose' asks or tells who owns something (whose coat); 'who's' is 'who is' or 'who has' "
+      "(who's seen it). Reported only where the next words make it plain: `a man whose seen "
+      "too much`, `whose going to tell`, `who's car is this`.", markup_blind=True)
+def whose_whos(paragraphs: list[TextParagraph]) -> Iterator[Finding]:
+    yield from _report(paragraphs, "OCT363", {"whose", "who's"}, _whose)
+
+
+# -- their / there / they're ------------------------------------------------------------------
+
+_BE_AFTER_THERE = word_set("is are was were isn't aren't wasn't weren't")
+_BE_OR_MODAL = word_set("is are was were be been 's isn't wasn't will would could") | MODALS
+
+
+def _their(site: Site) -> str | None:
+    first = site.after[0]
+    word = site.lower
+    if word == "their":
+        if first in _BE_AFTER_THERE:
+            return "there"
+        if first in ("a", "an", "the", "gonna") or _going_to_verb(site):
+            return "they're"
+        return None
+    if word == "there":
+        if first == "own":
+            return "their"
+        if first == "gonna" or (_going_to_verb(site) and site.before[1] not in _BE_OR_MODAL):
+            return "they're"
+        # `of there friends`, `into there party`: after a preposition, `there` + a noun is
+        # a possessive (`in there`, `up there`, `from there` are places, and left alone)
+        if site.before[1] in _BEFORE_THEIR and _noun_head(first):
+            return "their"
+        return None
+    # they're
+    if first == "own":
+        return "their"
+    if first in _BE_AFTER_THERE:
+        return "there"
+    if _noun_head(first) and not first.endswith("s"):
+        return "their"
+    return None
+
+
+_BEFORE_THEIR = word_set("of into onto by with for at on upon about after before between among "
+                         "amongst against towards toward during without within")
+
+
+@rule("OCT364", Severity.WARNING, "'their', 'there' and 'they're' confused",
+      "'Their' owns something (their house), 'there' is a place or starts a sentence (there "
+      "is), 'they're' is 'they are'. Reported only where the next words make it plain: "
+      "`their is`, `their going to`, `there own`, `they're car was`.", markup_blind=True)
+def their_there(paragraphs: list[TextParagraph]) -> Iterator[Finding]:
+    yield from _report(paragraphs, "OCT364", {"their", "there", "they're"}, _their)
+
+
+# -- then / than ------------------------------------------------------------------------------
+
+# After `older then`, a verb means `then` tells when: `a moment longer then would have been`.
+_NOT_COMPARED = word_set("""
+    and but or as than too still again now on is was were are had has have did do does
+""") | MODALS
+_THEN_TIME = word_set("and but since until till back by right")
+
+
+def _is_comparative(word: str) -> bool:
+    return word in IRREGULAR_COMPARATIVES or (word.endswith("er") and lexicon.is_comparative(word))
+
+
+_SENTENCE_START = re.compile(r"[.!?;:]\s|\n|^")
+_COMPARING = IRREGULAR_COMPARATIVES | word_set("different differently otherwise sooner")
+
+
+def _clause_before(site: Site, words: int) -> list[str]:
+    """Up to `words` words before the site, back to the start of its clause."""
+    text = site.text
+    start = max(0, site.start - 300)
+    chunk = text[start:site.start]
+    cut = max((m.end() for m in _SENTENCE_START.finditer(chunk)), default=0)
+    return [w.lower() for w in _WORDS.findall(chunk[cut:])][-words:]
+
+
+_WORDS = re.compile(r"[A-Za-z]+(?:['’-][A-Za-z]+)*")
+
+
+def _compares(words: list[str]) -> bool:
+    return any(w in _COMPARING or (w.endswith("er") and lexicon.is_comparative(w)) for w in words)
+
+
+def _then(site: Site) -> str | None:
+    first = site.after[0]
+    if site.lower == "then":
+        # `taller then me`, `more warmth then she felt`: a comparative just before
+        # ...but `he then bestowed`, `she must then learn`: `then` between a subject or a
+        # modal and its verb tells when
+        previous = site.before[1]
+        if _word(first) and first not in _NOT_COMPARED and _compares(_clause_before(site, 4)) \
+                and previous not in SUBJECT_PRONOUNS and previous not in MODALS \
+                and previous != "and" and not lexicon.only(first, "VERB"):
+            return "than"
+        return None
+    # than: nothing in its clause compares (`and than he left`, `She than found`, `Well than,`)
+    if _compares(_clause_before(site, 40)):
+        return None
+    if _is_end(first) or site.starts_sentence or site.before[1] in _THEN_TIME or (
+            site.before[1] in SUBJECT_PRONOUNS and _word(first)) or (
+            _word(first) and lexicon.is_past_participle(first) and lexicon.only(first, "VERB")):
+        return "then"
+    return None
+
+
+@rule("OCT365", Severity.WARNING, "'then' for 'than' (or the other way round)",
+      "'Than' compares (bigger than me, rather than go); 'then' tells when (and then she "
+      "left). Reported only after a comparative followed by what it is compared with "
+      "(`older then me`, not `he was older then`), or where 'than' follows 'and', 'since' or "
+      "'back', or starts a sentence.", markup_blind=True)
+def then_than(paragraphs: list[TextParagraph]) -> Iterator[Finding]:
+    yield from _report(paragraphs, "OCT365", {"then", "than"}, _then)
+
+
+# -- lose / loose -----------------------------------------------------------------------------
+
+_BEFORE_LOSE = MODALS | word_set("to not never don't didn't doesn't gonna 'll")
+_LOSE_OBJECTS = POSSESSIVES | OBJECT_PRONOUNS | word_set("""
+    the a an this that weight track control sight interest hope touch face heart count patience
+    temper everything anything something nothing time money myself yourself himself herself
+    itself ourselves themselves
+""")
+_BE = word_set("am is are was were be been being 'm 're 's")
+_BEFORE_LOOSE = word_set("""
+    a the too so very bit come came comes coming cut cuts break breaks broke broken let lets
+    set sets turned turn turns hang hangs shook shake shaken worked work wriggled pulled tore
+    torn shaking breaking cutting
+""")
+
+
+_LOOSE_VERB_OBJECTS = word_set("arrow arrows dogs hounds hawk hawks bonds chains reins hair")
+
+
+def _lose(site: Site) -> str | None:
+    previous, first = site.before[1], site.after[0]
+    ending = previous.endswith(("n't", "'ll", "'d"))
+    if site.lower == "loose":
+        # `to loose my keys`, `should loose neither`: after `to` or a modal it is the verb
+        if (previous in _BEFORE_LOSE or ending) and _word(first) and first not in (
+                "upon", "on", "off", "the") and first not in _LOOSE_VERB_OBJECTS:
+            return "lose"
+        if (previous in _BEFORE_LOSE or ending) and first == "the" and \
+                site.after[1] not in _LOOSE_VERB_OBJECTS:
+            return "lose"
+        return None
+    if site.lower == "loosing":
+        if (previous in _BE or previous.endswith(("'m", "'re", "'s")) or previous in (
+                "of", "in", "without", "from", "for", "by", "after", "about", "on", "at")) \
+                and first not in _LOOSE_VERB_OBJECTS:
+            return "losing"
+        return None
+    if previous in _BEFORE_LOOSE and not (previous in ("let", "lets") and first in OBJECT_PRONOUNS):
+        return "loose"
+    return None
+
+
+@rule("OCT366", Severity.WARNING, "'loose' for 'lose' (or the other way round)",
+      "'Lose' is to mislay or be beaten (lose my keys); 'loose' is not tight (a loose tooth, "
+      "break loose). Reported only where the neighbours make it plain: `to loose my keys`, "
+      "`I'm loosing my mind`, `a lose thread`, `cut lose`.", markup_blind=True)
+def lose_loose(paragraphs: list[TextParagraph]) -> Iterator[Finding]:
+    yield from _report(paragraphs, "OCT366", {"loose", "loosing", "lose"}, _lose)
+
+
+# -- affect / effect --------------------------------------------------------------------------
+
+_BEFORE_VERB = MODALS | word_set("to not never don't didn't doesn't won't 'll")
+_PEOPLE = OBJECT_PRONOUNS | word_set("everyone everybody anyone anybody people")
+_NOUN_ADJECTIVES = word_set("""
+    side special desired opposite calming soothing lasting profound positive negative knock
+    domino greenhouse butterfly placebo
+""")
+
+
+def _affect(site: Site) -> str | None:
+    previous, first = site.before[1], site.after[0]
+    word = site.lower
+    if word.startswith("effect"):
+        if word == "effect" and (previous in _BEFORE_VERB or previous.endswith("n't")) \
+                and first in _PEOPLE:
+            return "affect"
+        if word == "effects" and previous in ("it", "this", "that", "which", "he", "she") \
+                and first in _PEOPLE:
+            return "affects"
+        if word == "effecting" and (first in _PEOPLE or _is_end(first)):
+            return "affecting"
+        # `effect to be calm`, `effecting to slight it`: to feign is to affect
+        if first == "to" and _base_verb(site.after[1]) and site.after[1] != "be":
+            return "a" + site.word[1:].lower()
+        return None
+    if previous in _NOUN_ADJECTIVES or (previous in ("the", "an", "no", "any") and (
+            first in ("of", "on", "upon", "which", "that", "was", "is", "it") or _is_end(first))):
+        return "effect" if word == "affect" else "effects"
+    return None
+
+
+@rule("OCT367", Severity.WARNING, "'affect' for 'effect' (or the other way round)",
+      "'Affect' is usually the verb (it affects me); 'effect' the noun (the effect of it, side "
+      "effects). Reported only where the neighbours make it plain: `the affect of`, `side "
+      "affects`, `it won't effect me`; `to effect a change` (bring about) is right.",
+      markup_blind=True)
+def affect_effect(paragraphs: list[TextParagraph]) -> Iterator[Finding]:
+    yield from _report(paragraphs, "OCT367", {"affect", "affects", "effect", "effects",
+                                              "effecting"}, _affect)
+
+
+# -- alot, could of, a / an -------------------------------------------------------------------
+
+@rule("OCT368", Severity.WARNING, "'alot' for 'a lot'",
+      "'Alot' is not a word: 'a lot' is two (a lot of people). (To allot is to share out.)",
+      markup_blind=True)
+def alot(paragraphs: list[TextParagraph]) -> Iterator[Finding]:
+    yield from _report(paragraphs, "OCT368", {"alot"}, lambda site: "a lot")
+
+
+# ` of ` first (a literal the scanner finds fast), the modal before it checked afterwards
+_OF_THEN_WORD = re.compile(r" (?P<of>of) (?P<next>[a-z]+)\b")
+_MODAL_BEFORE = re.compile(r"\b(?P<modal>(?:[Cc]ould|[Ss]hould|[Ww]ould|[Mm]ust|[Mm]ight|[Mm]ay)"
+                           r"(?:n['’]t)?)$")
+
+
+@rule("OCT369", Severity.WARNING, "'could of' for 'could have'",
+      "'Could of', 'should of', 'would of', 'must of' are 'could have' and so on, written as "
+      "they sound ('could've'). Reported only when a past participle follows (`could of "
+      "gone`), so `it could of course be` is left alone.", markup_blind=True)
+def could_of(paragraphs: list[TextParagraph]) -> Iterator[Finding]:
+    view = paragraphs_view(paragraphs)
+    text = view.joined
+    for match in _OF_THEN_WORD.finditer(text):
+        modal = _MODAL_BEFORE.search(text, max(0, match.start() - 12), match.start())
+        if modal is None:
+            continue
+        following = match.group("next")
+        if following in ("been", "had") or lexicon.is_past_participle(following):
+            yield finding_at(view, "OCT369", f"'{modal.group('modal')} of' should be "
+                             f"'{modal.group('modal')} have'", match.start("of"), match.end("of"),
+                             "have")
+
+
+def _article(site: Site) -> str | None:
+    raw = site.after_raw[0]
+    if not raw[:1].isalpha() or (raw.isupper() and len(raw) > 1):  # numbers, FBI
+        return None
+    if site.word == "A" and not site.starts_sentence:  # Plan A, vitamin A
+        return None
+    word = raw.lower()
+    head = word.split("-")[0]
+    vowel_letter = head[:1] in "aeiou"
+    if site.lower == "a" and (vowel_letter or head[:1] == "h"):
+        sound = lexicon.starts_with_vowel_sound(head)
+        if sound is None:  # not in the dictionary: un-, in-, a-, e-, o- are vowel sounds
+            sound = head[:1] in "aeio" or (head[:2] == "un" and head[2:3] not in "aeiou")
+        return "an" if sound else None
+    # `an hundred`, `an historic`, `an useful`, `an European`: the older style before h and
+    # before a sounded u is not a slip, so only a plain consonant counts against `an`.
+    if site.lower == "an" and not vowel_letter and head[:1] != "h" \
+            and lexicon.starts_with_vowel_sound(head) is False:
+        return "a"
+    return None
+
+
+@rule("OCT370", Severity.WARNING, "'a' before a vowel sound, or 'an' before a consonant sound",
+      "'An' goes before a vowel sound and 'a' before a consonant sound, by how the next word "
+      "sounds, not how it is spelt: an hour, an honest man, a university, a one-off. The "
+      "older style, `an historic`, `an hundred`, `an useful`, is left alone.", markup_blind=True)
+def a_an(paragraphs: list[TextParagraph]) -> Iterator[Finding]:
+    yield from _report(paragraphs, "OCT370", {"a", "an"}, _article)

@@ -1,0 +1,147 @@
+"""Likely typos (OCT347): a word no dictionary knows, used once in the whole book, and one slip
+away from a common word — `teh`, `recieve`, `dont`.
+
+The book's own vocabulary never fires: a name, an invented word or a dialect spelling that
+recurs anywhere in the anthology is the author's choice, and `check: {words: ...}` names more.
+Capitalised words (names), words joined to an apostrophe (dialect elisions: goin', 'em) and
+web addresses are left alone, and so are dialect forms that only drop a g (nothin) or give an
+irregular verb a regular past (knowed, growed).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from octavo.check.anthology_rules import BookWords, StoryText
+from octavo.check.spelling import NoDictionary, Speller, speller
+from octavo.diagnostics import Diagnostic, Severity
+
+CODE = "OCT347"
+SUMMARY = "a likely typo"
+EXPLANATION = (
+    "A word that the dictionary of the book's language does not know, that the whole book uses "
+    "only once, and that is one slip (a letter dropped, added, changed, or two swapped) from a "
+    "common word: `teh`, `recieve`, `dont`. Names and other capitalised words, dialect "
+    "elisions (goin', 'em) and anything the book uses twice or more are the author's own and "
+    "never reported; add more under `check: {words: {Word: ~}}` in book.yaml. The dictionary "
+    "is the hunspell one for the book's `language` (en-US, en-GB...); another variety of the "
+    "same language also counts as knowing a word, so British and American spellings are a "
+    "question of consistency (OCT382), not of typos.")
+NO_DICTIONARY = "OCT348"
+NO_DICTIONARY_SUMMARY = "no spelling dictionary for the book's language: typos not checked"
+
+_TOKEN = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
+_APOSTROPHES = "'’‘`"
+_WEB = re.compile(r"[/@]|www\.|\.\w{2,3}\b")
+
+
+@dataclass(frozen=True, slots=True)
+class Typo:
+    story: StoryText
+    start: int
+    end: int
+    word: str
+    suggestion: str
+
+
+def _dialect_form(word: str, check: Speller) -> bool:
+    """Forms that dialect, older spelling and plain morphology build from known words, which
+    dictionaries often lack: nothin (nothing), knowed and growed (know, grow), stopt and dropt
+    (stopped), reasonings (reasoning), desponding (despond), tenour (tenor)."""
+    if word.endswith("in") and check.knows(word + "g"):
+        return True
+    stems = []
+    if word.endswith("s"):
+        stems += [word[:-1], word[:-2] if word.endswith("es") else ""]
+    if word.endswith("ed"):
+        stems += [word[:-2], word[:-1]]
+    if word.endswith("ing"):
+        stems += [word[:-3], word[:-3] + "e"]
+    if word.endswith("t") and len(word) > 4:  # stopt, dropt, stept
+        stems += [word[:-1] + "ed", word[:-1] + word[-2] + "ed"]
+    if any(len(stem) > 2 and check.knows(stem) for stem in stems):
+        return True
+    from octavo.check.spelling import american_forms, british_forms
+
+    return any(check.knows(other) for other in american_forms(word) + british_forms(word))
+
+
+def likely_typos(stories: list[StoryText], language: str,
+                 own_words: frozenset[str] = frozenset(),
+                 words: BookWords | None = None) -> list[Diagnostic]:
+    """OCT347 across the book; one OCT348 note when the language has no dictionary.
+    `words`: the book's words, if already counted."""
+    counts = (words or BookWords.of(stories)).parts
+    own = {w.lower() for w in own_words}
+    once = {w for w, n in counts.items() if n == 1 and len(w) >= 3 and w not in own}
+    if not once:
+        return []
+    try:
+        check = speller(language)
+    except NoDictionary as exc:
+        return [Diagnostic(Severity.INFO, NO_DICTIONARY, f"{exc}; typos are not checked",
+                           stories[0].span(0, 0) if stories else None)]
+    unknown = {w for w in once if not check.knows(w) and not _dialect_form(w, check)}
+    if not unknown:
+        return []
+    found = []
+    for typo in _places(stories, unknown, check):
+        found.append(Diagnostic(
+            Severity.WARNING, CODE, f"'{typo.word}' is not in the {check.tag} dictionary and is "
+            f"used only here; did you mean '{typo.suggestion}'?",
+            typo.story.span(typo.start, typo.end), typo.suggestion))
+    return found
+
+
+_SENTENCE_END = re.compile(r"[.!?;:]\s")
+
+
+def _another_unknown_word(text: str, start: int, end: int, check: Speller) -> bool:
+    """Whether the word's sentence has another word no dictionary knows: dialect speech or a
+    foreign phrase, where a lone slip in standard prose is not the likely story."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line = text[line_start:line_end if line_end >= 0 else len(text)]
+    offset = start - line_start
+    ends = [m.end() for m in _SENTENCE_END.finditer(line)]
+    sentence_start = max([e for e in ends if e <= offset], default=0)
+    sentence_end = min([e for e in ends if e > offset], default=len(line))
+    for match in _TOKEN.finditer(line, sentence_start, sentence_end):
+        word = match.group(0)
+        if match.start() == offset or not word[:1].islower() or len(word) < 2:
+            continue
+        if not check.knows(word) and not _dialect_form(word, check):
+            return True
+    return False
+
+
+def _places(stories: list[StoryText], unknown: set[str], check: Speller) -> list[Typo]:
+    found = []
+    # only the few unknown words are looked for, not every word of the book
+    pattern = re.compile(r"(?<![^\W\d_])(?:" + "|".join(map(re.escape, sorted(unknown))) +
+                         r")(?![^\W\d_])", re.IGNORECASE)
+    for story in stories:
+        text = story.text
+        for match in pattern.finditer(text):
+            word = match.group(0)
+            if not word[:1].islower():
+                continue
+            start, end = match.span()
+            before = text[start - 1] if start else " "
+            after = text[end] if end < len(text) else " "
+            if before in _APOSTROPHES or after in _APOSTROPHES or before.isdigit() or any(
+                    a in word for a in _APOSTROPHES):  # elisions: d'ye, goin', 'em
+                continue
+            token_start = max(text.rfind(" ", 0, start), text.rfind("\n", 0, start)) + 1
+            token_end = min((i for i in (text.find(" ", end), text.find("\n", end)) if i >= 0),
+                            default=len(text))
+            if _WEB.search(text[token_start:token_end]):
+                continue
+            if _another_unknown_word(text, start, end, check):
+                continue  # dialect, or a foreign phrase: not one slip in standard prose
+            suggestion = check.one_slip_from(word)
+            if suggestion is None:
+                continue
+            found.append(Typo(story, start, end, word, suggestion))
+    return found
