@@ -9,6 +9,7 @@ from __future__ import annotations
 import base64
 import dataclasses
 import enum
+import functools
 import json
 from pathlib import Path
 from typing import Any
@@ -51,9 +52,8 @@ def _encode(value: Any) -> Any:
         return {"@e": type(value).__name__, "v": value.value}
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
         out: dict[str, Any] = {"@": type(value).__name__}
-        for f in dataclasses.fields(value):
-            if f.init:  # the rest is derived again when the object is rebuilt
-                out[f.name] = _encode(getattr(value, f.name))
+        for name in _init_fields(type(value)):
+            out[name] = _encode(getattr(value, name))
         return out
     if isinstance(value, (tuple, list)):
         return [_encode(v) for v in value]
@@ -64,6 +64,12 @@ def _encode(value: Any) -> Any:
     if isinstance(value, frozenset):
         return {"@s": sorted(_encode(v) for v in value)}
     raise TypeError(f"cannot cache a {type(value).__name__}")
+
+
+@functools.cache
+def _init_fields(cls: type) -> tuple[str, ...]:
+    """The fields a dataclass is built from; the rest is derived again when it is rebuilt."""
+    return tuple(f.name for f in dataclasses.fields(cls) if f.init)
 
 
 def _decode(value: Any) -> Any:

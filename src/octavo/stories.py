@@ -78,7 +78,7 @@ def process_stories(jobs: list[StoryJob], cache: BuildCache,
             continue
         _, key, cached = next(done)
         result = cached or next(fresh)
-        if cached is None and result.story is not None:
+        if cached is None and result.story is not None and cache.enabled:
             cache.put(CACHE_KIND, str(key), serial.dumps(result))
         yield job, result
 
