@@ -124,8 +124,10 @@ def normalize(file: Path, in_place: bool, show_diff: bool, quotes: str | None,
               help="Run EPUBCheck on a built EPUB and report in octavo's format.")
 @click.option("--pdf", "pdf_file", type=click.Path(path_type=Path), metavar="FILE",
               help="Preflight a print PDF: fonts, page size, image resolution.")
+@click.option("--profile", type=click.Choice(["kdp", "ingram", "generic"]), default=None,
+              help="With --pdf: also every rule of this print shop (gutter, safe zone, PDF/X…).")
 def check(paths: tuple[Path, ...], output_format: str, explain_code: str | None,
-          epub_file: Path | None, pdf_file: Path | None) -> None:
+          epub_file: Path | None, pdf_file: Path | None, profile: str | None) -> None:
     """Check a book (a folder or book.yaml) or manuscript files before building.
 
     Prints `path:line:col: severity CODE message` for each finding, sorted by file and place.
@@ -152,7 +154,7 @@ def check(paths: tuple[Path, ...], output_format: str, explain_code: str | None,
             from octavo.check.outputs import check_epub, check_pdf
 
             found = (check_epub(epub_file) if epub_file else []) + (
-                check_pdf(pdf_file) if pdf_file else [])
+                check_pdf(pdf_file, profile) if pdf_file else [])
         elif not paths:
             found = checker.check_book(find_manifest(None, Path.cwd()))
         elif books:
@@ -232,8 +234,10 @@ def clean(book: str | None) -> None:
 
 def _register_commands() -> None:
     from octavo.catalogue.command import build_many
+    from octavo.cover_command import cover
 
     cli.add_command(build_many)
+    cli.add_command(cover)
 
 
 _register_commands()
