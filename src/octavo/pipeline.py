@@ -131,8 +131,8 @@ def build(manifest_path: Path, output_dir: Path, formats: tuple[str, ...],
     progress = progress or NullProgress()
     diags = Diagnostics()
     cache = BuildCache.for_book(manifest_path.parent, enabled=use_cache)
-    book = load_book(manifest_path, diags, progress, lint, cache,
-                     workers if workers is not None else default_workers())
+    workers = workers if workers is not None else default_workers()
+    book = load_book(manifest_path, diags, progress, lint, cache, workers)
     check_output_dir(output_dir)
     result = BuildResult(book, stories_from_cache=cache.hits)
     # Every format is written into a staging folder first and moved into place only when all of
@@ -142,6 +142,8 @@ def build(manifest_path: Path, output_dir: Path, formats: tuple[str, ...],
             output_dir=Path(staging),
             stem=slugify(book.meta.title),
             timestamp=timestamp or timestamp_from_date(book.meta.date) or _today(),
+            cache=cache if cache.enabled else None,
+            workers=workers,
         )
         staged: list[Artifact] = []
         for name in formats:
