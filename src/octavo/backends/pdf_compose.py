@@ -94,16 +94,28 @@ def compose_book(book: Book, layout: PdfLayout, html: PrintHtml, copyright_lines
                        body_folios=body.folios)
 
 
-def _planned_documents(book: Book, layout: PdfLayout, html: PrintHtml) -> list[str]:
-    """The HTML of every body document, each opening on the side the counts known so far say."""
-    wanted: list[str] = []
+def _planned_documents(book: Book, layout: PdfLayout, html: PrintHtml
+                       ) -> list[tuple[str, str]]:
+    """(title, HTML) of every body document, each opening on the side the page counts known
+    so far say."""
+    wanted: list[tuple[str, str]] = []
+    titles = _LastTitle()
 
     def planned(document: str) -> LaidOut:
-        wanted.append(document)
+        wanted.append((titles.last, document))
         return layout.peek(document) or _NOT_YET
 
-    _place_body(book, planned, html, NullProgress())
+    _place_body(book, planned, html, titles)
     return wanted
+
+
+class _LastTitle(NullProgress):
+    """The title of the document being placed (placing reports each before laying it out)."""
+
+    last = ""
+
+    def step(self, label: str) -> None:
+        self.last = label
 
 
 def _place_body(book: Book, render: Render, html: PrintHtml, progress: Progress

@@ -197,12 +197,14 @@ class PdfLayout:
             self._cache[key] = stored
         return self._cache[key]
 
-    def prefetch(self, htmls: Sequence[str], workers: int, progress: Progress) -> int:
-        """Lay out the documents not laid out yet, in parallel where there are several; return
-        how many were laid out."""
+    def prefetch(self, documents: Sequence[tuple[str, str]], workers: int,
+                 progress: Progress) -> int:
+        """Lay out the (title, HTML) documents not laid out yet, in parallel where there are
+        several; return how many were laid out."""
         from octavo.backends.pdf_parallel import lay_out_all
 
-        missing = {self.key_for(html): html for html in htmls if self.peek(html) is None}
+        missing = {self.key_for(html): (title, html) for title, html in documents
+                   if self.peek(html) is None}
         done = lay_out_all(self, list(missing.values()), workers, progress)
         for key, laid_out in zip(missing, done, strict=True):
             self._cache[key] = self._store(key, laid_out)

@@ -20,12 +20,14 @@ if TYPE_CHECKING:
 _WORKER_LAYOUT: PdfLayout | None = None  # set in the parent just before the workers fork
 
 
-def lay_out_all(layout: PdfLayout, htmls: list[str], workers: int,
+def lay_out_all(layout: PdfLayout, documents: list[tuple[str, str]], workers: int,
                 progress: Progress) -> list[LaidOut]:
-    """The documents laid out, in the order given."""
+    """The (title, HTML) documents laid out, in the order given."""
+    titles = [title for title, _ in documents]
+    htmls = [html for _, html in documents]
     workers = min(workers, len(htmls))
     if workers <= 1 or not _can_fork():
-        return [_step(layout.lay_out(html), progress) for html in htmls]
+        return [_step(layout.lay_out(html), titles[i], progress) for i, html in enumerate(htmls)]
     from concurrent.futures import ProcessPoolExecutor
     from concurrent.futures.process import BrokenProcessPool
 
@@ -40,17 +42,17 @@ def lay_out_all(layout: PdfLayout, htmls: list[str], workers: int,
             futures = {i: pool.submit(_lay_out_in_worker, htmls[i]) for i in order}
             for index in order:
                 try:
-                    results[index] = _step(futures[index].result(), progress)
+                    results[index] = _step(futures[index].result(), titles[index], progress)
                 except BrokenProcessPool:
                     break  # a worker died (killed, out of memory): the rest is done here
     finally:
         _WORKER_LAYOUT = None
-    return [results[i] if i in results else _step(layout.lay_out(html), progress)
+    return [results[i] if i in results else _step(layout.lay_out(html), titles[i], progress)
             for i, html in enumerate(htmls)]
 
 
-def _step(laid_out: LaidOut, progress: Progress) -> LaidOut:
-    progress.step("")
+def _step(laid_out: LaidOut, title: str, progress: Progress) -> LaidOut:
+    progress.step(title)
     return laid_out
 
 

@@ -78,7 +78,10 @@ def _build(task: BookTask, report: BookReport) -> None:
 
     try:
         result = pipeline.build(Path(task.manifest), Path(task.output), task.formats,
-                                timestamp=source_date_epoch(), lint=task.lint)
+                                timestamp=source_date_epoch(), lint=task.lint,
+                                # The book is the unit of parallel work in a catalogue: its
+                                # stories are laid out one after another on its worker.
+                                workers=1)
     except OctavoError as exc:
         report.diagnostics = [as_json(d) for d in exc.diagnostics]
         errors = [d for d in exc.diagnostics if d.severity is Severity.ERROR]
