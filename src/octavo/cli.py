@@ -20,7 +20,7 @@ EXIT_USAGE = 2
 EXIT_INTERNAL = 3
 
 
-def _source_date_epoch() -> dt.datetime | None:
+def source_date_epoch() -> dt.datetime | None:
     raw = os.environ.get("SOURCE_DATE_EPOCH")
     if not raw:
         return None
@@ -46,8 +46,12 @@ def cli() -> None:
 @click.option("--pdf", "want_pdf", is_flag=True, help="Build the print PDF (default: both).")
 @click.option("--no-check", "no_check", is_flag=True,
               help="Skip the manuscript checks of `octavo check` (errors still stop the build).")
+@click.option("--no-cache", "no_cache", is_flag=True,
+              help="Build everything afresh; neither read nor write the book's .octavo-cache/.")
+@click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
+              help="Worker processes for the stories (default: one per core).")
 def build(book: str | None, output: Path, want_epub: bool, want_pdf: bool,
-          no_check: bool) -> None:
+          no_check: bool, no_cache: bool, jobs: int | None) -> None:
     """Build BOOK (a folder holding book.yaml, or the file itself).
 
     Without BOOK, ./book.yaml is used, then manuscripts/book.yaml.
@@ -60,8 +64,8 @@ def build(book: str | None, output: Path, want_epub: bool, want_pdf: bool,
         manifest_path = find_manifest(book, Path.cwd())
         with console.ConsoleProgress() as progress:
             result = pipeline.build(manifest_path, output, formats or pipeline.FORMATS,
-                                    timestamp=_source_date_epoch(), progress=progress,
-                                    lint=not no_check)
+                                    timestamp=source_date_epoch(), progress=progress,
+                                    lint=not no_check, use_cache=not no_cache, workers=jobs)
     except OctavoError as exc:
         console.print_diagnostics(exc.diagnostics)
         errors = sum(1 for d in exc.diagnostics if d.severity.value == "error")
@@ -208,9 +212,35 @@ def fix(paths: tuple[Path, ...]) -> None:
         sys.exit(EXIT_ERRORS)
 
 
-from octavo.cover_command import cover as _cover  # noqa: E402  (the command's own module)
+@cli.command()
+@click.argument("book", required=False)
+def clean(book: str | None) -> None:
+    """Remove BOOK's build cache (.octavo-cache/), so that the next build starts afresh."""
+    from octavo.cache import CACHE_DIR_NAME
+    from octavo.cache import clean as clean_cache
+    from octavo.manifest import find_manifest
 
-cli.add_command(_cover)
+    try:
+        folder = find_manifest(book, Path.cwd()).parent
+    except OctavoError as exc:
+        from octavo import console
+
+        console.print_diagnostics(exc.diagnostics)
+        sys.exit(EXIT_USAGE)
+    freed = clean_cache(folder)
+    where = _shown(folder / CACHE_DIR_NAME)
+    print(f"removed {where} ({freed / 1e6:.1f} MB)" if freed else f"no cache at {where}")
+
+
+def _register_commands() -> None:
+    from octavo.catalogue.command import build_many
+    from octavo.cover_command import cover
+
+    cli.add_command(build_many)
+    cli.add_command(cover)
+
+
+_register_commands()
 
 
 def _shown(path: Path) -> str:

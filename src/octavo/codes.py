@@ -26,6 +26,8 @@ CODES: dict[str, str] = {
     "OCT116": "the cover was converted for the EPUB (format, colours, depth, transparency, frames)",
     "OCT117": "the cover was adjusted without a visible change (scaled down, turned upright, misnamed)",
     "OCT118": "the cover is smaller than ebook stores accept",
+    # Catalogues and the build cache
+    "OCT150": "a catalogue for build-many cannot be read, or names something that is not a book",
     # Print settings and the print edition (issue 10)
     "OCT140": "the inside margin (build.gutter) is narrower than the print shop's gutter for the "
               "page count",

@@ -26,15 +26,9 @@ _STYLES = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO
 def print_json_diagnostics(diagnostics: Iterable[Diagnostic]) -> None:
     import json
 
-    rows = [{
-        "path": d.span.path if d.span else None,
-        "line": d.span.line if d.span else None,
-        "column": d.span.column if d.span else None,
-        "end": ({"line": d.span.end_line, "column": d.span.end_column}
-                if d.span and d.span.end_line else None),
-        "severity": d.severity.value, "code": d.code, "message": d.message, "fix": d.fix,
-    } | ({"paragraph": d.span.paragraph} if d.span and d.span.paragraph else {})
-        for d in diagnostics]
+    from octavo.diagnostics import as_json
+
+    rows = [as_json(d) for d in diagnostics]
     print(json.dumps(rows, ensure_ascii=False, indent=2))
 
 
@@ -120,9 +114,11 @@ class ConsoleProgress:
 
     def __enter__(self) -> ConsoleProgress:
         if self.live:
+            # No refresh thread (auto_refresh): the build may fork worker processes, and a
+            # forked child of a threaded process can deadlock; each step refreshes instead.
             self._bars = Progress(TextColumn("{task.description:<8}"), BarColumn(),
                                   MofNCompleteColumn(), TextColumn("{task.fields[label]}"),
-                                  console=err, transient=False)
+                                  console=err, transient=False, auto_refresh=False)
             self._bars.start()
         return self
 
@@ -134,12 +130,14 @@ class ConsoleProgress:
         self._stage = name
         if self._bars is not None:
             self._task = self._bars.add_task(name, total=total, label="")
+            self._bars.refresh()
         else:
             print(f"{name}: {total} item{'s' if total != 1 else ''}", file=sys.stderr)
 
     def step(self, label: str) -> None:
         if self._bars is not None and self._task is not None:
             self._bars.update(self._task, advance=1, label=label[:50])
+            self._bars.refresh()
         else:
             print(f"  {self._stage.lower()}: {label}", file=sys.stderr)
 
@@ -170,3 +168,43 @@ def print_summary(artifacts: list[tuple[str, int, int | None]], words: int, stor
         table.add_row(path, _size(size), str(pages) if pages is not None else "–")
     out.print(table)
     out.print(totals)
+
+
+class CatalogueProgress:
+    """`build-many`: one bar over the books on a terminal, one line per finished book otherwise."""
+
+    def __init__(self) -> None:
+        self._bars: Progress | None = None
+        self._task: TaskID | None = None
+
+    def __enter__(self) -> CatalogueProgress:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self._bars is not None:
+            self._bars.stop()
+
+    def started(self, total: int) -> None:
+        if err.is_terminal:
+            self._bars = Progress(TextColumn("Books"), BarColumn(), MofNCompleteColumn(),
+                                  TextColumn("{task.fields[label]}"), console=err)
+            self._bars.start()
+            self._task = self._bars.add_task("books", total=total, label="")
+        else:
+            print(f"Books: {total}", file=sys.stderr)
+
+    def finished(self, book: str, status: str, seconds: float, error: str | None) -> None:
+        line = f"{status:<6} {book} ({seconds:.1f} s)" + (f": {error}" if error else "")
+        if self._bars is not None and self._task is not None:
+            self._bars.update(self._task, advance=1, label=book[:50])
+            if status == "failed":
+                self._bars.console.out(line, style="red", highlight=False)
+        else:
+            print(f"  {line}", file=sys.stderr)
+
+
+def print_catalogue_summary(counts: dict[str, int], seconds: float, report: str) -> None:
+    books = sum(counts.values())
+    print(f"{books} book{'s' if books != 1 else ''}: {counts.get('built', 0)} built, "
+          f"{counts.get('fresh', 0)} fresh, {counts.get('failed', 0)} failed "
+          f"in {seconds:.1f} s; report in {report}")

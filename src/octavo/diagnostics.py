@@ -10,6 +10,7 @@ from __future__ import annotations
 import enum
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from typing import Any
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,6 +93,18 @@ class Diagnostics:
 
     def __len__(self) -> int:
         return len(self.items)
+
+
+def as_json(d: Diagnostic) -> dict[str, Any]:
+    """A diagnostic as `--format json` and reports print it."""
+    return {
+        "path": d.span.path if d.span else None,
+        "line": d.span.line if d.span else None,
+        "column": d.span.column if d.span else None,
+        "end": ({"line": d.span.end_line, "column": d.span.end_column}
+                if d.span and d.span.end_line else None),
+        "severity": d.severity.value, "code": d.code, "message": d.message, "fix": d.fix,
+    } | ({"paragraph": d.span.paragraph} if d.span and d.span.paragraph else {})
 
 
 class OctavoError(Exception):

@@ -69,16 +69,19 @@ def _cmap(path: Path) -> set[str]:
 
 
 @cache
+def _body_coverage() -> frozenset[str]:
+    """The characters the body font maps (its few small files: read first, and usually alone)."""
+    return frozenset().union(*(_cmap(path) for path in font_files()
+                               if path.name.startswith(BODY_FONT_PREFIX)))
+
+
+@cache
 def _coverages() -> tuple[frozenset[str], frozenset[str]]:
     """(every character some shipped font maps to a glyph, those the body font maps)."""
-    every: set[str] = set()
-    body: set[str] = set()
-    for path in font_files():
-        chars = _cmap(path)
-        every |= chars
-        if path.name.startswith(BODY_FONT_PREFIX):
-            body |= chars
-    return frozenset(every), frozenset(body)
+    body = _body_coverage()
+    every = body.union(*(_cmap(path) for path in font_files()
+                         if not path.name.startswith(BODY_FONT_PREFIX)))
+    return every, body
 
 
 def coverage() -> frozenset[str]:
@@ -96,6 +99,10 @@ def _drawn_decomposed(char: str, body: frozenset[str]) -> bool:
 def undrawable(text: str) -> set[str]:
     """The characters of `text` that no shipped font can draw and that need a glyph."""
     if text.isascii():  # Charis draws all of printable ASCII (the tests hold it to that)
+        return set()
+    # Most text is all in the body font: the fallback fonts (25 MB of them) are read only for
+    # a character it lacks.
+    if set(text) <= _body_coverage():
         return set()
     every, body = _coverages()
     return {char for char in set(text) - every

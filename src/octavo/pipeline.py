@@ -17,24 +17,15 @@ from pathlib import Path
 
 from octavo.backends import load_backend
 from octavo.backends.base import Artifact, BuildOptions, NullProgress, Progress
-from octavo.check import ALWAYS_CHECKED, book_findings, check_text
-from octavo.check.anthology_rules import StoryText
+from octavo.cache import BuildCache
+from octavo.check import book_findings
 from octavo.compile import compile_book
 from octavo.diagnostics import Diagnostic, Diagnostics, OctavoError, Severity, Span
 from octavo.document import Book, chapter_text, timestamp_from_date, word_count
-from octavo.ingest import (
-    MARKDOWN_SUFFIXES,
-    RawStory,
-    ReadOptions,
-    is_line_format,
-    parse_manuscript,
-    read_manuscript,
-    read_text,
-)
-from octavo.ingest.habits import apply_habits
+from octavo.ingest import RawStory
 from octavo.manifest import Manifest, load_manifest
-from octavo.normalise import normalise_story
 from octavo.paths import display_path
+from octavo.stories import StoryJob, default_workers, process_stories
 
 FORMATS = ("epub", "pdf")
 
@@ -45,6 +36,7 @@ class BuildResult:
     artifacts: list[Artifact] = field(default_factory=list)
     diagnostics: list[Diagnostic] = field(default_factory=list)
     seconds: float = 0.0
+    stories_from_cache: int = 0  # manuscripts read, checked and normalised by an earlier build
 
     @property
     def words(self) -> int:
@@ -58,9 +50,10 @@ def slugify(title: str) -> str:
 
 
 def load_book(manifest_path: Path, diags: Diagnostics, progress: Progress,
-              lint: bool = False) -> Book:
+              lint: bool = False, cache: BuildCache | None = None, workers: int = 1) -> Book:
     """Read the manifest and every manuscript it names, normalise them, and compile the book.
-    With `lint`, the manuscripts' text is checked as `octavo check` does."""
+    With `lint`, the manuscripts' text is checked as `octavo check` does; stories whose inputs
+    did not change come from the build `cache` when one is given."""
     manifest, warnings = load_manifest(manifest_path, display_path(manifest_path))
     diags.extend(warnings)
     found = Diagnostics()
@@ -68,7 +61,7 @@ def load_book(manifest_path: Path, diags: Diagnostics, progress: Progress,
         from octavo.check.manifest_rules import manifest_findings
 
         found.extend(manifest_findings(manifest))
-    sources = read_sources(manifest, found, progress, lint)
+    sources = read_sources(manifest, found, progress, lint, cache, workers)
     diags.extend(apply_check_settings(found, manifest))
     if diags.has_errors:
         raise OctavoError(diags.sorted())
@@ -88,7 +81,8 @@ def apply_check_settings(found: Diagnostics, manifest: Manifest) -> list[Diagnos
 
 
 def read_sources(manifest: Manifest, diags: Diagnostics, progress: Progress,
-                 lint: bool = False) -> dict[Path, RawStory]:
+                 lint: bool = False, cache: BuildCache | None = None,
+                 workers: int = 1) -> dict[Path, RawStory]:
     entries = [(s.path, s.display, s.span, s.habits, s.docx_changes) for s in manifest.stories()]
     for source in (manifest.dedication, manifest.acknowledgements, *manifest.front,
                    *manifest.back):
@@ -96,42 +90,18 @@ def read_sources(manifest: Manifest, diags: Diagnostics, progress: Progress,
             entries.append((source.path, source.display or "", source.span, manifest.habits,
                             manifest.docx_changes))
     progress.stage("Read", len(entries))
+    jobs = [StoryJob(path, display, span, manifest.house_style, lint, manifest.check_enabled,
+                     manifest.house_words, habits, changes)
+            for path, display, span, habits, changes in entries]
     sources: dict[Path, RawStory] = {}
     texts = []
-    for path, display, span, habits, changes in entries:
-        progress.step(display)
-        shown = display_path(path)
-        try:
-            if is_line_format(path.suffix):
-                decoded = read_text(path, shown)
-                story = parse_manuscript(decoded, path.suffix, shown)
-            else:  # a format without lines: checked paragraph by paragraph
-                story = read_manuscript(path, shown, ReadOptions(docx_changes=changes))
-        except OctavoError as exc:
-            # Point at the manifest entry too, so the user knows which line named the file.
-            for d in exc.diagnostics:
-                where = f" (at {d.span})" if d.span and (d.span.line or d.span.paragraph) else ""
-                diags.error(d.code, f"{display}: {d.message}{where}", span)
-            continue
-        story = apply_habits(story, habits, shown)
-        diags.extend(story.diagnostics)
-        if not is_line_format(path.suffix):
-            from octavo.check import check_blocks
-
-            diags.extend(check_blocks(story.blocks, shown, manifest.check_enabled,
-                                      manifest.house_words,
-                                      only=None if lint else ALWAYS_CHECKED))
-            sources[path] = normalise_story(story, manifest.house_style)
-            continue
-        markdown = path.suffix.lower() in MARKDOWN_SUFFIXES
-        if lint:
-            diags.extend(check_text(decoded.text, display_path(path), manifest.check_enabled,
-                                    manifest.house_words, markdown=markdown))
-            if not markdown:
-                texts.append(StoryText(display_path(path), decoded.text.split("\n")))
-        else:
-            diags.extend(check_text(decoded.text, display_path(path), only=ALWAYS_CHECKED))
-        sources[path] = normalise_story(story, manifest.house_style)
+    for job, result in process_stories(jobs, cache or BuildCache(None), workers):
+        progress.step(job.display)
+        diags.extend(result.diagnostics)
+        if result.story is not None:
+            sources[job.path] = result.story
+        if result.text is not None:
+            texts.append(result.text)
     if lint:
         diags.extend(book_findings(texts, manifest.language, manifest.own_words
                                    | {word for pair in manifest.house_words for word in pair}))
@@ -153,14 +123,18 @@ def check_output_dir(output_dir: Path) -> None:
 
 def build(manifest_path: Path, output_dir: Path, formats: tuple[str, ...],
           timestamp: dt.datetime | None = None,
-          progress: Progress | None = None, lint: bool = False) -> BuildResult:
-    """Build the book in the given formats. Raises OctavoError with diagnostics on failure."""
+          progress: Progress | None = None, lint: bool = False,
+          use_cache: bool = True, workers: int | None = None) -> BuildResult:
+    """Build the book in the given formats. Raises OctavoError with diagnostics on failure.
+    `workers`: processes for the per-story work (default: one per core; 1 runs it all here)."""
     started = time.perf_counter()
     progress = progress or NullProgress()
     diags = Diagnostics()
-    book = load_book(manifest_path, diags, progress, lint)
+    cache = BuildCache.for_book(manifest_path.parent, enabled=use_cache)
+    workers = workers if workers is not None else default_workers()
+    book = load_book(manifest_path, diags, progress, lint, cache, workers)
     check_output_dir(output_dir)
-    result = BuildResult(book)
+    result = BuildResult(book, stories_from_cache=cache.hits)
     # Every format is written into a staging folder first and moved into place only when all of
     # them succeeded: a failed PDF never leaves a new EPUB beside last week's PDF.
     with tempfile.TemporaryDirectory(prefix=".octavo-build-", dir=output_dir) as staging:
@@ -168,6 +142,8 @@ def build(manifest_path: Path, output_dir: Path, formats: tuple[str, ...],
             output_dir=Path(staging),
             stem=slugify(book.meta.title),
             timestamp=timestamp or timestamp_from_date(book.meta.date) or _today(),
+            cache=cache if cache.enabled else None,
+            workers=workers,
         )
         staged: list[Artifact] = []
         for name in formats:

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from pypdf import PdfReader
 
+from octavo.cache import CACHE_DIR_NAME
 from tests.conftest import BookFolder, Run, run_octavo
 from tests.textcheck import (
     assert_in_order,
@@ -31,14 +32,16 @@ from tests.textcheck import (
 )
 
 OUTPUT = "dist"
+CACHE = CACHE_DIR_NAME
 
 
 def snapshot(root: Path) -> dict[str, str]:
-    """Every file and folder under `root` except the output folder, with a hash of its bytes."""
+    """Every file and folder under `root` except what octavo writes there (the output folder and
+    the build cache), with a hash of its bytes."""
     found: dict[str, str] = {}
     for path in sorted(root.rglob("*")):
         relative = path.relative_to(root).as_posix()
-        if relative == OUTPUT or relative.startswith(f"{OUTPUT}/"):
+        if any(relative == own or relative.startswith(f"{own}/") for own in (OUTPUT, CACHE)):
             continue
         if path.is_symlink():
             found[relative] = f"link:{path.readlink()}"

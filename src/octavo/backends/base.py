@@ -9,10 +9,13 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import ClassVar, Protocol
+from typing import TYPE_CHECKING, ClassVar, Protocol
 
 from octavo.diagnostics import Diagnostics
 from octavo.document import Book
+
+if TYPE_CHECKING:
+    from octavo.cache import BuildCache
 
 
 class Progress(Protocol):
@@ -36,6 +39,8 @@ class BuildOptions:
     output_dir: Path
     stem: str  # output file name without suffix, a slug of the title
     timestamp: dt.datetime  # fixed time for reproducible output (book date or SOURCE_DATE_EPOCH)
+    cache: BuildCache | None = None  # where laid-out documents are kept between builds
+    workers: int = 1  # processes for the work done per story (PDF layout)
 
 
 @dataclass(frozen=True, slots=True)

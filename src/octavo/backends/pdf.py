@@ -82,12 +82,14 @@ class PdfBackend:
         geometry, css = geometry_for(gutter)
         layout = PdfLayout(book.root, css, [Path(p) for p in stylesheet_paths(style.stylesheet)],
                            options.timestamp, book.print.css)
+        if options.cache is not None:
+            layout.use_store(options.cache)
 
         def lay_out(gutter: float) -> tuple[PageGeometry, Composition]:
             geometry, css = geometry_for(gutter)
             progress.stage("PDF", openings)
             return geometry, compose_book(book, layout.with_geometry(css), html,
-                                          copyright_lines, progress)
+                                          copyright_lines, progress, options.workers)
 
         geometry, composition = lay_out(gutter)
         # Lay out again while the count calls for another gutter. A wider gutter only adds
@@ -107,7 +109,9 @@ class PdfBackend:
             diags.warning("OCT140", f"the inside margin (build.gutter) is {rules.gutter_in:g} "
                           f"in; {rules.profile.shop} requires {rules.required_gutter(pages):g} "
                           f"in for {pages} pages", Span(str(book.root)))
-        final = _assemble(book, composition, rules, geometry, diags, options)
+        folio_sheet = layout.with_geometry(geometry_for(gutter)[1]).folio_sheet(
+            composition.body_folios, book.meta.language, direction)
+        final = _assemble(book, composition, folio_sheet, rules, geometry, diags, options)
         open_as_facing_pages(final.pdf, direction)
         if rules.pdf_standard != "none":
             mark_pdfx(final.pdf, rules.pdf_standard, _title(book), book.meta.identifier.value)
@@ -137,8 +141,8 @@ def _padding(pages: int, rules: Rules) -> int:
     return target - pages
 
 
-def _assemble(book: Book, composition: Composition, rules: Rules, geometry: PageGeometry,
-              diags: Diagnostics, options: BuildOptions) -> Assembler:
+def _assemble(book: Book, composition: Composition, folio_sheet: bytes, rules: Rules,
+              geometry: PageGeometry, diags: Diagnostics, options: BuildOptions) -> Assembler:
     final = Assembler(geometry.width_in * POINTS_PER_INCH, geometry.height_in * POINTS_PER_INCH)
     final.append(composition.front.pdf)
     final.pad_to_even()
@@ -147,6 +151,7 @@ def _assemble(book: Book, composition: Composition, rules: Rules, geometry: Page
         if placed.blank_before:
             final.add_blank()
         final.append(placed.laid_out.pdf)
+    final.stamp_folios(front_pages, composition.body_folios, folio_sheet)
     padding = _padding(final.pages, rules)
     if final.pages + padding > final.pages + final.pages % 2:
         diags.info("OCT145", f"{padding} blank pages added at the end: {rules.profile.shop} "

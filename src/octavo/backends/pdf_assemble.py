@@ -15,6 +15,8 @@ from typing import Any
 
 import pikepdf
 
+from octavo.backends.pdf_folios import FolioKind, stamp_folios
+
 
 @dataclass(slots=True)
 class OutlineNode:
@@ -52,6 +54,13 @@ class Assembler:
         self._sources.append(source)
         self.pdf.pages.extend(source.pages)
         return first
+
+    def stamp_folios(self, first: int, kinds: list[FolioKind], sheet_pdf: bytes) -> None:
+        """Draw the body's folios (laid out on `sheet_pdf`, a page per body page) on the body
+        pages from index `first`."""
+        sheet = pikepdf.open(io.BytesIO(sheet_pdf))
+        self._sources.append(sheet)
+        stamp_folios(self.pdf, first, kinds, sheet)
 
     def add_blank(self) -> None:
         self.pdf.add_blank_page(page_size=self.size)

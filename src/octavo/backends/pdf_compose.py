@@ -9,10 +9,12 @@ always open on a recto.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from octavo.backends.base import Progress
+from octavo.backends.base import NullProgress, Progress
 from octavo.backends.pdf_assemble import OutlineNode
+from octavo.backends.pdf_folios import FolioKind
 from octavo.backends.pdf_layout import LaidOut, PdfLayout
 from octavo.backends.print_html import PrintHtml, TocEntry
 from octavo.document import Book, Chapter, MatterPage, Part, TableOfContents
@@ -31,6 +33,7 @@ class Composition:
     body_pages: int = 0  # blank versos included
     outline: list[OutlineNode] = field(default_factory=list)  # body pages, 0-based from body start
     front_outline: list[OutlineNode] = field(default_factory=list)
+    body_folios: list[FolioKind] = field(default_factory=list)  # per body page, blanks included
 
     @property
     def front_pages(self) -> int:
@@ -47,61 +50,113 @@ class _Body:
         self.recto_openings = recto_openings
         self.placed: list[Placed] = []
         self.pages = 0
+        self.folios: list[FolioKind] = []  # the folio each body page carries
 
-    def next_start(self, recto: bool | None = None) -> tuple[int, str, bool]:
-        """(first folio, side of the first page, blank verso first) for the next document."""
+    def next_start(self, recto: bool | None = None) -> tuple[str, bool]:
+        """(side of the first page, blank verso first) for the next document."""
         recto = self.recto_openings if recto is None else recto
         blank = recto and self.pages % 2 == 1
         start = self.pages + (1 if blank else 0)
-        return start + 1, ("recto" if start % 2 == 0 else "verso"), blank
+        return ("recto" if start % 2 == 0 else "verso"), blank
 
     def place(self, laid_out: LaidOut, blank: bool) -> int:
         """Add a document; return its first page's index in the body."""
         if blank:
             self.pages += 1
+            self.folios.append("none")
         first = self.pages
         self.placed.append(Placed(laid_out, blank))
         self.pages += laid_out.pages
+        self.folios.extend(laid_out.folios or ["none"] * laid_out.pages)
         return first
 
 
+Render = Callable[[str], LaidOut]
+# Stands for a document not laid out yet while the documents to lay out are being planned.
+_NOT_YET = LaidOut(pdf=b"", pages=1, anchors={})
+
+
 def compose_book(book: Book, layout: PdfLayout, html: PrintHtml, copyright_lines: list[str],
-                 progress: Progress) -> Composition:
+                 progress: Progress, workers: int = 1) -> Composition:
+    # Plan the documents (each story's HTML depends on the side it opens on, so on the page
+    # counts before it), lay them out in parallel, and plan again until nothing is missing:
+    # with recto openings one round, with openings on the next page two (a document's page
+    # count does not depend on its side, the two sides' text blocks being the same width).
+    for _ in range(3):
+        if not layout.prefetch(_planned_documents(book, layout, html), workers, progress):
+            break
+    body, outline, toc = _place_body(book, layout.render, html, NullProgress())
+
+    progress.step("Front matter")
+    front = layout.render(html.front([*html.front_entries(), *toc], copyright_lines))
+    return Composition(front=front, body=body.placed, body_pages=body.pages,
+                       outline=outline, front_outline=_front_outline(book, front),
+                       body_folios=body.folios)
+
+
+def _planned_documents(book: Book, layout: PdfLayout, html: PrintHtml
+                       ) -> list[tuple[str, str]]:
+    """(title, HTML) of every body document, each opening on the side the page counts known
+    so far say."""
+    wanted: list[tuple[str, str]] = []
+    titles = _LastTitle()
+
+    def planned(document: str) -> LaidOut:
+        wanted.append((titles.last, document))
+        return layout.peek(document) or _NOT_YET
+
+    _place_body(book, planned, html, titles)
+    return wanted
+
+
+class _LastTitle(NullProgress):
+    """The title of the document being placed (placing reports each before laying it out)."""
+
+    last = ""
+
+    def step(self, label: str) -> None:
+        self.last = label
+
+
+def _place_body(book: Book, render: Render, html: PrintHtml, progress: Progress
+                ) -> tuple[_Body, list[OutlineNode], list[TocEntry]]:
     body = _Body(book.print.openings == "recto")
     outline: list[OutlineNode] = []
     toc: list[TocEntry] = []
     for item in book.body:
         if isinstance(item, Part):
             progress.step(item.title)
-            folio, side, blank = body.next_start(recto=True)
-            first = body.place(layout.render(html.part(item, folio, side)), blank)
+            side, blank = body.next_start(recto=True)
+            first = body.place(render(html.part(item, _folio_for(side), side)), blank)
             part_node = OutlineNode(item.title, first)
             toc.append(TocEntry("part", item.title, None, first + 1))
             for chapter in item.chapters:
-                part_node.children.append(_story(chapter, body, layout, html, toc, progress,
+                part_node.children.append(_story(chapter, body, render, html, toc, progress,
                                                  in_part=True))
             outline.append(part_node)
         else:
-            outline.append(_story(item, body, layout, html, toc, progress, in_part=False))
+            outline.append(_story(item, body, render, html, toc, progress, in_part=False))
     for page in book.back:
         progress.step(page.title)
-        folio, side, blank = body.next_start()
-        first = body.place(layout.render(html.back(page, folio, side)), blank)
+        side, blank = body.next_start()
+        first = body.place(render(html.back(page, _folio_for(side), side)), blank)
         outline.append(OutlineNode(page.title, first))
         toc.append(TocEntry("back", page.title, None, first + 1))
-
-    progress.step("Front matter")
-    front = layout.render(html.front([*html.front_entries(), *toc], copyright_lines))
-    composition = Composition(front=front, body=body.placed, body_pages=body.pages,
-                              outline=outline, front_outline=_front_outline(book, front))
-    return composition
+    return body, outline, toc
 
 
-def _story(chapter: Chapter, body: _Body, layout: PdfLayout, html: PrintHtml,
+def _folio_for(side: str) -> int:
+    """The page number a document is laid out from. Its folios are drawn at the join, so only
+    the parity matters (the first body page, a recto, is 1): the same story laid out after a
+    longer or shorter one is the same layout, and is laid out once."""
+    return 1 if side == "recto" else 2
+
+
+def _story(chapter: Chapter, body: _Body, render: Render, html: PrintHtml,
            toc: list[TocEntry], progress: Progress, *, in_part: bool) -> OutlineNode:
     progress.step(chapter.title)
-    folio, side, blank = body.next_start()
-    first = body.place(layout.render(html.story(chapter, folio, side)), blank)
+    side, blank = body.next_start()
+    first = body.place(render(html.story(chapter, _folio_for(side), side)), blank)
     toc.append(TocEntry("story-in-part" if in_part else "story", chapter.title,
                         chapter.byline, first + 1))
     return OutlineNode(chapter.title, first)

@@ -71,20 +71,28 @@ def unify_fonts(pdf: pikepdf.Pdf, embedding: str) -> None:
 def _font_resource_dicts(pdf: pikepdf.Pdf) -> Iterable[Any]:
     """Every /Font resource dictionary of the pages and their form XObjects, once each."""
     done: set[tuple[int, int]] = set()
-    stack = [page.obj.get("/Resources") for page in pdf.pages]
+    # A direct dictionary has no object number; it is reached once through its (indirect)
+    # owner, so owners are what is counted. (Not id(): pikepdf makes a new Python object at each
+    # access, and a freed one's id is given to the next, which skipped resources at random.)
+    stack: list[Any] = [page.obj for page in pdf.pages]
     while stack:
-        res = stack.pop()
+        owner = stack.pop()
+        if owner.is_indirect:
+            if owner.objgen in done:
+                continue
+            done.add(owner.objgen)
+        res = owner.get("/Resources")
         if not isinstance(res, pikepdf.Dictionary):
             continue
-        key = res.objgen if res.is_indirect else (id(res), -1)
-        if key in done:
-            continue
-        done.add(key)
+        if res.is_indirect:
+            if res.objgen in done:
+                continue
+            done.add(res.objgen)
         if isinstance(res.get("/Font"), pikepdf.Dictionary):
             yield res.Font
         for xobject in (res.get("/XObject") or {}).values():
             if xobject.get("/Subtype") == "/Form":
-                stack.append(xobject.get("/Resources"))
+                stack.append(xobject)
 
 
 def _descendant(font: Any) -> Any:

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
+import hashlib
+import json
 import logging
 import os
 from collections.abc import Iterator, Sequence
@@ -15,11 +17,16 @@ from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from tempfile import TemporaryDirectory
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import unquote, urlsplit
 from xml.sax.saxutils import escape
 
+from octavo.backends.pdf_folios import HIDE_BODY_FOLIOS, FolioKind, folio_kind, folio_sheet_html
 from octavo.resources import fonts_dir, styles_dir
+
+if TYPE_CHECKING:
+    from octavo.backends.base import Progress
+    from octavo.cache import BuildCache
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,6 +37,8 @@ class LaidOut:
     # Blank-line scene breaks (their nth-of-type in the story text) that fell at the top or foot
     # of a page and are drawn as the ornament there.
     ornamented_breaks: tuple[int, ...] = ()
+    # The folio each page carries, drawn when the documents are joined (see pdf_folios.py).
+    folios: tuple[FolioKind, ...] = ()
 
 
 def is_allowed_url(url: str, allowed_roots: tuple[Path, ...]) -> bool:
@@ -143,7 +152,12 @@ class PdfLayout:
         sheets = [stylesheet] if isinstance(stylesheet, Path) else list(stylesheet)
         self._base = [self._css(filename=str(path)) for path in sheets]
         self._user = [self._css(filename=str(user_stylesheet))] if user_stylesheet else []
-        self._cache: dict[tuple[str, str], LaidOut] = {}
+        self._cache: dict[str, LaidOut] = {}
+        self._store_to: BuildCache | None = None
+        # What else decides a layout besides the geometry and the document's HTML.
+        self._fingerprint = "\0".join(
+            [timestamp.isoformat(), *(_file_digest(path) for path in sheets),
+             _file_digest(user_stylesheet) if user_stylesheet else ""])
         self._set_geometry(geometry_css)
 
     def _css(self, **source: str) -> Any:
@@ -163,19 +177,67 @@ class PdfLayout:
         return other
 
     def render(self, html: str) -> LaidOut:
-        key = (self.geometry_css, html)
+        key = self.key_for(html)
         if key not in self._cache:
-            self._cache[key] = self._render(html)
+            self._cache[key] = self._stored(key) or self._store(key, self.lay_out(html))
         return self._cache[key]
 
-    def _render(self, html: str) -> LaidOut:
-        source, document = self._layout(html, [])
+    def key_for(self, html: str) -> str:
+        from octavo.cache import cache_key
+
+        return cache_key(self._fingerprint, self.geometry_css, html)
+
+    def peek(self, html: str) -> LaidOut | None:
+        """The document laid out by this build or an earlier one, or None."""
+        key = self.key_for(html)
+        if key not in self._cache:
+            stored = self._stored(key)
+            if stored is None:
+                return None
+            self._cache[key] = stored
+        return self._cache[key]
+
+    def prefetch(self, documents: Sequence[tuple[str, str]], workers: int,
+                 progress: Progress) -> int:
+        """Lay out the (title, HTML) documents not laid out yet, in parallel where there are
+        several; return how many were laid out."""
+        from octavo.backends.pdf_parallel import lay_out_all
+
+        missing = {self.key_for(html): (title, html) for title, html in documents
+                   if self.peek(html) is None}
+        done = lay_out_all(self, list(missing.values()), workers, progress)
+        for key, laid_out in zip(missing, done, strict=True):
+            self._cache[key] = self._store(key, laid_out)
+        return len(missing)
+
+    def use_store(self, store: BuildCache) -> None:
+        """Keep laid-out documents in the build cache too, for the next build."""
+        self._store_to = store
+
+    def _stored(self, key: str) -> LaidOut | None:
+        if self._store_to is None:
+            return None
+        payload = self._store_to.get(LAID_OUT_KIND, key)
+        laid_out = None if payload is None else decode_laid_out(payload)
+        if payload is not None and laid_out is None:
+            self._store_to.reject(LAID_OUT_KIND, key)
+        return laid_out
+
+    def _store(self, key: str, laid_out: LaidOut) -> LaidOut:
+        if self._store_to is not None:
+            self._store_to.put(LAID_OUT_KIND, key, encode_laid_out(laid_out))
+        return laid_out
+
+    def lay_out(self, html: str) -> LaidOut:
+        """One document, its body folios left for the join (see pdf_folios.py)."""
+        hide = [self._css(string=HIDE_BODY_FOLIOS)]
+        source, document = self._layout(html, hide)
         ornamented: tuple[int, ...] = ()
         if "scene-break space" in html:
             ornamented = _edge_space_breaks(source, document)
             if ornamented:
                 rules = "\n".join(_ORNAMENT_RULE.format(n=n) for n in ornamented)
-                _, document = self._layout(html, [self._css(string=rules)])
+                _, document = self._layout(html, [self._css(string=rules), *hide])
         anchors: dict[str, int] = {}
         for index, page in enumerate(document.pages):
             for anchor in page.anchors:
@@ -183,7 +245,14 @@ class PdfLayout:
         with _source_date_epoch(self.timestamp):
             pdf = document.write_pdf()
         return LaidOut(pdf=pdf, pages=len(document.pages), anchors=anchors,
-                       ornamented_breaks=ornamented)
+                       ornamented_breaks=ornamented,
+                       folios=tuple(folio_kind(page) for page in document.pages))
+
+    def folio_sheet(self, kinds: list[FolioKind], language: str, direction: str) -> bytes:
+        """The folios of the body's pages, laid out at their places on otherwise empty pages."""
+        _, document = self._layout(folio_sheet_html(kinds, language, direction), [])
+        with _source_date_epoch(self.timestamp):
+            return bytes(document.write_pdf())
 
     def _layout(self, html: str, extra: list[Any]) -> tuple[Any, Any]:
         source = self._weasyprint.HTML(string=html, base_url=self.base_url,
@@ -191,6 +260,38 @@ class PdfLayout:
         document = source.render(stylesheets=[*self.stylesheets, *extra],
                                  font_config=self.font_config)
         return source, document
+
+
+LAID_OUT_KIND = "pdf-document"
+
+
+def encode_laid_out(laid_out: LaidOut) -> bytes:
+    """A cache entry: a JSON header line, then the PDF's bytes."""
+    header = {"pages": laid_out.pages, "anchors": laid_out.anchors,
+              "ornamented": list(laid_out.ornamented_breaks), "folios": list(laid_out.folios)}
+    return json.dumps(header, separators=(",", ":")).encode() + b"\n" + laid_out.pdf
+
+
+def decode_laid_out(payload: bytes) -> LaidOut | None:
+    """The entry back, or None when it is not one (it is then laid out again)."""
+    head, _, pdf = payload.partition(b"\n")
+    try:
+        header = json.loads(head)
+        folios = tuple(header["folios"])
+        laid_out = LaidOut(pdf=pdf, pages=int(header["pages"]),
+                           anchors={str(k): int(v) for k, v in header["anchors"].items()},
+                           ornamented_breaks=tuple(int(n) for n in header["ornamented"]),
+                           folios=folios)
+    except (ValueError, KeyError, TypeError, AttributeError):
+        return None
+    if not pdf.startswith(b"%PDF-") or len(folios) != laid_out.pages or not all(
+            kind in ("opening", "running", "none") for kind in folios):
+        return None
+    return laid_out
+
+
+def _file_digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
 def _edge_space_breaks(source: Any, document: Any) -> tuple[int, ...]:

@@ -245,11 +245,13 @@ def check_files(paths: list[Path], language: str = "en-US") -> list[Diagnostic]:
 def check_book(manifest_path: Path) -> list[Diagnostic]:
     """Check the manifest, then every manuscript it names (their text and their use), with the
     book's own check settings applied."""
+    from octavo.cache import BuildCache
     from octavo.pipeline import load_book
 
     diags = Diagnostics()
     try:
-        load_book(manifest_path, diags, NullProgress(), lint=True)
+        load_book(manifest_path, diags, NullProgress(), lint=True,
+                  cache=BuildCache.for_book(manifest_path.parent))
     except OctavoError as exc:
         return sorted(exc.diagnostics, key=Diagnostic.sort_key)
     return diags.sorted()

@@ -21,7 +21,8 @@ from octavo.ingest.options import ReadOptions
 from octavo.ingest.plaintext import parse_plaintext
 
 __all__ = ["SUPPORTED_SUFFIXES", "ManuscriptHeading", "RawStory", "ReadOptions", "WorkMeta",
-           "is_line_format", "parse_manuscript", "read_manuscript", "read_text"]
+           "is_line_format", "parse_manuscript", "parse_source", "read_manuscript",
+           "read_source_bytes", "read_text"]
 
 MARKDOWN_SUFFIXES = {".md", ".markdown", ".mdown", ".mkd"}
 TEXT_SUFFIXES = {".txt", ".text", ""}
@@ -74,12 +75,25 @@ def read_bytes(path: Path, display: str) -> bytes:
 def read_manuscript(path: Path, display: str, options: ReadOptions | None = None) -> RawStory:
     """Read, decode and parse one manuscript of any supported format. Raises OctavoError when
     it cannot be used."""
+    return parse_source(read_source_bytes(path, display), path.suffix, display, options)[0]
+
+
+def read_source_bytes(path: Path, display: str) -> bytes:
+    """The bytes of a manuscript in a format octavo reads (OCT201 for any other)."""
     suffix = path.suffix.lower()
-    if is_line_format(suffix):
-        return parse_manuscript(read_text(path, display), suffix, display)
-    if suffix not in READERS:
+    if not is_line_format(suffix) and suffix not in READERS:
         raise _unsupported(path, display)
-    return load_reader(suffix)(read_bytes(path, display), display, options or ReadOptions())
+    return read_bytes(path, display)
+
+
+def parse_source(raw: bytes, suffix: str, display: str, options: ReadOptions | None = None,
+                 ) -> tuple[RawStory, DecodedText | None]:
+    """A manuscript's bytes → its story, by the reader for its format; with the decoded text
+    for the formats read as lines (their checks work on the lines)."""
+    if is_line_format(suffix):
+        decoded = decode_manuscript(raw, display)
+        return parse_manuscript(decoded, suffix, display), decoded
+    return load_reader(suffix)(raw, display, options or ReadOptions()), None
 
 
 def read_text(path: Path, display: str) -> DecodedText:

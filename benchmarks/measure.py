@@ -1,0 +1,59 @@
+"""Run a command and measure it: wall time, and the peak of the memory its whole process tree
+holds at once (the command and every worker it starts, summed), sampled every 10 ms."""
+
+from __future__ import annotations
+
+import subprocess
+import time
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import psutil
+
+
+@dataclass(frozen=True)
+class Measured:
+    rc: int | None  # None: timed out
+    wall: float  # seconds
+    peak_mib: float  # the largest sum of the tree's resident memory seen
+
+    @property
+    def ok(self) -> bool:
+        return self.rc == 0
+
+
+def measure(cmd: Sequence[str | Path], *, log: Path, cwd: Path | None = None,
+            env: Mapping[str, str] | None = None, timeout: float = 3600) -> Measured:
+    log.parent.mkdir(parents=True, exist_ok=True)
+    with log.open("wb") as out:
+        start = time.perf_counter()
+        proc = subprocess.Popen([str(c) for c in cmd], stdout=out, stderr=subprocess.STDOUT,
+                                stdin=subprocess.DEVNULL, cwd=cwd, env=env)
+        root = psutil.Process(proc.pid)
+        peak = 0
+        while proc.poll() is None:
+            peak = max(peak, _tree_rss(root))
+            if time.perf_counter() - start > timeout:
+                for child in root.children(recursive=True):
+                    child.kill()
+                proc.kill()
+                proc.wait()
+                return Measured(None, time.perf_counter() - start, peak / 2**20)
+            time.sleep(0.01)
+        wall = time.perf_counter() - start
+    return Measured(proc.returncode, wall, peak / 2**20)
+
+
+def _tree_rss(root: psutil.Process) -> int:
+    total = 0
+    try:
+        processes = [root, *root.children(recursive=True)]
+    except psutil.Error:
+        return 0
+    for process in processes:
+        try:
+            total += process.memory_info().rss
+        except psutil.Error:
+            continue
+    return total

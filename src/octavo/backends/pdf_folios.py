@@ -1,0 +1,76 @@
+"""Folios are drawn when the laid-out documents are joined, not when each is laid out.
+
+A story's pages depend only on its own text and on the side its first page falls on; its page
+numbers depend on every story before it. So each body document is laid out with its folios
+hidden (`HIDE_BODY_FOLIOS`), which lets stories be laid out in parallel and cached, and a
+folio shift re-numbers pages without laying out text again. Each laid-out page records which
+folio it carries (`folio_kind`); at the join one "folio sheet" is laid out for the whole body
+with the same stylesheets (so the folios have the same face, size and place as before) and
+each of its pages is stamped onto the book's page as an overlay.
+"""
+
+from __future__ import annotations
+
+from html import escape
+from typing import Any, Literal
+
+FolioKind = Literal["opening", "running", "none"]
+
+# Appended after every stylesheet (a book's build.css included) when a body document is laid
+# out: the rules that draw a body page's folio, emptied.
+HIDE_BODY_FOLIOS = """
+@page body:left { @top-left { content: none; } }
+@page body:right { @top-right { content: none; } }
+@page body:first { @bottom-center { content: none; } }
+"""
+
+# The sheet's pages take the same named page as the book's (`body`), so the stylesheets place
+# a running folio exactly as in one pass; an opening page (a document's first, which only a
+# document of its own could be) gets a page of its own name with the opening's foot folio.
+_SHEET_RULES = """
+@page folio-opening { @bottom-center { content: counter(page); } }
+html { break-before: recto; }
+body { margin: 0; }
+.sheet { height: 1px; }
+.sheet + .sheet { break-before: page; }
+.sheet.opening { page: folio-opening; }
+.sheet.running { page: body; }
+.sheet.none { page: folio-none; }
+"""
+
+
+def folio_kind(page: Any) -> FolioKind:
+    """Which folio WeasyPrint's laid-out `page` would carry under print.css's rules."""
+    page_type = page._page_box.page_type
+    if page_type.name != "body" or page_type.blank:
+        return "none"
+    return "opening" if page_type.index == 0 else "running"
+
+
+def folio_sheet_html(kinds: list[FolioKind], language: str, direction: str) -> str:
+    """One empty page per body page, numbered from 1 like the body."""
+    pages = "".join(f'<div class="sheet {kind}"></div>' for kind in kinds)
+    return (f'<!DOCTYPE html><html lang="{escape(language)}" dir="{escape(direction)}"><head>'
+            f'<meta charset="utf-8"/><title>folios</title><style>{_SHEET_RULES}</style></head>'
+            f'<body class="folio-sheet">{pages}</body></html>')
+
+
+def stamp_folios(book: Any, first: int, kinds: list[FolioKind], sheet: Any) -> None:
+    """Draw page i of the laid-out `sheet` (a pikepdf.Pdf) over page `first + i` of `book`
+    for every body page that carries a folio. (Not pikepdf's add_overlay: it names the
+    resource at random, and the same book must give the same bytes.)"""
+    import pikepdf
+
+    for index, kind in enumerate(kinds):
+        if kind == "none":
+            continue
+        page, folio = book.pages[first + index], sheet.pages[index]
+        if list(page.mediabox) != list(folio.mediabox):
+            raise ValueError("the folio sheet's pages are not the book's size")
+        form = book.copy_foreign(folio.as_form_xobject())
+        # Numbered by page: the pages of one laid-out document share one resource dictionary.
+        name = f"/OctavoFolio{first + index}"
+        page.add_resource(form, pikepdf.Name.XObject, pikepdf.Name(name))
+        page.contents_add(b"q\n", prepend=True)
+        page.contents_add(f"Q\nq {name} Do Q\n".encode())
+        page.contents_coalesce()
