@@ -110,7 +110,7 @@ class PdfBackend:
                           f"in; {rules.profile.shop} requires {rules.required_gutter(pages):g} "
                           f"in for {pages} pages", Span(str(book.root)))
         folio_sheet = layout.with_geometry(geometry_for(gutter)[1]).folio_sheet(
-            composition.body_folios, book.meta.language, direction)
+            composition.body_folios, composition.body_heads, book.meta.language, direction)
         final = _assemble(book, composition, folio_sheet, rules, geometry, diags, options)
         open_as_facing_pages(final.pdf, direction)
         if rules.pdf_standard != "none":

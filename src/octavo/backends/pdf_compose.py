@@ -34,6 +34,7 @@ class Composition:
     outline: list[OutlineNode] = field(default_factory=list)  # body pages, 0-based from body start
     front_outline: list[OutlineNode] = field(default_factory=list)
     body_folios: list[FolioKind] = field(default_factory=list)  # per body page, blanks included
+    body_heads: list[str] = field(default_factory=list)  # per body page: its running strings
 
     @property
     def front_pages(self) -> int:
@@ -51,6 +52,7 @@ class _Body:
         self.placed: list[Placed] = []
         self.pages = 0
         self.folios: list[FolioKind] = []  # the folio each body page carries
+        self.heads: list[str] = []  # and the markup of its running heads
 
     def next_start(self, recto: bool | None = None) -> tuple[str, bool]:
         """(side of the first page, blank verso first) for the next document."""
@@ -64,10 +66,12 @@ class _Body:
         if blank:
             self.pages += 1
             self.folios.append("none")
+            self.heads.append("")
         first = self.pages
         self.placed.append(Placed(laid_out, blank))
         self.pages += laid_out.pages
         self.folios.extend(laid_out.folios or ["none"] * laid_out.pages)
+        self.heads.extend([laid_out.running_strings] * laid_out.pages)
         return first
 
 
@@ -91,7 +95,7 @@ def compose_book(book: Book, layout: PdfLayout, html: PrintHtml, copyright_lines
     front = layout.render(html.front([*html.front_entries(), *toc], copyright_lines))
     return Composition(front=front, body=body.placed, body_pages=body.pages,
                        outline=outline, front_outline=_front_outline(book, front),
-                       body_folios=body.folios)
+                       body_folios=body.folios, body_heads=body.heads)
 
 
 def _planned_documents(book: Book, layout: PdfLayout, html: PrintHtml

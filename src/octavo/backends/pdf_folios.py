@@ -1,16 +1,18 @@
-"""Folios are drawn when the laid-out documents are joined, not when each is laid out.
+"""Folios and running heads are drawn when the laid-out documents are joined.
 
 A story's pages depend only on its own text and on the side its first page falls on; its page
-numbers depend on every story before it. So each body document is laid out with its folios
-hidden (`HIDE_BODY_FOLIOS`), which lets stories be laid out in parallel and cached, and a
-folio shift re-numbers pages without laying out text again. Each laid-out page records which
-folio it carries (`folio_kind`); at the join one "folio sheet" is laid out for the whole body
-with the same stylesheets (so the folios have the same face, size and place as before) and
-each of its pages is stamped onto the book's page as an overlay.
+numbers depend on every story before it. So each body document is laid out with its head and
+foot margins left empty (`HIDE_BODY_FOLIOS`), which lets stories be laid out in parallel and
+cached, and a folio shift re-numbers pages without laying out text again. Each laid-out page
+records which folio it carries (`folio_kind`) and the document its running heads (the
+running-strings markup the print templates write); at the join one "folio sheet" is laid out
+for the whole body with the same stylesheets, so heads and folios have the same face, size,
+place and drawing order as in one pass, and each of its pages is drawn over the book's page.
 """
 
 from __future__ import annotations
 
+import re
 from html import escape
 from typing import Any, Literal
 
@@ -19,10 +21,18 @@ FolioKind = Literal["opening", "running", "none"]
 # Appended after every stylesheet (a book's build.css included) when a body document is laid
 # out: the rules that draw a body page's folio, emptied.
 HIDE_BODY_FOLIOS = """
-@page body:left { @top-left { content: none; } }
-@page body:right { @top-right { content: none; } }
+@page body:left { @top-left { content: none; } @top-center { content: none; } }
+@page body:right { @top-center { content: none; } @top-right { content: none; } }
 @page body:first { @bottom-center { content: none; } }
 """
+# The running heads' strings as the print templates write them (escaped, in our own markup).
+_RUNNING_STRINGS = re.compile(r'<div class="running-strings"[^>]*>.*?</div>', re.S)
+
+
+def running_strings(html: str) -> str:
+    """The markup that sets a document's running-head strings, or ""."""
+    found = _RUNNING_STRINGS.search(html)
+    return found.group(0) if found else ""
 
 # The sheet's pages take the same named page as the book's (`body`), so the stylesheets place
 # a running folio exactly as in one pass; an opening page (a document's first, which only a
@@ -47,9 +57,12 @@ def folio_kind(page: Any) -> FolioKind:
     return "opening" if page_type.index == 0 else "running"
 
 
-def folio_sheet_html(kinds: list[FolioKind], language: str, direction: str) -> str:
-    """One empty page per body page, numbered from 1 like the body."""
-    pages = "".join(f'<div class="sheet {kind}"></div>' for kind in kinds)
+def folio_sheet_html(kinds: list[FolioKind], heads: list[str], language: str,
+                     direction: str) -> str:
+    """One page per body page, numbered from 1 like the body, carrying only its running
+    heads (`heads`: each page's document's running-strings markup) and folio."""
+    pages = "".join(f'<div class="sheet {kind}">{head if kind == "running" else ""}</div>'
+                    for kind, head in zip(kinds, heads, strict=True))
     return (f'<!DOCTYPE html><html lang="{escape(language)}" dir="{escape(direction)}"><head>'
             f'<meta charset="utf-8"/><title>folios</title><style>{_SHEET_RULES}</style></head>'
             f'<body class="folio-sheet">{pages}</body></html>')

@@ -21,7 +21,13 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import unquote, urlsplit
 from xml.sax.saxutils import escape
 
-from octavo.backends.pdf_folios import HIDE_BODY_FOLIOS, FolioKind, folio_kind, folio_sheet_html
+from octavo.backends.pdf_folios import (
+    HIDE_BODY_FOLIOS,
+    FolioKind,
+    folio_kind,
+    folio_sheet_html,
+    running_strings,
+)
 from octavo.resources import fonts_dir, styles_dir
 
 if TYPE_CHECKING:
@@ -39,6 +45,7 @@ class LaidOut:
     ornamented_breaks: tuple[int, ...] = ()
     # The folio each page carries, drawn when the documents are joined (see pdf_folios.py).
     folios: tuple[FolioKind, ...] = ()
+    running_strings: str = ""  # the markup setting its running heads, drawn at the join too
 
 
 def is_allowed_url(url: str, allowed_roots: tuple[Path, ...]) -> bool:
@@ -246,11 +253,14 @@ class PdfLayout:
             pdf = document.write_pdf()
         return LaidOut(pdf=pdf, pages=len(document.pages), anchors=anchors,
                        ornamented_breaks=ornamented,
-                       folios=tuple(folio_kind(page) for page in document.pages))
+                       folios=tuple(folio_kind(page) for page in document.pages),
+                       running_strings=running_strings(html))
 
-    def folio_sheet(self, kinds: list[FolioKind], language: str, direction: str) -> bytes:
-        """The folios of the body's pages, laid out at their places on otherwise empty pages."""
-        _, document = self._layout(folio_sheet_html(kinds, language, direction), [])
+    def folio_sheet(self, kinds: list[FolioKind], heads: list[str], language: str,
+                    direction: str) -> bytes:
+        """The folios and running heads of the body's pages, laid out at their places on
+        otherwise empty pages."""
+        _, document = self._layout(folio_sheet_html(kinds, heads, language, direction), [])
         with _source_date_epoch(self.timestamp):
             return bytes(document.write_pdf())
 
@@ -268,7 +278,8 @@ LAID_OUT_KIND = "pdf-document"
 def encode_laid_out(laid_out: LaidOut) -> bytes:
     """A cache entry: a JSON header line, then the PDF's bytes."""
     header = {"pages": laid_out.pages, "anchors": laid_out.anchors,
-              "ornamented": list(laid_out.ornamented_breaks), "folios": list(laid_out.folios)}
+              "ornamented": list(laid_out.ornamented_breaks), "folios": list(laid_out.folios),
+              "heads": laid_out.running_strings}
     return json.dumps(header, separators=(",", ":")).encode() + b"\n" + laid_out.pdf
 
 
@@ -281,7 +292,7 @@ def decode_laid_out(payload: bytes) -> LaidOut | None:
         laid_out = LaidOut(pdf=pdf, pages=int(header["pages"]),
                            anchors={str(k): int(v) for k, v in header["anchors"].items()},
                            ornamented_breaks=tuple(int(n) for n in header["ornamented"]),
-                           folios=folios)
+                           folios=folios, running_strings=str(header["heads"]))
     except (ValueError, KeyError, TypeError, AttributeError):
         return None
     if not pdf.startswith(b"%PDF-") or len(folios) != laid_out.pages or not all(
