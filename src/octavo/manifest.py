@@ -12,7 +12,8 @@ from pathlib import Path
 from typing import Any
 
 from octavo.diagnostics import Diagnostic, Diagnostics, OctavoError, Span
-from octavo.document import Identifier, PrintSettings
+from octavo.document import Identifier, PrintSettings, StoryCredits
+from octavo.manifest_epub import EpubManifest, epub_settings, story_credits
 from octavo.manifest_schema import schema_diagnostics
 from octavo.manifest_yaml import LoadedYaml, Path_, load_yaml
 from octavo.metadata_values import (
@@ -39,6 +40,7 @@ class StoryEntry:
     title: str | None = None
     subtitle: str | None = None
     authors: tuple[str, ...] = ()
+    credits: StoryCredits | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,6 +98,7 @@ class Manifest:
     check_enabled: frozenset[str] = frozenset()
     house_words: tuple[tuple[str, str], ...] = ()  # (avoided, preferred)
     check_severity: tuple[tuple[str, str], ...] = ()  # (code, "error" | "warning" | "info")
+    epub: EpubManifest = field(default_factory=EpubManifest)  # issue 12: labels, credits, a11y
 
     def stories(self) -> list[StoryEntry]:
         found: list[StoryEntry] = []
@@ -159,6 +162,7 @@ class _Builder:
         self.root = (self.folder / self.data.get("root", ".")).resolve()
         self.path = path
         self.seen: dict[Path, Span] = {}
+        self.seen_display: list[str] = []
 
     def span(self, *path: str | int) -> Span:
         return self.loaded.span(tuple(path))
@@ -169,7 +173,7 @@ class _Builder:
         build = data.get("build", {})
         authors, editors = _names(data.get("author")), _names(data.get("editor"))
         language = self._language()
-        identifier = self._identifier(title, authors or editors)
+        epub = epub_settings(data, language, self.span, self.diags)
         date = self._date()
         print_settings = self._print_settings()
         cover = self._file_path(data["cover"], ("cover",)) if "cover" in data else None
@@ -179,6 +183,7 @@ class _Builder:
             self.diags.extend(check_cover(cover, self.span("cover")))
         contents = tuple(self._entry(item, ("contents", i), authors)
                          for i, item in enumerate(data["contents"]))
+        identifier = self._identifier(authors or editors)
         if self.diags.has_errors:
             return None
         return Manifest(
@@ -215,6 +220,7 @@ class _Builder:
             check_enabled=frozenset(data.get("check", {}).get("enable", ())),
             house_words=tuple(data.get("check", {}).get("words", {}).items()),
             check_severity=tuple(sorted(data.get("check", {}).get("severity", {}).items())),
+            epub=epub,
         )
 
     # -- metadata values ----------------------------------------------------------------------
@@ -232,15 +238,18 @@ class _Builder:
             return DEFAULT_LANGUAGE
         return tag
 
-    def _identifier(self, title: str, names: tuple[str, ...]) -> Identifier:
+    def _identifier(self, names: tuple[str, ...]) -> Identifier:
+        # Derived from the names and the manuscripts' paths, not the title: renaming the book
+        # keeps its identifier (README, "Identifiers").
+        manuscripts = sorted(display for display in self.seen_display)
         raw = self.data.get("identifier")
         if raw is None:
-            return derived_identifier(title, names)
+            return derived_identifier(names, manuscripts)
         identifier = parse_identifier(str(raw))
         if identifier is None:
             self.diags.error("OCT107", f"'{raw}' is not a valid ISBN-13 (check digit included) "
                              "or UUID", self.span("identifier"))
-            return derived_identifier(title, names)
+            return derived_identifier(names, manuscripts)
         return identifier
 
     def _date(self) -> str | None:
@@ -308,8 +317,10 @@ class _Builder:
             self.diags.error("OCT112", f"'{raw}' is already listed at line {first.line}", span)
             return None
         self.seen[path] = span
+        self.seen_display.append(raw)
         return StoryEntry(path, raw, span, meta.get("title"), meta.get("subtitle"),
-                          _names(meta.get("author")) or inherited)
+                          _names(meta.get("author")) or inherited,
+                          story_credits(meta, where[:-1], self.span, self.diags) if meta else None)
 
     def _entry(self, item: Any, where: Path_,
                inherited: tuple[str, ...]) -> StoryEntry | PartEntry | None:

@@ -13,11 +13,13 @@ from typing import ClassVar
 from octavo.backends.base import Artifact, BuildOptions, Progress, atomic_output
 from octavo.backends.pdf_assemble import Assembler, OutlineNode, PdfInfo
 from octavo.backends.pdf_layout import LaidOut, PdfLayout
+from octavo.backends.pdf_pagemap import book_page_map
 from octavo.backends.print_html import PrintHtml, TocEntry, geometry_css, print_stylesheet_path
 from octavo.diagnostics import Diagnostics
 from octavo.document import Book, Chapter, Part, TableOfContents, join_names
+from octavo.i18n import labels_for
 from octavo.render.direction import language_direction
-from octavo.render.imprint import copyright_lines
+from octavo.render.imprint import copyright_lines, story_credit_lines
 from octavo.render.templating import make_environment
 
 POINTS_PER_INCH = 72
@@ -44,7 +46,7 @@ class PdfBackend:
         for item in book.body:
             if isinstance(item, Part):
                 progress.step(item.title)
-                first = body.place(layout.render(html.part(item, body.pages + 1)))
+                first = body.place(layout.render(html.part(item, body.pages + 1)), item.id)
                 part_node = OutlineNode(item.title, first)
                 toc.append(TocEntry("part", item.title, None, first + 1))
                 for chapter in item.chapters:
@@ -55,13 +57,16 @@ class PdfBackend:
                 outline.append(_story(item, body, layout, html, toc, progress, in_part=False))
         for page in book.back:
             progress.step(page.title)
-            first = body.place(layout.render(html.back(page, body.pages + 1)))
+            first = body.place(layout.render(html.back(page, body.pages + 1)), page.id)
             outline.append(OutlineNode(page.title, first))
             toc.append(TocEntry("back", page.title, None, first + 1))
 
         progress.step("Front matter")
-        front = layout.render(html.front(toc, [*copyright_lines(book.meta, options.timestamp.year),
-                                         "Typeset with octavo in Charis SIL."]))
+        labels = labels_for(book.meta.language, dict(book.labels))
+        front = layout.render(html.front(toc, [
+            *copyright_lines(book.meta, options.timestamp.year, labels),
+            *story_credit_lines(book, labels),
+            labels.format("typeset_in", font=book.print.font_family)]))
         final = Assembler(*size)
         final.append(front.pdf)
         final.pad_to_even()
@@ -76,7 +81,11 @@ class PdfBackend:
         with atomic_output(path) as partial:
             final.save(partial, _front_outline(book, front) + outline, front_pages,
                        _info(book, options))
-        return Artifact(format="pdf", path=path, size=path.stat().st_size, pages=final.pages)
+        page_map = book_page_map(list(front.starts), front_pages,
+                                 list(zip(body.ids, (list(d.starts) for d in body.documents),
+                                          strict=True)), book.meta.print_isbn)
+        return Artifact(format="pdf", path=path, size=path.stat().st_size, pages=final.pages,
+                        page_map=page_map)
 
 
 class _Body:
@@ -84,13 +93,15 @@ class _Body:
 
     def __init__(self) -> None:
         self.documents: list[LaidOut] = []
+        self.ids: list[str] = []  # the Book node each document lays out
         self.pages = 0
 
-    def place(self, laid_out: LaidOut) -> int:
+    def place(self, laid_out: LaidOut, node_id: str) -> int:
         """Add a document; return its first page's index in the body. An odd-length document
         is followed by a blank verso, so the next one opens on a right-hand page."""
         first = self.pages
         self.documents.append(laid_out)
+        self.ids.append(node_id)
         self.pages += laid_out.pages + laid_out.pages % 2
         return first
 
@@ -98,9 +109,9 @@ class _Body:
 def _story(chapter: Chapter, body: _Body, layout: PdfLayout, html: PrintHtml,
            toc: list[TocEntry], progress: Progress, *, in_part: bool) -> OutlineNode:
     progress.step(chapter.title)
-    first = body.place(layout.render(html.story(chapter, body.pages + 1)))
+    first = body.place(layout.render(html.story(chapter, body.pages + 1)), chapter.id)
     toc.append(TocEntry("story-in-part" if in_part else "story", chapter.title,
-                        chapter.byline, first + 1))
+                        html.labels.names(chapter.authors) or None, first + 1))
     return OutlineNode(chapter.title, first)
 
 

@@ -18,6 +18,7 @@ from typing import Any
 from urllib.parse import unquote, urlsplit
 from xml.sax.saxutils import escape
 
+from octavo.backends.pdf_pagemap import LocalStart, page_starts
 from octavo.resources import fonts_dir, styles_dir
 
 
@@ -26,6 +27,7 @@ class LaidOut:
     pdf: bytes
     pages: int
     anchors: dict[str, int]  # element id → 0-based page index within this document
+    starts: tuple[LocalStart | None, ...] = ()  # where each page begins (the EPUB's page list)
 
 
 def is_allowed_url(url: str, allowed_roots: tuple[Path, ...]) -> bool:
@@ -141,4 +143,5 @@ class PdfLayout:
                 anchors.setdefault(anchor, index)
         with _source_date_epoch(self.timestamp):
             pdf = document.write_pdf()
-        return LaidOut(pdf=pdf, pages=len(document.pages), anchors=anchors)
+        return LaidOut(pdf=pdf, pages=len(document.pages), anchors=anchors,
+                       starts=tuple(page_starts(document)))

@@ -21,8 +21,8 @@ from octavo.document import (
     Part,
     TableOfContents,
     TitlePage,
-    join_names,
 )
+from octavo.i18n import labels_for
 from octavo.render.templating import render_template
 from octavo.resources import styles_dir
 
@@ -63,7 +63,9 @@ class PrintHtml:
     def __init__(self, env: jinja2.Environment, book: Book) -> None:
         self.env = env
         self.book = book
-        self.common = {"language": book.meta.language, "book_title": book.meta.title}
+        self.labels = labels_for(book.meta.language, dict(book.labels))
+        self.common = {"language": book.meta.language, "book_title": book.meta.title,
+                       "labels": self.labels}
 
     def _render(self, template: str, kind: str, title: str, first_folio: int, **values: object) -> str:
         return render_template(self.env, f"print/{template}", kind=kind, title=title,
@@ -99,7 +101,7 @@ class PrintHtml:
         return self._render(
             "front.html.j2", "front", meta.title, 1, pages=pages, meta=meta, toc=toc,
             copyright_lines=copyright_lines,
-            authors=join_names(meta.authors) if meta.authors else None,
-            editors=join_names(meta.editors) if meta.editors else None,
+            authors=self.labels.names(meta.authors) if meta.authors else None,
+            editors=self.labels.names(meta.editors) if meta.editors else None,
         )
 

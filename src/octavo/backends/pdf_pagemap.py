@@ -1,0 +1,162 @@
+"""Find where each laid-out page begins in the book's text (for the EPUB's page list).
+
+Reads WeasyPrint's box tree after layout: the first visible character of each page belongs to
+an element of the print HTML, and the print templates put a story's blocks, in order, inside
+`div.story-text` (a back or front page's inside its `section`, after the `.matter-title`), so
+the element's place among its siblings is the block's index in the `Book`. The offset counts
+visible characters of that block laid out on earlier pages (see `octavo.pagemap`); a hyphen
+the layout added at a line end is not in the text and is not counted.
+"""
+
+from __future__ import annotations
+
+import itertools
+from dataclasses import dataclass
+from typing import Any
+from xml.etree.ElementTree import Element
+
+from octavo.pagemap import PageMap, PageStart, counts, roman
+
+# Elements whose element children are blocks of the Book, and those of them that are not.
+_CONTAINER_CLASSES = ("story-text", "matter", "dedication")
+_NOT_BLOCKS = ("matter-title", "running-strings")
+_ITEM_CLASSES = ("contributor",)
+
+
+@dataclass(frozen=True, slots=True)
+class LocalStart:
+    """Where a page of one laid-out document starts: the `section` id holding it (front
+    matter), the block path inside the container, the visible-character offset in it."""
+
+    section: str | None
+    block: tuple[int, ...] | None
+    offset: int = 0
+    item: int | None = None
+
+
+def _classes(element: Element) -> list[str]:
+    return (element.get("class") or "").split()
+
+
+def _text_boxes(box: Any, out: list[Any]) -> None:
+    from weasyprint.formatting_structure import boxes
+
+    if isinstance(box, boxes.TextBox):
+        if "::" not in (box.element_tag or "") and box.style["visibility"] == "visible":
+            out.append(box)
+        return
+    for child in getattr(box, "children", None) or ():
+        _text_boxes(child, out)
+
+
+class _Tree:
+    """Parent links and block addresses for the elements of one print document."""
+
+    def __init__(self, root: Element) -> None:
+        self.parent = {child: parent for parent in root.iter() for child in parent}
+
+    def ancestors(self, element: Element) -> list[Element]:
+        chain = [element]
+        while chain[-1] in self.parent:
+            chain.append(self.parent[chain[-1]])
+        return chain
+
+    def address(self, element: Element) -> tuple[Element | None, LocalStart]:
+        """The block element holding `element` (None outside any block) and its address."""
+        chain = self.ancestors(element)
+        section = next((e.get("id") for e in chain if e.tag == "section" and e.get("id")), None)
+        path: list[int] = []
+        block: Element | None = None
+        for child, parent in itertools.pairwise(chain):
+            if any(c in _ITEM_CLASSES for c in _classes(child)):
+                items = [e for e in parent if any(c in _ITEM_CLASSES for c in _classes(e))]
+                return None, LocalStart(section, None, item=items.index(child))
+            classes = _classes(parent)
+            if parent.tag == "blockquote" or any(c in _CONTAINER_CLASSES for c in classes):
+                siblings = [e for e in parent if not any(c in _NOT_BLOCKS for c in _classes(e))]
+                if child not in siblings:
+                    return None, LocalStart(section, None)
+                path.insert(0, siblings.index(child))
+                if block is None:
+                    block = child
+        if not path:
+            return None, LocalStart(section, None)
+        return block, LocalStart(section, tuple(path))
+
+
+def page_starts(document: Any) -> list[LocalStart | None]:
+    """For each page of a rendered WeasyPrint document, where it starts (None: a page without
+    text, such as a blank one)."""
+    root_element = document.pages[0]._page_box.children[0].element if document.pages else None
+    if root_element is None:
+        return [None for _ in document.pages]
+    tree = _Tree(root_element)
+    progress: dict[int, tuple[str, int]] = {}  # id(block) → (its visible text, position)
+    starts: list[LocalStart | None] = []
+    for page in document.pages:
+        found: list[Any] = []
+        for child in page._page_box.children:
+            if getattr(child, "element_tag", None) == "html":
+                _text_boxes(child, found)
+        start: LocalStart | None = None
+        for box in found:
+            block, address = tree.address(box.element)
+            if block is None:
+                if start is None:
+                    start = address
+                continue
+            key = id(block)
+            if key not in progress:
+                text = "".join(c for c in "".join(block.itertext()) if counts(c))
+                progress[key] = (text, 0)
+            if start is None:
+                start = LocalStart(address.section, address.block, progress[key][1])
+            progress[key] = _advance(progress[key], box.text)
+        starts.append(start)
+    return starts
+
+
+def _advance(state: tuple[str, int], laid_out: str) -> tuple[str, int]:
+    """Move through a block's visible text by the characters of one laid-out piece; a
+    character that does not match (a hyphen added at a line break) is skipped."""
+    text, position = state
+    for char in laid_out:
+        if not counts(char):
+            continue
+        if position < len(text) and text[position].casefold() == char.casefold():
+            position += 1
+    return text, position
+
+
+def book_page_map(front: list[LocalStart | None], front_pages: int,
+                  body: list[tuple[str, list[LocalStart | None]]],
+                  print_isbn: str | None) -> PageMap:
+    """The whole print edition's page map. `front` holds the front-matter document's pages
+    (padded with blank pages to `front_pages`); `body` each later document's node id and
+    pages, each followed by a blank verso when its page count is odd (as `pdf.py` assembles).
+    Folios are roman in the front matter and arabic from 1 after it, as the PDF labels them."""
+    pages: list[PageStart] = []
+
+    def label() -> str:
+        index = len(pages)
+        return roman(index + 1) if index < front_pages else str(index - front_pages + 1)
+
+    def add(document: str, start: LocalStart | None) -> None:
+        if start is None:
+            pages.append(PageStart(label(), document, blank=True))
+        else:
+            pages.append(PageStart(label(), document, start.block, start.offset, start.item))
+
+    current = "titlepage"
+    for start in front:
+        if start is not None and start.section:
+            current = start.section
+        add(current, start)
+    while len(pages) < front_pages:
+        add(current, None)
+    for node_id, starts in body:
+        for start in starts:
+            add(node_id, start)
+        if len(starts) % 2:
+            add(node_id, None)
+    return PageMap(tuple(pages), print_isbn)
