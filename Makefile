@@ -10,7 +10,7 @@ SOURCES := pyproject.toml $(shell find src styles -type f -not -path '*/__pycach
 build: $(VENV)/.installed
 	$(BIN)/octavo build $(BOOK) -o dist
 
-test: $(VENV)/.installed-test sysdeps
+test: $(VENV)/.installed-test sysdeps node_modules/.installed
 	$(BIN)/ruff check src tests benchmarks
 	$(BIN)/mypy
 	$(BIN)/pytest -n 2 --dist loadgroup
@@ -41,16 +41,26 @@ $(VENV)/.installed-test: $(BIN)/python $(SOURCES)
 	$(BIN)/pip install --quiet --no-build-isolation ".[test]"
 	touch $@ $(VENV)/.installed
 
-# System packages: poppler-utils (pdffonts, pdftotext, pdftoppm) for the tests, a Java runtime
-# for EPUBCheck, and HarfBuzz's subsetter, which WeasyPrint prefers to fontTools for embedding
+# System packages: poppler-utils (pdffonts, pdftotext, pdftoppm) for the tests, a Java
+# development kit for EPUBCheck (the tests run it on many books in one JVM, from a one-file Java
+# program, which needs the compiler), Chromium for DAISY Ace and the reading-system test, and HarfBuzz's subsetter, which WeasyPrint prefers to fontTools for embedding
 # fonts (faster). Installed with apt-get when missing (these machines run as root).
 sysdeps:
 	@command -v pdffonts >/dev/null && command -v pdftoppm >/dev/null || \
 	  { apt-get update -qq && apt-get install -y -qq poppler-utils >/dev/null; }
 	@ldconfig -p | grep -q libharfbuzz-subset || \
 	  { apt-get update -qq && apt-get install -y -qq libharfbuzz-subset0 >/dev/null || true; }
-	@command -v java >/dev/null || \
-	  { apt-get update -qq && apt-get install -y -qq default-jre-headless >/dev/null; }
+	@command -v javac >/dev/null || \
+	  { flock /tmp/apt.lock sh -c 'apt-get update -qq && apt-get install -y -qq default-jdk-headless >/dev/null'; }
+	@command -v chromium >/dev/null || \
+	  { flock /tmp/apt.lock sh -c 'apt-get update -qq && apt-get install -y -qq chromium >/dev/null'; }
+
+# The test suite's browser-side tools, from the npm registry into node_modules/ (git-ignored):
+# DAISY Ace, the accessibility checker, and epub.js, the reading system the tests page through
+# in Chromium. --ignore-scripts: no download of a browser of their own; the tests use Debian's.
+node_modules/.installed: package.json package-lock.json
+	npm install --ignore-scripts --no-audit --no-fund
+	touch $@
 
 clean:
-	rm -rf $(VENV) dist build .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) dist build .pytest_cache .mypy_cache .ruff_cache node_modules tests/output

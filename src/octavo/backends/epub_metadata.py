@@ -121,6 +121,7 @@ def apply_metadata(target: Any, meta: Metadata, has_cover: bool, labels: Labels,
             refine("series", "group-position", f"{meta.series.position:g}")
     if source:
         dc("source", source, {"id": "print-source"})
+        refine("print-source", "source-of", "pagination")  # the page list follows it
         if meta.print_isbn:
             refine("print-source", "identifier-type", "15", "onix:codelist5")
 
