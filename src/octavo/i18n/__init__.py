@@ -46,14 +46,15 @@ def _catalogue(locale: str) -> dict[str, str]:
     return found
 
 
-def _babel_locale(language: str) -> str:
-    """A BCP 47 tag as Babel's locale name ("en-US" → "en_US", "zh-Hant-TW" → "zh_Hant_TW")."""
+def _babel_locale(language: str) -> str | None:
+    """A BCP 47 tag as Babel's locale name ("en-US" → "en_US", "zh-Hant-TW" → "zh_Hant_TW");
+    None for a language CLDR does not know."""
     from babel import Locale, UnknownLocaleError
 
     try:
         return str(Locale.parse(language, sep="-"))
     except (ValueError, UnknownLocaleError):
-        return "en"
+        return None
 
 
 def _chain(locale: str) -> list[str]:
@@ -64,7 +65,10 @@ def _chain(locale: str) -> list[str]:
 
 def has_catalogue(language: str) -> bool:
     """Whether octavo ships the words for `language` (English always counts)."""
-    chain = _chain(_babel_locale(language))
+    locale = _babel_locale(language)
+    if locale is None:
+        return False
+    chain = _chain(locale)
     return chain[-1] == "en" or any(_catalogue(loc) for loc in chain)
 
 
@@ -110,7 +114,7 @@ def labels_for(language: str, overrides: Mapping[str, str] | None = None) -> Lab
 
     Falls back from the region to the language ("fr-CA" → fr) and then to English; overrides
     are assumed vetted by `check_overrides` (unknown keys are ignored here)."""
-    locale = _babel_locale(language)
+    locale = _babel_locale(language) or "en"
     messages = dict(MESSAGES)
     for folder in reversed(_chain(locale)):
         messages.update(_catalogue(folder))
