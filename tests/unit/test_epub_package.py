@@ -173,7 +173,10 @@ def test_story_language_credits_and_heading_levels(credited: Path) -> None:
     docs = files(credited)
     one = etree.fromstring(docs["EPUB/text/story-001.xhtml"])
     two = etree.fromstring(docs["EPUB/text/story-002.xhtml"])
-    assert one.get("lang") == "en-GB" and two.get("lang") == "fr"
+    assert one.get("lang") == two.get("lang") == "en-GB"  # the book's words around the story
+    (section,) = two.iterfind(".//x:section", NS)
+    assert section.get("lang") == "fr"
+    assert two.find(".//x:p[@class='byline']", NS).get("lang") == "en-GB"
     # A Markdown "##" under a story's h1 is an h2; under a part (whose page holds the h1) an h3.
     assert [e.tag.split("}")[1] for e in one.iter() if re.fullmatch(r".*}h\d", str(e.tag))] == [
         "h1", "h2"]

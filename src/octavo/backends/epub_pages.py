@@ -233,6 +233,14 @@ def _node_title(node: Chapter | Part | MatterPage | ContributorsPage) -> str:
             assert_never(node)
 
 
+def _flatten(entries: tuple[NavEntry, ...]) -> list[NavEntry]:
+    flat: list[NavEntry] = []
+    for entry in entries:
+        flat.append(entry)
+        flat.extend(_flatten(entry.children))
+    return flat
+
+
 def _marks_context(marks: DocumentMarks) -> dict[str, Any]:
     return {"start_marks": marks.start(), "end_marks": marks.end()}
 
@@ -261,9 +269,10 @@ def _chapter_page(book: Book, chapter: Chapter, uid: str, plan: Planning, in_par
         "level": level,
         **_marks_context(plan.marks_of(chapter.id)),
     }
-    if language:
-        context["lang"] = language
-        context["direction"] = direction
+    # The story's own language on its section; the book's words around it (the byline) keep
+    # the book's, so each is read aloud in its own.
+    context["story_lang"] = language
+    context["story_dir"] = direction if direction and direction != plan.direction else None
     return Page(uid, title, "epub/chapter.xhtml.j2", "bodymatter", context, node_id=chapter.id)
 
 
@@ -318,7 +327,14 @@ def _front_page(
                         context, node_id=node.id)
         case TableOfContents():
             title = clean_title(node.title, labels["contents"])
-            context = {"title": title, "entries": contents, **marks}
+            # The print contents page lists the body and back matter, not the front matter
+            # pages, which lead the EPUB's: a print line's marker goes into the same entry.
+            toc_marks = plan.marks_of(node.id)
+            lead = sum(1 for n in book.front if isinstance(n, MatterPage))
+            flat = _flatten(contents)
+            entry_marks = {entry.uid: toc_marks.before_item(n - lead)
+                           for n, entry in enumerate(flat) if n >= lead}
+            context = {"title": title, "entries": contents, "entry_marks": entry_marks, **marks}
             return Page(uid, title, "epub/toc.xhtml.j2", "frontmatter", context, "toc", node.id)
         case MatterPage():
             return _matter_page(book, node, uid, "frontmatter", plan)

@@ -21,6 +21,8 @@ from octavo.pagemap import PageMap, PageStart, counts, roman
 _CONTAINER_CLASSES = ("story-text", "matter", "dedication")
 _NOT_BLOCKS = ("matter-title", "running-strings")
 _ITEM_CLASSES = ("contributor",)
+# List pages whose entries are items: the contents page's lines.
+_ITEM_LISTS = ("toc-list",)
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,6 +73,8 @@ class _Tree:
             if any(c in _ITEM_CLASSES for c in _classes(child)):
                 items = [e for e in parent if any(c in _ITEM_CLASSES for c in _classes(e))]
                 return None, LocalStart(section, None, item=items.index(child))
+            if child.tag == "li" and any(c in _ITEM_LISTS for c in _classes(parent)):
+                return None, LocalStart(section, None, item=[e for e in parent].index(child))
             classes = _classes(parent)
             if parent.tag == "blockquote" or any(c in _CONTAINER_CLASSES for c in classes):
                 siblings = [e for e in parent if not any(c in _NOT_BLOCKS for c in _classes(e))]

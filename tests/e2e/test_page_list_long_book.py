@@ -1,0 +1,94 @@
+"""The page list of an anthology whose contents run over several print pages, with parts,
+block quotes, verse and scene breaks: every print page has its marker, each where that page's
+text begins, and the EPUB passes EPUBCheck."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import zipfile
+from pathlib import Path
+
+import pytest
+from lxml import etree
+
+from tests.conftest import BookFolder, run_octavo
+from tests.epubtools import epubcheck_many
+
+NS = {"x": "http://www.w3.org/1999/xhtml", "epub": "http://www.idpf.org/2007/ops"}
+STORIES = 12
+
+
+def _story(n: int) -> str:
+    words = " ".join(f"word{n}x{k}" for k in range(60))
+    return (f"# Story {n}\n\nThe first paragraph of story {n}, {words}.\n\n"
+            f"> A quotation in story {n}, {words}.\n\n***\n\n"
+            + "\n\n".join(f"Paragraph {p} of story {n}: {words}." for p in range(4)) + "\n")
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    folder = BookFolder(tmp_path_factory.mktemp("long-toc"))
+    entries = []
+    for n in range(1, STORIES + 1):
+        folder.write(f"s{n:02d}.md", _story(n))
+        entries.append(f"      - {{file: s{n:02d}.md, title: 'The Long Title of Story Number {n}',"
+                       f" author: 'Author Number {n}'}}")
+    half = STORIES // 2
+    folder.manifest("title: A Long Anthology\neditor: Ed Itor\nlanguage: en\n"
+                    "build: {trim: 5x8}\ncontents:\n"
+                    "  - part: One\n    contents:\n" + "\n".join(entries[:half]) + "\n"
+                    "  - part: Two\n    contents:\n" + "\n".join(entries[half:]) + "\n")
+    result = run_octavo("build", folder.root, "-o", folder.root / "dist", "--no-check",
+                        cwd=folder.root)
+    assert result.returncode == 0, result.stderr
+    return folder.root / "dist" / "a-long-anthology.epub", folder.root / "dist" / "a-long-anthology.pdf"
+
+
+def _page_texts(pdf: Path) -> list[str]:
+    text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True,
+                          check=True).stdout
+    return [re.sub(r"[\s\u2060]", "", re.sub("[\u2010-]\n", "", page)) for page in text.split("\f")]
+
+
+def test_every_print_page_is_listed_and_marked_where_it_begins(built: tuple[Path, Path]) -> None:
+    epub, pdf = built
+    assert epubcheck_many([epub]) == {epub: []}
+    pages = [p for p in _page_texts(pdf)]
+    with zipfile.ZipFile(epub) as archive:
+        docs = {n: archive.read(n) for n in archive.namelist() if n.endswith(".xhtml")}
+    nav = etree.fromstring(docs["EPUB/text/nav.xhtml"])
+    (page_list,) = nav.xpath("//x:nav[@epub:type='page-list']", namespaces=NS)
+    links = [(a.text, a.get("href")) for a in page_list.iterfind(".//x:a", NS)]
+    assert len(links) == len([p for p in pages if p is not None]) - 1  # pdftotext ends with \f
+    markers = {}
+    for name, content in docs.items():
+        for span in etree.fromstring(content).xpath("//x:span[@epub:type='pagebreak']",
+                                                    namespaces=NS):
+            markers[span.get("id")] = (name, span)
+    for label, href in links:
+        name, span = markers[href.split("#")[1]]
+        assert name.endswith(href.split("#")[0])
+    # The contents run over more than one page; the second one's marker is inside the list,
+    # at the entry that page begins with.
+    toc = etree.fromstring(docs["EPUB/text/toc.xhtml"])
+    inside = toc.xpath("//x:li/x:span[@epub:type='pagebreak']", namespaces=NS)
+    assert inside, "the contents page's continuation has no marker in the list"
+    for span in inside:
+        index = [label for label, _ in links].index(span.get("aria-label"))
+        entry = "".join(span.getparent().find("x:a", NS).itertext())
+        assert re.sub(r"\s", "", entry)[:20] in pages[index], (span.get("aria-label"), entry)
+    # In the stories, the text right after each marker opens its print page.
+    checked = 0
+    for index, (label, href) in enumerate(links):
+        if not label.isdigit():
+            continue
+        name, span = markers[href.split("#")[1]]
+        parent = span.getparent()
+        after = (span.tail or "") + "".join(
+            "".join(s.itertext()) + (s.tail or "") for s in span.itersiblings())
+        after = re.sub(r"[\s\u2060]", "", after)
+        if parent.tag == f"{{{NS['x']}}}p" and after:
+            assert pages[index].find(after[:20]) in range(0, 80), (label, after[:20])
+            checked += 1
+    assert checked >= STORIES  # most stories break mid-paragraph at least once
