@@ -8,6 +8,7 @@ the same: the PNG's bytes depend only on the arguments.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import io
 from collections.abc import Sequence
@@ -103,6 +104,11 @@ def _draw_block(draw: Any, lines: list[str], font: Any, top: float, ink: tuple[i
 def generate_cover(title: str, subtitle: str | None, names: Sequence[str], language: str) -> bytes:
     """The cover as PNG bytes: the title large in the upper half, the subtitle in italic below
     it, a short rule, and the authors' (or editors') names near the foot."""
+    return _cover(title, subtitle, tuple(names), language)
+
+
+@functools.lru_cache(maxsize=16)  # a pure function of its arguments, and not cheap to draw
+def _cover(title: str, subtitle: str | None, names: tuple[str, ...], language: str) -> bytes:
     from PIL import Image, ImageDraw
 
     base = language_direction(language)

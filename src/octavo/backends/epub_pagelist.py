@@ -107,7 +107,7 @@ def render_marked_blocks(blocks: Sequence[Block], heading_offset: int, scene_bre
 def _block_with_marks(block: Block, heading_offset: int, scene_break: str,
                       direction: Direction, marks: list[tuple[int, str]]) -> Markup:
     text = block_text(block)
-    cuts = sorted((index_after(text, offset), label) for offset, label in marks)
+    cuts = sorted((word_end(text, index_after(text, offset)), label) for offset, label in marks)
     match block:
         case Paragraph(children=children):
             return Markup("<p%s>%s</p>") % (dir_attribute(inline_text(children), direction),
@@ -132,6 +132,15 @@ def _block_with_marks(block: Block, heading_offset: int, scene_break: str,
                 block, heading_offset, scene_break, direction)
         case _:
             assert_never(block)
+
+
+def word_end(text: str, index: int) -> int:
+    """`index`, or the end of the word it falls inside: a page that begins inside a word (one
+    the print edition hyphenated across the page turn) gets its marker after that word, so no
+    reading system shows or reads the word in two pieces."""
+    while 0 < index < len(text) and not text[index - 1].isspace() and not text[index].isspace():
+        index += 1
+    return index
 
 
 def _inlines_with_marks(inlines: tuple[Inline, ...], cuts: list[tuple[int, str]]) -> Markup:

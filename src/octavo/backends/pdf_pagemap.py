@@ -40,6 +40,10 @@ def _classes(element: Element) -> list[str]:
     return (element.get("class") or "").split()
 
 
+def _is_item(element: Element) -> bool:
+    return any(c in _ITEM_CLASSES for c in _classes(element))
+
+
 def _text_boxes(box: Any, out: list[Any]) -> None:
     from weasyprint.formatting_structure import boxes
 
@@ -56,6 +60,22 @@ class _Tree:
 
     def __init__(self, root: Element) -> None:
         self.parent = {child: parent for parent in root.iter() for child in parent}
+        # Each parent's block children and their indices, computed once: a story of 20,000
+        # paragraphs must not cost 20,000 list scans per page.
+        self._blocks: dict[int, dict[int, int]] = {}
+        self._items: dict[int, dict[int, int]] = {}
+
+    def block_index(self, parent: Element, child: Element) -> int | None:
+        if id(parent) not in self._blocks:
+            siblings = [e for e in parent if not any(c in _NOT_BLOCKS for c in _classes(e))]
+            self._blocks[id(parent)] = {id(e): n for n, e in enumerate(siblings)}
+        return self._blocks[id(parent)].get(id(child))
+
+    def item_index(self, parent: Element, child: Element, is_item: Any) -> int:
+        if id(parent) not in self._items:
+            items = [e for e in parent if is_item(e)]
+            self._items[id(parent)] = {id(e): n for n, e in enumerate(items)}
+        return self._items[id(parent)][id(child)]
 
     def ancestors(self, element: Element) -> list[Element]:
         chain = [element]
@@ -71,16 +91,17 @@ class _Tree:
         block: Element | None = None
         for child, parent in itertools.pairwise(chain):
             if any(c in _ITEM_CLASSES for c in _classes(child)):
-                items = [e for e in parent if any(c in _ITEM_CLASSES for c in _classes(e))]
-                return None, LocalStart(section, None, item=items.index(child))
+                index = self.item_index(parent, child, _is_item)
+                return None, LocalStart(section, None, item=index)
             if child.tag == "li" and any(c in _ITEM_LISTS for c in _classes(parent)):
-                return None, LocalStart(section, None, item=[e for e in parent].index(child))
+                index = self.item_index(parent, child, lambda e: True)
+                return None, LocalStart(section, None, item=index)
             classes = _classes(parent)
             if parent.tag == "blockquote" or any(c in _CONTAINER_CLASSES for c in classes):
-                siblings = [e for e in parent if not any(c in _NOT_BLOCKS for c in _classes(e))]
-                if child not in siblings:
+                position = self.block_index(parent, child)
+                if position is None:
                     return None, LocalStart(section, None)
-                path.insert(0, siblings.index(child))
+                path.insert(0, position)
                 if block is None:
                     block = child
         if not path:
