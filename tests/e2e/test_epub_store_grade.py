@@ -84,7 +84,8 @@ def _around_markers(document: bytes) -> list[tuple[str, str, str]]:
             after = "".join(v for k, v in pieces[index + 1:] if k == "text")
             # A page that begins inside a word has its marker after that word: the text
             # before the marker then ends with the word's first part on the previous page.
-            before = before.rsplit(None, 1)[0] if after[:1].isspace() else before
+            if after[:1].isspace() and before.strip():
+                before = before.rsplit(None, 1)[0]
             out.append((value, re.sub(r"[\s\u2060]", "", before), re.sub(r"[\s\u2060]", "", after)))
     return out
 
