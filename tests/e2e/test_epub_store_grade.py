@@ -147,10 +147,12 @@ def test_kobo_gets_sentence_spans_in_its_wrappers_and_loses_no_word(out: Path) -
     assert words(kepub["EPUB/text/story-001.xhtml"]) == words(plain["EPUB/text/story-001.xhtml"])
 
 
-def test_kindle_cover_is_a_plain_image_and_apple_images_fit_four_megapixels(out: Path) -> None:
+def test_kindle_has_no_cover_page_and_apple_images_fit_four_megapixels(out: Path) -> None:
     kindle = files(out / f"{STEM}.kindle.epub")
-    assert b"<svg" not in kindle["EPUB/text/cover.xhtml"]
-    assert b"<img" in kindle["EPUB/text/cover.xhtml"]
+    # KDP adds the cover it is given: no cover page inside, the cover image still declared.
+    assert "EPUB/text/cover.xhtml" not in kindle
+    assert b'properties="cover-image"' in kindle["EPUB/content.opf"]
+    assert b"cover.xhtml" not in kindle["EPUB/text/nav.xhtml"]
     apple = files(out / f"{STEM}.apple.epub")
     (cover,) = [name for name in apple if name.startswith("EPUB/images/cover.")]
     with Image.open(io.BytesIO(apple[cover])) as image:

@@ -89,6 +89,24 @@ def test_kepub_document_spans_every_sentence_inside_inline_markup() -> None:
             'id="kobo.2.5"> five.</span></p>') in out
 
 
+def test_kindle_scene_breaks_are_images_in_separators() -> None:
+    from lxml import etree
+
+    from octavo.backends.stores import kindle_scene_breaks
+
+    page = (b'<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE html>\n'
+            b'<html xmlns="http://www.w3.org/1999/xhtml"><head><title>t</title></head><body>'
+            b'<p>One.</p><hr class="scene-break asterism"/>\n<p>Two.</p>'
+            b'<hr class="scene-break space"/><p>Three.</p></body></html>')
+    root = etree.fromstring(kindle_scene_breaks(page))
+    x = "{http://www.w3.org/1999/xhtml}"
+    body = [(e.tag.replace(x, ""), e.get("class"), e.get("role")) for e in root.find(f"{x}body")]
+    assert body == [("p", None, None), ("div", "scene-break asterism", "separator"),
+                    ("p", None, None), ("hr", "scene-break space", None), ("p", None, None)]
+    (image,) = root.iter(f"{x}img")
+    assert (image.get("src"), image.get("alt")) == ("../images/scene-asterism.svg", "")
+
+
 @pytest.mark.parametrize(("title", "slug"), [
     ("After the Real Folk Blues", "after-the-real-folk-blues"),
     ("Après la pluie", "apres-la-pluie"),

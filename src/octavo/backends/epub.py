@@ -91,7 +91,8 @@ class EpubBackend:
 def build_epub(book: Book, options: BuildOptions, diags: Diagnostics, progress: Progress,
                flavour: str = "generic") -> bytes:
     """The EPUB's zip as ebooklib writes it (not yet reproducible: `repack` makes it so).
-    `flavour` "kindle" leaves out what Kindle drops (the SVG cover wrapper)."""
+    `flavour` "kindle" leaves out the cover page: KDP shows the cover it is given as the
+    book's own and would show a cover page inside the book a second time."""
     labels = labels_for(book.meta.language, dict(book.labels))
     cover = _read_cover(book) if book.meta.cover else _generated_cover(book, labels)
     modified = modified_time(options.timestamp)
@@ -111,8 +112,7 @@ def build_epub(book: Book, options: BuildOptions, diags: Diagnostics, progress: 
     cover_page = CoverPage(f"../{cover.file_name}", cover.width, cover.height, alt)
     pages, entries = plan_pages(book, cover_page, plan)
     if flavour == "kindle":
-        pages[0].svg = False
-        pages[0].template = "epub/cover-image.xhtml.j2"
+        pages = [page for page in pages if page.landmark != "cover"]
     progress.stage("EPUB", len(pages) + 1)
 
     target = epub.EpubBook()

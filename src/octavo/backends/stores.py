@@ -6,8 +6,9 @@ that store needs, each written beside the main EPUB and passing EPUBCheck like i
 - apple: images within 4 million pixels (Apple Books' limit), and the display-options file
   that lets the book's embedded fonts show.
 - google: images within 3,200 pixels a side; files under 2 GB.
-- kindle: KDP takes EPUB, but drops the SVG cover wrapper (the cover page is a plain image);
-  650 MB at most.
+- kindle: KDP takes EPUB; it adds the cover it is given, so there is no cover page inside, and
+  the scene-break ornament is an image rather than a background (Kindle's guidelines advise
+  against background images); 650 MB at most.
 - generic: the EPUB as built, under its store name.
 
 A file over a store's size limit is an error (OCT473); an image scaled down for a store is
@@ -76,6 +77,10 @@ def write_store_flavours(book: Book, options: BuildOptions, diags: Diagnostics,
             from octavo.backends.kepub import kepubify
 
             entries = kepubify(entries)
+        if store == "kindle":
+            entries = {name: kindle_scene_breaks(content) if name.endswith(".xhtml") else content
+                       for name, content in entries.items()}
+            entries["EPUB/styles/epub.css"] += KINDLE_CSS
         if store == "apple" and book.epub_fonts == "embed":
             entries["META-INF/com.apple.ibooks.display-options.xml"] = _APPLE_OPTIONS
         path = options.output_dir / store_file_name(options.stem, store)
@@ -130,3 +135,48 @@ def _limit_images(entries: dict[str, bytes], rules: StoreRules, store: str,
         entries[name] = out.getvalue()
         diags.info("OCT472", f"{name.rsplit('/', 1)[-1]} scaled from {width}×{height} to "
                    f"{size[0]}×{size[1]} px for {store}")
+
+
+def kindle_scene_breaks(content: bytes) -> bytes:
+    """Kindle's guidelines advise against background images in reflowable text, which is how
+    the scene-break ornament is drawn elsewhere: here each break becomes a separator holding
+    the same ornament as an image (decorative: empty alt)."""
+    if b"scene-break" not in content:
+        return content
+    from lxml import etree  # type: ignore[import-untyped]
+
+    xhtml = "{http://www.w3.org/1999/xhtml}"
+    root = etree.fromstring(content, etree.XMLParser(resolve_entities=False, no_network=True))
+    for rule in root.iter(f"{xhtml}hr"):
+        classes = (rule.get("class") or "").split()
+        style = next((c for c in classes if c in ("ornament", "asterism")), None)
+        if "scene-break" not in classes or style is None:
+            continue
+        separator = etree.Element(f"{xhtml}div", {"class": " ".join(classes), "role": "separator"})
+        etree.SubElement(separator, f"{xhtml}img", {"src": f"../images/scene-{style}.svg",
+                                                    "alt": "", "class": "scene-break-image"})
+        separator.tail = rule.tail
+        rule.getparent().replace(rule, separator)
+    out: bytes = etree.tostring(root, xml_declaration=True, encoding="utf-8",
+                                doctype="<!DOCTYPE html>")
+    return out
+
+
+KINDLE_CSS = b"""
+/* Kindle: the scene-break ornament is an image in a separator, not a background. */
+div.scene-break {
+  background-image: none;
+  height: auto;
+  margin: 1em 0;
+  text-align: center;
+  text-indent: 0;
+}
+
+div.scene-break img.scene-break-image {
+  height: 1em;
+}
+
+div.scene-break.asterism img.scene-break-image {
+  height: 1.6em;
+}
+"""
