@@ -23,6 +23,7 @@ bench: $(VENV)/.installed-test sysdeps
 	$(BIN)/python benchmarks/hardening.py
 	$(BIN)/python benchmarks/covers.py
 	$(BIN)/python benchmarks/epub_pagelist.py
+	$(BIN)/python benchmarks/docx_read.py
 
 # Render the sample PDF to PNG pages in dist/pages/ to look at them.
 look: build sysdeps
@@ -31,7 +32,7 @@ look: build sysdeps
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install --quiet --upgrade pip hatchling
+	$(BIN)/pip install --quiet --upgrade pip hatchling setuptools wheel  # wheel: odfpy is an sdist
 
 # A regular (non-editable) install, so every run proves the wheel carries styles and templates.
 $(VENV)/.installed: $(BIN)/python $(SOURCES)

@@ -41,6 +41,9 @@ class StoryEntry:
     subtitle: str | None = None
     authors: tuple[str, ...] = ()
     credits: StoryCredits | None = None
+    # Input settings, the book's merged with the story's own (see manifest_inputs.py).
+    habits: tuple[tuple[str, str], ...] = ()  # (habit kind, "keep" | "endnote" | "drop")
+    docx_changes: str | None = None  # "accept" | "refuse" | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,6 +102,8 @@ class Manifest:
     house_words: tuple[tuple[str, str], ...] = ()  # (avoided, preferred)
     check_severity: tuple[tuple[str, str], ...] = ()  # (code, "error" | "warning" | "info")
     epub: EpubManifest = field(default_factory=EpubManifest)  # issue 12: labels, credits, a11y
+    habits: tuple[tuple[str, str], ...] = ()  # the book's `habits:` (stories may add their own)
+    docx_changes: str | None = None  # the book's `docx: {changes: ...}`
 
     def stories(self) -> list[StoryEntry]:
         found: list[StoryEntry] = []
@@ -181,6 +186,8 @@ class _Builder:
             from octavo.cover import check_cover
 
             self.diags.extend(check_cover(cover, self.span("cover")))
+        from octavo.manifest_inputs import docx_changes, merged_habits
+
         contents = tuple(self._entry(item, ("contents", i), authors)
                          for i, item in enumerate(data["contents"]))
         identifier = self._identifier(authors or editors)
@@ -221,6 +228,8 @@ class _Builder:
             house_words=tuple(data.get("check", {}).get("words", {}).items()),
             check_severity=tuple(sorted(data.get("check", {}).get("severity", {}).items())),
             epub=epub,
+            habits=merged_habits(data, {}),
+            docx_changes=docx_changes(data, {}),
         )
 
     # -- metadata values ----------------------------------------------------------------------
@@ -318,9 +327,13 @@ class _Builder:
             return None
         self.seen[path] = span
         self.seen_display.append(raw)
+        from octavo.manifest_inputs import docx_changes, merged_habits
+
         return StoryEntry(path, raw, span, meta.get("title"), meta.get("subtitle"),
                           _names(meta.get("author")) or inherited,
-                          story_credits(meta, where[:-1], self.span, self.diags) if meta else None)
+                          story_credits(meta, where[:-1], self.span, self.diags) if meta else None,
+                          habits=merged_habits(self.data, meta),
+                          docx_changes=docx_changes(self.data, meta))
 
     def _entry(self, item: Any, where: Path_,
                inherited: tuple[str, ...]) -> StoryEntry | PartEntry | None:

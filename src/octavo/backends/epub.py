@@ -28,12 +28,13 @@ from octavo.backends.epub_zip import repack
 from octavo.cover import prepare_cover
 from octavo.covergen import generate_cover
 from octavo.diagnostics import Diagnostics, OctavoError, Severity, Span
-from octavo.document import Book
+from octavo.document import Book, book_images
 from octavo.i18n import Labels, labels_for
 from octavo.paths import display_path
 from octavo.render.direction import language_direction
 from octavo.render.imprint import package_identifier
 from octavo.render.templating import make_environment, render_template
+from octavo.render.xhtml import IMAGE_FOLDER
 from octavo.resources import styles_dir
 
 TEXT_DIR = "text"
@@ -120,6 +121,9 @@ def build_epub(book: Book, options: BuildOptions, diags: Diagnostics, progress: 
     apply_metadata(target, book.meta, True, labels, page_list=source is not None, source=source)
     stylesheets = ["../styles/epub.css"]
     _add(target, "css", "styles/epub.css", "text/css", (styles_dir() / "epub.css").read_bytes())
+    for image in book_images(book):  # pictures the manuscripts carry (a .docx's)
+        _add(target, image.file_name.rsplit(".", 1)[0], f"{IMAGE_FOLDER}/{image.file_name}",
+             image.media_type, image.data)
     for n, ornament in enumerate(ORNAMENTS, start=1):
         _add(target, f"ornament-{n}", f"images/{ornament}", "image/svg+xml",
              (styles_dir() / "epub" / ornament).read_bytes())

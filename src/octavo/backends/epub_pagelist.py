@@ -8,31 +8,17 @@ document's `page-list`.
 
 from __future__ import annotations
 
+import html
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
-from typing import assert_never
 
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
-from octavo.document import (
-    Block,
-    BlockQuote,
-    Emphasis,
-    Heading,
-    Inline,
-    Link,
-    Paragraph,
-    SceneBreak,
-    SmallCaps,
-    Strong,
-    Text,
-    Verse,
-    block_text,
-    inline_text,
-)
-from octavo.pagemap import PageMap, PageStart, index_after
-from octavo.render.direction import Direction, dir_attribute
-from octavo.render.xhtml import render_block, render_inline
+from octavo.document import Block, BlockQuote
+from octavo.pagemap import PageMap, PageStart, index_after, visible_length
+from octavo.render.direction import Direction
+from octavo.render.xhtml import render_block
 
 
 def marker_id(label: str) -> str:
@@ -106,32 +92,61 @@ def render_marked_blocks(blocks: Sequence[Block], heading_offset: int, scene_bre
 
 def _block_with_marks(block: Block, heading_offset: int, scene_break: str,
                       direction: Direction, marks: list[tuple[int, str]]) -> Markup:
-    text = block_text(block)
-    cuts = sorted((word_end(text, index_after(text, offset)), label) for offset, label in marks)
-    match block:
-        case Paragraph(children=children):
-            return Markup("<p%s>%s</p>") % (dir_attribute(inline_text(children), direction),
-                                            _inlines_with_marks(children, cuts))
-        case Heading(level=level, children=children):
-            tag = f"h{min(6, level + heading_offset)}"
-            return Markup(f"<{tag}%s>%s</{tag}>") % (
-                dir_attribute(inline_text(children), direction), _inlines_with_marks(children, cuts))
-        case Verse(lines=lines):
-            rendered = []
-            start = 0
-            for line in lines:
-                length = len(inline_text(line))
-                local = [(at - start, label) for at, label in cuts if start <= at <= start + length]
-                cuts = [(at, label) for at, label in cuts if at > start + length]
-                rendered.append(Markup('<span class="line">%s</span>') % _inlines_with_marks(line, local))
-                start += length + 1  # the "\n" that block_text puts between lines
-            body = Markup("<br/>\n").join(rendered)
-            return Markup('<p class="verse"%s>%s</p>') % (dir_attribute(text, direction), body)
-        case SceneBreak() | BlockQuote():
-            return Markup("").join(marker(label) for _, label in cuts) + render_block(
-                block, heading_offset, scene_break, direction)
-        case _:
-            assert_never(block)
+    """The block as `render_block` draws it, with markers put into its text: the n-th visible
+    character of the rendered text is the n-th of `block_text` (a note's call, which the
+    print edition does not count either, is skipped), so any node type the renderer knows is
+    marked without being rendered twice."""
+    rendered = str(render_block(block, heading_offset, scene_break, direction))
+    return Markup(insert_markers(rendered, sorted(marks)))
+
+
+# Our own renderer's output: well-formed tags and escaped text, so a tokenizer suffices.
+_TAG = re.compile(r"(<[^>]*>)")
+_SKIPPED = re.compile(r'^<a\b[^>]*\bclass="noteref"')
+
+
+def insert_markers(markup: str, marks: list[tuple[int, str]]) -> str:
+    """`markup` with a page-break marker before the visible character number `offset` of its
+    text for each (offset, label); one that falls inside a word goes after that word; one past
+    the last character goes at the end."""
+    pending = list(marks)
+    out: list[str] = []
+    seen = 0  # visible characters of text passed so far
+    skip_depth = 0  # inside a note call
+    for token in _TAG.split(markup):
+        if not token:
+            continue
+        if token.startswith("<"):
+            if skip_depth:
+                skip_depth += 0 if token.endswith("/>") else (-1 if token.startswith("</") else 1)
+            elif _SKIPPED.match(token) and not token.endswith("/>"):
+                skip_depth = 1
+            out.append(token)
+            continue
+        if skip_depth or not pending:
+            out.append(token)
+            continue
+        text = html.unescape(token)
+        length = visible_length(text)
+        cuts = []
+        while pending and pending[0][0] < seen + length:
+            offset, label = pending.pop(0)
+            cuts.append((word_end(text, index_after(text, max(0, offset - seen))), label))
+        last = 0
+        for index, label in cuts:
+            out.append(str(escape(text[last:index])))
+            out.append(str(marker(label)))
+            last = index
+        out.append(str(escape(text[last:])) if cuts else token)
+        seen += length
+    out.extend(str(marker(label)) for _, label in pending)
+    # A marker after the block's last letter belongs inside it, before its closing tags.
+    if pending:
+        closing = re.search(r"((?:</[^>]+>\s*)+)$", "".join(out[:-len(pending)]))
+        if closing:
+            head = "".join(out[:-len(pending)])
+            return head[:closing.start()] + "".join(out[-len(pending):]) + closing.group(1)
+    return "".join(out)
 
 
 def word_end(text: str, index: int) -> int:
@@ -141,49 +156,6 @@ def word_end(text: str, index: int) -> int:
     while 0 < index < len(text) and not text[index - 1].isspace() and not text[index].isspace():
         index += 1
     return index
-
-
-def _inlines_with_marks(inlines: tuple[Inline, ...], cuts: list[tuple[int, str]]) -> Markup:
-    """Inline content with markers at character positions `cuts` of its plain text."""
-    out: list[Markup] = []
-    position = 0
-    pending = list(cuts)
-
-    def walk(nodes: tuple[Inline, ...]) -> Markup:
-        nonlocal position, pending
-        pieces: list[Markup] = []
-        for node in nodes:
-            match node:
-                case Text(value=value):
-                    start = position
-                    end = start + len(value)
-                    cut_here = [(at, label) for at, label in pending if at < end]
-                    pending = [(at, label) for at, label in pending if at >= end]
-                    last = 0
-                    for at, label in cut_here:
-                        piece = value[last:max(last, at - start)]
-                        if piece:
-                            pieces.append(render_inline(Text(piece)))
-                        pieces.append(marker(label))
-                        last = max(last, at - start)
-                    if value[last:]:
-                        pieces.append(render_inline(Text(value[last:])))
-                    position = end
-                case Emphasis(children=children):
-                    pieces.append(Markup("<em>%s</em>") % walk(children))
-                case Strong(children=children):
-                    pieces.append(Markup("<strong>%s</strong>") % walk(children))
-                case SmallCaps(children=children):
-                    pieces.append(Markup('<span class="small-caps">%s</span>') % walk(children))
-                case Link(href=href, children=children):
-                    pieces.append(Markup('<a href="%s">%s</a>') % (href, walk(children)))
-                case _:
-                    assert_never(node)
-        return Markup("").join(pieces)
-
-    out.append(walk(inlines))
-    out.extend(marker(label) for _, label in pending)  # past the end: after the last letter
-    return Markup("").join(out)
 
 
 @dataclass(frozen=True, slots=True)

@@ -6,6 +6,7 @@ document, the NCX and the visible contents page share.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -15,6 +16,7 @@ from octavo.backends.epub_metadata import xml_safe
 from octavo.backends.epub_nav import NavEntry
 from octavo.backends.epub_pagelist import DocumentMarks, render_marked_blocks
 from octavo.document import (
+    Aside,
     BackMatter,
     Block,
     BlockQuote,
@@ -25,10 +27,12 @@ from octavo.document import (
     Dedication,
     FrontMatter,
     Heading,
+    ListBlock,
     MatterPage,
     Part,
     TableOfContents,
     TitlePage,
+    walk_blocks,
 )
 from octavo.i18n import Labels
 from octavo.render.direction import Direction, language_direction
@@ -126,29 +130,24 @@ class Planning:
 def relevel(blocks: tuple[Block, ...], base: int) -> tuple[Block, ...]:
     """Manuscript headings renumbered so that levels never skip: the highest becomes
     `base + 1` (below the page's own title at `base`), each further level one more."""
-    levels: set[int] = set()
-
-    def collect(items: tuple[Block, ...]) -> None:
-        for block in items:
-            if isinstance(block, Heading):
-                levels.add(block.level)
-            elif isinstance(block, BlockQuote):
-                collect(block.blocks)
-
-    collect(blocks)
+    levels = sorted({b.level for b in walk_blocks(blocks) if isinstance(b, Heading)})
     if not levels:
         return blocks
-    rank = {level: base + n for n, level in enumerate(sorted(levels), start=1)}
+    rank = {level: base + n for n, level in enumerate(levels, start=1)}
 
     def renumber(items: tuple[Block, ...]) -> tuple[Block, ...]:
         out: list[Block] = []
         for block in items:
-            if isinstance(block, Heading):
-                out.append(Heading(rank[block.level], block.children, block.span))
-            elif isinstance(block, BlockQuote):
-                out.append(BlockQuote(renumber(block.blocks), block.span))
-            else:
-                out.append(block)
+            match block:
+                case Heading():
+                    out.append(dataclasses.replace(block, level=rank[block.level]))
+                case BlockQuote() | Aside():
+                    out.append(dataclasses.replace(block, blocks=renumber(block.blocks)))
+                case ListBlock():
+                    out.append(dataclasses.replace(
+                        block, items=tuple(renumber(item) for item in block.items)))
+                case _:
+                    out.append(block)
         return tuple(out)
 
     return renumber(blocks)
@@ -255,7 +254,8 @@ def _chapter_page(book: Book, chapter: Chapter, uid: str, plan: Planning, in_par
     title = _node_title(chapter)
     level = 2 if in_part else 1  # a part's title page holds the h1
     credits = chapter.credits
-    language = credits.language if credits and credits.language else None
+    # book.yaml's word for the story's language first, then the manuscript's own metadata.
+    language = (credits.language if credits and credits.language else None) or chapter.language
     direction = language_direction(language) if language else None
     labels = plan.labels
     context: dict[str, Any] = {

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from lxml import etree  # type: ignore[import-untyped]
+from lxml import etree
 
 XHTML = "http://www.w3.org/1999/xhtml"
 EPUB = "http://www.idpf.org/2007/ops"

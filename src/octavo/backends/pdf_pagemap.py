@@ -21,6 +21,9 @@ from octavo.pagemap import PageMap, PageStart, counts, roman
 _CONTAINER_CLASSES = ("story-text", "matter", "dedication")
 _NOT_BLOCKS = ("matter-title", "running-strings")
 _ITEM_CLASSES = ("contributor",)
+# Text that is in a block's markup but not its text: a footnote's own words (floated to the
+# page's foot) and a note's call number. The EPUB does not count them either.
+_NOT_TEXT = ("footnote", "noteref")
 # List pages whose entries are items: the contents page's lines.
 _ITEM_LISTS = ("toc-list",)
 
@@ -38,6 +41,16 @@ class LocalStart:
 
 def _classes(element: Element) -> list[str]:
     return (element.get("class") or "").split()
+
+
+def _block_text(element: Element) -> str:
+    """The element's text without its notes' (see _NOT_TEXT)."""
+    parts = [element.text or ""]
+    for child in element:
+        if not any(c in _NOT_TEXT for c in _classes(child)):
+            parts.append(_block_text(child))
+        parts.append(child.tail or "")
+    return "".join(parts)
 
 
 def _is_item(element: Element) -> bool:
@@ -130,9 +143,11 @@ def page_starts(document: Any) -> list[LocalStart | None]:
                 if start is None:
                     start = address
                 continue
+            if any(any(c in _NOT_TEXT for c in _classes(e)) for e in tree.ancestors(box.element)):
+                continue  # a note's text or call: not the block's own
             key = id(block)
             if key not in progress:
-                text = "".join(c for c in "".join(block.itertext()) if counts(c))
+                text = "".join(c for c in _block_text(block) if counts(c))
                 progress[key] = (text, 0)
             if start is None:
                 start = LocalStart(address.section, address.block, progress[key][1])

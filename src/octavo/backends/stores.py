@@ -143,7 +143,7 @@ def kindle_scene_breaks(content: bytes) -> bytes:
     the same ornament as an image (decorative: empty alt)."""
     if b"scene-break" not in content:
         return content
-    from lxml import etree  # type: ignore[import-untyped]
+    from lxml import etree
 
     xhtml = "{http://www.w3.org/1999/xhtml}"
     root = etree.fromstring(content, etree.XMLParser(resolve_entities=False, no_network=True))
