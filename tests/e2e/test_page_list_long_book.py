@@ -1,5 +1,5 @@
 """The page list of an anthology whose contents run over several print pages, with parts,
-block quotes, verse and scene breaks: every print page has its marker, each where that page's
+block quotes, footnotes and scene breaks: every print page has its marker, each where that page's
 text begins, and the EPUB passes EPUBCheck."""
 
 from __future__ import annotations
@@ -21,9 +21,14 @@ STORIES = 12
 
 def _story(n: int) -> str:
     words = " ".join(f"word{n}x{k}" for k in range(60))
+    # A footnote in the middle of a paragraph: its words print at the page's foot and its call
+    # is a number, neither of which may shift the markers after it.
     return (f"# Story {n}\n\nThe first paragraph of story {n}, {words}.\n\n"
             f"> A quotation in story {n}, {words}.\n\n***\n\n"
-            + "\n\n".join(f"Paragraph {p} of story {n}: {words}." for p in range(4)) + "\n")
+            + "\n\n".join(f"Paragraph {p} of story {n}:{'[^a]' if p == 1 else ''} {words}."
+                           for p in range(4))
+            + f"\n\n[^a]: The note of story {n}, long enough to take a line or two at the foot "
+            "of its page in print.\n")
 
 
 @pytest.fixture(scope="module")

@@ -141,3 +141,19 @@ def test_page_offsets_count_visible_characters() -> None:
 def test_sort_names(name: str, sort: str) -> None:
     assert sort_name(name) == sort
     assert sort_name(name, {name: "Override, An"}) == "Override, An"
+
+
+def test_markers_go_into_rendered_text_by_visible_character() -> None:
+    from octavo.backends.epub_pagelist import insert_markers
+
+    markup = ('<p>Fish &amp; chips<a class="noteref" id="noteref-1" href="#note-1" '
+              'epub:type="noteref" role="doc-noteref">1</a> were <em>cheap</em> then.</p>')
+    # Visible characters: "Fish&chips" (10), the note's "1" not counted, "were" (4), …
+    marked = insert_markers(markup, [(10, "7")])
+    assert marked.startswith('<p>Fish &amp; chips<a class="noteref"')
+    assert '</a> <span epub:type="pagebreak" role="doc-pagebreak" id="page-7" aria-label="7"/>were' in marked
+    inside = insert_markers(markup, [(16, "8")])  # "ch|eap": after the word, not inside it
+    assert "<em>cheap</em><span" not in inside and "cheap<span" in inside
+    past = insert_markers(markup, [(99, "9")])
+    assert past.endswith('aria-label="9"/></p>')
+    assert insert_markers(markup, []) == markup
