@@ -15,7 +15,7 @@ from dataclasses import dataclass, field, replace
 
 from markupsafe import Markup, escape
 
-from octavo.document import Block, BlockQuote
+from octavo.document import Block, BlockQuote, SceneBreak
 from octavo.pagemap import PageMap, PageStart, index_after, visible_length
 from octavo.render.direction import Direction
 from octavo.render.xhtml import render_block
@@ -69,16 +69,16 @@ def marks_by_document(page_map: PageMap | None) -> dict[str, DocumentMarks]:
 def render_marked_blocks(blocks: Sequence[Block], heading_offset: int, scene_break: str,
                          direction: Direction, marks: DocumentMarks | None,
                          path: tuple[int, ...] = ()) -> Markup:
-    """`render_blocks` with the page-break markers of `marks` at their places. A marker at a
-    block's first character goes before the block; a marker past its last character (a page
-    that began in text the layout dropped) goes after it."""
+    """`render_blocks` with the page-break markers of `marks` at their places, inside the
+    blocks' text (before a scene break, which has none), so the blocks' own structure is
+    unchanged."""
     out: list[Markup] = []
     for index, block in enumerate(blocks):
         here = (*path, index)
         inside = sorted(marks.in_blocks.get(here, ())) if marks else []
-        leading = [label for offset, label in inside if offset <= 0]
-        inside = [(offset, label) for offset, label in inside if offset > 0]
-        out.extend(marker(label) for label in leading)
+        if isinstance(block, SceneBreak):  # no text to hold a marker: it goes just before
+            out.extend(marker(label) for _, label in inside)
+            inside = []
         if isinstance(block, BlockQuote) and marks:
             inner = render_marked_blocks(block.blocks, heading_offset, scene_break, direction,
                                          marks, here)
