@@ -13,6 +13,7 @@ from pathlib import Path
 import click
 
 from octavo import __version__
+from octavo.backends.stores import STORES
 from octavo.diagnostics import OctavoError, Span
 
 EXIT_ERRORS = 1
@@ -46,8 +47,10 @@ def cli() -> None:
 @click.option("--pdf", "want_pdf", is_flag=True, help="Build the print PDF (default: both).")
 @click.option("--no-check", "no_check", is_flag=True,
               help="Skip the manuscript checks of `octavo check` (errors still stop the build).")
+@click.option("--store", "stores", multiple=True, type=click.Choice([*STORES, "all"]),
+              help="Also write the EPUB as this store wants it (repeatable, or all).")
 def build(book: str | None, output: Path, want_epub: bool, want_pdf: bool,
-          no_check: bool) -> None:
+          no_check: bool, stores: tuple[str, ...]) -> None:
     """Build BOOK (a folder holding book.yaml, or the file itself).
 
     Without BOOK, ./book.yaml is used, then manuscripts/book.yaml.
@@ -61,7 +64,8 @@ def build(book: str | None, output: Path, want_epub: bool, want_pdf: bool,
         with console.ConsoleProgress() as progress:
             result = pipeline.build(manifest_path, output, formats or pipeline.FORMATS,
                                     timestamp=_source_date_epoch(), progress=progress,
-                                    lint=not no_check)
+                                    lint=not no_check,
+                                    stores=STORES if "all" in stores else stores)
     except OctavoError as exc:
         console.print_diagnostics(exc.diagnostics)
         errors = sum(1 for d in exc.diagnostics if d.severity.value == "error")

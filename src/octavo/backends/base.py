@@ -13,6 +13,7 @@ from typing import ClassVar, Protocol
 
 from octavo.diagnostics import Diagnostics
 from octavo.document import Book
+from octavo.pagemap import PageMap
 
 
 class Progress(Protocol):
@@ -36,6 +37,8 @@ class BuildOptions:
     output_dir: Path
     stem: str  # output file name without suffix, a slug of the title
     timestamp: dt.datetime  # fixed time for reproducible output (book date or SOURCE_DATE_EPOCH)
+    page_map: PageMap | None = None  # the print edition's pages, when the PDF was built first
+    stores: tuple[str, ...] = ()  # EPUB store flavours to write beside the EPUB (--store)
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,6 +47,7 @@ class Artifact:
     path: Path
     size: int
     pages: int | None = None
+    page_map: PageMap | None = None  # the PDF's: where each page starts in the book's text
 
 
 class Backend(Protocol):

@@ -22,6 +22,7 @@ from octavo.document import Book, Chapter, MatterPage, Part, TableOfContents
 class Placed:
     laid_out: LaidOut
     blank_before: bool  # a blank verso comes first, so this document opens on a recto
+    node_id: str = ""  # the Book node the document lays out (for the EPUB's page list)
 
 
 @dataclass(slots=True)
@@ -55,12 +56,12 @@ class _Body:
         start = self.pages + (1 if blank else 0)
         return start + 1, ("recto" if start % 2 == 0 else "verso"), blank
 
-    def place(self, laid_out: LaidOut, blank: bool) -> int:
+    def place(self, laid_out: LaidOut, blank: bool, node_id: str) -> int:
         """Add a document; return its first page's index in the body."""
         if blank:
             self.pages += 1
         first = self.pages
-        self.placed.append(Placed(laid_out, blank))
+        self.placed.append(Placed(laid_out, blank, node_id))
         self.pages += laid_out.pages
         return first
 
@@ -74,7 +75,7 @@ def compose_book(book: Book, layout: PdfLayout, html: PrintHtml, copyright_lines
         if isinstance(item, Part):
             progress.step(item.title)
             folio, side, blank = body.next_start(recto=True)
-            first = body.place(layout.render(html.part(item, folio, side)), blank)
+            first = body.place(layout.render(html.part(item, folio, side)), blank, item.id)
             part_node = OutlineNode(item.title, first)
             toc.append(TocEntry("part", item.title, None, first + 1))
             for chapter in item.chapters:
@@ -86,7 +87,7 @@ def compose_book(book: Book, layout: PdfLayout, html: PrintHtml, copyright_lines
     for page in book.back:
         progress.step(page.title)
         folio, side, blank = body.next_start()
-        first = body.place(layout.render(html.back(page, folio, side)), blank)
+        first = body.place(layout.render(html.back(page, folio, side)), blank, page.id)
         outline.append(OutlineNode(page.title, first))
         toc.append(TocEntry("back", page.title, None, first + 1))
 
@@ -101,9 +102,9 @@ def _story(chapter: Chapter, body: _Body, layout: PdfLayout, html: PrintHtml,
            toc: list[TocEntry], progress: Progress, *, in_part: bool) -> OutlineNode:
     progress.step(chapter.title)
     folio, side, blank = body.next_start()
-    first = body.place(layout.render(html.story(chapter, folio, side)), blank)
+    first = body.place(layout.render(html.story(chapter, folio, side)), blank, chapter.id)
     toc.append(TocEntry("story-in-part" if in_part else "story", chapter.title,
-                        chapter.byline, first + 1))
+                        html.labels.names(chapter.authors) or None, first + 1))
     return OutlineNode(chapter.title, first)
 
 

@@ -19,6 +19,7 @@ from typing import Any
 from urllib.parse import unquote, urlsplit
 from xml.sax.saxutils import escape
 
+from octavo.backends.pdf_pagemap import LocalStart, page_starts
 from octavo.resources import fonts_dir, styles_dir
 
 
@@ -30,6 +31,7 @@ class LaidOut:
     # Blank-line scene breaks (their nth-of-type in the story text) that fell at the top or foot
     # of a page and are drawn as the ornament there.
     ornamented_breaks: tuple[int, ...] = ()
+    starts: tuple[LocalStart | None, ...] = ()  # where each page begins (the EPUB's page list)
 
 
 def is_allowed_url(url: str, allowed_roots: tuple[Path, ...]) -> bool:
@@ -183,7 +185,7 @@ class PdfLayout:
         with _source_date_epoch(self.timestamp):
             pdf = document.write_pdf()
         return LaidOut(pdf=pdf, pages=len(document.pages), anchors=anchors,
-                       ornamented_breaks=ornamented)
+                       ornamented_breaks=ornamented, starts=tuple(page_starts(document)))
 
     def _layout(self, html: str, extra: list[Any]) -> tuple[Any, Any]:
         source = self._weasyprint.HTML(string=html, base_url=self.base_url,
