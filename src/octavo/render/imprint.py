@@ -85,12 +85,3 @@ def _story_lines(chapter: Chapter, labels: Labels) -> list[str]:
                                    source=credits.first_published))
     return lines
 
-
-def copyright_lines(meta: Metadata, fallback_year: int, labels: Labels | None = None) -> list[str]:
-    """The copyright page, line by line, as the print edition sets it."""
-    labels = labels or labels_for("en")
-    lines = [line for line in (copyright_notice(meta, fallback_year, labels), meta.rights) if line]
-    if meta.publisher:
-        lines.append(labels.format("published_by", publisher=meta.publisher))
-    lines.append(identifier_line(meta.identifier, labels))
-    return lines
