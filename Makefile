@@ -10,7 +10,7 @@ SOURCES := pyproject.toml $(shell find src styles -type f -not -path '*/__pycach
 build: $(VENV)/.installed
 	$(BIN)/octavo build $(BOOK) -o dist
 
-test: $(VENV)/.installed-test sysdeps
+test: $(VENV)/.installed-test sysdeps node_modules/.installed
 	$(BIN)/ruff check src tests benchmarks
 	$(BIN)/mypy
 	$(BIN)/pytest -n 2 --dist loadgroup
@@ -23,6 +23,7 @@ bench: $(VENV)/.installed-test sysdeps
 	$(BIN)/python benchmarks/normalise_sweep.py
 	$(BIN)/python benchmarks/hardening.py
 	$(BIN)/python benchmarks/covers.py
+	$(BIN)/python benchmarks/epub_pagelist.py
 	$(BIN)/python benchmarks/docx_read.py
 	$(BIN)/python benchmarks/print_shop.py
 	$(BIN)/python benchmarks/fidelity.py
@@ -47,22 +48,32 @@ $(VENV)/.installed-test: $(BIN)/python $(SOURCES)
 	$(BIN)/pip install --quiet --no-build-isolation ".[test]"
 	touch $@ $(VENV)/.installed
 
-# System packages: poppler-utils (pdffonts, pdftotext, pdftoppm) for the tests, a Java runtime
-# for EPUBCheck, Enchant with the hunspell en-US/en-GB dictionaries for the spelling checks,
-# and HarfBuzz's subsetter, which WeasyPrint prefers to fontTools for embedding
-# fonts (faster). Installed with apt-get when missing (these machines run as root).
+# System packages: poppler-utils (pdffonts, pdftotext, pdftoppm) for the tests, a Java
+# development kit for EPUBCheck (the tests run it on many books in one JVM, from a one-file Java
+# program, which needs the compiler), Enchant with the hunspell en-US/en-GB dictionaries for the
+# spelling checks, Chromium for DAISY Ace and the reading-system test, and HarfBuzz's subsetter,
+# which WeasyPrint prefers to fontTools for embedding fonts (faster). Installed with apt-get when missing (these machines run as root).
 sysdeps:
 	@command -v pdffonts >/dev/null && command -v pdftoppm >/dev/null || \
 	  { apt-get update -qq && apt-get install -y -qq poppler-utils >/dev/null; }
 	@ldconfig -p | grep -q libharfbuzz-subset || \
 	  { apt-get update -qq && apt-get install -y -qq libharfbuzz-subset0 >/dev/null || true; }
-	@command -v java >/dev/null || \
-	  { apt-get update -qq && apt-get install -y -qq default-jre-headless >/dev/null; }
+	@command -v javac >/dev/null || \
+	  { flock /tmp/apt.lock sh -c 'apt-get update -qq && apt-get install -y -qq default-jdk-headless >/dev/null'; }
+	@command -v chromium >/dev/null || \
+	  { flock /tmp/apt.lock sh -c 'apt-get update -qq && apt-get install -y -qq chromium >/dev/null'; }
 	@# Enchant and the hunspell dictionaries: `octavo check` spells words (OCT347, OCT382).
 	@ldconfig -p | grep -q libenchant-2 && test -f /usr/share/hunspell/en_US.dic && \
 	  test -f /usr/share/hunspell/en_GB.dic || \
 	  { flock /tmp/apt.lock sh -c 'apt-get update -qq && apt-get install -y -qq \
 	      libenchant-2-2 hunspell-en-us hunspell-en-gb >/dev/null'; }
 
+# The test suite's browser-side tools, from the npm registry into node_modules/ (git-ignored):
+# DAISY Ace, the accessibility checker, and epub.js, the reading system the tests page through
+# in Chromium. --ignore-scripts: no download of a browser of their own; the tests use Debian's.
+node_modules/.installed: package.json package-lock.json
+	npm install --ignore-scripts --no-audit --no-fund
+	touch $@
+
 clean:
-	rm -rf $(VENV) dist build .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) dist build .pytest_cache .mypy_cache .ruff_cache node_modules tests/output

@@ -13,6 +13,7 @@ from pathlib import Path
 import click
 
 from octavo import __version__
+from octavo.backends.stores import STORES
 from octavo.diagnostics import OctavoError, Span
 
 EXIT_ERRORS = 1
@@ -46,12 +47,14 @@ def cli() -> None:
 @click.option("--pdf", "want_pdf", is_flag=True, help="Build the print PDF (default: both).")
 @click.option("--no-check", "no_check", is_flag=True,
               help="Skip the manuscript checks of `octavo check` (errors still stop the build).")
+@click.option("--store", "stores", multiple=True, type=click.Choice([*STORES, "all"]),
+              help="Also write the EPUB as this store wants it (repeatable, or all).")
 @click.option("--no-cache", "no_cache", is_flag=True,
               help="Build everything afresh; neither read nor write the book's .octavo-cache/.")
 @click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
               help="Worker processes for the stories (default: one per core).")
 def build(book: str | None, output: Path, want_epub: bool, want_pdf: bool,
-          no_check: bool, no_cache: bool, jobs: int | None) -> None:
+          no_check: bool, stores: tuple[str, ...], no_cache: bool, jobs: int | None) -> None:
     """Build BOOK (a folder holding book.yaml, or the file itself).
 
     Without BOOK, ./book.yaml is used, then manuscripts/book.yaml.
@@ -65,7 +68,8 @@ def build(book: str | None, output: Path, want_epub: bool, want_pdf: bool,
         with console.ConsoleProgress() as progress:
             result = pipeline.build(manifest_path, output, formats or pipeline.FORMATS,
                                     timestamp=source_date_epoch(), progress=progress,
-                                    lint=not no_check, use_cache=not no_cache, workers=jobs)
+                                    lint=not no_check, use_cache=not no_cache, workers=jobs,
+                                    stores=STORES if "all" in stores else stores)
     except OctavoError as exc:
         console.print_diagnostics(exc.diagnostics)
         errors = sum(1 for d in exc.diagnostics if d.severity.value == "error")

@@ -40,6 +40,16 @@ CODES: dict[str, str] = {
     "OCT147": "the wraparound cover has no front image, or one of its images cannot be read",
     "OCT148": "the spine is too thin for text: the shop prints spine text only on thicker books",
     "OCT149": "the back-cover text does not fit on the back cover",
+    # The EPUB's words, metadata and accessibility (issue 12)
+    "OCT155": "the book has no cover; the EPUB gets a typographic cover octavo generates",
+    "OCT156": "the cover has no text alternative ('cover_alt'); readers who cannot see it hear "
+              "only \"Cover of\" and the title",
+    "OCT157": "a 'labels:' entry is unknown, or uses a placeholder its label does not offer",
+    "OCT158": "octavo has no generated words in the book's language yet; they are English "
+              "unless 'labels:' gives them",
+    "OCT159": "'print_isbn' differs from the ISBN the print edition carries (print: {isbn}); "
+              "the EPUB's page list names the printed one",
+    "OCT162": "'accessibility' claims a certification and an exemption at once",
     # Manuscripts
     "OCT200": "a manuscript cannot be read",
     "OCT201": "a manuscript is not a text file",
@@ -93,6 +103,10 @@ CODES: dict[str, str] = {
     # Build
     "OCT400": "the output folder cannot be written",
     "OCT401": "a backend failed to produce its output",
+    "OCT470": "the EPUB has no page list, because the print PDF was not built with it",
+    "OCT471": "some print pages fall in no EPUB document and are left out of the page list",
+    "OCT472": "an image was scaled down to a store's limits in that store's EPUB",
+    "OCT473": "a store's EPUB is larger than the store accepts",
 }
 
 

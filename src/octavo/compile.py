@@ -31,8 +31,10 @@ from octavo.document import (
     Text,
     TitlePage,
 )
+from octavo.i18n import labels_for
 from octavo.ingest.model import RawStory
 from octavo.manifest import Manifest, PartEntry, StoryEntry, TextSource
+from octavo.names import sort_name
 from octavo.normalise import HouseStyle, normalise_text
 
 Sources = dict[Path, RawStory]
@@ -63,12 +65,46 @@ def compile_book(manifest: Manifest, sources: Sources, diags: Diagnostics) -> Bo
         back=_back_matter(manifest, sources, chapters_by_author),
         root=manifest.root,
         scene_break=manifest.scene_break,
+        labels=manifest.epub.labels,
+        epub_fonts=manifest.epub.epub_fonts,
+        source_files=_source_files(manifest),
     )
 
 
+def _source_files(manifest: Manifest) -> tuple[Path, ...]:
+    """Every file the book is made from: the manifest, manuscripts, matter files, the cover."""
+    files = [manifest.path, *(s.path for s in manifest.stories())]
+    for source in (manifest.dedication, manifest.acknowledgements, *manifest.front,
+                   *manifest.back):
+        if source is not None and source.path is not None:
+            files.append(source.path)
+    if manifest.cover is not None:
+        files.append(manifest.cover)
+    return tuple(dict.fromkeys(files))
+
+
 def _metadata(manifest: Manifest) -> Metadata:
-    creators = tuple(Creator(name, "aut") for name in manifest.authors) + tuple(
-        Creator(name, "edt") for name in manifest.editors)
+    epub = manifest.epub
+    sorts = dict(epub.sort_names)
+
+    def people(names: tuple[str, ...], role: str) -> tuple[Creator, ...]:
+        return tuple(Creator(name, role, sort_name(name, sorts)) for name in names)
+
+    creators = (people(manifest.authors, "aut") + people(manifest.editors, "edt")
+                + people(epub.translators, "trl") + people(epub.illustrators, "ill"))
+    # Every story's authors, translators and illustrators who are not already credited on the
+    # book itself, in reading order.
+    credited = {(c.name, c.role) for c in creators}
+    contributors: list[Creator] = []
+    for story in manifest.stories():
+        credits = story.credits
+        for names, role in ((story.authors, "aut"),
+                            (credits.translators if credits else (), "trl"),
+                            (credits.illustrators if credits else (), "ill")):
+            for person in people(names, role):
+                if (person.name, person.role) not in credited:
+                    credited.add((person.name, person.role))
+                    contributors.append(person)
     return Metadata(
         title=manifest.title,
         subtitle=manifest.subtitle,
@@ -81,6 +117,12 @@ def _metadata(manifest: Manifest) -> Metadata:
         description=manifest.description,
         subjects=manifest.subjects,
         cover=manifest.cover,
+        contributors=tuple(contributors),
+        series=epub.series,
+        subject_codes=epub.subject_codes,
+        print_isbn=epub.print_isbn,
+        cover_alt=epub.cover_alt,
+        accessibility=epub.accessibility,
     )
 
 
@@ -120,6 +162,7 @@ def _chapter(entry: StoryEntry, story: RawStory, number: int, diags: Diagnostics
         authors=entry.authors or story.meta.authors,
         subtitle=entry.subtitle or story.meta.subtitle,
         label=label,
+        credits=entry.credits,
         language=_own_language(story.meta.language, book_language),
     )
 
@@ -164,7 +207,8 @@ def _front_matter(manifest: Manifest, sources: Sources) -> tuple[FrontMatter, ..
     pages: list[FrontMatter] = [TitlePage(), CopyrightPage()]
     if manifest.dedication:
         pages.append(Dedication(_text_blocks(manifest.dedication, sources, manifest.house_style)))
-    pages.append(TableOfContents())
+    pages.append(TableOfContents(title=labels_for(manifest.language,
+                                                  dict(manifest.epub.labels))["contents"]))
     for number, page in enumerate(manifest.front, start=1):
         pages.append(MatterPage(f"front-{number:02d}", page.title or "",
                                 _text_blocks(page, sources, manifest.house_style), page.display))
@@ -183,11 +227,12 @@ def _works_by_author(body: list[BodyItem]) -> dict[str, list[str]]:
 def _back_matter(manifest: Manifest, sources: Sources,
                  works: dict[str, list[str]]) -> tuple[BackMatter, ...]:
     pages: list[BackMatter] = []
+    labels = labels_for(manifest.language, dict(manifest.epub.labels))
     for number, page in enumerate(manifest.back, start=1):
         pages.append(MatterPage(f"back-{number:02d}", page.title or "",
                                 _text_blocks(page, sources, manifest.house_style), page.display))
     if manifest.acknowledgements:
-        pages.append(MatterPage("acknowledgements", "Acknowledgements",
+        pages.append(MatterPage("acknowledgements", labels["acknowledgements"],
                                 _text_blocks(manifest.acknowledgements, sources, manifest.house_style)))
     if manifest.contributors:
         people = tuple(
@@ -199,6 +244,6 @@ def _back_matter(manifest: Manifest, sources: Sources,
             )
             for c in manifest.contributors
         )
-        pages.append(ContributorsPage(people))
+        pages.append(ContributorsPage(people, title=labels["contributors"]))
     return tuple(pages)
 

@@ -165,11 +165,24 @@ class Chapter:
     authors: tuple[str, ...] = ()
     subtitle: str | None = None
     label: str | None = None  # "Session One", kept from the manuscript's own heading
+    credits: StoryCredits | None = None  # language, translators, copyright (issue 12)
     language: str | None = None  # the story's own language, when it differs from the book's
 
     @property
     def byline(self) -> str | None:
         return join_names(self.authors) if self.authors else None
+
+
+@dataclass(frozen=True, slots=True)
+class StoryCredits:
+    """What the copyright page and the package say about one story beyond its authors."""
+
+    language: str | None = None  # BCP 47, when it differs from the book's
+    translators: tuple[str, ...] = ()
+    illustrators: tuple[str, ...] = ()
+    copyright_year: str | None = None
+    copyright_holder: str | None = None  # default: the story's authors
+    first_published: str | None = None  # "Asimov's Science Fiction, March 2019"
 
 
 @dataclass(frozen=True, slots=True)
@@ -238,7 +251,32 @@ BackMatter: TypeAlias = ContributorsPage | MatterPage
 @dataclass(frozen=True, slots=True)
 class Creator:
     name: str
-    role: str  # MARC relator: "aut", "edt"
+    role: str  # MARC relator: "aut", "edt", "trl", "ill"
+    file_as: str | None = None  # sort name, "Ortiz, Lena"
+
+
+@dataclass(frozen=True, slots=True)
+class Series:
+    name: str
+    position: float | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class SubjectCode:
+    scheme: str  # "BISAC" | "THEMA"
+    code: str  # "FIC029000", "FYB"
+    name: str | None = None  # the heading's words, when given
+
+
+@dataclass(frozen=True, slots=True)
+class Accessibility:
+    """Conformance claims from book.yaml's `accessibility:`, or the exemption it invokes."""
+
+    certified_by: str | None = None
+    credential: str | None = None
+    report: str | None = None
+    exemption: str | None = None  # "eaa-microenterprise" and the other a11y:exemption values
+    summary: str | None = None  # replaces the generated summary
 
 
 @dataclass(frozen=True, slots=True)
@@ -260,6 +298,13 @@ class Metadata:
     description: str | None = None
     subjects: tuple[str, ...] = ()
     cover: Path | None = None  # absolute, already checked to lie inside the book folder
+    # Issue 12: the package's full credits and the print edition it mirrors.
+    contributors: tuple[Creator, ...] = ()  # story authors, translators… beside the creators
+    series: Series | None = None
+    subject_codes: tuple[SubjectCode, ...] = ()
+    print_isbn: str | None = None
+    cover_alt: str | None = None
+    accessibility: Accessibility = Accessibility()
 
     @property
     def authors(self) -> tuple[str, ...]:
@@ -312,6 +357,9 @@ class Book:
     back: tuple[BackMatter, ...]
     root: Path  # the book folder; nothing outside it is ever read
     scene_break: str = "ornament"  # how breaks are drawn: "ornament", "asterism" or "space"
+    labels: tuple[tuple[str, str], ...] = ()  # book.yaml `labels:` overrides (octavo.i18n)
+    epub_fonts: str = "reader"  # "reader" (the reading system's) or "embed" (subset house fonts)
+    source_files: tuple[Path, ...] = ()  # every file the book is made from, for dcterms:modified
 
     def chapters(self) -> Iterator[Chapter]:
         for item in self.body:

@@ -12,7 +12,8 @@ from pathlib import Path
 from typing import Any
 
 from octavo.diagnostics import Diagnostic, Diagnostics, OctavoError, Span
-from octavo.document import Identifier, PrintSettings
+from octavo.document import Identifier, PrintSettings, StoryCredits
+from octavo.manifest_epub import EpubManifest, epub_settings, story_credits, with_print_isbn
 from octavo.manifest_print import CoverSpec, cover_spec, print_settings
 from octavo.manifest_schema import schema_diagnostics
 from octavo.manifest_yaml import LoadedYaml, Path_, load_yaml
@@ -40,6 +41,7 @@ class StoryEntry:
     title: str | None = None
     subtitle: str | None = None
     authors: tuple[str, ...] = ()
+    credits: StoryCredits | None = None
     # Input settings, the book's merged with the story's own (see manifest_inputs.py).
     habits: tuple[tuple[str, str], ...] = ()  # (habit kind, "keep" | "endnote" | "drop")
     docx_changes: str | None = None  # "accept" | "refuse" | None
@@ -101,6 +103,7 @@ class Manifest:
     house_words: tuple[tuple[str, str], ...] = ()  # (avoided, preferred)
     own_words: frozenset[str] = frozenset()  # the book's own vocabulary: never typos
     check_severity: tuple[tuple[str, str], ...] = ()  # (code, "error" | "warning" | "info")
+    epub: EpubManifest = field(default_factory=EpubManifest)  # issue 12: labels, credits, a11y
     habits: tuple[tuple[str, str], ...] = ()  # the book's `habits:` (stories may add their own)
     docx_changes: str | None = None  # the book's `docx: {changes: ...}`
     print_cover: CoverSpec | None = None  # what `octavo cover` draws on the back and spine
@@ -167,6 +170,7 @@ class _Builder:
         self.root = (self.folder / self.data.get("root", ".")).resolve()
         self.path = path
         self.seen: dict[Path, Span] = {}
+        self.seen_display: list[str] = []
 
     def span(self, *path: str | int) -> Span:
         return self.loaded.span(tuple(path))
@@ -177,9 +181,10 @@ class _Builder:
         build = data.get("build", {})
         authors, editors = _names(data.get("author")), _names(data.get("editor"))
         language = self._language()
-        identifier = self._identifier(title, authors or editors)
+        epub = epub_settings(data, language, self.span, self.diags)
         date = self._date()
         print_settings = self._print_settings()
+        epub = with_print_isbn(epub, print_settings.isbn, self.span, self.diags)
         cover = self._file_path(data["cover"], ("cover",)) if "cover" in data else None
         if cover is not None:
             from octavo.cover import check_cover
@@ -189,6 +194,7 @@ class _Builder:
 
         contents = tuple(self._entry(item, ("contents", i), authors)
                          for i, item in enumerate(data["contents"]))
+        identifier = self._identifier(authors or editors)
         if self.diags.has_errors:
             return None
         return Manifest(
@@ -231,6 +237,7 @@ class _Builder:
                                 in data.get("check", {}).get("words", {}).items()
                                 if preferred is None),
             check_severity=tuple(sorted(data.get("check", {}).get("severity", {}).items())),
+            epub=epub,
             habits=merged_habits(data, {}),
             docx_changes=docx_changes(data, {}),
             print_cover=cover_spec(data, self.span, self._file_path),
@@ -251,15 +258,18 @@ class _Builder:
             return DEFAULT_LANGUAGE
         return tag
 
-    def _identifier(self, title: str, names: tuple[str, ...]) -> Identifier:
+    def _identifier(self, names: tuple[str, ...]) -> Identifier:
+        # Derived from the names and the manuscripts' paths, not the title: renaming the book
+        # keeps its identifier (README, "Identifiers").
+        manuscripts = sorted(display for display in self.seen_display)
         raw = self.data.get("identifier")
         if raw is None:
-            return derived_identifier(title, names)
+            return derived_identifier(names, manuscripts)
         identifier = parse_identifier(str(raw))
         if identifier is None:
             self.diags.error("OCT107", f"'{raw}' is not a valid ISBN-13 (check digit included) "
                              "or UUID", self.span("identifier"))
-            return derived_identifier(title, names)
+            return derived_identifier(names, manuscripts)
         return identifier
 
     def _date(self) -> str | None:
@@ -327,10 +337,12 @@ class _Builder:
             self.diags.error("OCT112", f"'{raw}' is already listed at line {first.line}", span)
             return None
         self.seen[path] = span
+        self.seen_display.append(raw)
         from octavo.manifest_inputs import docx_changes, merged_habits
 
         return StoryEntry(path, raw, span, meta.get("title"), meta.get("subtitle"),
                           _names(meta.get("author")) or inherited,
+                          story_credits(meta, where[:-1], self.span, self.diags) if meta else None,
                           habits=merged_habits(self.data, meta),
                           docx_changes=docx_changes(self.data, meta))
 

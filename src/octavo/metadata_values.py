@@ -50,9 +50,13 @@ def parse_identifier(raw: str) -> Identifier | None:
         return None
 
 
-def derived_identifier(title: str, names: tuple[str, ...]) -> Identifier:
-    """A UUID that depends only on the title and authors, so rebuilds keep the same identifier."""
-    key = "\x1f".join([title.strip().casefold(), *(n.strip().casefold() for n in names)])
+def derived_identifier(names: tuple[str, ...], manuscripts: list[str]) -> Identifier:
+    """A UUID that depends only on the authors (or editors) and the manuscripts' paths as the
+    manifest writes them: rebuilds, reordering and renaming the book keep it; a new author or
+    another set of stories makes another book. Text is encoded leniently, so a lone surrogate
+    in a name cannot stop the build."""
+    key = "\x1f".join([*(n.strip().casefold() for n in names), "\x1e", *sorted(manuscripts)])
+    key = key.encode("utf-8", "surrogatepass").decode("utf-8", "replace")
     return Identifier(f"urn:uuid:{uuid.uuid5(_UUID_NAMESPACE, key)}", "uuid")
 
 

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from octavo.backends import load_backend
 from octavo.backends.base import Artifact, BuildOptions, NullProgress, Progress
+from octavo.backends.stores import write_store_flavours
 from octavo.cache import BuildCache
 from octavo.check import book_findings
 from octavo.compile import compile_book
@@ -44,8 +45,19 @@ class BuildResult:
 
 
 def slugify(title: str) -> str:
-    ascii_title = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode()
-    slug = re.sub(r"[^a-z0-9]+", "-", ascii_title.lower()).strip("-")
+    """A readable file name from a title in any script: "Après la pluie" → "apres-la-pluie",
+    "שירי ערש" → "שירי-ערש". Accented Latin letters lose their accents (file systems and
+    stores handle ASCII best); letters, marks and digits of other scripts are kept."""
+    out = []
+    for char in unicodedata.normalize("NFC", title).casefold():
+        base = unicodedata.normalize("NFKD", char)
+        if base[:1].isascii() and base[:1].isalnum():
+            out.append("".join(c for c in base if c.isascii()))
+        elif unicodedata.category(char)[0] in "LMN":
+            out.append(char)
+        else:
+            out.append("-")
+    slug = re.sub(r"-+", "-", "".join(out)).strip("-")
     return slug[:80].rstrip("-") or "book"
 
 
@@ -124,7 +136,8 @@ def check_output_dir(output_dir: Path) -> None:
 def build(manifest_path: Path, output_dir: Path, formats: tuple[str, ...],
           timestamp: dt.datetime | None = None,
           progress: Progress | None = None, lint: bool = False,
-          use_cache: bool = True, workers: int | None = None) -> BuildResult:
+          use_cache: bool = True, workers: int | None = None,
+          stores: tuple[str, ...] = ()) -> BuildResult:
     """Build the book in the given formats. Raises OctavoError with diagnostics on failure.
     `workers`: processes for the per-story work (default: one per core; 1 runs it all here)."""
     started = time.perf_counter()
@@ -141,16 +154,26 @@ def build(manifest_path: Path, output_dir: Path, formats: tuple[str, ...],
         options = BuildOptions(
             output_dir=Path(staging),
             stem=slugify(book.meta.title),
-            timestamp=timestamp or timestamp_from_date(book.meta.date) or _today(),
+            timestamp=(timestamp or newest_change(book.source_files)
+                       or timestamp_from_date(book.meta.date) or _today()),
+            stores=stores,
             cache=cache if cache.enabled else None,
             workers=workers,
         )
         staged: list[Artifact] = []
-        for name in formats:
+        # The PDF first: its page map gives the EPUB the print edition's page list.
+        for name in sorted(formats, key=lambda f: f != "pdf"):
             backend = load_backend(name)
-            staged.append(backend.emit(book, options, diags, progress))
+            artifact = backend.emit(book, options, diags, progress)
+            staged.append(artifact)
+            if artifact.page_map is not None:
+                options = dataclasses.replace(options, page_map=artifact.page_map)
             if diags.has_errors:
                 raise OctavoError(diags.sorted())
+        if "epub" in formats and options.page_map is None:
+            diags.info("OCT470", "the EPUB has no page list: build the PDF with it (octavo "
+                       "build without --epub) for pages that match the print edition")
+        staged.extend(write_store_flavours(book, options, diags, progress, staged))
         for artifact in staged:
             final_path = output_dir / artifact.path.name
             artifact.path.replace(final_path)
@@ -158,6 +181,18 @@ def build(manifest_path: Path, output_dir: Path, formats: tuple[str, ...],
     result.diagnostics = diags.sorted()
     result.seconds = time.perf_counter() - started
     return result
+
+
+def newest_change(files: tuple[Path, ...]) -> dt.datetime | None:
+    """The newest modification time among the book's sources, to the second: the EPUB's
+    dcterms:modified (a corrected manuscript gives a new one; untouched sources the same)."""
+    times = []
+    for path in files:
+        try:
+            times.append(int(path.stat().st_mtime))
+        except OSError:
+            continue
+    return dt.datetime.fromtimestamp(max(times), dt.UTC) if times else None
 
 
 def _today() -> dt.datetime:

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from octavo.diagnostics import Diagnostic, Diagnostics, OctavoError, Span
-from octavo.document import join_names
+from octavo.i18n import labels_for
 from octavo.manifest import Manifest
 from octavo.print_profiles import BLEED_IN, Rules, resolve_rules, spine_width_in
 
@@ -107,7 +107,8 @@ def make_cover(manifest: Manifest, output_dir: Path, stem: str, pages: int,
                  if spec and spec.author_photo else None)
         background, ink = panel_colour(art or manifest.cover, cmyk)  # type: ignore[arg-type]
         env = make_environment(None)
-        names = join_names(manifest.authors or manifest.editors)
+        names = labels_for(manifest.language, dict(manifest.epub.labels)).names(
+            manifest.authors or manifest.editors)
         html = render_template(
             env, "print/cover.html.j2", title=manifest.title, subtitle=manifest.subtitle,
             names=names, language=manifest.language, back_paragraphs=_back_text(manifest),

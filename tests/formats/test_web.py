@@ -5,6 +5,7 @@ where the manifest is silent, and the fan-fiction habits are found and handled a
 from __future__ import annotations
 
 import re
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -14,6 +15,7 @@ from octavo.document import block_text
 from octavo.ingest.epub_in import read_epub
 from octavo.ingest.html import read_html
 from octavo.ingest.options import ReadOptions
+from octavo.resources import styles_dir
 from tests.conftest import BookFolder
 from tests.formats.buildcheck import (
     Built,
@@ -75,7 +77,8 @@ def test_metadata_gives_titles_and_authors(built: Built) -> None:
     assert ">The Tidewater Letters</h1>" in first and "by Wren Calloway" in first
     assert ">Salt and Iron</h1>" in second and "by Pell Marsh" in second
     assert ">The Copper Year</h1>" in third and "by Tamsin Reed" in third
-    assert "<h3>Chapter 1: The First Letter</h3>" in first  # chapter headings stay
+    # Chapter headings stay, one level below the story's title (issue 12: levels never skip).
+    assert "<h2>Chapter 1: The First Letter</h2>" in first
 
 
 def test_structure_survives(built: Built) -> None:
@@ -88,6 +91,12 @@ def test_structure_survives(built: Built) -> None:
 
 def test_nothing_hostile_or_remote_reaches_the_book(built: Built) -> None:
     everything = built.every_byte().decode("utf-8", errors="replace")
+    # octavo's own stylesheet draws the scene-break ornament with url(../images/…): it is the
+    # shipped file, unchanged, and the only place a url( may appear.
+    with zipfile.ZipFile(built.epub) as archive:
+        own_css = archive.read("EPUB/styles/epub.css")
+    assert own_css == (styles_dir() / "epub.css").read_bytes()
+    everything = everything.replace(own_css.decode(), "")
     for hostile in ("<script", "onclick", "javascript:", "evil.example", "tracker.example",
                     "<iframe", "url(", "cookie"):
         assert hostile not in everything, hostile

@@ -127,3 +127,18 @@ def test_a_damaged_laid_out_story_is_laid_out_again(book: BookFolder) -> None:
     files[1].write_bytes(blob[:-10] + b"0123456789")  # a changed byte: its checksum fails
     again = pdf(book, "again", workers=1)
     assert digest(again) == digest(cold)
+
+
+def test_laid_out_stories_outlive_a_change_of_the_build_time(book: BookFolder) -> None:
+    # The build's time is the newest manuscript's: editing any story changes it, and that
+    # alone must not lay out every other story again.
+    write_book(book)
+    pdf(book, "first", workers=1)
+    entries = laid_out_entries(book)
+    later = STAMP.replace(day=STAMP.day + 1)
+    again = build(book.root / "book.yaml", book.root / "again", ("pdf",), timestamp=later,
+                  workers=1)
+    cold = build(book.root / "book.yaml", book.root / "cold", ("pdf",), timestamp=later,
+                 workers=1, use_cache=False)
+    assert laid_out_entries(book) == entries
+    assert digest(again) == digest(cold)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import io
 import posixpath
 import re
 import time
@@ -225,7 +226,8 @@ def test_metadata(full: tuple[Book, Path]) -> None:
     assert epub.metas("dcterms:modified") == ["2024-05-01T12:30:00Z"]
     assert epub.metas("title-type") == ["main", "subtitle"]
     assert epub.metas("role") == ["edt", "edt"]
-    assert b"conformsTo" not in epub.files[epub.opf_path]
+    assert epub.metas("dcterms:conformsTo") == ["EPUB Accessibility 1.1 - WCAG 2.2 Level AA"]
+    assert epub.opf.get("{http://www.w3.org/XML/1998/namespace}lang") == "en"
     assert epub.metas("schema:accessModeSufficient") == ["textual"]
     assert set(epub.metas("schema:accessibilityFeature")) >= {
         "structuralNavigation", "tableOfContents", "readingOrder", "displayTransformability",
@@ -240,10 +242,11 @@ def test_authors_are_creators_with_role_aut(minimal: tuple[Book, Path]) -> None:
     epub = Epub(minimal[1])
     (creator,) = epub.opf.iterfind("opf:metadata/dc:creator", NS)
     assert creator.text == "Pat Writer"
-    (role,) = epub.opf.iterfind(f"opf:metadata/opf:meta[@refines='#{creator.get('id')}']", NS)
-    assert (role.get("property"), role.get("scheme"), role.text) == ("role", "marc:relators", "aut")
+    refinements = {m.get("property"): (m.get("scheme"), m.text) for m in
+                   epub.opf.iterfind(f"opf:metadata/opf:meta[@refines='#{creator.get('id')}']", NS)}
+    assert refinements == {"role": ("marc:relators", "aut"), "file-as": (None, "Writer, Pat"),
+                           "display-seq": (None, "1")}
     assert epub.identifier() == "urn:uuid:0f8fad5b-d9cb-469f-a165-70867728950e"
-    assert "alternativeText" not in epub.metas("schema:accessibilityFeature")
 
 
 def test_ncx_uid_equals_package_identifier(full: tuple[Book, Path]) -> None:
@@ -319,7 +322,7 @@ def test_story_header_label_subtitle_byline_and_levels(full: tuple[Book, Path]) 
         ("p", "Session One"),
         ("h2", 'The <Rich> & "Strange" Story'),  # inside a part: the part page holds the h1
         ("p", "A subtitle with {{ x }}"),
-        ("p", "by Ann <Bee>, Carl Dée and Zoë Ortega & Co"),
+        ("p", "by Ann <Bee>, Carl Dée, and Zoë Ortega & Co"),  # CLDR's English list
     ]
     assert text_of(rich.find(".//x:h3", NS)) == "A heading inside"
     assert rich.find(".//x:hr[@class='scene-break ornament']", NS) is not None
@@ -385,17 +388,29 @@ def test_cover_image_and_cover_page(full: tuple[Book, Path]) -> None:
     (legacy,) = epub.opf.iterfind("opf:metadata/opf:meta[@name='cover']", NS)
     assert epub.path_of(legacy.get("content")) == image
     cover = epub.xml(epub.spine[0])
-    (img,) = cover.iterfind(".//x:img", NS)
-    assert img.get("alt") == book.meta.title
-    assert posixpath.normpath(posixpath.join(posixpath.dirname(epub.spine[0]), img.get("src"))) == image
+    # An SVG wrapper whose viewBox is the image's own size: the cover fits any screen shape.
+    (svg,) = cover.iterfind(".//{http://www.w3.org/2000/svg}svg", NS)
+    (picture,) = svg.iterfind("{http://www.w3.org/2000/svg}image")
+    assert svg.get("viewBox") == "0 0 64 96"
+    assert svg.get("preserveAspectRatio") == "xMidYMid meet"
+    assert text_of(svg.find("{http://www.w3.org/2000/svg}title")) == f"Cover of {book.meta.title}"
+    href = picture.get("{http://www.w3.org/1999/xlink}href")
+    assert posixpath.normpath(posixpath.join(posixpath.dirname(epub.spine[0]), href)) == image
+    assert "svg" in epub.manifest["cover"].get("properties").split()
 
 
-def test_no_cover_means_no_cover_page(minimal: tuple[Book, Path]) -> None:
+def test_no_cover_means_a_generated_typographic_cover(minimal: tuple[Book, Path]) -> None:
+    from PIL import Image
+
     epub = Epub(minimal[1])
     kinds = [section_type(epub.xml(name)) for name in epub.spine]
-    assert kinds == ["titlepage", "copyright-page", "toc", "chapter", "chapter"]
-    assert not any("cover-image" in (i.get("properties") or "") for i in epub.manifest.values())
-    assert not any(name.startswith(f"{epub.base}/images/") for name in epub.files)
+    assert kinds == ["cover", "titlepage", "copyright-page", "toc", "chapter", "chapter"]
+    image = epub.item_with_property("cover-image")
+    with Image.open(io.BytesIO(epub.files[image])) as picture:
+        assert picture.size == (1600, 2560)
+        # Drawn: the title's ink covers a real share of the picture, in two colours at least.
+        assert len(picture.convert("RGB").getcolors(1 << 20) or []) > 2
+    assert "alternativeText" in epub.metas("schema:accessibilityFeature")
 
 
 def test_title_and_copyright_pages(full: tuple[Book, Path], minimal: tuple[Book, Path]) -> None:
@@ -408,8 +423,8 @@ def test_title_and_copyright_pages(full: tuple[Book, Path], minimal: tuple[Book,
     assert "ISBN 9780306406157" in copyright_page
     assert "Typeset with octavo." in copyright_page
     plain = Epub(minimal[1])
-    assert "by Pat Writer" in text_of(plain.xml(plain.spine[0]))
-    assert "Copyright © 2024 Pat Writer" in text_of(plain.xml(plain.spine[1]))
+    assert "by Pat Writer" in text_of(plain.xml(plain.spine[1]))  # after the generated cover
+    assert "Copyright © 2024 Pat Writer" in text_of(plain.xml(plain.spine[2]))
 
 
 def test_progress_reports_every_document(root: Path, tmp_path: Path) -> None:

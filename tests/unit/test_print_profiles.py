@@ -8,7 +8,8 @@ import pytest
 from octavo.backends.print_geometry import HEAD_LINE_IN, page_geometry
 from octavo.backends.print_imprint import hyphenated_isbn, print_copyright_lines
 from octavo.diagnostics import OctavoError
-from octavo.document import Identifier, Metadata, PrintSettings, Trim
+from octavo.document import Creator, Identifier, Metadata, PrintSettings, Trim
+from octavo.i18n import labels_for
 from octavo.manifest import load_manifest
 from octavo.print_profiles import (
     PROFILES,
@@ -78,6 +79,23 @@ def test_copyright_lines_never_show_a_uuid() -> None:
     lines = print_copyright_lines(meta, PrintSettings(Trim("6x9", 6, 9)), 2025, "Charis SIL")
     assert not any("uuid" in line.lower() or "ISBN" in line for line in lines)
     assert lines[-1] == "Typeset with octavo in Charis SIL."
+
+
+def test_copyright_lines_in_the_books_language() -> None:
+    meta = Metadata(title="T", language="de", identifier=Identifier("9780306406157", "isbn"),
+                    creators=(Creator("Anna Weber", "edt"), Creator("Jan Roth", "edt")),
+                    date="2024", publisher="Hafenverlag")
+    settings = PrintSettings(Trim("6x9", 6, 9), isbn="9781250316776")
+    lines = print_copyright_lines(meta, settings, 2025, "Charis SIL", labels_for("de"),
+                                  ["„Das Meer“ erschien zuerst in Ufer."])
+    assert lines == [
+        "Copyright © 2024 für die Zusammenstellung: Anna Weber und Jan Roth",
+        "Erschienen bei Hafenverlag",
+        "ISBN 978-1-250-31677-6 (Taschenbuch)", "ISBN 978-0-306-40615-7 (E-Book)",
+        "„Das Meer“ erschien zuerst in Ufer.",
+        "Gesetzt mit octavo aus der Charis SIL."]
+    assert not any(english in " ".join(lines) for english in
+                   ("paperback", "ebook", "Published by", "Typeset with"))
 
 
 def _manifest(book: BookFolder, extra: str) -> object:
@@ -153,3 +171,18 @@ def test_a_safe_zone_below_the_shops_is_a_located_warning(book: BookFolder) -> N
     (found,) = [d for d in warnings if d.code == "OCT141"]
     assert "0.3 in is smaller than the 0.5 in IngramSpark requires" in found.message
     assert found.span.line == 4
+
+
+def test_the_page_lists_print_edition_is_the_isbn_the_paperback_prints(
+        book: BookFolder) -> None:
+    manifest, warnings = _manifest(book, "print: {isbn: 978-1-250-31677-6}")  # type: ignore[misc]
+    assert manifest.epub.print_isbn == "9781250316776"  # print_isbn: not needed as well
+    assert "OCT159" not in {d.code for d in warnings}
+    manifest, warnings = _manifest(book, "print_isbn: 978-0-306-40615-7\n"  # type: ignore[misc]
+                                   "print: {isbn: 978-1-250-31677-6}")
+    assert manifest.epub.print_isbn == "9781250316776"
+    (finding,) = [d for d in warnings if d.code == "OCT159"]
+    assert "9780306406157" in finding.message and finding.span.line == 4
+    manifest, warnings = _manifest(book, "print_isbn: 978-0-306-40615-7")  # type: ignore[misc]
+    assert manifest.epub.print_isbn == "9780306406157"  # printed elsewhere
+    assert "OCT159" not in {d.code for d in warnings}

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, ClassVar, Protocol
 
 from octavo.diagnostics import Diagnostics
 from octavo.document import Book
+from octavo.pagemap import PageMap
 
 if TYPE_CHECKING:
     from octavo.cache import BuildCache
@@ -41,6 +42,8 @@ class BuildOptions:
     timestamp: dt.datetime  # fixed time for reproducible output (book date or SOURCE_DATE_EPOCH)
     cache: BuildCache | None = None  # where laid-out documents are kept between builds
     workers: int = 1  # processes for the work done per story (PDF layout)
+    page_map: PageMap | None = None  # the print edition's pages, when the PDF was built first
+    stores: tuple[str, ...] = ()  # EPUB store flavours to write beside the EPUB (--store)
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,6 +52,7 @@ class Artifact:
     path: Path
     size: int
     pages: int | None = None
+    page_map: PageMap | None = None  # the PDF's: where each page starts in the book's text
 
 
 class Backend(Protocol):

@@ -14,7 +14,6 @@ from __future__ import annotations
 import io
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any, ClassVar
 
 import jinja2
@@ -23,11 +22,14 @@ from ebooklib import epub
 from octavo.backends.base import Artifact, BuildOptions, Progress, atomic_output
 from octavo.backends.epub_metadata import apply_metadata, modified_time, xml_safe
 from octavo.backends.epub_nav import build_ncx
-from octavo.backends.epub_pages import plan_pages, toc_title
+from octavo.backends.epub_pagelist import marks_by_document, page_links, without_unplaced
+from octavo.backends.epub_pages import CoverPage, Planning, plan_pages, toc_title
 from octavo.backends.epub_zip import repack
 from octavo.cover import prepare_cover
+from octavo.covergen import generate_cover
 from octavo.diagnostics import Diagnostics, OctavoError, Severity, Span
 from octavo.document import Book, book_images
+from octavo.i18n import Labels, labels_for
 from octavo.paths import display_path
 from octavo.render.direction import language_direction
 from octavo.render.imprint import package_identifier
@@ -37,8 +39,10 @@ from octavo.resources import styles_dir
 
 TEXT_DIR = "text"
 XHTML = "application/xhtml+xml"
-_LANDMARK_LABELS = {"cover": "Cover", "titlepage": "Title Page", "bodymatter": "Begin Reading"}
 _GUIDE_TYPES = {"cover": "cover", "titlepage": "title-page", "toc": "toc", "bodymatter": "text"}
+# Scene-break ornaments drawn as images, so they never depend on a glyph the reader's font
+# lacks; styles/epub.css places them.
+ORNAMENTS = ("scene-ornament.svg", "scene-asterism.svg")
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,6 +50,22 @@ class _Cover:
     data: bytes
     media_type: str
     file_name: str  # inside the package folder
+    width: int
+    height: int
+    generated: bool = False
+
+
+class _Writer(epub.EpubWriter):  # type: ignore[misc]
+    """ebooklib's writer, with the package's language on <package> (xml:lang), which
+    ebooklib does not write and DAISY Ace requires."""
+
+    def __init__(self, name: Any, book: Any, options: dict[str, Any], language: str) -> None:
+        super().__init__(name, book, options)
+        self._language = language
+
+    def _write_opf_file(self, root: Any) -> None:
+        root.set("{http://www.w3.org/XML/1998/namespace}lang", xml_safe(self._language))
+        super()._write_opf_file(root)
 
 
 class EpubBackend:
@@ -63,66 +83,119 @@ class EpubBackend:
         well-formed XHTML; nothing is left in the output folder then.
         """
         final_path = options.output_dir / f"{options.stem}{self.suffix}"
-        cover = _read_cover(book.meta.cover)
-        modified = modified_time(options.timestamp)
-        cover_href = f"../{cover.file_name}" if cover else None
-        pages, entries = plan_pages(book, cover_href, modified.year)
-        progress.stage("EPUB", len(pages) + 1)
-
-        target = epub.EpubBook()
-        apply_metadata(target, book.meta, has_cover=cover is not None)
-        stylesheets = ["../styles/epub.css"]
-        _add(target, "css", "styles/epub.css", "text/css", (styles_dir() / "epub.css").read_bytes())
-        for image in book_images(book):  # pictures the manuscripts carry (a .docx's)
-            _add(target, image.file_name.rsplit(".", 1)[0], f"{IMAGE_FOLDER}/{image.file_name}",
-                 image.media_type, image.data)
-        if cover is not None:
-            _add(target, "cover-image", cover.file_name, cover.media_type, cover.data, "cover-image")
-            # EPUB 2 reading systems find the cover through this meta.
-            target.add_metadata(None, "meta", "", {"name": "cover", "content": "cover-image"})
-
-        direction = language_direction(book.meta.language)
-        if direction == "rtl":
-            target.set_direction("rtl")  # the spine's page-progression-direction
-        env = make_environment(book.root, book.scene_break, direction)
-        common = {"lang": book.meta.language, "stylesheets": stylesheets}
-        for page in pages:
-            progress.step("Title Page" if page.landmark == "titlepage" else page.title)
-            context = {**common, **page.context, "doc_title": page.title}
-            context["body_type"] = page.body_type
-            content = _render(env, page.template, context)
-            _add(target, page.uid, f"{TEXT_DIR}/{page.href}", XHTML, content)
-
-        progress.step("Navigation")
-        labels = {**_LANDMARK_LABELS, "toc": toc_title(book)}
-        landmarks = [(p.landmark, labels[p.landmark], p.href) for p in pages if p.landmark]
-        nav_context = {
-            **common,
-            "doc_title": toc_title(book),
-            "body_type": None,
-            "entries": entries,
-            "landmarks": landmarks,
-        }
-        nav = _render(env, "epub/nav.xhtml.j2", nav_context)
-        _add(target, "nav", f"{TEXT_DIR}/nav.xhtml", XHTML, nav, "nav")
-        identifier = package_identifier(book.meta.identifier)
-        ncx = build_ncx(identifier, target.title, book.meta.language, entries, TEXT_DIR)
-        _add(target, "ncx", "toc.ncx", "application/x-dtbncx+xml", ncx)
-
-        target.spine = [page.uid for page in pages]
-        target.guide = [
-            {"type": _GUIDE_TYPES[kind], "title": label, "href": f"{TEXT_DIR}/{href}"}
-            for kind, label, href in landmarks
-        ]
-
-        buffer = io.BytesIO()
-        writer_options = {"mtime": modified, "epub3_pages": False, "epub2_guide": True}
-        writer = epub.EpubWriter(buffer, target, writer_options)
-        writer.process()
-        writer.write()
+        data = build_epub(book, options, diags, progress)
         with atomic_output(final_path) as tmp_path:
-            repack(buffer.getvalue(), tmp_path, options.timestamp)
+            repack(data, tmp_path, options.timestamp)
         return Artifact(format="epub", path=final_path, size=final_path.stat().st_size)
+
+
+def build_epub(book: Book, options: BuildOptions, diags: Diagnostics, progress: Progress,
+               flavour: str = "generic") -> bytes:
+    """The EPUB's zip as ebooklib writes it (not yet reproducible: `repack` makes it so).
+    `flavour` "kindle" leaves out the cover page: KDP shows the cover it is given as the
+    book's own and would show a cover page inside the book a second time."""
+    labels = labels_for(book.meta.language, dict(book.labels))
+    cover = _read_cover(book) if book.meta.cover else _generated_cover(book, labels)
+    modified = modified_time(options.timestamp)
+    page_map = options.page_map
+    pages_in_epub = {n.id for n in (*book.front, *book.body, *book.back)} | {
+        c.id for c in book.chapters()}
+    if page_map is not None:
+        page_map, dropped = without_unplaced(page_map, pages_in_epub)
+        if dropped:
+            diags.warning("OCT471", f"{len(dropped)} print pages fall in no EPUB document; "
+                          "the page list leaves them out")
+    print_edition = (labels.format("print_edition", isbn=book.meta.print_isbn)
+                     if page_map is not None and book.meta.print_isbn else None)
+    plan = Planning(labels, modified.year, marks_by_document(page_map),
+                    language_direction(book.meta.language), print_edition)
+    alt = book.meta.cover_alt or labels.format("cover_of", title=book.meta.title)
+    cover_page = CoverPage(f"../{cover.file_name}", cover.width, cover.height, alt)
+    pages, entries = plan_pages(book, cover_page, plan)
+    if flavour == "kindle":
+        pages = [page for page in pages if page.landmark != "cover"]
+    progress.stage("EPUB", len(pages) + 1)
+
+    target = epub.EpubBook()
+    source = _print_source(book, labels) if page_map is not None and page_map.pages else None
+    apply_metadata(target, book.meta, True, labels, page_list=source is not None, source=source)
+    stylesheets = ["../styles/epub.css"]
+    _add(target, "css", "styles/epub.css", "text/css", (styles_dir() / "epub.css").read_bytes())
+    for image in book_images(book):  # pictures the manuscripts carry (a .docx's)
+        _add(target, image.file_name.rsplit(".", 1)[0], f"{IMAGE_FOLDER}/{image.file_name}",
+             image.media_type, image.data)
+    for n, ornament in enumerate(ORNAMENTS, start=1):
+        _add(target, f"ornament-{n}", f"images/{ornament}", "image/svg+xml",
+             (styles_dir() / "epub" / ornament).read_bytes())
+    if book.epub_fonts == "embed":
+        from octavo.backends.epub_fonts import embedded_fonts
+
+        fonts, css = embedded_fonts(book)
+        for n, (file_name, font_data) in enumerate(fonts, start=1):
+            _add(target, f"font-{n}", f"fonts/{file_name}", "font/ttf", font_data)
+        _add(target, "css-fonts", "styles/fonts.css", "text/css", css)
+        stylesheets.append("../styles/fonts.css")
+    _add(target, "cover-image", cover.file_name, cover.media_type, cover.data, "cover-image")
+    # EPUB 2 reading systems find the cover through this meta.
+    target.add_metadata(None, "meta", "", {"name": "cover", "content": "cover-image"})
+
+    direction = plan.direction
+    if direction == "rtl":
+        target.set_direction("rtl")  # the spine's page-progression-direction
+    env = make_environment(book.root, book.scene_break, direction)
+    common = {"lang": book.meta.language, "stylesheets": stylesheets}
+    href_of: dict[str, str] = {}
+    for page in pages:
+        progress.step(labels["title_page"] if page.landmark == "titlepage" else page.title)
+        context = {**common, **page.context, "doc_title": page.title}
+        context["body_type"] = page.body_type
+        content = _render(env, page.template, context)
+        _add(target, page.uid, f"{TEXT_DIR}/{page.href}", XHTML, content,
+             "svg" if page.svg else None)
+        if page.node_id:
+            href_of[page.node_id] = page.href
+
+    progress.step("Navigation")
+    landmark_labels = {"cover": labels["cover"], "titlepage": labels["title_page"],
+                       "bodymatter": labels["begin_reading"], "toc": toc_title(book, labels)}
+    landmarks = [(p.landmark, landmark_labels[p.landmark], p.href) for p in pages if p.landmark]
+    links = page_links(page_map, href_of)
+    nav_context = {
+        **common,
+        "doc_title": toc_title(book, labels),
+        "body_type": None,
+        "entries": entries,
+        "landmarks": landmarks,
+        "landmarks_title": labels["landmarks"],
+        "page_links": links,
+        "pages_title": labels["pages"],
+    }
+    nav = _render(env, "epub/nav.xhtml.j2", nav_context)
+    _add(target, "nav", f"{TEXT_DIR}/nav.xhtml", XHTML, nav, "nav")
+    identifier = package_identifier(book.meta.identifier)
+    ncx = build_ncx(identifier, target.title, book.meta.language, entries, TEXT_DIR)
+    _add(target, "ncx", "toc.ncx", "application/x-dtbncx+xml", ncx)
+
+    target.spine = [page.uid for page in pages]
+    target.guide = [
+        {"type": _GUIDE_TYPES[kind], "title": label, "href": f"{TEXT_DIR}/{href}"}
+        for kind, label, href in landmarks
+    ]
+
+    buffer = io.BytesIO()
+    writer_options = {"mtime": modified, "epub3_pages": False, "epub2_guide": True}
+    writer = _Writer(buffer, target, writer_options, book.meta.language)
+    writer.process()
+    writer.write()
+    return buffer.getvalue()
+
+
+def _print_source(book: Book, labels: Labels) -> str:
+    """dc:source: the print edition whose pages the page list follows."""
+    if book.meta.print_isbn:
+        return f"urn:isbn:{book.meta.print_isbn}"
+    trim = book.print.trim
+    return f"{book.meta.title} (print edition, {trim.name} in, octavo)"
 
 
 def _add(
@@ -139,22 +212,37 @@ def _add(
     target.add_item(item)
 
 
-def _read_cover(path: Path | None) -> _Cover | None:
+def _image_size(data: bytes) -> tuple[int, int]:
+    from PIL import Image
+
+    with Image.open(io.BytesIO(data)) as image:
+        return int(image.width), int(image.height)
+
+
+def _generated_cover(book: Book, labels: Labels) -> _Cover:
+    """The typographic cover of a book that names none (`octavo check` says so: OCT155)."""
+    meta = book.meta
+    names = meta.authors or meta.editors
+    data = generate_cover(meta.title, meta.subtitle, names, meta.language)
+    width, height = _image_size(data)
+    return _Cover(data, "image/png", "images/cover.png", width, height, generated=True)
+
+
+def _read_cover(book: Book) -> _Cover:
     """The cover as `octavo.cover` prepared it: by content (a PNG named .jpg is a PNG),
     converted or scaled where stores need it. Its warnings were reported when the manifest was
     loaded, from the same (cached) preparation, so only a refusal matters here (OCT401): the
     file can have changed or gone since."""
-    if path is None:
-        return None
+    path = book.meta.cover
+    assert path is not None
     prepared = prepare_cover(path, Span(display_path(path)))
     if prepared.cover is None:
         reasons = "; ".join(d.message for d in prepared.diagnostics
                             if d.severity is Severity.ERROR)
         raise OctavoError.single("OCT401", f"cannot use the cover image: {reasons}")
     cover = prepared.cover
-    return _Cover(cover.data, cover.media_type, f"images/cover{cover.extension}")
-
-
+    width, height = _image_size(cover.data)
+    return _Cover(cover.data, cover.media_type, f"images/cover{cover.extension}", width, height)
 def _render(env: jinja2.Environment, template: str, context: dict[str, Any]) -> bytes:
     """Render one whole XHTML document and prove it is well-formed XML before it is packed.
 

@@ -19,6 +19,7 @@ from octavo.backends.pdf_assemble import Assembler, OutlineNode, PdfInfo
 from octavo.backends.pdf_compose import Composition, compose_book, document_count
 from octavo.backends.pdf_fonts import unify_fonts
 from octavo.backends.pdf_layout import PdfLayout
+from octavo.backends.pdf_pagemap import PlacedPages, book_page_map
 from octavo.backends.pdf_print import (
     mark_pdfx,
     open_as_facing_pages,
@@ -39,8 +40,10 @@ from octavo.backends.print_imprint import print_copyright_lines
 from octavo.diagnostics import Diagnostics, Severity, Span
 from octavo.document import Book, block_text, join_names
 from octavo.fonts import FALLBACK_FAMILIES
+from octavo.pagemap import PageMap
 from octavo.print_profiles import HOUSE_STYLES, Rules, resolve_rules
 from octavo.render.direction import language_direction
+from octavo.render.imprint import story_credit_lines
 from octavo.render.templating import make_environment
 
 MAX_PASSES = 3
@@ -66,7 +69,8 @@ class PdfBackend:
         html = PrintHtml(env, book)
         style = HOUSE_STYLES[book.print.style]
         copyright_lines = print_copyright_lines(book.meta, book.print, options.timestamp.year,
-                                                style.font_note)
+                                                style.font_note, html.labels,
+                                                story_credit_lines(book, html.labels))
 
         def geometry_for(gutter: float) -> tuple[PageGeometry, str]:
             geometry = page_geometry(book.print, rules, gutter)
@@ -127,7 +131,16 @@ class PdfBackend:
                 diags.add(replace(finding, severity=Severity.WARNING)
                           if finding.severity is Severity.ERROR else finding)
         return Artifact(format="pdf", path=path, size=path.stat().st_size,
-                        pages=pages)
+                        pages=pages, page_map=_page_map(book, composition, rules))
+
+
+def _page_map(book: Book, composition: Composition, rules: Rules) -> PageMap:
+    """Where each page of the PDF as assembled begins in the book (the EPUB's page list)."""
+    body = [PlacedPages(placed.node_id, placed.laid_out.starts, placed.blank_before)
+            for placed in composition.body]
+    return book_page_map(composition.front.starts, composition.front_pages, body,
+                         _padding(composition.pages, rules),
+                         book.print.isbn or book.meta.print_isbn)
 
 
 def _final_pages(composition: Composition, rules: Rules) -> int:

@@ -24,6 +24,7 @@ from octavo.document import Book, Chapter, MatterPage, Part, TableOfContents
 class Placed:
     laid_out: LaidOut
     blank_before: bool  # a blank verso comes first, so this document opens on a recto
+    node_id: str = ""  # the Book node the document lays out (for the EPUB's page list)
 
 
 @dataclass(slots=True)
@@ -61,14 +62,14 @@ class _Body:
         start = self.pages + (1 if blank else 0)
         return ("recto" if start % 2 == 0 else "verso"), blank
 
-    def place(self, laid_out: LaidOut, blank: bool) -> int:
+    def place(self, laid_out: LaidOut, blank: bool, node_id: str) -> int:
         """Add a document; return its first page's index in the body."""
         if blank:
             self.pages += 1
             self.folios.append("none")
             self.heads.append("")
         first = self.pages
-        self.placed.append(Placed(laid_out, blank))
+        self.placed.append(Placed(laid_out, blank, node_id))
         self.pages += laid_out.pages
         self.folios.extend(laid_out.folios or ["none"] * laid_out.pages)
         self.heads.extend([laid_out.running_strings] * laid_out.pages)
@@ -131,7 +132,7 @@ def _place_body(book: Book, render: Render, html: PrintHtml, progress: Progress
         if isinstance(item, Part):
             progress.step(item.title)
             side, blank = body.next_start(recto=True)
-            first = body.place(render(html.part(item, _folio_for(side), side)), blank)
+            first = body.place(render(html.part(item, _folio_for(side), side)), blank, item.id)
             part_node = OutlineNode(item.title, first)
             toc.append(TocEntry("part", item.title, None, first + 1))
             for chapter in item.chapters:
@@ -143,7 +144,7 @@ def _place_body(book: Book, render: Render, html: PrintHtml, progress: Progress
     for page in book.back:
         progress.step(page.title)
         side, blank = body.next_start()
-        first = body.place(render(html.back(page, _folio_for(side), side)), blank)
+        first = body.place(render(html.back(page, _folio_for(side), side)), blank, page.id)
         outline.append(OutlineNode(page.title, first))
         toc.append(TocEntry("back", page.title, None, first + 1))
     return body, outline, toc
@@ -160,9 +161,9 @@ def _story(chapter: Chapter, body: _Body, render: Render, html: PrintHtml,
            toc: list[TocEntry], progress: Progress, *, in_part: bool) -> OutlineNode:
     progress.step(chapter.title)
     side, blank = body.next_start()
-    first = body.place(render(html.story(chapter, _folio_for(side), side)), blank)
+    first = body.place(render(html.story(chapter, _folio_for(side), side)), blank, chapter.id)
     toc.append(TocEntry("story-in-part" if in_part else "story", chapter.title,
-                        chapter.byline, first + 1))
+                        html.labels.names(chapter.authors) or None, first + 1))
     return OutlineNode(chapter.title, first)
 
 

@@ -28,6 +28,7 @@ from octavo.backends.pdf_folios import (
     folio_sheet_html,
     running_strings,
 )
+from octavo.backends.pdf_pagemap import LocalStart, page_starts
 from octavo.resources import fonts_dir, styles_dir
 
 if TYPE_CHECKING:
@@ -43,6 +44,7 @@ class LaidOut:
     # Blank-line scene breaks (their nth-of-type in the story text) that fell at the top or foot
     # of a page and are drawn as the ornament there.
     ornamented_breaks: tuple[int, ...] = ()
+    starts: tuple[LocalStart | None, ...] = ()  # where each page begins (the EPUB's page list)
     # The folio each page carries, drawn when the documents are joined (see pdf_folios.py).
     folios: tuple[FolioKind, ...] = ()
     running_strings: str = ""  # the markup setting its running heads, drawn at the join too
@@ -161,9 +163,11 @@ class PdfLayout:
         self._user = [self._css(filename=str(user_stylesheet))] if user_stylesheet else []
         self._cache: dict[str, LaidOut] = {}
         self._store_to: BuildCache | None = None
-        # What else decides a layout besides the geometry and the document's HTML.
+        # What else decides a layout besides the geometry and the document's HTML. Not the
+        # build's time (the newest manuscript's, so any edit would change it): a document's
+        # dates are in its own information dictionary, which joining the pages leaves behind.
         self._fingerprint = "\0".join(
-            [timestamp.isoformat(), *(_file_digest(path) for path in sheets),
+            [*(_file_digest(path) for path in sheets),
              _file_digest(user_stylesheet) if user_stylesheet else ""])
         self._set_geometry(geometry_css)
 
@@ -252,7 +256,7 @@ class PdfLayout:
         with _source_date_epoch(self.timestamp):
             pdf = document.write_pdf()
         return LaidOut(pdf=pdf, pages=len(document.pages), anchors=anchors,
-                       ornamented_breaks=ornamented,
+                       ornamented_breaks=ornamented, starts=tuple(page_starts(document)),
                        folios=tuple(folio_kind(page) for page in document.pages),
                        running_strings=running_strings(html))
 
@@ -278,6 +282,9 @@ LAID_OUT_KIND = "pdf-document"
 def encode_laid_out(laid_out: LaidOut) -> bytes:
     """A cache entry: a JSON header line, then the PDF's bytes."""
     header = {"pages": laid_out.pages, "anchors": laid_out.anchors,
+              "starts": [None if start is None else
+                         [start.section, None if start.block is None else list(start.block),
+                          start.offset, start.item] for start in laid_out.starts],
               "ornamented": list(laid_out.ornamented_breaks), "folios": list(laid_out.folios),
               "heads": laid_out.running_strings}
     return json.dumps(header, separators=(",", ":")).encode() + b"\n" + laid_out.pdf
@@ -292,13 +299,23 @@ def decode_laid_out(payload: bytes) -> LaidOut | None:
         laid_out = LaidOut(pdf=pdf, pages=int(header["pages"]),
                            anchors={str(k): int(v) for k, v in header["anchors"].items()},
                            ornamented_breaks=tuple(int(n) for n in header["ornamented"]),
-                           folios=folios, running_strings=str(header["heads"]))
+                           folios=folios, running_strings=str(header["heads"]),
+                           starts=tuple(_start(item) for item in header["starts"]))
     except (ValueError, KeyError, TypeError, AttributeError):
         return None
     if not pdf.startswith(b"%PDF-") or len(folios) != laid_out.pages or not all(
             kind in ("opening", "running", "none") for kind in folios):
         return None
     return laid_out
+
+
+def _start(item: Any) -> LocalStart | None:
+    if item is None:
+        return None
+    section, block, offset, index = item
+    return LocalStart(None if section is None else str(section),
+                      None if block is None else tuple(int(n) for n in block), int(offset),
+                      None if index is None else int(index))
 
 
 def _file_digest(path: Path) -> str:

@@ -28,8 +28,8 @@ from octavo.document import (
     TableOfContents,
     Text,
     TitlePage,
-    join_names,
 )
+from octavo.i18n import labels_for
 from octavo.render.templating import render_template
 from octavo.render.xhtml import render_inlines
 from octavo.resources import styles_dir
@@ -62,8 +62,9 @@ class PrintHtml:
     def __init__(self, env: jinja2.Environment, book: Book) -> None:
         self.env = env
         self.book = book
+        self.labels = labels_for(book.meta.language, dict(book.labels))
         self.common = {"language": book.meta.language, "book_title": book.meta.title,
-                       "lead_in": book.print.lead_in}
+                       "lead_in": book.print.lead_in, "labels": self.labels}
 
     def _render(self, template: str, kind: str, title: str, first_folio: int,
                 start_side: str, **values: object) -> str:
@@ -74,13 +75,13 @@ class PrintHtml:
     def verso_head(self, chapter: Chapter | None) -> str:
         """The verso's running head, as `build.running_heads.verso` asks."""
         meta = self.book.meta
-        book_people = join_names(meta.authors or meta.editors)
+        book_people = self.labels.names(meta.authors or meta.editors)
         match self.book.print.verso_head:
             case "author":
                 return book_people or meta.title
             case "story-author":
-                if chapter is not None and chapter.byline:
-                    return chapter.byline
+                if chapter is not None and chapter.authors:
+                    return self.labels.names(chapter.authors)
                 return book_people or meta.title
             case _:
                 return meta.title
@@ -140,8 +141,8 @@ class PrintHtml:
         return self._render(
             "front.html.j2", "front", meta.title, 1, "recto", pages=pages, meta=meta, toc=toc,
             copyright_lines=copyright_lines,
-            authors=join_names(meta.authors) if meta.authors else None,
-            editors=join_names(meta.editors) if meta.editors else None,
+            authors=self.labels.names(meta.authors) if meta.authors else None,
+            editors=self.labels.names(meta.editors) if meta.editors else None,
         )
 
     def front_entries(self) -> list[TocEntry]:

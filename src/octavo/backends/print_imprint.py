@@ -3,20 +3,18 @@
 The print edition has its own ISBN (`print: {isbn}`), printed hyphenated by the ISBN agency's
 ranges (python-stdnum ships them); the EPUB's ISBN, when it has one, is listed as the ebook's.
 A book without an ISBN prints none: a raw `urn:uuid` means nothing to a reader or a shop.
+Every line is in the book's language (`octavo.i18n` labels, as the EPUB's copyright page).
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from stdnum import isbn as stdnum_isbn
 
 from octavo.document import Metadata, PrintSettings
+from octavo.i18n import Labels, labels_for
 from octavo.render.imprint import copyright_notice, isbn_digits
-
-# Labels of the copyright page, each in one place (a message catalogue will replace them).
-LABEL_PUBLISHED_BY = "Published by"
-LABEL_PRINT_ISBN = "ISBN {isbn} (paperback)"
-LABEL_EBOOK_ISBN = "ISBN {isbn} (ebook)"
-LABEL_TYPESET = "Typeset with octavo in {fonts}."
 
 
 def hyphenated_isbn(digits: str) -> str:
@@ -28,17 +26,23 @@ def hyphenated_isbn(digits: str) -> str:
 
 
 def print_copyright_lines(meta: Metadata, settings: PrintSettings, fallback_year: int,
-                          fonts_note: str) -> list[str]:
-    lines = [line for line in (copyright_notice(meta, fallback_year), meta.rights) if line]
+                          fonts_note: str, labels: Labels | None = None,
+                          story_credits: Sequence[str] = ()) -> list[str]:
+    """The copyright page; `story_credits` are an anthology's per-story copyright and first
+    publication lines (`render.imprint.story_credit_lines`)."""
+    labels = labels or labels_for(meta.language)
+    lines = [line for line in (copyright_notice(meta, fallback_year, labels), meta.rights)
+             if line]
     if settings.edition:
         lines.append(settings.edition)
     if meta.publisher:
-        lines.append(f"{LABEL_PUBLISHED_BY} {meta.publisher}")
+        lines.append(labels.format("published_by", publisher=meta.publisher))
     if settings.isbn:
-        lines.append(LABEL_PRINT_ISBN.format(isbn=hyphenated_isbn(settings.isbn)))
+        lines.append(labels.format("isbn_paperback", isbn=hyphenated_isbn(settings.isbn)))
     ebook = isbn_digits(meta.identifier)
     if ebook and ebook != settings.isbn:
-        lines.append(LABEL_EBOOK_ISBN.format(isbn=hyphenated_isbn(ebook)))
+        lines.append(labels.format("isbn_ebook", isbn=hyphenated_isbn(ebook)))
+    lines.extend(story_credits)
     lines.extend(settings.credits)
-    lines.append(LABEL_TYPESET.format(fonts=fonts_note))
+    lines.append(labels.format("typeset_in", font=fonts_note))
     return lines

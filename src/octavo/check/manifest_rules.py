@@ -12,6 +12,7 @@ from pathlib import Path
 
 from octavo.diagnostics import Diagnostic, Severity, Span
 from octavo.manifest import Manifest
+from octavo.manifest_epub import cover_findings
 from octavo.paths import display_path
 
 STORE_MIN_LONG_SIDE = 1600  # px: Amazon, Apple and Kobo ask for at least this
@@ -44,6 +45,8 @@ def manifest_findings(manifest: Manifest) -> list[Diagnostic]:
         add("OCT136", "no ISBN in 'identifier'; print-on-demand shops need one", top)
     if manifest.cover is not None and manifest.cover_span is not None:
         found.extend(_cover_findings(manifest, manifest.cover, manifest.cover_span))
+    found.extend(cover_findings(manifest.cover is not None, manifest.epub.cover_alt, top,
+                                manifest.cover_span))  # OCT155, OCT156 (issue 12)
     return found
 
 
