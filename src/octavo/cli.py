@@ -67,6 +67,7 @@ def build(book: str | None, output: Path, want_epub: bool, want_pdf: bool,
     formats = tuple(f for f, wanted in (("epub", want_epub), ("pdf", want_pdf)) if wanted)
     try:
         manifest_path = find_manifest(book, Path.cwd())
+        output = _output_folder(output, manifest_path)
         with console.ConsoleProgress() as progress:
             result = pipeline.build(manifest_path, output, formats or pipeline.FORMATS,
                                     timestamp=_source_date_epoch(), progress=progress,
@@ -200,6 +201,17 @@ def check(paths: tuple[Path, ...], output_format: str, explain_code: str | None,
         console.print_check_summary(_files_checked(paths, books, built), found)
     if any(d.severity.value == "error" for d in found):
         sys.exit(EXIT_ERRORS)
+
+
+def _output_folder(output: Path, manifest_path: Path) -> Path:
+    """A book found in a folder above (run from chapters/, say) builds into its own dist/,
+    unless -o says otherwise."""
+    context = click.get_current_context()
+    if context.get_parameter_source("output") is not click.core.ParameterSource.DEFAULT:
+        return output
+    folder = manifest_path.parent.resolve()
+    cwd = Path.cwd().resolve()
+    return folder / output if folder in cwd.parents and folder != cwd / "manuscripts" else output
 
 
 def _files_checked(paths: tuple[Path, ...], books: list[Path], built: list[Path]) -> int:
