@@ -245,7 +245,7 @@ def main() -> None:
     """Entry point: never let a Python traceback reach the user."""
     try:
         # Not click's standalone mode: it would answer Ctrl-C with "Aborted!" and status 1.
-        status = cli.main(standalone_mode=False)
+        status = cli.main(standalone_mode=False, prog_name="octavo")
         sys.exit(status if isinstance(status, int) else 0)
     except SystemExit:
         raise

@@ -37,7 +37,7 @@ def generate_cover(title: str, subtitle: str | None, names: Sequence[str],
     if people:
         _block(draw, people.upper(), "Regular", 64, 48, ink, HEIGHT - 560, max_lines=3)
     out = io.BytesIO()
-    image.save(out, format="PNG", optimize=True)
+    image.save(out, format="PNG")
     return out.getvalue()
 
 

@@ -7,6 +7,7 @@ adds them to each command as it is registered, so a command written later gets t
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -51,6 +52,14 @@ def global_options() -> list[click.Parameter]:
 
 class OctavoGroup(click.Group):
     """A click group whose commands all take the global options."""
+
+    def main(self, *args: Any, **kwargs: Any) -> Any:
+        import sys
+
+        console = sys.modules.get("octavo.console")
+        if console is not None:  # each run starts from the defaults (tests run many in one)
+            console.reset()
+        return super().main(*args, **kwargs)
 
     def add_command(self, cmd: click.Command, name: str | None = None) -> None:
         present = {opt for param in cmd.params for opt in getattr(param, "opts", ())}
