@@ -97,9 +97,35 @@ class Rebuilder:
                     self.formats)
             elif _relative(path, styles) is not None:
                 wanted |= {"epub"} if path.name.startswith("epub") else {"pdf"}
-            elif relative is not None and path.suffix.lower() in _TEXT_SUFFIXES:
-                wanted |= set(self.formats)  # a new manuscript a `contents` pattern may take
+            elif relative is not None and path.suffix.lower() in _TEXT_SUFFIXES and \
+                    self._pattern_takes(relative):
+                wanted |= set(self.formats)  # a new manuscript a `contents` pattern takes
         return tuple(f for f in self.formats if f in wanted)
+
+    def _pattern_takes(self, relative: Path) -> bool:
+        """Whether a `contents` pattern of the manifest matches this (new) file."""
+        import fnmatch
+
+        from octavo.manifest_contents import is_pattern
+        from octavo.manifest_yaml import load_yaml
+
+        try:
+            data = load_yaml(self.manifest_path.read_bytes(), "book.yaml").data
+        except (OctavoError, OSError):
+            return False
+        found: list[str] = []
+
+        def collect(items: object) -> None:
+            for item in items if isinstance(items, list) else []:
+                raw = item if isinstance(item, str) else (
+                    item.get("file") if isinstance(item, dict) else None)
+                if isinstance(item, dict):
+                    collect(item.get("contents"))
+                if isinstance(raw, str) and is_pattern(raw):
+                    found.append(raw)
+
+        collect(data.get("contents"))
+        return any(fnmatch.fnmatch(relative.as_posix(), pattern) for pattern in found)
 
     # -- rebuilding ---------------------------------------------------------------------------
 
