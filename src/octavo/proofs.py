@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 SPREAD_DPI = 100
 SHEET_THUMB_WIDTH = 150  # px per page on the contact sheet
@@ -56,9 +57,9 @@ def make_proofs(pdf: Path, out: Path, pages: list[int]) -> Proofs:
     document = pdfium.PdfDocument(str(pdf))
     try:
         count = len(document)
-        cache: dict[tuple[int, float], object] = {}
+        cache: dict[tuple[int, float], Any] = {}
 
-        def render(number: int, scale: float) -> object:
+        def render(number: int, scale: float) -> Any:
             key = (number, scale)
             if key not in cache:
                 cache[key] = document[number - 1].render(scale=scale).to_pil().convert("RGB")
@@ -84,26 +85,26 @@ def make_proofs(pdf: Path, out: Path, pages: list[int]) -> Proofs:
     return Proofs(spreads, sheet, count)
 
 
-def _spread_image(render: object, left: int | None, right: int | None, scale: float) -> object:
+def _spread_image(render: Any, left: int | None, right: int | None, scale: float) -> Any:
     from PIL import Image
 
     assert callable(render)
     shown = [render(n, scale) if n else None for n in (left, right)]
     sample = next(image for image in shown if image is not None)
-    width, height = sample.size  # type: ignore[attr-defined]
+    width, height = sample.size
     canvas = Image.new("RGB", (2 * width + GUTTER, height), TABLE)
     for slot, image in enumerate(shown):
         if image is not None:
-            canvas.paste(image, (slot * (width + GUTTER), 0))  # type: ignore[arg-type]
+            canvas.paste(image, (slot * (width + GUTTER), 0))
     return canvas
 
 
-def _contact_sheet(render: object, count: int, scale: float) -> object:
+def _contact_sheet(render: Any, count: int, scale: float) -> Any:
     from PIL import Image, ImageDraw
 
     assert callable(render)
     first = render(1, scale)
-    width, height = first.size  # type: ignore[attr-defined]
+    width, height = first.size
     spreads = [spread_of(1)] + [(n, n + 1 if n + 1 <= count else None)
                                 for n in range(2, count + 1, 2)]
     columns = 4  # spreads per row
@@ -118,7 +119,7 @@ def _contact_sheet(render: object, count: int, scale: float) -> object:
         for slot, number in enumerate((left, right)):
             if number is None:
                 continue
-            sheet.paste(render(number, scale), (x + slot * (width + GUTTER), y))  # type: ignore[arg-type]
+            sheet.paste(render(number, scale), (x + slot * (width + GUTTER), y))
             draw.text((x + slot * (width + GUTTER) + width // 2, y + height + 3), str(number),
                       fill=(60, 60, 60), anchor="ma")
     return sheet
