@@ -12,15 +12,12 @@ from __future__ import annotations
 
 import argparse
 import statistics
-import sys
 import tempfile
 import time
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-from synth import make_anthology  # noqa: E402
-
-from octavo.rebuild import Rebuilder  # noqa: E402
+from octavo.rebuild import Rebuilder
+from synth import make_anthology
 
 
 def measure(manifest: Path, out: Path, cached: bool, rounds: int = 5) -> list[float]:

@@ -286,11 +286,12 @@ def print_build_findings(diagnostics: list[Diagnostic], shown: list[Diagnostic])
         return
     from collections import Counter
 
-    by_code = Counter(d.code for d in diagnostics)
+    shown_ids = {id(d) for d in shown}
+    by_code = Counter(d.code for d in diagnostics if id(d) not in shown_ids)
     counts = ", ".join(f"{code} ×{n}" for code, n in by_code.most_common(5))
     more = ", …" if len(by_code) > 5 else ""
     kinds = {s: sum(1 for d in diagnostics if d.severity is s) for s in Severity}
     total = ", ".join(plural(n, "note" if s is Severity.INFO else s.value)
                       for s, n in kinds.items() if n)
-    say(f"{total} in all ({counts}{more}); {len(shown)} shown. "
+    say(f"{total} in all, {len(shown)} shown; not shown: {counts}{more}. "
         "`octavo check` lists every one, `octavo build -v` shows them here.")

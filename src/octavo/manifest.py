@@ -185,7 +185,9 @@ class _Builder:
         self.data: dict[str, Any] = loaded.data
         self.diags = diags
         self.folder = path.parent.resolve()
-        self.root = (self.folder / self.data.get("root", ".")).resolve()
+        root = self.data.get("root", ".")
+        # (A root of the wrong type is the schema's to report; the salvage pass goes on.)
+        self.root = (self.folder / (root if isinstance(root, str) else ".")).resolve()
         self.path = path
         self.seen: dict[Path, Span] = {}
         self.explicit = explicit_paths(self.data.get("contents", ()), self.folder, self.root)
