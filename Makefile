@@ -24,6 +24,7 @@ bench: $(VENV)/.installed-test sysdeps
 	$(BIN)/python benchmarks/hardening.py
 	$(BIN)/python benchmarks/covers.py
 	$(BIN)/python benchmarks/docx_read.py
+	$(BIN)/python benchmarks/authoring_loop.py
 
 # Render the sample PDF to PNG pages in dist/pages/ to look at them.
 look: build sysdeps

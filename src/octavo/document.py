@@ -166,10 +166,17 @@ class Chapter:
     subtitle: str | None = None
     label: str | None = None  # "Session One", kept from the manuscript's own heading
     language: str | None = None  # the story's own language, when it differs from the book's
+    bylined: bool = True  # False in a novel or collection: one author, no byline per chapter
+    number_label: str | None = None  # "Chapter Twelve", when the book asks for `numbering`
 
     @property
     def byline(self) -> str | None:
-        return join_names(self.authors) if self.authors else None
+        return join_names(self.authors) if self.authors and self.bylined else None
+
+    @property
+    def shown_label(self) -> str | None:
+        """The label set above the title: the book's numbering, else the manuscript's own."""
+        return self.number_label or self.label
 
 
 @dataclass(frozen=True, slots=True)
@@ -293,6 +300,23 @@ class Book:
     back: tuple[BackMatter, ...]
     root: Path  # the book folder; nothing outside it is ever read
     scene_break: str = "ornament"  # how breaks are drawn: "ornament", "asterism" or "space"
+    kind: str = "anthology"  # "novel" | "collection" | "anthology": see octavo.book_kind
+
+    @property
+    def unit_noun(self) -> str:
+        """What the book's body is made of, for summaries: "chapter" or "story"."""
+        return "chapter" if self.kind == "novel" else "story"
+
+    def running_heads(self, title: str) -> tuple[str, str]:
+        """(left-page head, right-page head) over a chapter or page called `title`: an
+        anthology's book title and story title; a novel's author and book title; a
+        single-author collection's author and story title."""
+        author = join_names(self.meta.authors) or self.meta.title
+        if self.kind == "novel":
+            return author, self.meta.title
+        if self.kind == "collection":
+            return author, title
+        return self.meta.title, title
 
     def chapters(self) -> Iterator[Chapter]:
         for item in self.body:

@@ -70,13 +70,15 @@ class PrintHtml:
                                first_folio=first_folio, **self.common, **values)
 
     def story(self, chapter: Chapter, first_folio: int) -> str:
-        return self._render("story.html.j2", "story", chapter.title, first_folio, chapter=chapter)
+        return self._render("story.html.j2", "story", chapter.title, first_folio, chapter=chapter,
+                            running_heads=self.book.running_heads(chapter.title))
 
     def part(self, part: Part, first_folio: int) -> str:
         return self._render("part.html.j2", "part", part.title, first_folio, part=part)
 
     def back(self, page: BackMatter, first_folio: int) -> str:
-        return self._render("back.html.j2", "matter-back", page.title, first_folio, page=page)
+        return self._render("back.html.j2", "matter-back", page.title, first_folio, page=page,
+                            running_heads=self.book.running_heads(page.title))
 
     def front(self, toc: list[TocEntry], copyright_lines: list[str]) -> str:
         meta = self.book.meta
