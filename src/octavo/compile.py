@@ -6,10 +6,12 @@ so compiling is a pure function of its inputs (and deterministic: ids come from 
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from pathlib import Path
 
-from octavo.diagnostics import Diagnostics
+from octavo.book_kind import number_label, resolve_kind
+from octavo.diagnostics import Diagnostics, Span
 from octavo.document import (
     BackMatter,
     Block,
@@ -34,6 +36,7 @@ from octavo.document import (
 from octavo.ingest.model import RawStory
 from octavo.manifest import Manifest, PartEntry, StoryEntry, TextSource
 from octavo.normalise import HouseStyle, normalise_text
+from octavo.paths import display_path
 
 Sources = dict[Path, RawStory]
 
@@ -42,18 +45,24 @@ def compile_book(manifest: Manifest, sources: Sources, diags: Diagnostics) -> Bo
     """Assemble the book. `sources` maps every manuscript path the manifest names to its story."""
     body: list[BodyItem] = []
     story_number = 0
+    kind = _kind(manifest, sources, diags)
+
+    def chapter(entry: StoryEntry, number: int) -> Chapter:
+        made = _chapter(entry, sources[entry.path], number, diags, manifest.language)
+        label = number_label(number, manifest.numbering, kind, manifest.language, diags,
+                             entry.span)
+        return dataclasses.replace(made, bylined=kind == "anthology", number_label=label)
+
     for part_number, entry in enumerate(manifest.contents, start=1):
         if isinstance(entry, PartEntry):
             chapters = []
             for story in entry.stories:
                 story_number += 1
-                chapters.append(_chapter(story, sources[story.path], story_number, diags,
-                                         manifest.language))
+                chapters.append(chapter(story, story_number))
             body.append(Part(f"part-{part_number:02d}", entry.title, tuple(chapters)))
         else:
             story_number += 1
-            body.append(_chapter(entry, sources[entry.path], story_number, diags,
-                                 manifest.language))
+            body.append(chapter(entry, story_number))
     chapters_by_author = _works_by_author(body)
     return Book(
         meta=_metadata(manifest),
@@ -63,7 +72,17 @@ def compile_book(manifest: Manifest, sources: Sources, diags: Diagnostics) -> Bo
         back=_back_matter(manifest, sources, chapters_by_author),
         root=manifest.root,
         scene_break=manifest.scene_break,
+        kind=kind,
     )
+
+
+def _kind(manifest: Manifest, sources: Sources, diags: Diagnostics) -> str:
+    entries = []
+    for story in manifest.stories():
+        heading = sources[story.path].heading
+        entries.append((story.authors, story.path, heading.label if heading else None))
+    span = Span(display_path(manifest.path), 1, 1)
+    return resolve_kind(manifest.kind, manifest.authors, entries, diags, span)
 
 
 def _metadata(manifest: Manifest) -> Metadata:

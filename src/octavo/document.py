@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TypeAlias, assert_never
 
 from octavo.diagnostics import Span
+from octavo.print_profiles import RUNNING_HEAD_DEFAULTS
 
 # ---------------------------------------------------------------------------------------------
 # Inlines
@@ -166,10 +167,17 @@ class Chapter:
     subtitle: str | None = None
     label: str | None = None  # "Session One", kept from the manuscript's own heading
     language: str | None = None  # the story's own language, when it differs from the book's
+    bylined: bool = True  # False in a novel or collection: one author, no byline per chapter
+    number_label: str | None = None  # "Chapter Twelve", when the book asks for `numbering`
 
     @property
     def byline(self) -> str | None:
-        return join_names(self.authors) if self.authors else None
+        return join_names(self.authors) if self.authors and self.bylined else None
+
+    @property
+    def shown_label(self) -> str | None:
+        """The label set above the title: the book's numbering, else the manuscript's own."""
+        return self.number_label or self.label
 
 
 @dataclass(frozen=True, slots=True)
@@ -292,8 +300,9 @@ class PrintSettings:
     safe_zone_in: float | None = None
     # Book conventions.
     openings: str = "recto"  # "recto" | "any"
-    verso_head: str = "story-author"  # "book-title" | "author" | "story-author"
-    recto_head: str = "story-title"
+    # build.running_heads; None: the book kind's default (Book.running_heads)
+    verso_head: str | None = None  # "book-title" | "author" | "story-author"
+    recto_head: str | None = None  # "story-title" | "book-title"
     style: str = "classic"  # "classic" | "modern" | "pulp"
     css: Path | None = None  # the book's own stylesheet, inside the book folder
     lead_in: str = "small-caps"  # "small-caps" | "drop-cap" | "none"
@@ -312,6 +321,23 @@ class Book:
     back: tuple[BackMatter, ...]
     root: Path  # the book folder; nothing outside it is ever read
     scene_break: str = "ornament"  # how breaks are drawn: "ornament", "asterism" or "space"
+    kind: str = "anthology"  # "novel" | "collection" | "anthology": see octavo.book_kind
+
+    @property
+    def unit_noun(self) -> str:
+        """What the book's body is made of, for summaries: "chapter" or "story"."""
+        return "chapter" if self.kind == "novel" else "story"
+
+    def running_heads(self, title: str, byline: str | None = None) -> tuple[str, str]:
+        """(verso head, recto head) over a chapter or page called `title` by `byline`: what
+        `build.running_heads` says, else the book kind's default (RUNNING_HEAD_DEFAULTS): an
+        anthology's story author and story title; a single-author collection's author and
+        story title; a novel's author and book title."""
+        verso, recto = RUNNING_HEAD_DEFAULTS.get(self.kind, RUNNING_HEAD_DEFAULTS["anthology"])
+        people = join_names(self.meta.authors or self.meta.editors) or self.meta.title
+        heads = {"book-title": self.meta.title, "author": people,
+                 "story-author": byline or people, "story-title": title}
+        return heads[self.print.verso_head or verso], heads[self.print.recto_head or recto]
 
     def chapters(self) -> Iterator[Chapter]:
         for item in self.body:

@@ -57,8 +57,14 @@ def slugify(title: str) -> str:
     return slug[:80].rstrip("-") or "book"
 
 
+# A manuscript's reading, kept between rebuilds of `octavo watch` / `preview`: the file's
+# identity (path, size, mtime) and the house style → its story, diagnostics and check text.
+SourceCache = dict[tuple[Path, int, int, object, bool], tuple[RawStory, list[Diagnostic],
+                                                             StoryText | None]]
+
+
 def load_book(manifest_path: Path, diags: Diagnostics, progress: Progress,
-              lint: bool = False) -> Book:
+              lint: bool = False, cache: SourceCache | None = None) -> Book:
     """Read the manifest and every manuscript it names, normalise them, and compile the book.
     With `lint`, the manuscripts' text is checked as `octavo check` does."""
     manifest, warnings = load_manifest(manifest_path, display_path(manifest_path))
@@ -68,7 +74,7 @@ def load_book(manifest_path: Path, diags: Diagnostics, progress: Progress,
         from octavo.check.manifest_rules import manifest_findings
 
         found.extend(manifest_findings(manifest))
-    sources = read_sources(manifest, found, progress, lint)
+    sources = read_sources(manifest, found, progress, lint, cache)
     diags.extend(apply_check_settings(found, manifest))
     if diags.has_errors:
         raise OctavoError(diags.sorted())
@@ -88,7 +94,7 @@ def apply_check_settings(found: Diagnostics, manifest: Manifest) -> list[Diagnos
 
 
 def read_sources(manifest: Manifest, diags: Diagnostics, progress: Progress,
-                 lint: bool = False) -> dict[Path, RawStory]:
+                 lint: bool = False, cache: SourceCache | None = None) -> dict[Path, RawStory]:
     entries = [(s.path, s.display, s.span, s.habits, s.docx_changes) for s in manifest.stories()]
     for source in (manifest.dedication, manifest.acknowledgements, *manifest.front,
                    *manifest.back):
@@ -101,6 +107,14 @@ def read_sources(manifest: Manifest, diags: Diagnostics, progress: Progress,
     for path, display, span, habits, changes in entries:
         progress.step(display)
         shown = display_path(path)
+        key = _cache_key(path, manifest, lint, habits, changes) if cache is not None else None
+        if cache is not None and key is not None and key in cache:
+            sources[path], found, text = cache[key]
+            diags.extend(found)
+            if text is not None:
+                texts.append(text)
+            continue
+        before = len(diags)
         try:
             if is_line_format(path.suffix):
                 decoded = read_text(path, shown)
@@ -122,6 +136,8 @@ def read_sources(manifest: Manifest, diags: Diagnostics, progress: Progress,
                                       manifest.house_words,
                                       only=None if lint else ALWAYS_CHECKED))
             sources[path] = normalise_story(story, manifest.house_style)
+            if cache is not None and key is not None:
+                cache[key] = (sources[path], list(diags.items[before:]), None)
             continue
         markdown = path.suffix.lower() in MARKDOWN_SUFFIXES
         if lint:
@@ -132,10 +148,26 @@ def read_sources(manifest: Manifest, diags: Diagnostics, progress: Progress,
         else:
             diags.extend(check_text(decoded.text, display_path(path), only=ALWAYS_CHECKED))
         sources[path] = normalise_story(story, manifest.house_style)
+        if cache is not None and key is not None:
+            story_text = texts[-1] if lint and not markdown else None
+            cache[key] = (sources[path], list(diags.items[before:]), story_text)
     if lint:
         diags.extend(book_findings(texts, manifest.language, manifest.own_words
                                    | {word for pair in manifest.house_words for word in pair}))
     return sources
+
+
+def _cache_key(path: Path, manifest: Manifest, lint: bool, habits: object = (),
+               changes: str | None = None) -> tuple[Path, int, int, object, bool] | None:
+    try:
+        stat = path.stat()
+    except OSError:
+        return None
+    # Everything the reading depends on besides the file: the house style, the checks, and the
+    # entry's habits and Word tracked-changes setting.
+    settings = (manifest.house_style, manifest.check_enabled, manifest.house_words, habits,
+                changes)
+    return (path, stat.st_size, stat.st_mtime_ns, settings, lint)
 
 
 def check_output_dir(output_dir: Path) -> None:
@@ -153,12 +185,14 @@ def check_output_dir(output_dir: Path) -> None:
 
 def build(manifest_path: Path, output_dir: Path, formats: tuple[str, ...],
           timestamp: dt.datetime | None = None,
-          progress: Progress | None = None, lint: bool = False) -> BuildResult:
-    """Build the book in the given formats. Raises OctavoError with diagnostics on failure."""
+          progress: Progress | None = None, lint: bool = False,
+          cache: SourceCache | None = None) -> BuildResult:
+    """Build the book in the given formats. Raises OctavoError with diagnostics on failure.
+    `cache` keeps manuscripts read between the rebuilds of `octavo watch`."""
     started = time.perf_counter()
     progress = progress or NullProgress()
     diags = Diagnostics()
-    book = load_book(manifest_path, diags, progress, lint)
+    book = load_book(manifest_path, diags, progress, lint, cache)
     check_output_dir(output_dir)
     result = BuildResult(book)
     # Every format is written into a staging folder first and moved into place only when all of

@@ -172,7 +172,7 @@ def _node_title(node: Chapter | Part | MatterPage | ContributorsPage) -> str:
 def _chapter_page(chapter: Chapter, uid: str, in_part: bool) -> Page:
     title = _node_title(chapter)
     context = {
-        "label": chapter.label,
+        "label": chapter.shown_label,
         "title": title,
         "subtitle": chapter.subtitle,
         "byline": chapter.byline,
