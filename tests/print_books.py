@@ -47,7 +47,8 @@ def make_book(folder: BookFolder, build_yaml: str = "", extra: str = "",
         names.append(name)
     folder.write("matter/foreword.md", "# Foreword\n\n" + SENTENCE * 8 + "\n")
     folder.write("book.yaml", (
-        f"title: Harbour & Tide\nauthor: Ann Writer\nlanguage: {language}\n"
+        # An anthology (its stories' headings say "Chapter 1", which would make a novel).
+        f"title: Harbour & Tide\nauthor: Ann Writer\nkind: anthology\nlanguage: {language}\n"
         "description: Three tides.\nrights: All rights reserved.\n"
         "dedication: For the gulls.\n"
         "front:\n  - {title: Foreword, file: matter/foreword.md}\n"

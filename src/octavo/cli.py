@@ -14,6 +14,7 @@ import click
 
 from octavo import __version__
 from octavo.backends.stores import STORES
+from octavo.commands.common import OctavoGroup, global_options, shown_path
 from octavo.diagnostics import OctavoError, Span
 
 EXIT_ERRORS = 1
@@ -32,10 +33,15 @@ def source_date_epoch() -> dt.datetime | None:
                                  Span("SOURCE_DATE_EPOCH")) from None
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=OctavoGroup, context_settings={"help_option_names": ["-h", "--help"]},
+             params=global_options())
 @click.version_option(__version__, "-V", "--version", prog_name="octavo")
 def cli() -> None:
-    """Turn manuscripts into a store-ready EPUB 3 and a print-ready PDF."""
+    """Turn manuscripts into a store-ready EPUB 3 and a print-ready PDF.
+
+    Start a book with `octavo new`, build it with `octavo build`, and keep it building on
+    every save with `octavo watch` or `octavo preview`.
+    """
 
 
 @cli.command()
@@ -57,33 +63,41 @@ def build(book: str | None, output: Path, want_epub: bool, want_pdf: bool,
           no_check: bool, stores: tuple[str, ...], no_cache: bool, jobs: int | None) -> None:
     """Build BOOK (a folder holding book.yaml, or the file itself).
 
-    Without BOOK, ./book.yaml is used, then manuscripts/book.yaml.
+    Without BOOK, ./book.yaml is used, then manuscripts/book.yaml, then the book.yaml of the
+    nearest folder above. Errors are all shown; of the warnings, the three that matter most
+    (-v shows every one).
     """
     from octavo import console, pipeline
     from octavo.manifest import find_manifest
+    from octavo.triage import most_important
 
     formats = tuple(f for f, wanted in (("epub", want_epub), ("pdf", want_pdf)) if wanted)
     try:
         manifest_path = find_manifest(book, Path.cwd())
+        output = _output_folder(output, manifest_path)
         with console.ConsoleProgress() as progress:
             result = pipeline.build(manifest_path, output, formats or pipeline.FORMATS,
                                     timestamp=source_date_epoch(), progress=progress,
                                     lint=not no_check, use_cache=not no_cache, workers=jobs,
                                     stores=STORES if "all" in stores else stores)
     except OctavoError as exc:
-        console.print_diagnostics(exc.diagnostics)
-        errors = sum(1 for d in exc.diagnostics if d.severity.value == "error")
-        print(f"octavo: build failed with {errors} error{'s' if errors != 1 else ''}",
+        found = list(exc.diagnostics)
+        errors = [d for d in found if d.severity.value == "error"]
+        others = [d for d in found if d.severity.value != "error"]
+        console.print_build_findings(found, found if console.verbose()
+                                     else errors + most_important(others))
+        print(f"octavo: build failed with {console.plural(len(errors), 'error')}",
               file=sys.stderr)
         sys.exit(EXIT_ERRORS)
-    shown = [d for d in result.diagnostics if d.severity.value != "info"]
-    console.print_diagnostics(shown)
-    if len(shown) < len(result.diagnostics):
-        print(f"({len(result.diagnostics) - len(shown)} notes not shown: run octavo check)",
-              file=sys.stderr)
-    stories = sum(1 for _ in result.book.chapters())
-    console.print_summary([(_shown(a.path), a.size, a.pages) for a in result.artifacts],
-                          result.words, stories, result.seconds)
+    found = result.diagnostics
+    if console.verbose():
+        console.print_build_findings(found, found)
+    else:
+        console.print_build_findings(found, most_important(
+            [d for d in found if d.severity.value != "info"]))
+    chapters = sum(1 for _ in result.book.chapters())
+    console.print_summary([(shown_path(a.path), a.size, a.pages) for a in result.artifacts],
+                          result.words, chapters, result.seconds, noun=result.book.unit_noun)
 
 
 @cli.command()
@@ -92,23 +106,40 @@ def build(book: str | None, output: Path, want_epub: bool, want_pdf: bool,
               help="Rewrite FILE with the normalised text, keeping a backup (FILE.bak).")
 @click.option("--diff", "show_diff", is_flag=True, help="Show what would change, as a diff.")
 @click.option("--quotes", type=click.Choice(["keep", "american", "british"]), default=None,
-              help="Quotation style (default: keep the author's double and single marks, curled).")
-@click.option("--language", default="en-US", show_default=True, help="The text's language.")
+              help="Quotation style (default: the book's house style, else keep the author's "
+                   "double and single marks, curled).")
+@click.option("--language", default=None,
+              help="The text's language (default: the book's, else en-US).")
 def normalize(file: Path, in_place: bool, show_diff: bool, quotes: str | None,
-              language: str) -> None:
+              language: str | None) -> None:
     """Print FILE (or - for standard input) normalised, as Markdown.
 
     Curly quotes and apostrophes, dashes, ellipses and spaces as a typesetter would set them;
     every scene-break marker as one `* * *` line. Nothing but punctuation and spaces changes.
+    A file inside a book folder gets that book's house style, as `octavo build` applies it.
+    `--diff` and `--in-place` (which combine) keep the file's own format: a .txt stays plain
+    text with its own heading lines, and is written only when something changes.
     """
     from octavo import console
+    from octavo.commands.fix import Target, apply, style_for_file
+    from octavo.normalise import house_style_for
     from octavo.normalise.command import normalise_file
 
     if in_place and str(file) == "-":
         raise click.UsageError("--in-place needs a file, not standard input")
     try:
-        result = normalise_file(file, quotes=quotes, language=language, in_place=in_place,
-                                diff=show_diff)
+        style = None
+        if quotes or language:
+            style = house_style_for(language or "en-US", quotes)
+        elif str(file) != "-" and file.is_file():
+            style = style_for_file(file)
+        if (in_place or show_diff) and str(file) != "-":
+            if not apply(Target(file, style), repairs=False, write=in_place,
+                         show_diff=show_diff) and not show_diff:
+                console.say(f"{file}: nothing to change")
+            return
+        result = normalise_file(file, quotes=quotes, language=language or "en-US",
+                                in_place=in_place, diff=show_diff, style=style)
     except OctavoError as exc:
         console.print_diagnostics(exc.diagnostics)
         sys.exit(EXIT_ERRORS)
@@ -144,8 +175,9 @@ def check(paths: tuple[Path, ...], output_format: str, explain_code: str | None,
     if explain_code:
         text = checker.explain(explain_code)
         if text is None:
-            raise click.UsageError(f"unknown code {explain_code!r}")
-        print(text)
+            raise click.UsageError(f"unknown code {explain_code!r}; `octavo explain --list` "
+                                   "lists them")
+        console.result(text)
         return
     built = [p for p in (epub_file, pdf_file) if p is not None]
     missing = [p for p in (*paths, *built) if not p.exists()]
@@ -176,50 +208,42 @@ def check(paths: tuple[Path, ...], output_format: str, explain_code: str | None,
         console.print_json_diagnostics(found)
     else:
         console.print_diagnostics(found, with_source=True, to_stdout=True)
+        console.print_check_summary(_files_checked(paths, books, built), found)
     if any(d.severity.value == "error" for d in found):
         sys.exit(EXIT_ERRORS)
 
 
-@cli.command()
-@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
-def fix(paths: tuple[Path, ...]) -> None:
-    """Apply the safe fixes to a book's manuscripts (or the given files), in place.
+def _output_folder(output: Path, manifest_path: Path) -> Path:
+    """A book found in a folder above (run from chapters/, say) builds into its own dist/,
+    unless -o says otherwise."""
+    context = click.get_current_context()
+    if context.get_parameter_source("output") is not click.core.ParameterSource.DEFAULT:
+        return output
+    folder = manifest_path.parent.resolve()
+    cwd = Path.cwd().resolve()
+    return folder / output if folder in cwd.parents and folder != cwd / "manuscripts" else output
 
-    The fixes: mojibake repaired (donâ€™t → don’t), doubled periods and commas made single,
-    and the normaliser's curly quotes, dashes, ellipses, spaces and scene breaks.
-    Each file changed keeps its original as FILE.bak (then .bak2, …). Run `octavo check`
-    afterwards for what needs an editor's eye.
-    """
-    from octavo import console
-    from octavo.manifest import find_manifest, load_manifest
-    from octavo.normalise.command import normalise_file
 
-    try:
-        books = [p for p in paths if p.is_dir() or p.suffix in (".yaml", ".yml")]
-        if not paths:
-            books = [find_manifest(None, Path.cwd())]
-        # (file, quotation style, language): a book's manuscripts follow its house style.
-        targets: list[tuple[Path, str | None, str]] = [
-            (p, None, "en-US") for p in paths if p not in books]
-        for book in books:
-            manifest, _ = load_manifest(find_manifest(str(book), Path.cwd()))
-            style = manifest.house_style.quotes_name
-            targets += [(s.path, style, manifest.language) for s in manifest.stories()]
-        for path, quotes, language in targets:
-            result = normalise_file(path, quotes=quotes, language=language, in_place=True,
-                                    diff=False, repairs=True)
-            console.print_diagnostics(result.diagnostics)
-            backup = result.backup.name if result.backup else "-"
-            print(f"fixed {_shown(path)} (the original is in {backup})")
-    except OctavoError as exc:
-        console.print_diagnostics(exc.diagnostics)
-        sys.exit(EXIT_ERRORS)
+def _files_checked(paths: tuple[Path, ...], books: list[Path], built: list[Path]) -> int:
+    """How many files a check read: each book's manifest and manuscripts, and the files."""
+    from octavo.commands.fix import book_style
+    from octavo.manifest import find_manifest
+
+    count = len(built) + len([p for p in paths if p not in books])
+    names: list[str | None] = [str(b) for b in books] or ([] if paths or built else [None])
+    for name in names:
+        try:
+            count += 1 + len(book_style(find_manifest(name, Path.cwd()))[1])
+        except OctavoError:
+            count += 1
+    return count
 
 
 @cli.command()
 @click.argument("book", required=False)
 def clean(book: str | None) -> None:
     """Remove BOOK's build cache (.octavo-cache/), so that the next build starts afresh."""
+    from octavo import console
     from octavo.cache import CACHE_DIR_NAME
     from octavo.cache import clean as clean_cache
     from octavo.manifest import find_manifest
@@ -227,37 +251,33 @@ def clean(book: str | None) -> None:
     try:
         folder = find_manifest(book, Path.cwd()).parent
     except OctavoError as exc:
-        from octavo import console
-
         console.print_diagnostics(exc.diagnostics)
         sys.exit(EXIT_USAGE)
     freed = clean_cache(folder)
-    where = _shown(folder / CACHE_DIR_NAME)
-    print(f"removed {where} ({freed / 1e6:.1f} MB)" if freed else f"no cache at {where}")
+    where = shown_path(folder / CACHE_DIR_NAME)
+    console.result(f"removed {where} ({freed / 1e6:.1f} MB)" if freed
+                   else f"no cache at {where}")
 
 
-def _register_commands() -> None:
+def _register() -> None:
+    """The commands that live in their own modules (octavo/commands/, octavo/cover_command.py)."""
     from octavo.catalogue.command import build_many
+    from octavo.commands import add, completion, explain, fix, new, preview, proof, watch
     from octavo.cover_command import cover
 
-    cli.add_command(build_many)
-    cli.add_command(cover)
+    for command in (new.new, add.add, fix.fix, explain.explain, watch.watch, preview.preview,
+                    proof.proof, completion.completion, cover, build_many):
+        cli.add_command(command)
 
 
-_register_commands()
-
-
-def _shown(path: Path) -> str:
-    """A path relative to the working folder when it lies below it, else absolute."""
-    relative = os.path.relpath(path)
-    return str(path.resolve()) if relative.startswith("..") else relative
+_register()
 
 
 def main() -> None:
     """Entry point: never let a Python traceback reach the user."""
     try:
         # Not click's standalone mode: it would answer Ctrl-C with "Aborted!" and status 1.
-        status = cli.main(standalone_mode=False)
+        status = cli.main(standalone_mode=False, prog_name="octavo")
         sys.exit(status if isinstance(status, int) else 0)
     except SystemExit:
         raise

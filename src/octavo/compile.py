@@ -6,10 +6,12 @@ so compiling is a pure function of its inputs (and deterministic: ids come from 
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from pathlib import Path
 
-from octavo.diagnostics import Diagnostics
+from octavo.book_kind import number_label, resolve_kind
+from octavo.diagnostics import Diagnostics, Span
 from octavo.document import (
     BackMatter,
     Block,
@@ -36,6 +38,7 @@ from octavo.ingest.model import RawStory
 from octavo.manifest import Manifest, PartEntry, StoryEntry, TextSource
 from octavo.names import sort_name
 from octavo.normalise import HouseStyle, normalise_text
+from octavo.paths import display_path
 
 Sources = dict[Path, RawStory]
 
@@ -44,18 +47,24 @@ def compile_book(manifest: Manifest, sources: Sources, diags: Diagnostics) -> Bo
     """Assemble the book. `sources` maps every manuscript path the manifest names to its story."""
     body: list[BodyItem] = []
     story_number = 0
+    kind = _kind(manifest, sources, diags)
+
+    def chapter(entry: StoryEntry, number: int) -> Chapter:
+        made = _chapter(entry, sources[entry.path], number, diags, manifest.language)
+        label = number_label(number, manifest.numbering, kind, manifest.language, diags,
+                             entry.span)
+        return dataclasses.replace(made, bylined=kind == "anthology", number_label=label)
+
     for part_number, entry in enumerate(manifest.contents, start=1):
         if isinstance(entry, PartEntry):
             chapters = []
             for story in entry.stories:
                 story_number += 1
-                chapters.append(_chapter(story, sources[story.path], story_number, diags,
-                                         manifest.language))
+                chapters.append(chapter(story, story_number))
             body.append(Part(f"part-{part_number:02d}", entry.title, tuple(chapters)))
         else:
             story_number += 1
-            body.append(_chapter(entry, sources[entry.path], story_number, diags,
-                                 manifest.language))
+            body.append(chapter(entry, story_number))
     chapters_by_author = _works_by_author(body)
     return Book(
         meta=_metadata(manifest),
@@ -68,6 +77,7 @@ def compile_book(manifest: Manifest, sources: Sources, diags: Diagnostics) -> Bo
         labels=manifest.epub.labels,
         epub_fonts=manifest.epub.epub_fonts,
         source_files=_source_files(manifest),
+        kind=kind,
     )
 
 
@@ -81,6 +91,15 @@ def _source_files(manifest: Manifest) -> tuple[Path, ...]:
     if manifest.cover is not None:
         files.append(manifest.cover)
     return tuple(dict.fromkeys(files))
+
+
+def _kind(manifest: Manifest, sources: Sources, diags: Diagnostics) -> str:
+    entries = []
+    for story in manifest.stories():
+        heading = sources[story.path].heading
+        entries.append((story.authors, story.path, heading.label if heading else None))
+    span = Span(display_path(manifest.path), 1, 1)
+    return resolve_kind(manifest.kind, manifest.authors, entries, diags, span)
 
 
 def _metadata(manifest: Manifest) -> Metadata:

@@ -3,13 +3,20 @@
 Diagnostics go to standard error as `path:line:col: severity CODE message`; the summary goes to
 standard output. On a terminal, rich draws live progress bars; elsewhere each stage and step is a
 plain line, so logs stay readable.
+
+Two things are decided apart: the *layout* (caret snippets, live bars, tables, summaries) follows
+whether the stream really is a terminal; the *colour* follows `--color auto|always|never` and
+NO_COLOR (auto: colour on a terminal unless NO_COLOR is set). `-q` keeps only what the user must
+see (errors and warnings); `-v` adds notes and details. `configure` sets both, once per run.
 """
 
 from __future__ import annotations
 
 import functools
+import os
 import sys
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TaskID, TextColumn
@@ -17,10 +24,91 @@ from rich.table import Table
 
 from octavo.diagnostics import Diagnostic, Severity, Span
 
-out = Console(highlight=False, soft_wrap=True)
-err = Console(stderr=True, highlight=False, soft_wrap=True)
+COLOR_CHOICES = ("auto", "always", "never")
+
+
+@dataclass(slots=True)
+class Settings:
+    verbosity: int = 0  # -1 quiet, 0 normal, 1 and more verbose
+    color: str = "auto"  # one of COLOR_CHOICES
+
+
+settings = Settings()
+
+
+def _make_console(stderr: bool) -> Console:
+    force = settings.color == "always"
+    never = settings.color == "never" or (settings.color == "auto"
+                                          and os.environ.get("NO_COLOR", "") != "")
+    return Console(stderr=stderr, highlight=False, soft_wrap=True,
+                   force_terminal=True if force else None, no_color=never,
+                   color_system=None if never else ("standard" if force else "auto"))
+
+
+out = _make_console(stderr=False)
+err = _make_console(stderr=True)
+
+
+def configure(*, verbosity: int | None = None, color: str | None = None) -> None:
+    """Apply the global options (-q/-v, --color) for the rest of the run."""
+    global out, err
+    if verbosity is not None:
+        settings.verbosity = verbosity
+    if color is not None:
+        settings.color = color
+    out, err = _make_console(stderr=False), _make_console(stderr=True)
+
+
+def reset() -> None:
+    """Back to the defaults (tests that run several commands in one process use it)."""
+    settings.verbosity, settings.color = 0, "auto"
+    configure()
+
+
+def quiet() -> bool:
+    return settings.verbosity < 0
+
+
+def verbose() -> bool:
+    return settings.verbosity > 0
+
+
+def is_terminal(target: Console) -> bool:
+    """Layout decisions: is this stream a real terminal (whatever --color says)?"""
+    stream = sys.stdout if target is out else sys.stderr
+    try:
+        return stream.isatty()
+    except (AttributeError, ValueError):  # a closed or replaced stream
+        return False
+
+
+def coloured(target: Console) -> bool:
+    return target.color_system is not None and not target.no_color
+
 
 _STYLES = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
+
+
+def say(message: str, *, to_stdout: bool = False, style: str | None = None) -> None:
+    """One line of chatter ("wrote …", "nothing to fix"): not shown with -q."""
+    if quiet():
+        return
+    target = out if to_stdout else err
+    if style and coloured(target):
+        target.out(message, style=style, highlight=False)
+    else:
+        print(message, file=sys.stdout if to_stdout else sys.stderr)
+
+
+def detail(message: str) -> None:
+    """A line only -v shows (which manifest, which house style, timings)."""
+    if verbose():
+        print(message, file=sys.stderr)
+
+
+def result(message: str) -> None:
+    """What the command was asked to print (a script, an explanation): shown even with -q."""
+    sys.stdout.write(message if message.endswith("\n") else message + "\n")
 
 
 def print_json_diagnostics(diagnostics: Iterable[Diagnostic]) -> None:
@@ -80,7 +168,7 @@ def print_diagnostics(diagnostics: Iterable[Diagnostic], with_source: bool = Fal
     target = out if to_stdout else err
     for d in diagnostics:
         _print_diagnostic(d, target)
-        if with_source and target.is_terminal and d.span and (d.span.line or d.span.paragraph):
+        if with_source and is_terminal(target) and d.span and (d.span.line or d.span.paragraph):
             source = source_text(d.span)
             if source is not None:
                 width = max(1, (d.span.end_column or d.span.column + 1) - d.span.column)
@@ -90,7 +178,7 @@ def print_diagnostics(diagnostics: Iterable[Diagnostic], with_source: bool = Fal
 
 
 def _print_diagnostic(d: Diagnostic, target: Console) -> None:
-    if not target.is_terminal:
+    if not coloured(target):
         print(str(d), file=sys.stdout if target is out else sys.stderr)
         return
     where = f"{d.span}: " if d.span else ""
@@ -107,7 +195,7 @@ class ConsoleProgress:
     """Shows stages and steps: a live bar per stage on a terminal, plain lines otherwise."""
 
     def __init__(self) -> None:
-        self.live = err.is_terminal
+        self.live = is_terminal(err) and not quiet()
         self._bars: Progress | None = None
         self._task: TaskID | None = None
         self._stage = ""
@@ -131,14 +219,14 @@ class ConsoleProgress:
         if self._bars is not None:
             self._task = self._bars.add_task(name, total=total, label="")
             self._bars.refresh()
-        else:
+        elif not quiet():
             print(f"{name}: {total} item{'s' if total != 1 else ''}", file=sys.stderr)
 
     def step(self, label: str) -> None:
         if self._bars is not None and self._task is not None:
             self._bars.update(self._task, advance=1, label=label[:50])
             self._bars.refresh()
-        else:
+        elif verbose():
             print(f"  {self._stage.lower()}: {label}", file=sys.stderr)
 
 
@@ -150,12 +238,23 @@ def _size(size: int) -> str:
     return str(size)
 
 
+def plural(count: int, noun: str) -> str:
+    """"1 story", "12 stories", "3 chapters"."""
+    if count == 1:
+        return f"1 {noun}"
+    if noun.endswith("y") and noun[-2:-1] not in "aeiou":
+        return f"{count} {noun[:-1]}ies"
+    return f"{count} {noun}s"
+
+
 def print_summary(artifacts: list[tuple[str, int, int | None]], words: int, stories: int,
-                  seconds: float) -> None:
-    """`artifacts` are (path, size in bytes, page count or None)."""
-    totals = (f"{stories} stor{'ies' if stories != 1 else 'y'}, {words:,} words, "
-              f"built in {seconds:.2f} s")
-    if not out.is_terminal:  # plain lines: logs must not be cut or folded
+                  seconds: float, noun: str = "story") -> None:
+    """`artifacts` are (path, size in bytes, page count or None); `noun` names the book's
+    units ("story", "chapter")."""
+    if quiet():
+        return
+    totals = f"{plural(stories, noun)}, {words:,} words, built in {seconds:.2f} s"
+    if not is_terminal(out):  # plain lines: logs must not be cut or folded
         for path, size, pages in artifacts:
             print(f"wrote {path}  {_size(size)}" + (f"  {pages} pages" if pages else ""))
         print(totals)
@@ -208,3 +307,52 @@ def print_catalogue_summary(counts: dict[str, int], seconds: float, report: str)
     print(f"{books} book{'s' if books != 1 else ''}: {counts.get('built', 0)} built, "
           f"{counts.get('fresh', 0)} fresh, {counts.get('failed', 0)} failed "
           f"in {seconds:.1f} s; report in {report}")
+_DIFF_STYLES = (("+++", "bold"), ("---", "bold"), ("@@", "cyan"), ("+", "green"), ("-", "red"))
+
+
+def print_diff(diff: str) -> None:
+    """A unified diff on standard output: coloured when colour is on, plain otherwise."""
+    if not coloured(out):
+        sys.stdout.write(diff)
+        return
+    for line in diff.splitlines():
+        style = next((s for prefix, s in _DIFF_STYLES if line.startswith(prefix)), None)
+        out.out(line, style=style, highlight=False)
+
+
+def print_check_summary(files: int, diagnostics: list[Diagnostic]) -> None:
+    """"3 files, 0 errors, 2 warnings" after `octavo check`, on a terminal."""
+    if quiet() or not is_terminal(out):
+        return
+    counts = {s: sum(1 for d in diagnostics if d.severity is s) for s in Severity}
+    parts = [plural(files, "file"), plural(counts[Severity.ERROR], "error"),
+             plural(counts[Severity.WARNING], "warning")]
+    if counts[Severity.INFO]:
+        parts.append(plural(counts[Severity.INFO], "note"))
+    style = "bold red" if counts[Severity.ERROR] else ("yellow" if counts[Severity.WARNING]
+                                                      else "green")
+    line = ", ".join(parts)
+    if coloured(out):
+        out.out(line, style=style, highlight=False)
+    else:
+        print(line)
+
+
+def print_build_findings(diagnostics: list[Diagnostic], shown: list[Diagnostic]) -> None:
+    """After a build: every error; of the rest, `shown` (the most important) with a count of
+    all, so a first build says what matters in a few lines (`-v` shows everything)."""
+    print_diagnostics(shown, with_source=True)
+    hidden = len(diagnostics) - len(shown)
+    if hidden <= 0 or quiet():
+        return
+    from collections import Counter
+
+    shown_ids = {id(d) for d in shown}
+    by_code = Counter(d.code for d in diagnostics if id(d) not in shown_ids)
+    counts = ", ".join(f"{code} ×{n}" for code, n in by_code.most_common(5))
+    more = ", …" if len(by_code) > 5 else ""
+    kinds = {s: sum(1 for d in diagnostics if d.severity is s) for s in Severity}
+    total = ", ".join(plural(n, "note" if s is Severity.INFO else s.value)
+                      for s, n in kinds.items() if n)
+    say(f"{total} in all, {len(shown)} shown; not shown: {counts}{more}. "
+        "`octavo check` lists every one, `octavo build -v` shows them here.")

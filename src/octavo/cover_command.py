@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from octavo.diagnostics import OctavoError
+from octavo.diagnostics import OctavoError, Severity
 
 
 @click.command()
@@ -43,7 +43,10 @@ def cover(book: str | None, output: Path, pages: int | None) -> None:
     except OctavoError as exc:
         console.print_diagnostics(exc.diagnostics)
         sys.exit(1)
-    console.print_diagnostics([*warnings, *result.diagnostics])
+    found = [*warnings, *result.diagnostics]
+    # -q: errors and warnings only, as every command (the spine note is a note).
+    console.print_diagnostics([d for d in found if not console.quiet()
+                               or d.severity is not Severity.INFO])
     text = "with spine text" if result.spine_text else "no spine text"
-    print(f"wrote {result.path}  spine {result.spine_in:.3f} in ({result.pages} pages, "
-          f"{manifest.print.paper} paper, {text})")
+    console.say(f"wrote {result.path}  spine {result.spine_in:.3f} in ({result.pages} pages, "
+                f"{manifest.print.paper} paper, {text})", to_stdout=True)

@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, fields, is_dataclass
 from pathlib import Path
 from typing import TypeAlias, assert_never
 
 from octavo.diagnostics import Span
+from octavo.print_profiles import RUNNING_HEAD_DEFAULTS
 
 # ---------------------------------------------------------------------------------------------
 # Inlines
@@ -167,10 +168,17 @@ class Chapter:
     label: str | None = None  # "Session One", kept from the manuscript's own heading
     credits: StoryCredits | None = None  # language, translators, copyright (issue 12)
     language: str | None = None  # the story's own language, when it differs from the book's
+    bylined: bool = True  # False in a novel or collection: one author, no byline per chapter
+    number_label: str | None = None  # "Chapter Twelve", when the book asks for `numbering`
 
     @property
     def byline(self) -> str | None:
-        return join_names(self.authors) if self.authors else None
+        return join_names(self.authors) if self.authors and self.bylined else None
+
+    @property
+    def shown_label(self) -> str | None:
+        """The label set above the title: the book's numbering, else the manuscript's own."""
+        return self.number_label or self.label
 
 
 @dataclass(frozen=True, slots=True)
@@ -337,8 +345,9 @@ class PrintSettings:
     safe_zone_in: float | None = None
     # Book conventions.
     openings: str = "recto"  # "recto" | "any"
-    verso_head: str = "story-author"  # "book-title" | "author" | "story-author"
-    recto_head: str = "story-title"
+    # build.running_heads; None: the book kind's default (Book.running_heads)
+    verso_head: str | None = None  # "book-title" | "author" | "story-author"
+    recto_head: str | None = None  # "story-title" | "book-title"
     style: str = "classic"  # "classic" | "modern" | "pulp"
     css: Path | None = None  # the book's own stylesheet, inside the book folder
     lead_in: str = "small-caps"  # "small-caps" | "drop-cap" | "none"
@@ -360,6 +369,25 @@ class Book:
     labels: tuple[tuple[str, str], ...] = ()  # book.yaml `labels:` overrides (octavo.i18n)
     epub_fonts: str = "reader"  # "reader" (the reading system's) or "embed" (subset house fonts)
     source_files: tuple[Path, ...] = ()  # every file the book is made from, for dcterms:modified
+    kind: str = "anthology"  # "novel" | "collection" | "anthology": see octavo.book_kind
+
+    @property
+    def unit_noun(self) -> str:
+        """What the book's body is made of, for summaries: "chapter" or "story"."""
+        return "chapter" if self.kind == "novel" else "story"
+
+    def running_heads(self, title: str, byline: str | None = None, *,
+                      names: Callable[[Sequence[str]], str] | None = None) -> tuple[str, str]:
+        """(verso head, recto head) over a chapter or page called `title` by `byline`: what
+        `build.running_heads` says, else the book kind's default (RUNNING_HEAD_DEFAULTS): an
+        anthology's story author and story title; a single-author collection's author and
+        story title; a novel's author and book title. `names` joins a list of names in the
+        book's language."""
+        verso, recto = RUNNING_HEAD_DEFAULTS.get(self.kind, RUNNING_HEAD_DEFAULTS["anthology"])
+        people = (names or join_names)(self.meta.authors or self.meta.editors) or self.meta.title
+        heads = {"book-title": self.meta.title, "author": people,
+                 "story-author": byline or people, "story-title": title}
+        return heads[self.print.verso_head or verso], heads[self.print.recto_head or recto]
 
     def chapters(self) -> Iterator[Chapter]:
         for item in self.body:

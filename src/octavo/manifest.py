@@ -13,7 +13,17 @@ from typing import Any
 
 from octavo.diagnostics import Diagnostic, Diagnostics, OctavoError, Span
 from octavo.document import Identifier, PrintSettings, StoryCredits
+from octavo.loop_codes import GLOB_MATCHES_NOTHING, GLOB_WITH_TITLE
+from octavo.manifest_contents import (
+    expand_pattern,
+    explicit_paths,
+    is_pattern,
+    pattern_hint,
+    run_together_items,
+    suggest_missing,
+)
 from octavo.manifest_epub import EpubManifest, epub_settings, story_credits, with_print_isbn
+from octavo.manifest_hints import date_problem, trim_problem
 from octavo.manifest_print import CoverSpec, cover_spec, print_settings
 from octavo.manifest_schema import schema_diagnostics
 from octavo.manifest_yaml import LoadedYaml, Path_, load_yaml
@@ -107,6 +117,8 @@ class Manifest:
     habits: tuple[tuple[str, str], ...] = ()  # the book's `habits:` (stories may add their own)
     docx_changes: str | None = None  # the book's `docx: {changes: ...}`
     print_cover: CoverSpec | None = None  # what `octavo cover` draws on the back and spine
+    kind: str | None = None  # "novel" | "collection" | "anthology"; None: inferred (book_kind)
+    numbering: str = "none"  # "none" | "words" | "digits"
 
     def stories(self) -> list[StoryEntry]:
         found: list[StoryEntry] = []
@@ -115,16 +127,30 @@ class Manifest:
         return found
 
 
+def find_upwards(start: Path) -> Path | None:
+    """The book.yaml of the book `start` (a folder) lies in: in it or in the nearest folder
+    above it, as git finds its repository."""
+    folder = start.resolve()
+    for candidate_folder in (folder, *folder.parents):
+        candidate = candidate_folder / MANIFEST_NAME
+        if candidate.is_file():
+            return candidate
+    return None
+
+
 def find_manifest(book: str | None, cwd: Path) -> Path:
-    """BOOK is a folder holding book.yaml or the file itself; default ./book.yaml, then
-    manuscripts/book.yaml."""
+    """BOOK is a folder holding book.yaml or the file itself; by default ./book.yaml, then
+    manuscripts/book.yaml, then the book.yaml of the nearest folder above."""
     if book is None:
         for candidate in (cwd / MANIFEST_NAME, cwd / "manuscripts" / MANIFEST_NAME):
             if candidate.is_file():
                 return candidate
+        found = find_upwards(cwd)
+        if found is not None:
+            return found
         raise OctavoError.single(
-            "OCT100", f"no {MANIFEST_NAME} here or in manuscripts/; name the book to build",
-            Span(str(cwd)),
+            "OCT100", f"no {MANIFEST_NAME} here, in manuscripts/ or in a folder above; name the "
+            "book, or start one with `octavo new`", Span(str(cwd)),
         )
     path = (cwd / book) if not Path(book).is_absolute() else Path(book)
     if path.is_dir():
@@ -146,6 +172,9 @@ def load_manifest(path: Path, display: str | None = None) -> tuple[Manifest, lis
     diags = Diagnostics()
     diags.extend(schema_diagnostics(loaded))
     if diags.has_errors:
+        # One run reports every error it can find: the paths and values that are well formed
+        # are checked too, so a misspelt key and a misspelt file name come out together.
+        _Builder(path, loaded, diags).salvage()
         raise OctavoError(diags.sorted())
     manifest = _Builder(path, loaded, diags).build()
     if diags.has_errors or manifest is None:
@@ -167,13 +196,50 @@ class _Builder:
         self.data: dict[str, Any] = loaded.data
         self.diags = diags
         self.folder = path.parent.resolve()
-        self.root = (self.folder / self.data.get("root", ".")).resolve()
+        root = self.data.get("root", ".")
+        # (A root of the wrong type is the schema's to report; the salvage pass goes on.)
+        self.root = (self.folder / (root if isinstance(root, str) else ".")).resolve()
         self.path = path
         self.seen: dict[Path, Span] = {}
         self.seen_display: list[str] = []
+        self.explicit = explicit_paths(self.data.get("contents", ()), self.folder, self.root)
 
     def span(self, *path: str | int) -> Span:
         return self.loaded.span(tuple(path))
+
+    def salvage(self) -> None:
+        """The checks that still make sense when the schema found errors: every value and
+        path of the right type is checked, so one run reports every error it can find."""
+        data = self.data
+        for key, check in (("language", self._language), ("date", self._date)):
+            if isinstance(data.get(key), str | int):
+                check()
+        if isinstance(data.get("identifier"), str):
+            self._identifier(())
+        build = data.get("build")
+        if isinstance(build, dict) and isinstance(build.get("trim"), str) and \
+                parse_trim(build["trim"]) is None:
+            reason = trim_problem(build["trim"])
+            self.diags.error("OCT115", f"trim size '{build['trim']}' cannot be printed: {reason}"
+                             if reason else f"unknown trim size '{build['trim']}'",
+                             self.span("build", "trim"))
+        if isinstance(data.get("cover"), str) and data["cover"]:
+            self._file_path(data["cover"], ("cover",))
+        self._salvage_contents(data.get("contents"), ("contents",))
+
+    def _salvage_contents(self, items: Any, where: Path_) -> None:
+        if not isinstance(items, list):
+            return
+        for i, item in enumerate(items):
+            if isinstance(item, dict) and isinstance(item.get("contents"), list):
+                self._salvage_contents(item["contents"], (*where, i, "contents"))
+            elif isinstance(item, str | dict) and isinstance(
+                    raw := item if isinstance(item, str) else item.get("file"), str) and raw:
+                if is_pattern(raw):
+                    self._pattern_matches(raw, self.span(*where, i), {})
+                else:
+                    self._file_path(raw, (*where, i) if isinstance(item, str)
+                                    else (*where, i, "file"))
 
     def build(self) -> Manifest | None:
         data = self.data
@@ -192,8 +258,8 @@ class _Builder:
             self.diags.extend(check_cover(cover, self.span("cover")))
         from octavo.manifest_inputs import docx_changes, merged_habits
 
-        contents = tuple(self._entry(item, ("contents", i), authors)
-                         for i, item in enumerate(data["contents"]))
+        contents = tuple(entry for i, item in enumerate(data["contents"])
+                         for entry in self._entries(item, ("contents", i), authors))
         identifier = self._identifier(authors or editors)
         if self.diags.has_errors:
             return None
@@ -213,7 +279,7 @@ class _Builder:
             subjects=_names(data.get("subjects")),
             cover=cover,
             cover_span=self.span("cover") if cover else None,
-            contents=tuple(c for c in contents if c is not None),
+            contents=contents,
             print=print_settings,
             dedication=self._text_source(data.get("dedication"), ("dedication",)),
             acknowledgements=self._text_source(data.get("acknowledgements"),
@@ -241,6 +307,8 @@ class _Builder:
             habits=merged_habits(data, {}),
             docx_changes=docx_changes(data, {}),
             print_cover=cover_spec(data, self.span, self._file_path),
+            kind=data.get("kind"),
+            numbering=data.get("numbering", "none"),
         )
 
     # -- metadata values ----------------------------------------------------------------------
@@ -278,8 +346,10 @@ class _Builder:
             return None
         date = normalise_date(str(raw))
         if date is None:
-            self.diags.error("OCT109", f"'{raw}' is not a date of the form YYYY, YYYY-MM or "
-                             "YYYY-MM-DD", self.span("date"))
+            reason = date_problem(str(raw))
+            self.diags.error("OCT109", f"'{raw}' is not a date: {reason}" if reason else
+                             f"'{raw}' is not a date of the form YYYY, YYYY-MM or YYYY-MM-DD",
+                             self.span("date"))
         return date
 
     def _print_settings(self) -> PrintSettings:
@@ -288,7 +358,10 @@ class _Builder:
         if "trim" in build:
             parsed = parse_trim(build["trim"])
             if parsed is None:
-                self.diags.error("OCT115", f"unknown trim size '{build['trim']}'; use one of "
+                reason = trim_problem(build["trim"])
+                self.diags.error("OCT115", f"trim size '{build['trim']}' cannot be printed: "
+                                 f"{reason}" if reason else
+                                 f"unknown trim size '{build['trim']}'; use one of "
                                  f"{', '.join(TRIMS)} or WIDTHxHEIGHT in inches",
                                  self.span("build", "trim"))
             else:
@@ -319,7 +392,15 @@ class _Builder:
             self.diags.error("OCT111", f"'{raw[:200]}' cannot be opened: {exc.strerror}", span)
             return None
         if not exists:
-            self.diags.error("OCT111", f"'{raw}' does not exist", span)
+            parts = run_together_items(raw, self.folder)
+            if parts:
+                self.diags.error("OCT111", f"'{raw}' does not exist: it reads as two list items "
+                                 f"run together ({', '.join(parts)}), because the second dash "
+                                 "is indented more than the first; line up the dashes", span)
+                return None
+            guess = suggest_missing(raw, self.folder, self.root)
+            self.diags.error("OCT111", f"'{raw}' does not exist" + (
+                f"; did you mean {guess}?" if guess else ""), span, fix=guess)
             return None
         if not is_file:
             self.diags.error("OCT111", f"'{raw}' is not a file", span)
@@ -346,13 +427,53 @@ class _Builder:
                           habits=merged_habits(self.data, meta),
                           docx_changes=docx_changes(self.data, meta))
 
+    def _entries(self, item: Any, where: Path_,
+                 inherited: tuple[str, ...]) -> list[StoryEntry | PartEntry]:
+        """One entry of `contents`; a pattern (chapters/*.md) stands for every file it
+        matches, in natural order, less those listed elsewhere."""
+        raw = item if isinstance(item, str) else (item.get("file") if "part" not in item
+                                                 else None)
+        if isinstance(raw, str) and is_pattern(raw):
+            span = self.loaded.span(where if isinstance(item, str) else (*where, "file"))
+            meta = {} if isinstance(item, str) else item
+            matches = self._pattern_matches(raw, span, meta)
+            from octavo.manifest_inputs import docx_changes, merged_habits
+
+            habits, changes = merged_habits(self.data, meta), docx_changes(self.data, meta)
+            stories = [StoryEntry(path, shown, span, None, None,
+                                  _names(meta.get("author")) or inherited,
+                                  habits=habits, docx_changes=changes)
+                       for path, shown in matches
+                       if path not in self.seen and path not in self.explicit]
+            for story in stories:
+                self.seen[story.path] = span
+                self.seen_display.append(story.display)
+            return list(stories)
+        found = self._entry(item, where, inherited)
+        return [found] if found is not None else []
+
+    def _pattern_matches(self, raw: str, span: Span, meta: dict[str, Any]) -> list[tuple[Path, str]]:
+        try:
+            matches = expand_pattern(raw, self.folder, self.root, span)
+        except OctavoError as exc:
+            self.diags.extend(exc.diagnostics)
+            return []
+        if not matches:
+            self.diags.error(GLOB_MATCHES_NOTHING, f"'{raw}' matches no manuscript"
+                             + pattern_hint(raw, self.folder), span)
+        elif (meta.get("title") or meta.get("subtitle")) and len(matches) > 1:
+            self.diags.error(GLOB_WITH_TITLE, f"'{raw}' matches {len(matches)} files, which "
+                             "cannot share one title", span)
+            return []
+        return matches
+
     def _entry(self, item: Any, where: Path_,
                inherited: tuple[str, ...]) -> StoryEntry | PartEntry | None:
         if isinstance(item, str):
             return self._story(item, where, {}, inherited)
         if "part" in item:
-            stories = [self._entry(s, (*where, "contents", i), inherited)
-                       for i, s in enumerate(item["contents"])]
+            stories = [s for i, sub in enumerate(item["contents"])
+                       for s in self._entries(sub, (*where, "contents", i), inherited)]
             return PartEntry(item["part"].strip(),
                              tuple(s for s in stories if isinstance(s, StoryEntry)),
                              self.loaded.span(where))

@@ -22,7 +22,6 @@ from octavo.print_profiles import (
     HOUSE_STYLES,
     OPENINGS_DEFAULTS,
     PROFILES,
-    RUNNING_HEAD_DEFAULTS,
 )
 
 SpanOf = Callable[..., Span]
@@ -45,7 +44,6 @@ def print_settings(data: dict[str, Any], trim: Trim, size: float, span: SpanOf,
     build: dict[str, Any] = data.get("build", {})
     edition: dict[str, Any] = data.get("print", {})
     style = build.get("style", DEFAULT_STYLE)
-    verso_default, recto_default = RUNNING_HEAD_DEFAULTS.get(kind, RUNNING_HEAD_DEFAULTS["anthology"])
     heads = build.get("running_heads", {})
     css = None
     if "css" in build:
@@ -74,8 +72,8 @@ def print_settings(data: dict[str, Any], trim: Trim, size: float, span: SpanOf,
         gutter_in=float(build["gutter"]) if "gutter" in build else None,
         safe_zone_in=safe_zone,
         openings=build.get("openings", OPENINGS_DEFAULTS.get(kind, "recto")),
-        verso_head=heads.get("verso", verso_default),
-        recto_head=heads.get("recto", recto_default),
+        verso_head=heads.get("verso"),  # None: the book kind's (Book.running_heads)
+        recto_head=heads.get("recto"),
         style=style,
         css=css,
         lead_in=build.get("lead_in", "small-caps"),

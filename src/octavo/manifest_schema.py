@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import json
 from functools import cache
 from typing import Any
@@ -11,6 +10,7 @@ from jsonschema import Draft202012Validator
 from jsonschema.exceptions import ValidationError
 
 from octavo.diagnostics import Diagnostic, Severity
+from octavo.manifest_hints import suggest_key
 from octavo.manifest_yaml import LoadedYaml
 from octavo.resources import schema_path
 
@@ -39,8 +39,21 @@ def _validator() -> Draft202012Validator:
 
 
 def schema_diagnostics(loaded: LoadedYaml) -> list[Diagnostic]:
+    errors = list(_validator().iter_errors(loaded.data))
+    # A misspelt key already says which key it means: no "missing the required key" for it.
+    meant: set[tuple[tuple[str | int, ...], str]] = set()
+    for error in errors:
+        if error.validator == "additionalProperties" and isinstance(error.instance, dict):
+            allowed = _allowed_keys(error.schema)
+            for name in set(error.instance) - set(allowed):
+                guess = suggest_key(name, allowed)
+                if guess:
+                    meant.add((tuple(error.absolute_path), guess))
     diagnostics: list[Diagnostic] = []
-    for error in _validator().iter_errors(loaded.data):
+    for error in errors:
+        if error.validator == "required" and (tuple(error.absolute_path),
+                                              error.message.split("'")[1]) in meant:
+            continue
         diagnostics.extend(_translate(error, loaded))
     return diagnostics
 
@@ -90,10 +103,10 @@ def _translate(error: ValidationError, loaded: LoadedYaml) -> list[Diagnostic]:
             extra = sorted(set(instance) - set(allowed))
             found = []
             for name in extra:
-                guess = difflib.get_close_matches(name, allowed, n=1, cutoff=0.6)
-                hint = f"; did you mean '{guess[0]}'?" if guess else f"; known keys: {', '.join(allowed)}"
+                guess = suggest_key(name, allowed)
+                hint = f"; did you mean '{guess}'?" if guess else f"; known keys: {', '.join(allowed)}"
                 found.append(diag(f"unknown key '{name}' in {where}{hint}", (*path, name),
-                                  key=True, code="OCT104", fix=guess[0] if guess else None))
+                                  key=True, code="OCT104", fix=guess))
             return found
         case "required":
             missing = error.message.split("'")[1]
@@ -111,7 +124,11 @@ def _translate(error: ValidationError, loaded: LoadedYaml) -> list[Diagnostic]:
             options = ", ".join(repr(v) for v in expected)
             return [diag(f"{where} must be one of {options}")]
         case "minimum" | "maximum":
-            return [diag(f"{where} is out of range: {error.message}")]
+            side = "above the maximum" if error.validator == "maximum" else "below the minimum"
+            low, high = schema.get("minimum"), schema.get("maximum")
+            span = f"; it must be from {low:g} to {high:g}" if low is not None and \
+                high is not None else ""
+            return [diag(f"{where} is {instance:g}, {side} of {expected:g}{span}")]
         case "oneOf" | "anyOf":
             return [diag(f"{where} must be text or a list of text, not {_describe(instance)}")]
         case _:

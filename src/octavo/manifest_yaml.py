@@ -21,7 +21,7 @@ from yaml.error import Mark
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from octavo.characters import BIDI_CONTROLS, CONTROL_CHARACTERS
-from octavo.diagnostics import OctavoError, Span
+from octavo.diagnostics import Diagnostic, OctavoError, Severity, Span
 
 MAX_MANIFEST_BYTES = 1_000_000
 # A real manifest has a few hundred nodes; 300 stories with 4 keys each is ~2,500.
@@ -110,10 +110,7 @@ def load_yaml(raw: bytes, display: str) -> LoadedYaml:
             "OCT102", f"values are nested more than {MAX_DEPTH} levels deep",
             Span(display, exc.mark.line + 1, exc.mark.column + 1)) from None
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        span = Span(display, mark.line + 1, mark.column + 1) if mark else Span(display, 1, 1)
-        problem = exc.problem or exc.context or "syntax error"
-        raise OctavoError.single("OCT101", f"invalid YAML: {problem}", span) from None
+        raise OctavoError([_syntax_error(exc, text, display)]) from None
     except yaml.reader.ReaderError as exc:  # a character YAML forbids, such as a control code
         raise OctavoError.single(
             "OCT101", f"invalid YAML: character U+{exc.character:04X} is not allowed "
@@ -130,6 +127,26 @@ def load_yaml(raw: bytes, display: str) -> LoadedYaml:
     converter = _Converter(display)
     data = converter.convert(root, ())
     return LoadedYaml(data, converter.value_spans, converter.key_spans)
+
+
+def _syntax_error(exc: yaml.MarkedYAMLError, text: str, display: str) -> Diagnostic:
+    """PyYAML's complaint, in plain words where octavo knows what it usually means."""
+    from octavo.manifest_hints import yaml_hint
+
+    def at(mark: Mark | None) -> tuple[int, int] | None:
+        return (mark.line, mark.column) if mark is not None else None
+
+    problem = exc.problem or exc.context or "syntax error"
+    hint = yaml_hint(text.split("\n"), problem, exc.context, at(exc.problem_mark),
+                     at(exc.context_mark))
+    if hint is not None:
+        message, where, fix = hint
+        line, column = where if where is not None else (0, 0)
+        return Diagnostic(Severity.ERROR, "OCT101", f"invalid YAML: {message}",
+                          Span(display, line + 1, column + 1), fix)
+    mark = exc.problem_mark or exc.context_mark
+    span = Span(display, mark.line + 1, mark.column + 1) if mark else Span(display, 1, 1)
+    return Diagnostic(Severity.ERROR, "OCT101", f"invalid YAML: {problem}", span)
 
 
 def _decode(raw: bytes, display: str) -> str:

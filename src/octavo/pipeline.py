@@ -26,7 +26,7 @@ from octavo.document import Book, chapter_text, timestamp_from_date, word_count
 from octavo.ingest import RawStory
 from octavo.manifest import Manifest, load_manifest
 from octavo.paths import display_path
-from octavo.stories import StoryJob, default_workers, process_stories
+from octavo.stories import StoryJob, StoryResult, default_workers, process_stories
 
 FORMATS = ("epub", "pdf")
 
@@ -61,8 +61,14 @@ def slugify(title: str) -> str:
     return slug[:80].rstrip("-") or "book"
 
 
+# A manuscript's reading, kept between rebuilds of `octavo watch` / `preview`: the file's
+# identity (path, size, mtime) and the house style → its story, diagnostics and check text.
+SourceCache = dict[tuple[Path, int, int, object, bool], StoryResult]
+
+
 def load_book(manifest_path: Path, diags: Diagnostics, progress: Progress,
-              lint: bool = False, cache: BuildCache | None = None, workers: int = 1) -> Book:
+              lint: bool = False, cache: BuildCache | None = None, workers: int = 1,
+              memory: SourceCache | None = None) -> Book:
     """Read the manifest and every manuscript it names, normalise them, and compile the book.
     With `lint`, the manuscripts' text is checked as `octavo check` does; stories whose inputs
     did not change come from the build `cache` when one is given."""
@@ -73,7 +79,7 @@ def load_book(manifest_path: Path, diags: Diagnostics, progress: Progress,
         from octavo.check.manifest_rules import manifest_findings
 
         found.extend(manifest_findings(manifest))
-    sources = read_sources(manifest, found, progress, lint, cache, workers)
+    sources = read_sources(manifest, found, progress, lint, cache, workers, memory)
     diags.extend(apply_check_settings(found, manifest))
     if diags.has_errors:
         raise OctavoError(diags.sorted())
@@ -94,7 +100,7 @@ def apply_check_settings(found: Diagnostics, manifest: Manifest) -> list[Diagnos
 
 def read_sources(manifest: Manifest, diags: Diagnostics, progress: Progress,
                  lint: bool = False, cache: BuildCache | None = None,
-                 workers: int = 1) -> dict[Path, RawStory]:
+                 workers: int = 1, memory: SourceCache | None = None) -> dict[Path, RawStory]:
     entries = [(s.path, s.display, s.span, s.habits, s.docx_changes) for s in manifest.stories()]
     for source in (manifest.dedication, manifest.acknowledgements, *manifest.front,
                    *manifest.back):
@@ -107,7 +113,21 @@ def read_sources(manifest: Manifest, diags: Diagnostics, progress: Progress,
             for path, display, span, habits, changes in entries]
     sources: dict[Path, RawStory] = {}
     texts = []
-    for job, result in process_stories(jobs, cache or BuildCache(None), workers):
+    results: dict[int, StoryResult] = {}
+    keys = [_memory_key(job, manifest) if memory is not None else None for job in jobs]
+    for index, key in enumerate(keys):
+        if memory is not None and key is not None and key in memory:
+            results[index] = memory[key]
+    cold = [i for i in range(len(jobs)) if i not in results]
+    for index, (_, result) in zip(cold, process_stories([jobs[i] for i in cold],
+                                                        cache or BuildCache(None), workers),
+                                  strict=True):
+        results[index] = result
+        key = keys[index]
+        if memory is not None and key is not None:
+            memory[key] = result
+    for index, job in enumerate(jobs):
+        result = results[index]
         progress.step(job.display)
         diags.extend(result.diagnostics)
         if result.story is not None:
@@ -118,6 +138,17 @@ def read_sources(manifest: Manifest, diags: Diagnostics, progress: Progress,
         diags.extend(book_findings(texts, manifest.language, manifest.own_words
                                    | {word for pair in manifest.house_words for word in pair}))
     return sources
+
+
+def _memory_key(job: StoryJob, manifest: Manifest) -> tuple[Path, int, int, object, bool] | None:
+    """The file's identity (size, modification time) and everything else its reading depends
+    on (the job: house style, checks, habits, Word tracked-changes setting)."""
+    del manifest  # the job carries every setting of the manifest that the reading uses
+    try:
+        stat = job.path.stat()
+    except OSError:
+        return None
+    return (job.path, stat.st_size, stat.st_mtime_ns, job, job.lint)
 
 
 def check_output_dir(output_dir: Path) -> None:
@@ -137,15 +168,17 @@ def build(manifest_path: Path, output_dir: Path, formats: tuple[str, ...],
           timestamp: dt.datetime | None = None,
           progress: Progress | None = None, lint: bool = False,
           use_cache: bool = True, workers: int | None = None,
-          stores: tuple[str, ...] = ()) -> BuildResult:
+          stores: tuple[str, ...] = (), memory: SourceCache | None = None) -> BuildResult:
     """Build the book in the given formats. Raises OctavoError with diagnostics on failure.
-    `workers`: processes for the per-story work (default: one per core; 1 runs it all here)."""
+    `workers`: processes for the per-story work (default: one per core; 1 runs it all here).
+    `memory` keeps manuscripts read between the rebuilds of `octavo watch`, beside the book's
+    on-disk cache (which a rebuild still checks, by content)."""
     started = time.perf_counter()
     progress = progress or NullProgress()
     diags = Diagnostics()
     cache = BuildCache.for_book(manifest_path.parent, enabled=use_cache)
     workers = workers if workers is not None else default_workers()
-    book = load_book(manifest_path, diags, progress, lint, cache, workers)
+    book = load_book(manifest_path, diags, progress, lint, cache, workers, memory)
     check_output_dir(output_dir)
     result = BuildResult(book, stories_from_cache=cache.hits)
     # Every format is written into a staging folder first and moved into place only when all of

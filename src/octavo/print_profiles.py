@@ -154,12 +154,14 @@ HOUSE_STYLES: dict[str, HouseStyle] = {
 DEFAULT_STYLE = "classic"
 
 # Running heads, as data: what a verso and a recto may carry, and each kind of book's default
-# (the manifest's `kind` may choose the row; an anthology's versos name the story's author).
+# (octavo.book_kind decides the kind; `build.running_heads` in the manifest wins over the row).
+# An anthology's versos name the story's author, a novel's the author and its rectos the book.
 VERSO_HEADS = ("book-title", "author", "story-author")
-RECTO_HEADS = ("story-title",)
+RECTO_HEADS = ("story-title", "book-title")
 RUNNING_HEAD_DEFAULTS: dict[str, tuple[str, str]] = {
     "anthology": ("story-author", "story-title"),
-    "novel": ("author", "story-title"),
+    "collection": ("author", "story-title"),
+    "novel": ("author", "book-title"),
 }
 OPENINGS_DEFAULTS: dict[str, str] = {"anthology": "recto", "novel": "recto"}
 LEAD_INS = ("small-caps", "drop-cap", "none")

@@ -36,17 +36,23 @@ def test_diff_shows_what_would_change(tmp_path: Path) -> None:
     assert (tmp_path / "s.txt").read_text(encoding="utf-8") == MESSY
 
 
-def test_in_place_rewrites_and_keeps_numbered_backups(tmp_path: Path) -> None:
+def test_in_place_keeps_the_format_and_backs_up_only_when_something_changes(tmp_path: Path) -> None:
     story = tmp_path / "s.txt"
     story.write_text(MESSY, encoding="utf-8")
     first = run_octavo("normalize", "--in-place", "s.txt", cwd=tmp_path)
     assert first.returncode == 0 and first.stdout == ""
-    assert story.read_text(encoding="utf-8") == CLEAN
+    # Still plain text: its own heading line and break markers, the typography set.
+    fixed = "Chapter 1\n\nShe said—“no…”\n\n* * *\n\n~~~\n\nIt’s the ’90s.\n"
+    assert story.read_text(encoding="utf-8") == fixed
     assert (tmp_path / "s.txt.bak").read_text(encoding="utf-8") == MESSY
+    again = run_octavo("normalize", "--in-place", "s.txt", cwd=tmp_path)
+    assert again.returncode == 0 and "nothing to change" in again.stderr
+    assert story.read_text(encoding="utf-8") == fixed
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["s.txt", "s.txt.bak"]
+    story.write_text(MESSY, encoding="utf-8")
     assert run_octavo("normalize", "--in-place", "s.txt", cwd=tmp_path).returncode == 0
-    assert story.read_text(encoding="utf-8") == CLEAN  # normalising again changes nothing
     assert (tmp_path / "s.txt.bak").read_text(encoding="utf-8") == MESSY  # never overwritten
-    assert (tmp_path / "s.txt.bak2").read_text(encoding="utf-8") == CLEAN
+    assert (tmp_path / "s.txt.bak2").read_text(encoding="utf-8") == MESSY
 
 
 def test_british_house_style(tmp_path: Path) -> None:

@@ -94,6 +94,11 @@ def test_thin_spine_has_no_text(tmp_path: Path) -> None:
     assert run.returncode == 0
     assert "spine 0.150 in (60 pages, cream paper, no spine text)" in run.stdout
     assert "OCT148" in run.stderr
+    # The global -q (added to every command) leaves out the note and the "wrote" line.
+    quiet = run_octavo("cover", folder.root, "-o", folder.root / "out", "--pages", "60", "-q",
+                       cwd=folder.root)
+    assert quiet.returncode == 0 and (folder.root / "out" / "harbour-tide-cover.pdf").is_file()
+    assert "OCT148" not in quiet.stderr and "spine" not in quiet.stdout
 
 
 def test_page_count_from_the_laid_out_interior(tmp_path: Path) -> None:

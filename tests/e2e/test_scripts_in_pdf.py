@@ -52,7 +52,9 @@ def scripts_book(tmp_path_factory: pytest.TempPathFactory) -> tuple[BookFolder, 
           - file: stories/rune.txt
             title: The Stone
         """)
-    result = book.build("--pdf")
+    # -v: every finding (a plain build shows the three that matter most, and this book's
+    # colour emoji bring the print preflight's warnings, which rank above the text checks').
+    result = book.build("--pdf", "-v")
     assert result.returncode == 0, result.stdout + result.stderr
     (pdf,) = (book.root / "dist").glob("*.pdf")
     return book, result.stdout + result.stderr, pdf

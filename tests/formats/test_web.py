@@ -59,7 +59,8 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Built:
             habits: {authors_notes: endnote, disclaimers: drop}
           - s/copper.epub
         """)
-    return build_book(folder)
+    # -v: the build lists every finding (by default it shows the three that matter most).
+    return build_book(folder, "-v")
 
 
 def test_every_word_in_order_and_valid(built: Built) -> None:

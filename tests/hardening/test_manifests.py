@@ -144,7 +144,7 @@ def test_cover_that_is_not_an_image(book: BookFolder) -> None:
         ("identifier: 978-0-306-40615-8", "OCT107", "not a valid ISBN-13"),
         ("language: english", "OCT108", "not a valid BCP 47 language tag"),
         ("date: 2026-13-40", "OCT109", "not a date"),
-        ("build: {trim: 7x3}", "OCT115", "unknown trim size"),
+        ("build: {trim: 7x3}", "OCT115", "the height, 3 in, is below the 6 in minimum"),
         ("build: {font: Comic Sans MS}", "OCT115", "not shipped"),
         ("root: /", "OCT105", "must be one of"),
     ],

@@ -30,7 +30,9 @@ def make_book(book: BookFolder, extra: str = "", parts: bool = False) -> Path:
     contents = ("contents:\n  - part: First Part\n    contents: [stories/a.txt, stories/b.txt]\n"
                 "  - stories/c.txt\n") if parts else \
         "contents: [stories/a.txt, stories/b.txt, stories/c.txt]\n"
+    # An anthology of one writer's stories: the anthology's running heads (story author, title).
     book.write("book.yaml", "title: Harbour & Tide\nauthor: Ann Writer\nlanguage: en-GB\n"
+               "kind: anthology\n"
                "description: Three tides.\nsubjects: [Sea, Weather]\n" + extra + "\n" + contents)
     result = build(book.root / "book.yaml", book.root / "out", ("pdf",), timestamp=STAMP)
     return result.artifacts[0].path

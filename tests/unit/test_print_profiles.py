@@ -13,7 +13,6 @@ from octavo.i18n import labels_for
 from octavo.manifest import load_manifest
 from octavo.print_profiles import (
     PROFILES,
-    RUNNING_HEAD_DEFAULTS,
     VISIBLE_INSIDE_IN,
     resolve_rules,
     spine_width_in,
@@ -116,7 +115,7 @@ def test_manifest_print_keys(book: BookFolder) -> None:
     assert (settings.paper, settings.gutter_in, settings.safe_zone_in) == ("cream", 0.8, 0.6)
     assert (settings.openings, settings.style, settings.lead_in) == ("any", "pulp", "drop-cap")
     assert settings.font_family == "EB Garamond 12"  # the house style's face
-    assert settings.verso_head == "author" and settings.recto_head == "story-title"
+    assert settings.verso_head == "author" and settings.recto_head is None  # None: the kind's
     assert settings.css == (book.root / "extra.css").resolve()
     assert (settings.isbn, settings.edition, settings.credits) == (
         "9781250316776", "Second edition", ("Art by X",))
@@ -126,7 +125,8 @@ def test_manifest_defaults(book: BookFolder) -> None:
     manifest, _ = _manifest(book, "")  # type: ignore[misc]
     settings = manifest.print
     assert (settings.profile, settings.style, settings.openings) == ("kdp", "classic", "recto")
-    assert (settings.verso_head, settings.recto_head) == RUNNING_HEAD_DEFAULTS["anthology"]
+    # Not said: the book's kind decides, when the book is compiled (Book.running_heads).
+    assert (settings.verso_head, settings.recto_head) == (None, None)
 
 
 @pytest.mark.parametrize(("extra", "code"), [

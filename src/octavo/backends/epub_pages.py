@@ -179,7 +179,8 @@ def plan_pages(
 
     def entry(node: Chapter | Part | MatterPage | ContributorsPage) -> NavEntry:
         key = uid[id(node)]
-        byline = labels.names(node.authors) or None if isinstance(node, Chapter) else None
+        byline = (labels.names(node.authors) or None
+                  if isinstance(node, Chapter) and node.bylined else None)
         children = tuple(entry(c) for c in node.chapters) if isinstance(node, Part) else ()
         return NavEntry(key, _node_title(node), f"{key}.xhtml", byline, children)
 
@@ -259,11 +260,11 @@ def _chapter_page(book: Book, chapter: Chapter, uid: str, plan: Planning, in_par
     direction = language_direction(language) if language else None
     labels = plan.labels
     context: dict[str, Any] = {
-        "label": chapter.label,
+        "label": chapter.shown_label,
         "title": title,
         "subtitle": chapter.subtitle,
         "byline": labels.format("by", names=labels.names(chapter.authors))
-        if chapter.authors else None,
+        if chapter.authors and chapter.bylined else None,
         "blocks": chapter.blocks,
         "body": _body(book, chapter.blocks, level, plan, chapter.id, direction),
         "level": level,

@@ -163,7 +163,8 @@ def _story(chapter: Chapter, body: _Body, render: Render, html: PrintHtml,
     side, blank = body.next_start()
     first = body.place(render(html.story(chapter, _folio_for(side), side)), blank, chapter.id)
     toc.append(TocEntry("story-in-part" if in_part else "story", chapter.title,
-                        html.labels.names(chapter.authors) or None, first + 1))
+                        (html.labels.names(chapter.authors) if chapter.bylined else "") or None,
+                        first + 1))
     return OutlineNode(chapter.title, first)
 
 

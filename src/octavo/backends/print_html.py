@@ -72,25 +72,13 @@ class PrintHtml:
                                first_folio=first_folio, start_side=start_side, **self.common,
                                **values)
 
-    def verso_head(self, chapter: Chapter | None) -> str:
-        """The verso's running head, as `build.running_heads.verso` asks."""
-        meta = self.book.meta
-        book_people = self.labels.names(meta.authors or meta.editors)
-        match self.book.print.verso_head:
-            case "author":
-                return book_people or meta.title
-            case "story-author":
-                if chapter is not None and chapter.authors:
-                    return self.labels.names(chapter.authors)
-                return book_people or meta.title
-            case _:
-                return meta.title
-
     def story(self, chapter: Chapter, first_folio: int, start_side: str = "recto") -> str:
         lead, blocks = self._lead(chapter)
         return self._render("story.html.j2", "story", chapter.title, first_folio, start_side,
-                            chapter=chapter, verso_head=self.verso_head(chapter),
-                            recto_head=chapter.title, lead=lead, blocks=blocks)
+                            chapter=chapter, lead=lead, blocks=blocks,
+                            running_heads=self.book.running_heads(
+                                chapter.title, self.labels.names(chapter.authors) or None,
+                                names=self.labels.names))
 
     def _lead(self, chapter: Chapter) -> tuple[Markup | None, tuple[Block, ...]]:
         """With a drop cap, the first paragraph with its first letter (and any quotation mark
@@ -118,7 +106,8 @@ class PrintHtml:
 
     def back(self, page: BackMatter, first_folio: int, start_side: str = "recto") -> str:
         return self._render("back.html.j2", "matter-back", page.title, first_folio, start_side,
-                            page=page, verso_head=self.verso_head(None))
+                            page=page, running_heads=self.book.running_heads(
+                                page.title, names=self.labels.names))
 
     def front(self, toc: list[TocEntry], copyright_lines: list[str]) -> str:
         meta = self.book.meta

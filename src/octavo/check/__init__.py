@@ -265,27 +265,8 @@ def _relative(path: Path) -> str:
 
 
 def explain(code: str) -> str | None:
-    from octavo.check.manifest_rules import MANIFEST_CODES
-    from octavo.check.outputs import OUTPUT_CODES
-    from octavo.codes import CODES
+    """The long explanation of a code (what, why, how to fix, an example), or None."""
+    from octavo.explanations import lookup, render
 
-    code = code.upper()
-    for table in (MANIFEST_CODES, OUTPUT_CODES):
-        if code in table:
-            severity, summary = table[code]
-            return f"{code} ({severity.value}): {summary}"
-    if code in BOOK_CODES:
-        severity, summary, explanation = BOOK_CODES[code]
-        return f"{code} ({severity.value}): {summary}\n\n{explanation}"
-    from octavo.check import typo_rules
-
-    if code == typo_rules.CODE:
-        return f"{code} (warning): {typo_rules.SUMMARY}\n\n{typo_rules.EXPLANATION}"
-    if code == typo_rules.NO_DICTIONARY:
-        return f"{code} (info): {typo_rules.NO_DICTIONARY_SUMMARY}"
-    for text_rule in RULES:
-        if text_rule.code == code:
-            return f"{code} ({text_rule.severity.value}): {text_rule.summary}\n\n{text_rule.explanation}"
-    if code in CODES:
-        return f"{code}: {CODES[code]}"
-    return None
+    explanation = lookup(code)
+    return render(explanation) if explanation else None

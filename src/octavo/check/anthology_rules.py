@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from octavo.check.words import word_set
 from octavo.diagnostics import Diagnostic, Severity, Span
+from octavo.explanations import explained
 from octavo.ingest.plaintext import blank_comment
 
 # A capitalised word that does not start a sentence: most likely a name.
@@ -22,27 +23,60 @@ _NAME = re.compile(r"[ \t]([A-Z][a-z]{2,})\b")
 _SENTENCE_BEFORE = frozenset(".!?…“\"‘'(")
 _DOUBLED = re.compile(r"(.)\1")
 
+_DECLARED = (
+    explained(
+        "OCT340", "a name spelled two ways across the anthology", severity=Severity.WARNING,
+        meaning="A capitalised word used at least twice one way and at least twice another, the "
+                "same once doubled letters are single (Jett and Jet, Anna and Ana). Every use of "
+                "the less frequent spelling is reported, each at its own place.",
+        why="Readers notice when a character's name changes between stories, and an "
+            "anthology's writers rarely see each other's spellings.",
+        fix="Use one spelling throughout (the message names the usual one), or excuse a "
+            "deliberate variant with `%% octavo: ignore OCT340` above its paragraph.",
+        before="Then Jett opened the hatch, and Jett waved, and Jett laughed. (story one)\n"
+               "Later Jet came aboard, and Jet slept. (story two)",
+        after="Then Jett opened the hatch, and Jett waved, and Jett laughed. (story one)\n"
+              "Later Jett came aboard, and Jett slept. (story two)"),
+    explained(
+        "OCT380", "a word hyphenated two ways in the book", severity=Severity.WARNING,
+        meaning="The same word written with and without a hyphen (e-mail and email, to-day and "
+                "today). Reported once, at the first use of the less frequent form, with the "
+                "counts. Pairs that are different words (re-cover and recover) are left alone.",
+        why="One book, one spelling: a word that changes form from page to page (or from "
+            "writer to writer) looks like a slip.",
+        fix="Write the word the way the book mostly does (the message names it), or set the "
+            "house form with `check: {words: {e-mail: email}}`.",
+        before="She sent an e-mail. … He read the email twice. … Another email came.",
+        after="She sent an email. … He read the email twice. … Another email came."),
+    explained(
+        "OCT381", "a title capitalised two ways in mid-sentence", severity=Severity.WARNING,
+        meaning="A title or rank after 'the' in the middle of a sentence (the Captain, the "
+                "Colonel, the Doctor, the King), capitalised in some places and not in others. "
+                "Reported once, at the first use of the less frequent form, with the counts. "
+                "Other words are left alone: there a capital usually makes a name (the Sound, "
+                "the Green), which is the author's choice.",
+        why="Whether 'the captain' takes a capital is house style; mixing the two looks "
+            "careless.",
+        fix="Choose one and use it throughout (the message names the form the book uses "
+            "most).",
+        before="He saw the Captain. … Later the captain slept. … Ask the captain.",
+        after="He saw the captain. … Later the captain slept. … Ask the captain."),
+    explained(
+        "OCT382", "a word spelt in two national styles", severity=Severity.WARNING,
+        meaning="The same word spelt the British way and the American way in one book (colour "
+                "and color, realise and realize, travelled and traveled), as the hunspell "
+                "dictionaries of the two tell them apart. Reported once, at the first use of the "
+                "less frequent form, with the counts and the book's language.",
+        why="A book keeps one spelling; mixed styles are the first thing a copy-editor marks, "
+            "and common in anthologies with writers from both sides of the Atlantic.",
+        fix="Use the spelling of the book's `language` (en-GB or en-US) throughout, or set "
+            "the form with `check: {words: {color: colour}}`.",
+        before="The colour faded. … Its color changed. … A colour chart.   (language: en-GB)",
+        after="The colour faded. … Its colour changed. … A colour chart.   (language: en-GB)"),
+)
+# code → (usual severity, summary, what it means), as the whole-book checks report them.
 BOOK_CODES: dict[str, tuple[Severity, str, str]] = {
-    "OCT340": (Severity.WARNING, "a name spelled two ways across the anthology",
-               "A capitalised word used at least twice one way and at least twice another, the "
-               "same once doubled letters are single (Jett and Jet, Anna and Ana). Every use of "
-               "the less frequent spelling is reported, each at its own place."),
-    "OCT380": (Severity.WARNING, "a word hyphenated two ways in the book",
-               "The same word written with and without a hyphen (e-mail and email, to-day and "
-               "today). Reported once, at the first use of the less frequent form, with the "
-               "counts. Pairs that are different words (re-cover and recover) are left alone."),
-    "OCT381": (Severity.WARNING, "a title capitalised two ways in mid-sentence",
-               "A title or rank after 'the' in the middle of a sentence (the Captain, the "
-               "Colonel, the Doctor, the King), capitalised in some places and not in others. "
-               "Reported once, at the first use of the less frequent form, with the counts. "
-               "Other words are left alone: there a capital usually makes a name (the Sound, "
-               "the Green), which is the author's choice."),
-    "OCT382": (Severity.WARNING, "a word spelt in two national styles",
-               "The same word spelt the British way and the American way in one book (colour "
-               "and color, realise and realize, travelled and traveled), as the hunspell "
-               "dictionaries of the two tell them apart. Reported once, at the first use of the "
-               "less frequent form, with the counts and the book's language."),
-}
+    e.code: (e.severity or Severity.WARNING, e.summary, e.meaning) for e in _DECLARED}
 
 
 @dataclass(frozen=True, slots=True)

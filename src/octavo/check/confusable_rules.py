@@ -228,10 +228,18 @@ def _your(site: Site) -> str | None:
 _FINITE_AFTER_SUBJECT = word_set("is was are were has had isn't wasn't hasn't")
 
 
+# Why a confusion matters: the same for every pair of real words.
+_PASSES_SPELL_CHECKERS = ("Both spellings are words, so spell checkers pass them; readers notice at "
+                          "once, and the slip looks careless in print.")
+
+
 @rule("OCT361", Severity.WARNING, "'your' for 'you're' (or the other way round)",
       "'Your' owns something (your coat); 'you're' is 'you are' (you're late). Reported only "
       "where the next words make it plain: `your a liar`, `what your talking about`, `you're "
-      "own`; `your talking points` and `your being here` are left alone.", markup_blind=True)
+      "own`; `your talking points` and `your being here` are left alone.", markup_blind=True,
+      why=_PASSES_SPELL_CHECKERS,
+      fix="Write 'you're' where 'you are' is meant, 'your' for what belongs to you.",
+      before='I don’t know what your talking about.', after='I don’t know what you’re talking about.')
 def your_youre(paragraphs: list[TextParagraph]) -> Iterator[Finding]:
     yield from _report(paragraphs, "OCT361", {"your", "you're"}, _your)
 
@@ -285,7 +293,10 @@ def _its(site: Site) -> str | None:
 @rule("OCT362", Severity.WARNING, "'its' for 'it's' (or the other way round)",
       "'Its' owns something (its tail); 'it's' is 'it is' or 'it has' (it's late). Reported "
       "only where the neighbouring words make it plain: `its a shame`, `its been`, `it's own`, "
-      "`on it's side`.", markup_blind=True)
+      "`on it's side`.", markup_blind=True,
+      why=_PASSES_SPELL_CHECKERS,
+      fix="Write 'it's' where 'it is' or 'it has' is meant, 'its' for what belongs to it.",
+      before='I think its a shame.', after='I think it’s a shame.')
 def its_its(paragraphs: list[TextParagraph]) -> Iterator[Finding]:
     yield from _report(paragraphs, "OCT362", {"its", "it's"}, _its)
 
@@ -312,7 +323,10 @@ def _whose(site: Site) -> str | None:
 @rule("OCT363", Severity.WARNING, "'whose' for 'who's' (or the other way round)",
       "'Whose' asks or tells who owns something (whose coat); 'who's' is 'who is' or 'who has' "
       "(who's seen it). Reported only where the next words make it plain: `a man whose seen "
-      "too much`, `whose going to tell`, `who's car is this`.", markup_blind=True)
+      "too much`, `whose going to tell`, `who's car is this`.", markup_blind=True,
+      why=_PASSES_SPELL_CHECKERS,
+      fix="Write 'who's' where 'who is' or 'who has' is meant, 'whose' for whom something belongs to.",
+      before='He was a man whose seen too much.', after='He was a man who’s seen too much.')
 def whose_whos(paragraphs: list[TextParagraph]) -> Iterator[Finding]:
     yield from _report(paragraphs, "OCT363", {"whose", "who's"}, _whose)
 
@@ -359,7 +373,11 @@ _BEFORE_THEIR = word_set("of into onto by with for at on upon about after before
 @rule("OCT364", Severity.WARNING, "'their', 'there' and 'they're' confused",
       "'Their' owns something (their house), 'there' is a place or starts a sentence (there "
       "is), 'they're' is 'they are'. Reported only where the next words make it plain: "
-      "`their is`, `their going to`, `there own`, `they're car was`.", markup_blind=True)
+      "`their is`, `their going to`, `there own`, `they're car was`.", markup_blind=True,
+      why=_PASSES_SPELL_CHECKERS,
+      fix="Write 'they're' for 'they are', 'their' for what belongs to them, 'there' for a place or before "
+          "'is'/'are'.",
+      before='I think their going to be late.', after='I think they’re going to be late.')
 def their_there(paragraphs: list[TextParagraph]) -> Iterator[Finding]:
     yield from _report(paragraphs, "OCT364", {"their", "there", "they're"}, _their)
 
@@ -423,7 +441,10 @@ def _then(site: Site) -> str | None:
       "'Than' compares (bigger than me, rather than go); 'then' tells when (and then she "
       "left). Reported only after a comparative followed by what it is compared with "
       "(`older then me`, not `he was older then`), or where 'than' follows 'and', 'since' or "
-      "'back', or starts a sentence.", markup_blind=True)
+      "'back', or starts a sentence.", markup_blind=True,
+      why=_PASSES_SPELL_CHECKERS,
+      fix="Write 'than' in a comparison, 'then' for what comes next.",
+      before='She was older then me.', after='She was older than me.')
 def then_than(paragraphs: list[TextParagraph]) -> Iterator[Finding]:
     yield from _report(paragraphs, "OCT365", {"then", "than"}, _then)
 
@@ -473,7 +494,10 @@ def _lose(site: Site) -> str | None:
 @rule("OCT366", Severity.WARNING, "'loose' for 'lose' (or the other way round)",
       "'Lose' is to mislay or be beaten (lose my keys); 'loose' is not tight (a loose tooth, "
       "break loose). Reported only where the neighbours make it plain: `to loose my keys`, "
-      "`I'm loosing my mind`, `a lose thread`, `cut lose`.", markup_blind=True)
+      "`I'm loosing my mind`, `a lose thread`, `cut lose`.", markup_blind=True,
+      why=_PASSES_SPELL_CHECKERS,
+      fix="Write 'lose' (one o) for mislaying or being beaten, 'loose' for not tight.",
+      before='I don’t want to loose my keys.', after='I don’t want to lose my keys.')
 def lose_loose(paragraphs: list[TextParagraph]) -> Iterator[Finding]:
     yield from _report(paragraphs, "OCT366", {"loose", "loosing", "lose"}, _lose)
 
@@ -514,7 +538,10 @@ def _affect(site: Site) -> str | None:
       "'Affect' is usually the verb (it affects me); 'effect' the noun (the effect of it, side "
       "effects). Reported only where the neighbours make it plain: `the affect of`, `side "
       "affects`, `it won't effect me`; `to effect a change` (bring about) is right.",
-      markup_blind=True)
+      markup_blind=True,
+      why=_PASSES_SPELL_CHECKERS,
+      fix="Use 'effect' for the noun (the effect, side effects) and 'affect' for the verb (it affects me).",
+      before='The affect of the storm was plain.', after='The effect of the storm was plain.')
 def affect_effect(paragraphs: list[TextParagraph]) -> Iterator[Finding]:
     yield from _report(paragraphs, "OCT367", {"affect", "affects", "effect", "effects",
                                               "effecting"}, _affect)
@@ -524,7 +551,10 @@ def affect_effect(paragraphs: list[TextParagraph]) -> Iterator[Finding]:
 
 @rule("OCT368", Severity.WARNING, "'alot' for 'a lot'",
       "'Alot' is not a word: 'a lot' is two (a lot of people). (To allot is to share out.)",
-      markup_blind=True)
+      markup_blind=True,
+      why="'Alot' is not in any dictionary of standard English; in print it looks like a slip.",
+      fix="Write 'a lot' (two words).",
+      before='She liked him alot.', after='She liked him a lot.')
 def alot(paragraphs: list[TextParagraph]) -> Iterator[Finding]:
     yield from _report(paragraphs, "OCT368", {"alot"}, lambda site: "a lot")
 
@@ -538,7 +568,11 @@ _MODAL_BEFORE = re.compile(r"\b(?P<modal>(?:[Cc]ould|[Ss]hould|[Ww]ould|[Mm]ust|
 @rule("OCT369", Severity.WARNING, "'could of' for 'could have'",
       "'Could of', 'should of', 'would of', 'must of' are 'could have' and so on, written as "
       "they sound ('could've'). Reported only when a past participle follows (`could of "
-      "gone`), so `it could of course be` is left alone.", markup_blind=True)
+      "gone`), so `it could of course be` is left alone.", markup_blind=True,
+      why="It writes down what the ear hears ('could've'); in narration it reads as an error (in a "
+          "character's speech it may be deliberate: excuse it with `%% octavo: ignore OCT369`).",
+      fix="Write 'could have', 'should have', 'would have', 'must have' (or 'could've').",
+      before='You could of gone home.', after='You could have gone home.')
 def could_of(paragraphs: list[TextParagraph]) -> Iterator[Finding]:
     view = paragraphs_view(paragraphs)
     text = view.joined
@@ -578,6 +612,10 @@ def _article(site: Site) -> str | None:
 @rule("OCT370", Severity.WARNING, "'a' before a vowel sound, or 'an' before a consonant sound",
       "'An' goes before a vowel sound and 'a' before a consonant sound, by how the next word "
       "sounds, not how it is spelt: an hour, an honest man, a university, a one-off. The "
-      "older style, `an historic`, `an hundred`, `an useful`, is left alone.", markup_blind=True)
+      "older style, `an historic`, `an hundred`, `an useful`, is left alone.", markup_blind=True,
+      why="The wrong article trips the reader's ear even when the spelling looks right (a hour, an "
+          'university).',
+      fix="Use 'an' before a vowel sound (an hour) and 'a' before a consonant sound (a unit, a one-off).",
+      before='She waited for a hour.', after='She waited for an hour.')
 def a_an(paragraphs: list[TextParagraph]) -> Iterator[Finding]:
     yield from _report(paragraphs, "OCT370", {"a", "an"}, _article)

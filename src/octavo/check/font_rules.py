@@ -19,7 +19,11 @@ from octavo.fonts import describe, undrawable
       "(a rare script, a private-use code point, a symbol from a newer Unicode version) would "
       "print as an empty box. Replace it, or describe it in words. Each character is reported "
       "once per paragraph, where it first appears; invisible characters (joiners, variation "
-      "selectors, spaces) need no glyph and are not reported.", markup_blind=True)
+      "selectors, spaces) need no glyph and are not reported.", markup_blind=True,
+      why="A box in a printed book cannot be fixed after printing, and readers cannot tell what "
+          "was meant.",
+      fix="Replace the character with one the fonts have, or describe it in words.",
+      before="The sign read 𓀀.", after="The sign read a hieroglyph of a seated man.")
 def undrawable_characters(paragraphs: list[TextParagraph]) -> Iterator[Finding]:
     for paragraph in paragraphs:
         missing = undrawable(paragraph.text)

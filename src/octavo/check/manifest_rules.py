@@ -11,6 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from octavo.diagnostics import Diagnostic, Severity, Span
+from octavo.explanations import explained, severity_table
 from octavo.manifest import Manifest
 from octavo.manifest_epub import cover_findings
 from octavo.paths import display_path
@@ -20,14 +21,52 @@ PRINT_DPI = 300
 BLEED_IN = 0.125
 IDEAL_RATIO = 1.6  # height / width: the 1:1.6 that ebook stores recommend
 
-MANIFEST_CODES: dict[str, tuple[Severity, str]] = {
-    "OCT130": (Severity.WARNING, "the cover is too small for ebook stores"),
-    "OCT131": (Severity.INFO, "the cover's proportions are far from the usual 1:1.6"),
-    "OCT133": (Severity.INFO, "the cover is too small to print at 300 dpi"),
-    "OCT134": (Severity.WARNING, "the book has no description, which stores require"),
-    "OCT135": (Severity.WARNING, "the book names no author or editor"),
-    "OCT136": (Severity.INFO, "the book has no ISBN; a stable UUID is used instead"),
-}
+MANIFEST_CODES: dict[str, tuple[Severity, str]] = severity_table(
+    explained(
+        "OCT130", "the cover is too small for ebook stores", severity=Severity.WARNING,
+        meaning=f"The cover is less than {STORE_MIN_LONG_SIDE} px on its long side.",
+        why="Amazon, Apple and Kobo ask for at least 1600 px; smaller covers look blurred in "
+            "the store and may be refused.",
+        fix="Export the cover at 1600×2560 px (or larger: octavo scales it down).",
+        before="cover: covers/cover.png      # 1000×1600 px",
+        after="cover: covers/cover.png      # 1600×2560 px"),
+    explained(
+        "OCT131", "the cover's proportions are far from the usual 1:1.6", severity=Severity.INFO,
+        meaning="The cover's height is not about 1.6 times its width.",
+        why="Stores show covers in 1:1.6 frames; another shape gets bars or is cropped.",
+        fix="Make the cover 1600×2560 px, or another size of the same proportions.",
+        before="cover: covers/square.png     # 2000×2000 px",
+        after="cover: covers/cover.png      # 1600×2560 px"),
+    explained(
+        "OCT133", "the cover is too small to print at 300 dpi", severity=Severity.INFO,
+        meaning="The cover has fewer pixels than the trim size with bleed needs at 300 dpi.",
+        why="Printed at a lower resolution, it looks soft or pixelated on paper.",
+        fix="Use a cover image of at least the size the message names for the print cover.",
+        before="build: {trim: 6x9}\ncover: covers/cover.png      # 1600×2560 px",
+        after="build: {trim: 6x9}\ncover: covers/cover.png      # 1838×2775 px or more"),
+    explained(
+        "OCT134", "the book has no description, which stores require", severity=Severity.WARNING,
+        meaning="book.yaml has no `description`.",
+        why="Stores show the description on the book's page; most refuse a book without one.",
+        fix="Add a few sentences that tell a reader what the book is.",
+        before="title: The Salt House",
+        after="title: The Salt House\ndescription: A family, a storm, and the house that kept "
+              "them."),
+    explained(
+        "OCT135", "the book names no author or editor", severity=Severity.WARNING,
+        meaning="book.yaml has neither `author` nor `editor`.",
+        why="Stores need a contributor name; the title page and metadata would be anonymous.",
+        fix="Add `author:` (a novel) or `editor:` (an anthology).",
+        before="title: The Salt House",
+        after="title: The Salt House\nauthor: Jo Novelist"),
+    explained(
+        "OCT136", "the book has no ISBN; a stable UUID is used instead", severity=Severity.INFO,
+        meaning="`identifier` is absent or a UUID, so the book has no ISBN.",
+        why="Ebook stores do not need one, but print-on-demand shops and libraries do.",
+        fix="When you have an ISBN, add it as `identifier`.",
+        before="title: The Salt House",
+        after="title: The Salt House\nidentifier: 978-0-306-40615-7"),
+)
 
 
 def manifest_findings(manifest: Manifest) -> list[Diagnostic]:

@@ -53,7 +53,11 @@ def _ends_sentence(token: str) -> bool:
 @rule("OCT345", Severity.WARNING, "a sentence starts with a small letter",
       "After a full stop that ends a sentence, the next sentence starts with a capital "
       "letter. Abbreviations (etc., a.m., vs., Mr.), initials and ellipses are not ends of "
-      "sentences and are left alone.")
+      "sentences and are left alone.",
+      why='A small letter after a full stop reads as a slip, or as a full stop that should have been a '
+          'comma.',
+      fix='Capitalise the word, or make the full stop a comma if the sentence goes on.',
+      before='It was late. the house was dark.', after='It was late. The house was dark.')
 def lower_case_after_stop(paragraphs: list[TextParagraph]) -> Iterator[Finding]:
     for _, _, match in scan(paragraphs, _LOWER_AFTER_STOP):
         text = match.string
@@ -71,7 +75,11 @@ def lower_case_after_stop(paragraphs: list[TextParagraph]) -> Iterator[Finding]:
 @rule("OCT346", Severity.WARNING, "no space after the end of a sentence",
       "A sentence that ends in . ! or ? is followed by a space: `the end. Then`, not "
       "`the end.Then`. Web addresses, initials (J.R.R.), abbreviations (e.g.) and ellipses "
-      "are left alone. `octavo fix` inserts the space.")
+      "are left alone. `octavo fix` inserts the space.",
+      why='Without the space the two sentences run together on the page, and a line cannot break between '
+          'them.',
+      fix='Add the space; `octavo fix` inserts it.',
+      before='It was the end.Then he left.', after='It was the end. Then he left.')
 def missing_space_after_sentence(paragraphs: list[TextParagraph]) -> Iterator[Finding]:
     for _, _, match in scan(paragraphs, _NO_SPACE_AFTER):
         text = match.string

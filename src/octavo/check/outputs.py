@@ -9,18 +9,65 @@ from typing import Any
 
 from octavo.check.pdf_preflight import PREFLIGHT_CODES
 from octavo.diagnostics import Diagnostic, OctavoError, Severity, Span
+from octavo.explanations import explained, severity_table
 from octavo.metadata_values import TRIMS
 
-OUTPUT_CODES: dict[str, tuple[Severity, str]] = {
-    "OCT410": (Severity.ERROR, "EPUBCheck reports an error (stores refuse the file)"),
-    "OCT411": (Severity.WARNING, "EPUBCheck reports a warning"),
-    "OCT420": (Severity.ERROR, "a font is not embedded in the PDF"),
-    "OCT421": (Severity.WARNING, "the PDF's pages are not all the same size"),
-    "OCT422": (Severity.INFO, "the PDF's page size is not a standard trim"),
-    "OCT423": (Severity.WARNING, "an image prints below 300 dpi"),
-    "OCT424": (Severity.INFO, "the PDF has an odd number of pages"),
-    **PREFLIGHT_CODES,
-}
+OUTPUT_CODES: dict[str, tuple[Severity, str]] = {**severity_table(
+    explained(
+        "OCT410", "EPUBCheck reports an error (stores refuse the file)", severity=Severity.ERROR,
+        meaning="EPUBCheck, the validator the stores run, found an error in the EPUB; its own "
+                "message id is given in brackets.",
+        why="Apple, Kobo and most distributors refuse an EPUB with any EPUBCheck error.",
+        fix="Rebuild with octavo (its EPUBs pass); for a file made elsewhere, fix what "
+            "EPUBCheck names at the location given.",
+        before="book.epub!/EPUB/text/ch1.xhtml:12:5: error OCT410 [RSC-005] ...",
+        after="(no findings)"),
+    explained(
+        "OCT411", "EPUBCheck reports a warning", severity=Severity.WARNING,
+        meaning="EPUBCheck found something it warns about in the EPUB.",
+        why="Some stores treat warnings as errors, and a warning often means a reading "
+            "system will show something oddly.",
+        fix="Fix what EPUBCheck names at the location given.",
+        before="book.epub!/EPUB/content.opf: warning OCT411 [OPF-085] ...",
+        after="(no findings)"),
+    explained(
+        "OCT420", "a font is not embedded in the PDF", severity=Severity.ERROR,
+        meaning="A page uses a font whose data is not inside the PDF.",
+        why="Print shops refuse such PDFs: the printer would substitute another font.",
+        fix="Build the PDF with octavo (it embeds every font), or re-export with fonts "
+            "embedded.",
+        before="page 3: font Helvetica is not embedded",
+        after="(every font embedded)"),
+    explained(
+        "OCT421", "the PDF's pages are not all the same size", severity=Severity.WARNING,
+        meaning="Some pages of the PDF have a different size from the first.",
+        why="A book's interior must have one trim size; the shop would reject or crop it.",
+        fix="Rebuild the interior at one trim size.",
+        before="pages 1-200: 6×9 in; page 201: US Letter",
+        after="pages 1-201: 6×9 in"),
+    explained(
+        "OCT422", "the PDF's page size is not a standard trim", severity=Severity.INFO,
+        meaning="The pages are not one of the usual book trims.",
+        why="A print shop may not offer that size, or charge more for it.",
+        fix="Choose a standard trim (`build: trim: 6x9`), unless the size is intended.",
+        before="pages: 6.1×9.2 in",
+        after="pages: 6×9 in"),
+    explained(
+        "OCT423", "an image prints below 300 dpi", severity=Severity.WARNING,
+        meaning="An image is scaled on the page so that it has fewer than 300 pixels per inch.",
+        why="On paper it looks soft or pixelated.",
+        fix="Use a larger image, or print it smaller.",
+        before="a 600 px wide map set 4 in wide (150 dpi)",
+        after="a 1200 px wide map set 4 in wide (300 dpi)"),
+    explained(
+        "OCT424", "the PDF has an odd number of pages", severity=Severity.INFO,
+        meaning="The interior has an odd page count.",
+        why="Printed books have an even number of pages; the shop adds a blank page at the end.",
+        fix="Nothing needed; add a page yourself if the last page must be a specific one.",
+        before="201 pages",
+        after="202 pages (a blank verso at the end)"),
+), **PREFLIGHT_CODES}
+
 _EPUBCHECK_LEVELS = {"FATAL": "OCT410", "ERROR": "OCT410", "WARNING": "OCT411"}
 # EPUBCheck locates a message as "book.epub/EPUB/text/story.xhtml:16:14".
 _LOCATION = re.compile(r"^(?P<file>.+?)(?::(?P<line>-?\d+):(?P<column>-?\d+))?$")

@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from octavo.diagnostics import Diagnostic, Severity, Span
+from octavo.explanations import explained, severity_table
 from octavo.print_profiles import BLEED_IN, Rules
 from octavo.render.direction import Direction
 
@@ -33,28 +34,177 @@ POINTS_PER_INCH = 72
 TOLERANCE_IN = 0.005  # measuring noise: glyph boxes are rounded to hundredths of a point
 MAX_PAGE_FINDINGS = 10  # per rule; then one summary line
 
-PREFLIGHT_CODES: dict[str, tuple[Severity, str]] = {
-    "OCT430": (Severity.ERROR, "the page count is outside the print shop's range"),
-    "OCT431": (Severity.WARNING, "the page count is odd; the shop adds a blank page"),
-    "OCT432": (Severity.ERROR, "the file is larger than the print shop accepts"),
-    "OCT433": (Severity.ERROR, "the inside margin is narrower than the shop's gutter for this "
-               "page count"),
-    "OCT434": (Severity.ERROR, "text (a running head, a folio, a line) lies outside the safe zone"),
-    "OCT435": (Severity.ERROR, "the PDF/X output intent or version marker is missing or wrong"),
-    "OCT436": (Severity.ERROR, "a page's TrimBox or BleedBox is missing or does not match the "
-               "trim and bleed"),
-    "OCT437": (Severity.ERROR, "transparency in a PDF/X-1a file"),
-    "OCT438": (Severity.ERROR, "RGB or Lab colour in a PDF/X-1a file (CMYK and grey only)"),
-    "OCT439": (Severity.ERROR, "text in a black-and-white interior is not pure black (grey or K)"),
-    "OCT440": (Severity.WARNING, "a colour space is defined but never used"),
-    "OCT441": (Severity.ERROR, "one font name is given to different font programs"),
-    "OCT442": (Severity.WARNING, "the same font is embedded as several programs"),
-    "OCT443": (Severity.INFO, "a font is embedded as a subset; the shop prefers whole fonts"),
-    "OCT444": (Severity.ERROR, "a page has annotations (links, comments), which the shop refuses"),
-    "OCT445": (Severity.WARNING, "a Type 3 font (drawn glyphs), which preflight tools flag"),
-    "OCT446": (Severity.ERROR, "the PDF is encrypted"),
-    "OCT447": (Severity.ERROR, "the PDF version is newer than the PDF/X standard allows"),
-}
+PREFLIGHT_CODES: dict[str, tuple[Severity, str]] = severity_table(
+    explained(
+        "OCT430", "the page count is outside the print shop's range", severity=Severity.ERROR,
+        meaning="The PDF has fewer pages than the print shop binds, or more than it can bind on "
+                "the paper chosen (KDP, black and white on white paper: 24 to 828).",
+        why="The shop refuses the interior at upload.",
+        fix="Build with octavo (it pads a short book to the minimum); for a long book choose a "
+            "larger trim or a smaller font size, or split it into volumes.",
+        before="book.pdf: error OCT430 912 pages; KDP prints 24 to 828 pages on white paper",
+        after="(a 6×9 in interior of 700 pages)"),
+    explained(
+        "OCT431", "the page count is odd; the shop adds a blank page", severity=Severity.WARNING,
+        meaning="The interior has an odd number of pages.",
+        why="A printed book has an even number of pages; the shop adds a blank one at the end, "
+            "which may not be where you want it.",
+        fix="End the interior with a blank page (octavo's PDFs always have an even count).",
+        before="201 pages",
+        after="202 pages (the last a blank verso)"),
+    explained(
+        "OCT432", "the file is larger than the print shop accepts", severity=Severity.ERROR,
+        meaning="The PDF's size in megabytes is above the print shop's upload limit.",
+        why="The upload is refused.",
+        fix="Scale large images down to 300 dpi at their printed size, or embed fonts as "
+            "subsets (`build.fonts: subset`).",
+        before="book.pdf: 710 MB",
+        after="book.pdf: 48 MB"),
+    explained(
+        "OCT433", "the inside margin is narrower than the shop's gutter for this page count",
+        severity=Severity.ERROR,
+        meaning="On the page named, text comes closer to the spine edge than the print shop's "
+                "gutter for the book's page count (KDP: 0.375 in up to 150 pages, 0.5 in up to "
+                "300, 0.625 in up to 500, 0.75 in up to 700, 0.875 in beyond).",
+        why="Text that close to the spine disappears into the binding; the shop refuses the "
+            "file.",
+        fix="Let octavo choose the gutter (leave out `build.gutter`), or widen the inside "
+            "margin to the figure the message names.",
+        before="page 12: the inside margin is 0.52 in; KDP requires 0.625 in for 320 pages",
+        after="page 12: inside margin 0.875 in"),
+    explained(
+        "OCT434", "text (a running head, a folio, a line) lies outside the safe zone",
+        severity=Severity.ERROR,
+        meaning="On the page named, text comes closer to a trim edge (top, bottom or outside) "
+                "than the print shop's safe zone (IngramSpark: 0.5 in).",
+        why="Pages are trimmed with a tolerance; text that near the edge may be cut off.",
+        fix="Build with octavo (it places heads and folios inside the zone), or move the "
+            "text in from the edge the message names.",
+        before="page 7: a running head 0.31 in from the top trim; the safe zone is 0.5 in",
+        after="page 7: running head 0.5 in from the top trim"),
+    explained(
+        "OCT435", "the PDF/X output intent or version marker is missing or wrong",
+        severity=Severity.ERROR,
+        meaning="The profile asks for PDF/X, and the file lacks what makes it one: the "
+                "GTS_PDFXVersion marker, an output intent with a CMYK or grey ICC profile, or "
+                "the /Trapped key.",
+        why="A shop that requires PDF/X refuses the file, or prints its colours by guesswork.",
+        fix="Build with octavo (`build.pdf_standard: x-1a` or `x-4`), or export as PDF/X from "
+            "the program that made the file.",
+        before="book.pdf: no PDF/X output intent (/OutputIntents with /S /GTS_PDFX)",
+        after="book.pdf: PDF/X-1a:2003, output intent FOGRA39"),
+    explained(
+        "OCT436", "a page's TrimBox or BleedBox is missing or does not match the trim and bleed",
+        severity=Severity.ERROR,
+        meaning="A page has no TrimBox or BleedBox, or the boxes do not say the book's trim "
+                "(plus 0.125 in on the outer edges when the book bleeds).",
+        why="The printer cuts where the TrimBox says; without it, or with a wrong one, pages "
+            "are cut in the wrong place.",
+        fix="Build with octavo, which sets both boxes on every page, or set them in the "
+            "program that made the file.",
+        before="page 3: no TrimBox",
+        after="page 3: TrimBox 0 0 432 648, BleedBox the same"),
+    explained(
+        "OCT437", "transparency in a PDF/X-1a file", severity=Severity.ERROR,
+        meaning="A page uses transparency (a soft mask, an alpha below 1, a blend mode), which "
+                "PDF/X-1a forbids.",
+        why="The shop's printing system may flatten it wrongly or refuse the file.",
+        fix="Use images without transparency, or choose `build.pdf_standard: x-4`, which allows "
+            "it.",
+        before="page 5: a PNG with an alpha channel",
+        after="page 5: the same picture, flattened on white"),
+    explained(
+        "OCT438", "RGB or Lab colour in a PDF/X-1a file (CMYK and grey only)",
+        severity=Severity.ERROR,
+        meaning="A page uses RGB or Lab colour; PDF/X-1a allows only CMYK and grey.",
+        why="The shop converts the colours itself, and they print differently from what you "
+            "saw, or it refuses the file.",
+        fix="Convert images to CMYK or grey, or choose `build.pdf_standard: x-4`.",
+        before="page 9: an RGB photograph",
+        after="page 9: the photograph converted to CMYK"),
+    explained(
+        "OCT439", "text in a black-and-white interior is not pure black (grey or K)",
+        severity=Severity.ERROR,
+        meaning="Text on the page named is set in RGB black (0 0 0 rg) or in CMYK with colour "
+                "inks, not in grey or the black ink alone.",
+        why="A black-and-white press prints rich or RGB black as a grey screen: the text comes "
+            "out fuzzy.",
+        fix="Build with octavo (its text is K only), or set the text colour to grey or "
+            "0 0 0 1 k.",
+        before="page 4: text in DeviceRGB 0 0 0",
+        after="page 4: text in DeviceCMYK 0 0 0 1"),
+    explained(
+        "OCT440", "a colour space is defined but never used", severity=Severity.WARNING,
+        meaning="A page's resources define a colour space that nothing on the page uses.",
+        why="Preflight tools flag it, and an unused RGB or Lab space can make a PDF/X-1a file "
+            "look non-compliant.",
+        fix="Build with octavo (it removes unused spaces), or re-save the file with a PDF "
+            "optimiser.",
+        before="page 2: /Lab colour space defined, never used",
+        after="page 2: only the colour spaces it uses"),
+    explained(
+        "OCT441", "one font name is given to different font programs", severity=Severity.ERROR,
+        meaning="Several embedded fonts with different glyph data share one PostScript name "
+                "(RBQAEQ+Charis-SIL), usually because each chapter was subset on its own.",
+        why="A printer's RIP may take one program for all of them and print wrong or missing "
+            "characters.",
+        fix="Build with octavo (one subset per font for the whole book), or re-export with "
+            "fonts embedded once.",
+        before="5 different programs are all named RBQAEQ+Charis-SIL",
+        after="Charis-SIL embedded once"),
+    explained(
+        "OCT442", "the same font is embedded as several programs", severity=Severity.WARNING,
+        meaning="One font (by its name without the subset prefix) is embedded more than once, "
+                "as different subsets.",
+        why="It makes the file larger, and preflight tools flag it.",
+        fix="Build with octavo, which embeds each font once for the whole book.",
+        before="Charis-SIL is embedded 49 times",
+        after="Charis-SIL is embedded once"),
+    explained(
+        "OCT443", "a font is embedded as a subset; the shop prefers whole fonts",
+        severity=Severity.INFO,
+        meaning="The print profile prefers whole fonts (KDP) and a font is embedded as a "
+                "subset.",
+        why="The shop accepts subsets, but whole fonts let it correct a page without your "
+            "files.",
+        fix="Leave `build.fonts` to the profile, or set `build.fonts: full`.",
+        before="build:\n  fonts: subset     # print: kdp",
+        after="build:\n  print: kdp       # fonts embedded whole"),
+    explained(
+        "OCT444", "a page has annotations (links, comments), which the shop refuses",
+        severity=Severity.ERROR,
+        meaning="A page carries annotations: links, comments, form fields.",
+        why="Print shops refuse interiors with annotations; on paper they mean nothing.",
+        fix="Build with octavo (the print PDF has none), or remove links and comments before "
+            "exporting.",
+        before="page 12: 3 annotations (/Link)",
+        after="page 12: no annotations"),
+    explained(
+        "OCT445", "a Type 3 font (drawn glyphs), which preflight tools flag",
+        severity=Severity.WARNING,
+        meaning="A page uses a Type 3 font, whose glyphs are drawings rather than an outline "
+                "font.",
+        why="Type 3 fonts print poorly at small sizes, and preflight tools flag them.",
+        fix="Use an OpenType or TrueType font instead.",
+        before="page 6: Type 3 font T3Font_0",
+        after="page 6: Charis-SIL (TrueType)"),
+    explained(
+        "OCT446", "the PDF is encrypted", severity=Severity.ERROR,
+        meaning="The file is encrypted or password-protected.",
+        why="Print shops cannot process encrypted files and refuse them.",
+        fix="Export the PDF again without a password or security settings.",
+        before="book.pdf: encrypted (RC4, 128 bits)",
+        after="book.pdf: not encrypted"),
+    explained(
+        "OCT447", "the PDF version is newer than the PDF/X standard allows",
+        severity=Severity.ERROR,
+        meaning="The file's PDF version is higher than its PDF/X standard permits (PDF/X-1a:2001 "
+                "1.3, PDF/X-1a:2003 1.4, PDF/X-4 1.6).",
+        why="Preflight refuses the file as not conforming to the standard it claims.",
+        fix="Build with octavo, or export with the version the standard requires.",
+        before="PDF 1.7; PDF/X-1a:2003 allows at most PDF 1.4",
+        after="PDF 1.4, PDF/X-1a:2003"),
+)
 _MAX_VERSION = {"PDF/X-1a:2001": "1.3", "PDF/X-1a:2003": "1.4", "PDF/X-3:2002": "1.3",
                 "PDF/X-3:2003": "1.4", "PDF/X-4": "1.6"}
 _RGB_SPACES = {"/DeviceRGB", "/CalRGB", "/Lab"}

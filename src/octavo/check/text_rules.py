@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from octavo.characters import BIDI_CONTROLS
 from octavo.check.words import SPEECH_VERBS
 from octavo.diagnostics import Severity
+from octavo.explanations import explained
 
 
 @dataclass(frozen=True, slots=True)
@@ -151,13 +152,19 @@ RULES: list[TextRule] = []
 
 
 def rule(code: str, severity: Severity, summary: str, explanation: str,
-         on_by_default: bool = True, markup_blind: bool = False) -> Callable[
+         on_by_default: bool = True, markup_blind: bool = False, *, why: str = "",
+         fix: str = "", before: str = "", after: str = "") -> Callable[
         [Callable[[list[TextParagraph]], Iterator[Finding]]],
         Callable[[list[TextParagraph]], Iterator[Finding]]]:
+    """Register a text rule and its explanation: `explanation` says what the finding means,
+    `why` why it matters, `fix` how to fix it, `before`/`after` an example (a test holds every
+    rule to all four)."""
     def register(run: Callable[[list[TextParagraph]], Iterator[Finding]]) -> Callable[
             [list[TextParagraph]], Iterator[Finding]]:
         RULES.append(TextRule(code, severity, summary, explanation, run, on_by_default,
                               markup_blind))
+        explained(code, summary, meaning=explanation, why=why, fix=fix, before=before,
+                  after=after, severity=severity)
         return run
     return register
 
@@ -191,7 +198,11 @@ _MOJIBAKE_FIX = {"â€™": "’", "â€˜": "‘", "â€œ": "“", "â€\u
 @rule("OCT301", Severity.WARNING, "text damaged by a wrong encoding (mojibake)",
       "Characters such as â€™ or Ã© appear where a program read UTF-8 text as Windows-1252 and "
       "saved it again. The original was most likely ’ or é. Fix the file (octavo fix will), or "
-      "ask the author for a clean copy.", markup_blind=True)
+      "ask the author for a clean copy.", markup_blind=True,
+      why="Readers see garbage where a quote or an accented letter should be, and stores flag such books as "
+          "poorly made.",
+      fix='Run `octavo fix`, which repairs it, or ask the author for a clean copy.',
+      before='I donâ€™t know.', after='I don’t know.')
 def mojibake(paragraphs: list[TextParagraph]) -> Iterator[Finding]:
     yield from _each_match(paragraphs, _MOJIBAKE, "OCT301",
                            lambda m: f"'{m.group(0)}' looks like text damaged by a wrong encoding",
@@ -213,7 +224,12 @@ _INVISIBLE_NAMES = {"\u200b": "zero-width space", "\u200c": "zero-width non-join
       "overrides and isolates can even show words in an order other than the file's, so the "
       "book never carries them: octavo removes them and sets each paragraph's direction from "
       "its first letter. Remove the others unless the script needs them (Persian and Indic "
-      "text use the zero-width non-joiner).", markup_blind=True)
+      "text use the zero-width non-joiner).", markup_blind=True,
+      why="Invisible characters break searches, line breaks and text-to-speech; bidirectional overrides can "
+          "make a line read differently from the file.",
+      fix="Delete the character (most editors show it with 'show invisibles'); `octavo fix` removes bidi "
+          "controls.",
+      before='co\\u200bworker', after='coworker')
 def invisible(paragraphs: list[TextParagraph]) -> Iterator[Finding]:
     yield from _each_match(
         paragraphs, _INVISIBLE, "OCT302",
@@ -228,7 +244,10 @@ def invisible(paragraphs: list[TextParagraph]) -> Iterator[Finding]:
 @rule("OCT303", Severity.WARNING, "straight quotes left in the text",
       "Typewriter quotes (' and \") where curly ones belong. octavo curls them when it builds; "
       "turn this check on (check: {enable: [OCT303]}) to keep the files themselves clean.",
-      on_by_default=False)
+      on_by_default=False,
+      why='The build curls quotes anyway; this check is for houses that keep their files themselves typeset.',
+      fix='Run `octavo fix`, which curls them in the file.',
+      before='"Go," she said.', after='“Go,” she said.')
 def straight_quotes(paragraphs: list[TextParagraph]) -> Iterator[Finding]:
     yield from _each_match(paragraphs, re.compile("[\"']"), "OCT303",
                            lambda m: f"straight quote {m.group(0)}")
@@ -237,7 +256,10 @@ def straight_quotes(paragraphs: list[TextParagraph]) -> Iterator[Finding]:
 @rule("OCT304", Severity.WARNING, "a double hyphen instead of a dash",
       "-- stands in for an em dash on a typewriter. octavo sets the dash when it builds; turn "
       "this check on (check: {enable: [OCT304]}) to keep the files themselves clean.",
-      on_by_default=False)
+      on_by_default=False,
+      why='The build sets dashes anyway; this check keeps the files themselves clean.',
+      fix='Run `octavo fix`, or type an em dash (—).',
+      before='He stopped--then ran.', after='He stopped—then ran.')
 def double_hyphen(paragraphs: list[TextParagraph]) -> Iterator[Finding]:
     yield from _each_match(paragraphs, re.compile("-{2,3}"), "OCT304",
                            lambda m: f"'{m.group(0)}' where a dash belongs", lambda m: "—")
@@ -252,7 +274,11 @@ _FINE_REPEATS = {"had", "that", "is", "bye", "no", "yes", "very", "so", "knock",
 
 @rule("OCT310", Severity.WARNING, "a word repeated by mistake",
       "The same word twice in a row (\"the the\") is almost always a typing slip. Deliberate "
-      "repeats common in fiction (had had, that that, no no, very very) are not reported.")
+      "repeats common in fiction (had had, that that, no no, very very) are not reported.",
+      why='A repeated word is the slip readers notice most, and spell checkers miss it.',
+      fix="Delete one of the two; excuse a deliberate repeat with `%% octavo: ignore OCT310` above the "
+          "paragraph.",
+      before='She saw the the boat.', after='She saw the boat.')
 def repeated_word(paragraphs: list[TextParagraph]) -> Iterator[Finding]:
     yield from (finding for finding in _each_match(
         paragraphs, _REPEATED, "OCT310", lambda m: f"'{m.group(1)}' is repeated",
@@ -263,7 +289,10 @@ _DOUBLED = re.compile(r"(?<![.…])\.\.(?![.…])|,,|;;|::")
 
 
 @rule("OCT311", Severity.WARNING, "doubled punctuation",
-      "Two periods (said..) or two commas are slips; an ellipsis is three periods or '…'.")
+      "Two periods (said..) or two commas are slips; an ellipsis is three periods or '…'.",
+      why='Doubled punctuation reads as a typing slip.',
+      fix='Keep one mark, or write a real ellipsis; `octavo fix` does this for you.',
+      before='He left.. Then she laughed,, loudly.', after='He left. Then she laughed, loudly.')
 def doubled_punctuation(paragraphs: list[TextParagraph]) -> Iterator[Finding]:
     yield from _each_match(paragraphs, _DOUBLED, "OCT311",
                            lambda m: f"doubled punctuation '{m.group(0)}'",
@@ -276,7 +305,10 @@ _SPACE_BEFORE = re.compile(r" +(?=[,;:!?](?:\s|$|[\"”’])|\.(?:\s|$))")
 
 
 @rule("OCT312", Severity.WARNING, "a space before punctuation",
-      "English sets no space before , ; : ! ? or a period.")
+      "English sets no space before , ; : ! ? or a period.",
+      why='French spacing in an English book looks like an error, and the line may break before the mark.',
+      fix='Remove the space.',
+      before='Really ?', after='Really?')
 def space_before_punctuation(paragraphs: list[TextParagraph]) -> Iterator[Finding]:
     for finding in _each_match(paragraphs, _SPACE_BEFORE, "OCT312",
                                lambda m: "space before punctuation",
@@ -295,7 +327,10 @@ _SPACED_HYPHEN = re.compile(r" - (?<=[^\W_] - )(?=[^\W\d_])|-(?<=[^\W\d_]-)(?=[\
 
 @rule("OCT313", Severity.WARNING, "a hyphen used as a dash",
       "A hyphen joins words (well-known); a break in a sentence or a cut-off speech takes a dash "
-      "(—). octavo's normaliser sets it for you; the check tells you where.")
+      "(—). octavo's normaliser sets it for you; the check tells you where.",
+      why='A hyphen where a dash belongs is too short and reads as a compound word.',
+      fix="Use an em dash; octavo's normaliser and `octavo fix` set it.",
+      before='He stopped - then ran.', after='He stopped—then ran.')
 def hyphen_as_dash(paragraphs: list[TextParagraph]) -> Iterator[Finding]:
     yield from _each_match(paragraphs, _SPACED_HYPHEN, "OCT313",
                            lambda m: "a hyphen where a dash belongs", lambda m: "—")
@@ -343,7 +378,13 @@ def _introduces_what_follows(paragraph: TextParagraph, following: TextParagraph 
       "ending or was split where it should not have been. Paragraphs that lead into the next "
       "one are fine: a colon before the speech, letter or quotation it introduces; `she "
       "added,` before the speech (the older convention); lines of verse, a letter's "
-      "salutation and closing.")
+      "salutation and closing.",
+      why='A paragraph that stops mid-sentence usually lost text in an export or was split by mistake.',
+      fix='Finish the sentence or join the paragraph to the next one.',
+      before='She opened the door and stood for a long while on the step\\n\\n'
+             'while the wind came in off the harbour and rattled the windows.',
+      after='She opened the door and stood for a long while on the step while the wind came '
+            'in off the harbour and rattled the windows.')
 def paragraph_ending(paragraphs: list[TextParagraph]) -> Iterator[Finding]:
     for index, paragraph in enumerate(paragraphs):
         text = paragraph.last.text.rstrip()
@@ -362,7 +403,10 @@ _QUOTE_WRONG_WAY = re.compile(r"“(?<=[^\W_]“|[.,!?…—-]“)(?=\s|$)|”(?
 
 @rule("OCT321", Severity.WARNING, "a curly quote facing the wrong way",
       "An opening quote (“) after a word at the end of a speech, or a closing quote (”) before a "
-      "word, is usually a word processor's wrong guess.")
+      "word, is usually a word processor's wrong guess.",
+      why='A quote facing the wrong way is noticed by every reader and looks careless.',
+      fix='Replace it with the quote facing the other way (the message suggests it).',
+      before='“I’m here“ she said.', after='“I’m here” she said.')
 def quote_wrong_way(paragraphs: list[TextParagraph]) -> Iterator[Finding]:
     yield from _each_match(paragraphs, _QUOTE_WRONG_WAY, "OCT321",
                            lambda m: f"'{m.group(0)}' faces the wrong way",
@@ -442,7 +486,11 @@ def _opens_with_quote(paragraph: TextParagraph) -> bool:
       "A quotation mark without a partner: a speech opened and never closed, closed without "
       "being opened, or opened a second time before it was closed. The finding points at the "
       "quote that has no partner. A speech that runs on into the next paragraph is fine: it has "
-      "no closing quote, and the next paragraph opens with a quote again.")
+      "no closing quote, and the next paragraph opens with a quote again.",
+      why="A quotation that never closes leaves readers unsure who is speaking; it often means a lost quote "
+          "mark.",
+      fix='Add the missing quote, or remove the stray one.',
+      before='“Come in, she said.', after='“Come in,” she said.')
 def unbalanced_quotes(paragraphs: list[TextParagraph]) -> Iterator[Finding]:
     for index, paragraph in enumerate(paragraphs):
         text = paragraph.text
@@ -469,7 +517,10 @@ _AUTHORS_NOTE = re.compile(r"^\s*(?:A/N|AN|Author'?s note|Author’s note|Discla
 
 @rule("OCT323", Severity.WARNING, "an author's note or disclaimer left in the story",
       "Notes such as 'A/N:' or 'Disclaimer:' belong to the place a story was first posted, not "
-      "to the book. Remove them, or move them to the front or back matter.")
+      "to the book. Remove them, or move them to the front or back matter.",
+      why="Notes to a fan site's readers break the story for a book's readers.",
+      fix='Delete the note, or move it to a foreword or afterword (front: or back: in book.yaml).',
+      before='A/N: Thanks for all the reviews!\\n\\nThe ship drifted.', after='The ship drifted.')
 def authors_note(paragraphs: list[TextParagraph]) -> Iterator[Finding]:
     for paragraph in paragraphs:
         match = _AUTHORS_NOTE.match(paragraph.first.text)
@@ -481,7 +532,11 @@ def authors_note(paragraphs: list[TextParagraph]) -> Iterator[Finding]:
 @rule("OCT325", Severity.WARNING, "a chapter heading inside a story",
       "A line such as 'Chapter 2' or 'SESSION TWO: Home' in the middle of a story is a heading "
       "the book will set as an ordinary paragraph: the manifest gives each story one title. "
-      "Split the story into two entries, or remove the line.")
+      "Split the story into two entries, or remove the line.",
+      why='The heading would be set as an ordinary paragraph in the middle of the story.',
+      fix='Split the file into two manuscripts and list both in contents, or delete the line.',
+      before='…the end of the first part.\\n\\nChapter 2\\n\\nThe next day…',
+      after='(two files, each listed in contents)')
 def inner_heading(paragraphs: list[TextParagraph]) -> Iterator[Finding]:
     from octavo.ingest.plaintext import split_heading
 
@@ -497,7 +552,10 @@ LONG_PARAGRAPH_WORDS = 350
 
 @rule("OCT324", Severity.INFO, "a very long paragraph",
       f"Paragraphs over {LONG_PARAGRAPH_WORDS} words are hard to read on a phone and often mean "
-      "two paragraphs ran together.")
+      "two paragraphs ran together.",
+      why='Long blocks of text tire readers, above all on small screens.',
+      fix='Split the paragraph where the thought turns, or excuse it with `%% octavo: ignore OCT324`.',
+      before='(one paragraph of 600 words)', after='(three paragraphs of 200 words)')
 def long_paragraph(paragraphs: list[TextParagraph]) -> Iterator[Finding]:
     for paragraph in paragraphs:
         words = len(paragraph.text.split())
@@ -515,7 +573,11 @@ MAX_PARAGRAPH_CHARACTERS = 200_000
       "is almost always a file whose paragraphs are not separated: an export that lost its "
       "line breaks, or text pasted as one line. Laying it out for print would take minutes and "
       "e-readers choke on it. Separate the paragraphs with blank lines. A book that truly "
-      "needs it can lower this to a warning (check: {severity: {OCT326: warning}}).", markup_blind=True)
+      "needs it can lower this to a warning (check: {severity: {OCT326: warning}}).", markup_blind=True,
+      why='The book cannot be laid out: the layout engine would take minutes, and e-readers cannot page it.',
+      fix="Separate the paragraphs with blank lines (an export that lost its line breaks needs re-"
+          "exporting).",
+      before='(a 300,000-character line)', after='(paragraphs separated by blank lines)')
 def overlong_paragraph(paragraphs: list[TextParagraph]) -> Iterator[Finding]:
     for paragraph in paragraphs:
         characters = sum(len(line.text) for line in paragraph.lines)
@@ -532,14 +594,20 @@ _TRAILING = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u3000]+$")
 
 @rule("OCT330", Severity.INFO, "spaces at the end of a line",
       "Trailing spaces (often no-break spaces left by a word processor) are invisible and "
-      "harmless in the book; octavo removes them.")
+      "harmless in the book; octavo removes them.",
+      why='Nothing in the book; the note is for tidy source files.',
+      fix='Nothing needed; `octavo fix` removes them from plain-text files.',
+      before='The end.␣␣', after='The end.')
 def trailing_spaces(paragraphs: list[TextParagraph]) -> Iterator[Finding]:
     yield from _each_match(paragraphs, _TRAILING, "OCT330",
                            lambda m: "spaces at the end of the line", lambda m: "")
 
 
 @rule("OCT331", Severity.INFO, "a tab character",
-      "Tabs indent text in a word processor; in a book the styles indent paragraphs.")
+      "Tabs indent text in a word processor; in a book the styles indent paragraphs.",
+      why='Tabs do nothing in the book, and can confuse diffs and editors.',
+      fix="Remove the tab; the book's styles indent paragraphs.",
+      before='\\tIt was late.', after='It was late.')
 def tabs(paragraphs: list[TextParagraph]) -> Iterator[Finding]:
     yield from _each_match(paragraphs, re.compile("\t+"), "OCT331", lambda m: "a tab character",
                            lambda m: " ")

@@ -16,20 +16,45 @@ from dataclasses import dataclass
 from octavo.check.anthology_rules import BookWords, StoryText
 from octavo.check.spelling import NoDictionary, Speller, speller
 from octavo.diagnostics import Diagnostic, Severity
+from octavo.explanations import explained
 
-CODE = "OCT347"
-SUMMARY = "a likely typo"
-EXPLANATION = (
-    "A word that the dictionary of the book's language does not know, that the whole book uses "
-    "only once, and that is one slip (a letter dropped, added, changed, or two swapped) from a "
-    "common word: `teh`, `recieve`, `dont`. Names and other capitalised words, dialect "
-    "elisions (goin', 'em) and anything the book uses twice or more are the author's own and "
-    "never reported; add more under `check: {words: {Word: ~}}` in book.yaml. The dictionary "
-    "is the hunspell one for the book's `language` (en-US, en-GB...); another variety of the "
-    "same language also counts as knowing a word, so British and American spellings are a "
-    "question of consistency (OCT382), not of typos.")
-NO_DICTIONARY = "OCT348"
-NO_DICTIONARY_SUMMARY = "no spelling dictionary for the book's language: typos not checked"
+TYPO = explained(
+    "OCT347", "a likely typo", severity=Severity.WARNING,
+    meaning="A word that the dictionary of the book's language does not know, that the whole "
+            "book uses only once, and that is one slip (a letter dropped, added, changed, or two "
+            "swapped) from a common word: `teh`, `recieve`, `dont`. Names and other capitalised "
+            "words, dialect elisions (goin', 'em) and anything the book uses twice or more are "
+            "the author's own and never reported; add more under `check: {words: {Word: ~}}` in "
+            "book.yaml. The dictionary is the hunspell one for the book's `language` (en-US, "
+            "en-GB...); another variety of the same language also counts as knowing a word, so "
+            "British and American spellings are a question of consistency (OCT382), not of "
+            "typos.",
+    why="A typo is the slip readers forgive least in a printed book; one used only once is the "
+        "kind the author's eye slides over.",
+    fix="Correct the word (the message suggests the common word it is one slip from). If it is "
+        "meant (an invented word, a dialect spelling used once), name it in book.yaml: "
+        "`check: {words: {Quorl: ~}}`, or excuse it with `%% octavo: ignore OCT347` above its "
+        "paragraph.",
+    before="She did not recieve the letter.",
+    after="She did not receive the letter.")
+NO_DICTIONARY_NOTE = explained(
+    "OCT348", "no spelling dictionary for the book's language: typos not checked",
+    severity=Severity.INFO,
+    meaning="The likely-typo check (OCT347) needs a hunspell or aspell dictionary for the "
+            "book's `language`, and none is installed on this computer (or the one found cannot "
+            "be opened), so typos were not looked for. The other checks ran as usual.",
+    why="A clean `octavo check` would otherwise suggest the spelling was checked when it was "
+        "not.",
+    fix="Install the hunspell dictionary for the language (on Debian or Ubuntu: `apt install "
+        "hunspell-fr` for French, hunspell-en-gb for British English), or accept that typos "
+        "are not checked for this book.",
+    before="language: fr-FR     # no French dictionary installed",
+    after="language: fr-FR     # after `apt install hunspell-fr`")
+CODE = TYPO.code
+SUMMARY = TYPO.summary
+EXPLANATION = TYPO.meaning
+NO_DICTIONARY = NO_DICTIONARY_NOTE.code
+NO_DICTIONARY_SUMMARY = NO_DICTIONARY_NOTE.summary
 
 _TOKEN = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 _APOSTROPHES = "'’‘`"

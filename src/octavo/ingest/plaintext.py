@@ -17,7 +17,13 @@ import re
 from octavo.diagnostics import Span
 from octavo.document import Block, Emphasis, Inline, Paragraph, SceneBreak, Text, Verse
 from octavo.ingest.model import ManuscriptHeading, RawStory
-from octavo.ingest.plain_layout import Group, body_groups, continues, ends_in_hard_break
+from octavo.ingest.plain_layout import (
+    Group,
+    body_groups,
+    continues,
+    ends_in_hard_break,
+    is_hard_wrapped,
+)
 from octavo.ingest.scenebreak import SCENE_MARK
 from octavo.ingest.scenebreak import is_scene_break as is_scene_break  # for the other readers
 from octavo.normalise.typography import strip_invisible
@@ -234,6 +240,14 @@ def body_groups_of(text: str) -> list[Group]:
     lines = [blank_comment(line) for line in strip_invisible(text).split("\n")]
     _, first_body_line = _leading_heading(lines, "")
     return body_groups(lines, first_body_line)
+
+
+def body_layout(text: str) -> tuple[int, bool]:
+    """Where a plain-text story's body starts (after its heading) and whether it is
+    hard-wrapped, as the reader sees it (`octavo fix` rewrites paragraphs in the same shape)."""
+    lines = [blank_comment(line) for line in strip_invisible(text).split("\n")]
+    _, first_body_line = _leading_heading(lines, "")
+    return first_body_line, is_hard_wrapped(lines[first_body_line:])
 
 
 COMMENT_PREFIX = "%%"

@@ -13,7 +13,7 @@ from pathlib import Path
 from octavo.diagnostics import Diagnostic, OctavoError, Span
 from octavo.ingest import MARKDOWN_SUFFIXES, parse_manuscript, read_text
 from octavo.ingest.decode import decode_manuscript
-from octavo.normalise import house_style_for, normalise_story
+from octavo.normalise import HouseStyle, house_style_for, normalise_story
 from octavo.normalise.markdown_out import story_markdown
 
 
@@ -40,8 +40,10 @@ def repair(text: str, markdown: bool = False) -> str:
 
 
 def normalise_file(path: Path, *, quotes: str | None, language: str, in_place: bool,
-                   diff: bool, repairs: bool = False) -> NormaliseResult:
-    style = house_style_for(language, quotes)
+                   diff: bool, repairs: bool = False,
+                   style: HouseStyle | None = None) -> NormaliseResult:
+    """`style`, when given (a book's house style), wins over `quotes` and `language`."""
+    style = style or house_style_for(language, quotes)
     if str(path) == "-":
         decoded = decode_manuscript(sys.stdin.buffer.read(), "<stdin>")
         suffix = ".txt"

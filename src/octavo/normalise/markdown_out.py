@@ -85,6 +85,11 @@ def _block(block: Block) -> str:
             assert_never(block)
 
 
+def inline_markdown(inlines: tuple[Inline, ...]) -> str:
+    """Inline nodes as Markdown (what `octavo fix` writes into a paragraph of a .md file)."""
+    return _inlines(inlines)
+
+
 def _inlines(inlines: tuple[Inline, ...]) -> str:
     out: list[str] = []
     for node in inlines:
