@@ -179,6 +179,18 @@ language: {language}                          # BCP 47: en, en-US, en-GB, fr, de
 #   A sentence or three that tell a reader what the book is.
 # subjects: [Fiction]                 # one subject or a list
 cover: cover.png                      # PNG or JPEG, 1600x2560 px; a placeholder until yours
+# cover_alt: A lighthouse in fog.     # the cover described, for readers who cannot see it
+# translator: Bo Penn                 # a name or a list (also illustrator:)
+# illustrator: Cy Draw
+# sort_names: {{Ursula K. Le Guin: "Le Guin, Ursula K."}}   # how a name sorts, if not as guessed
+# series: {{name: Sea Stories, position: 2}}
+# bisac: [FIC029000]                  # store subject codes (BISAC; Thema: thema: [FYB])
+# thema: [FYB]
+# accessibility:                      # EPUB Accessibility claims beyond what octavo checks
+#   certified_by: Acme Accessibility  #   who checked the book (also credential:, report:)
+#   exemption: eaa-microenterprise    #   or the European Accessibility Act exemption claimed
+# print_isbn: 978-1-250-31677-6       # a print edition made elsewhere: the EPUB's page list
+#                                     #   follows it (default: print: isbn)
 # root: .                             # the book folder: . (this one) or .. (its parent)
 
 # -- The text, in reading order (`octavo add FILE...` appends here) ------------------------------
@@ -187,7 +199,10 @@ contents:
   # - file: chapters/epilogue.md      # a mapping: the file and, if need be,
   #   title: Epilogue                 #   its title (else its own # heading),
   #   subtitle: Ten Years Later       #   a subtitle,
-  #   author: Ann Writer              #   and its author(s) (else the book's)
+  #   author: Ann Writer              #   and its author(s) (else the book's),
+  #   translator: Bo Penn             #   its translator,
+  #   copyright: 2019                 #   its copyright year (or {{year, holder}}),
+  #   first_published: Sea Tales 4    #   where it first appeared
   # - part: Part Two                  # a part: its title and its own contents
   #   contents: [part-two/*.md]
 
@@ -207,8 +222,8 @@ build:
   trim: 6x9                           # 6x9, 5x8, 5.5x8.5, 5.25x8, A5, or WIDTHxHEIGHT in inches
   # font_size: 11                     # body text in points, 8-16
   # font: Charis SIL                  # the body font (shipped: Charis SIL)
-  # quotes: american                  # american “double ‘single’” or british ‘single “double”’
-  #                                   #   (default: from the language; en-GB is british)
+  # quotes: keep                      # keep (the author's marks, curled), american “double
+  #                                   #   ‘single’” or british ‘single “double”’
   # dashes: em                        # em: word—word; spaced-en: word – word
   # ellipsis: character               # character: … ; spaced: . . .
   # scene_break: ornament             # ornament (* * *), asterism (⁂), or space
@@ -228,6 +243,7 @@ build:
   # style: classic                    # the house style: classic, modern or pulp
   # css: extra.css                    # your own print rules, on top of the house style
   # lead_in: small-caps               # how a chapter's text begins: small-caps, drop-cap, none
+  # epub_fonts: reader                # the EPUB: reader (the reading system's fonts) or embed
 
 # -- The print edition ---------------------------------------------------------------------------
 # print:
