@@ -192,6 +192,50 @@ def _singular_noun_head(word: str) -> bool:
     return _noun_head(word) and not (word.endswith("s") and not word.endswith("ss"))
 
 
+def _adjective(word: str) -> bool:
+    """A word that can only describe (`dear`, `strong`, `spacious`): an adjective that is not
+    also a verb or an adverb, so `its small arithmetic` reads as adjective and noun."""
+    if not word.isalpha() or word in _CLOSED:
+        return False
+    pos = lexicon.parts_of_speech(word)
+    return "ADJ" in pos and not ({"VERB", "AUX", "ADV"} & pos) and not lexicon.is_comparative(
+        word)
+
+
+def _noun(word: str) -> bool:
+    """A word that can be a noun and cannot be an adjective, an adverb or a verb form of its
+    own (`family`, `sister`, `pride`): what an adjective after a possessive describes."""
+    if not word.isalpha() or word in _CLOSED:
+        return False
+    pos = lexicon.parts_of_speech(word)
+    return "NOUN" in pos and not ({"ADV", "AUX"} & pos) and not (
+        lexicon.is_gerund(word) or lexicon.is_past_participle(word))
+
+
+def _described_noun(site: Site) -> bool:
+    """`you're dear sister`, `who's strong family pride`, `it's semicircular sweep`: the word
+    after the site is an adjective, the next a noun, so the site owns them."""
+    first, second = site.after[0], site.after[1]
+    if site.after_raw[1][:1].isupper():  # `dear Anne`: a name, perhaps addressed
+        return False
+    return _adjective(first) and _noun(second)
+
+
+# Finite verbs a clause needs after a gerund subject (`Your telling it will help`).
+_FINITE = MODALS | word_set("""
+    is was are were am be been has had have does did do 's 're 'll 'd helps helped made makes
+    means meant matters mattered shows showed
+""")
+
+
+def _words_after(site: Site, limit: int) -> list[str]:
+    """The words after the site up to the end of its clause (punctuation ends it)."""
+    text = site.text
+    chunk = text[site.end:site.end + 120]
+    cut = min((i for i in (chunk.find(c) for c in ".,;:!?—\n\"“”") if i >= 0), default=len(chunk))
+    return [w.lower().replace("’", "'") for w in _WORDS.findall(chunk[:cut])][:limit]
+
+
 def _your(site: Site) -> str | None:
     first, second = site.after[0], site.after[1]
     if site.lower == "your":
@@ -209,20 +253,42 @@ def _your(site: Site) -> str | None:
         if _word(first) and lexicon.is_past_participle(first) and second in ("to", "by", "with") \
                 and not first.endswith("ing"):
             return "you're"
-        if _gerund_clause(site) or _going_to_verb(site):
+        if _gerund_clause(site) or _going_to_verb(site) or _gerund_predicate(site):
             return "you're"
         if _word(first) and _is_end(second) and lexicon.only(first, "ADJ", "ADV") and \
                 site.before[1] in _CLAUSE_OPENERS | {"think", "thought", "guess"}:
             return "you're"
         return None
-    # you're: `you're coat`, `you're father's`, `you're own` want the possessive
-    if first == "own":
+    # you're: `you're coat`, `you're father's`, `you're own` want the possessive, and so
+    # does a preposition or `are` before it (`of you're loaves`, `are you're neighbours`)
+    if first == "own" or (_word(first) and (site.before[1] in _BEFORE_POSSESSIVE_ONLY | {
+            "about", "are", "were"})):
         return "your"
+    if _noun_head(first) and _verb_follows(second) and second not in ("'s", "'d"):
+        return "your"  # `You're ideas are`
     if first.endswith("'s") and _noun_head(first[:-2]):
         return "your"
     if _singular_noun_head(first) and not (second in ("of",) and first in ("kind", "sort")):
         return "your"
+    if _described_noun(site):  # `you're dear sister`
+        return "your"
     return None
+
+
+def _gerund_predicate(site: Site) -> bool:
+    """`Your rushing the chorus.`: a possessive, an -ing verb with its object, and no verb
+    after them in the clause, so the -ing verb is the clause's own (`you are rushing`). A
+    gerund that is a subject has its verb to come: `Your telling it will help`."""
+    first, second = site.after[0], site.after[1]
+    if first in ("being", "having") or not lexicon.is_gerund(first) or second not in _AFTER_GERUND:
+        return False
+    if not (site.starts_sentence or site.before[1] in _CLAUSE_OPENERS | {",", "and", "but", "so"}):
+        return False  # `of your giving them money`, `for your leaving us`: a gerund
+    rest = _words_after(site, 9)
+    if len(rest) >= 9:  # the clause runs on past what is looked at
+        return False
+    return not any(w in _FINITE or (w.endswith("ed") and lexicon.only(w, "VERB"))
+                   for w in rest[2:])
 
 
 _FINITE_AFTER_SUBJECT = word_set("is was are were has had isn't wasn't hasn't")
@@ -244,6 +310,37 @@ _POSSESSIVE_PREPOSITIONS = PREPOSITIONS - {"for", "as", "than", "like", "since",
 
 
 _TIME_NOUNS = word_set("hours ages years days weeks months minutes seconds miles centuries times")
+_NOT_AFTER_POSSESSIVE = word_set("""
+    i you he she we they me him us them why what how where who whom which whether never not
+    always already yours mine hers ours theirs
+""")
+# Prepositions after which `it is`, `you are` cannot stand: `of it's being`, `by it's
+# side`, `of you're neighbours` want the possessive.
+_BEFORE_POSSESSIVE_ONLY = word_set("of by from with without into onto upon at in within among "
+                                   "amongst beneath beside besides between throughout")
+# What follows a thing owned, as a subject or at the end of a phrase: a verb, `and`, a
+# preposition (`its tail wagged`, `its cause was`, `its tip and`).
+_AFTER_OWNED = _FINITE | PREPOSITIONS | word_set("and or but that which who")
+
+
+def _verb_follows(word: str) -> bool:
+    """A finite verb that a subject stands before (`was`, `could`, `spoke`)."""
+    return word in _FINITE or (_word(word) and lexicon.is_past_participle(word)
+                               and "VERB" in lexicon.parts_of_speech(word))
+# Nouns that stand alone after `it is`, with no article (`it's time`, `it's nonsense`).
+_MASS_NOUNS = _PREDICATE_NOUNS | word_set("""
+    nonsense rubbish madness chaos luck magic money business love war progress life death
+    work fate art science news weather winter summer spring autumn fall night day morning
+    evening afternoon tonight today tomorrow yesterday christmas easter sunday monday tuesday
+    wednesday thursday friday saturday freedom justice truth fact hell heaven murder
+    pointless water fire snow rain ice food cash stuff history fine part kind sort lots
+    plenty bit half type case way home matter one two three four five six seven eight nine
+    ten eleven twelve twenty hundred thousand million
+""")
+
+
+def _mass_noun(word: str) -> bool:
+    return word in _MASS_NOUNS or word.endswith(("ness", "ism", "ity", "ship", "dom", "hood"))
 
 
 def _its(site: Site) -> str | None:
@@ -265,9 +362,27 @@ def _its(site: Site) -> str | None:
         if _word(first) and lexicon.is_past_participle(first) and lexicon.only(first, "VERB") \
                 and site.before[1] in ("before", "after", "when", "if", "because", "until"):
             return "it's"  # `before its wanted`
+        # `its your fault`, `Its why I left`, `its never done any good`: a possessive stands
+        # before a noun, never before a pronoun, a question word or these adverbs
+        if (first in _NOT_AFTER_POSSESSIVE and first != "not") or (
+                first == "not" and not lexicon.is_gerund(second)) or (
+                first in POSSESSIVES and first != "its"):
+            return "it's"
+        if _word(first) and _is_end(second) and lexicon.is_past_participle(first) and \
+                lexicon.only(first, "VERB"):
+            return "it's"  # `Its done.`
         return None
-    if first == "own":
+    if first == "own" or (site.before[1] in _BEFORE_POSSESSIVE_ONLY and _word(first)):
         return "its"
+    if site.after_raw[0][:1].isupper():  # `it's Tom`, `it's Christmas`
+        return None
+    if _noun_head(first) and _verb_follows(second):
+        return "its"  # `it's composure spoke`
+    if _described_noun(site) and not _mass_noun(site.after[1]):
+        return "its"  # `it's semicircular sweep`
+    if _singular_noun_head(first) and not _mass_noun(first) and (
+            _is_end(second) or second in _AFTER_OWNED):
+        return "its"  # `it's tip.`, `it's cause was`
     # `it's contents`, `it's rooms`: `it is` never stands before a plural noun
     if first.endswith("s") and first not in _TIME_NOUNS and _noun_head(first) and \
             first not in ("news", "means", "series", "species") and not second.startswith(
@@ -303,8 +418,9 @@ def _whose(site: Site) -> str | None:
                 and not (_word(second) and "NOUN" in lexicon.parts_of_speech(second)):
             return "who's"
         return None
-    # who's: `who's faces`, `who's car is this`, `who's own` want the possessive
-    if first == "own" or _noun_head(first):
+    # who's: `who's faces`, `who's car is this`, `who's own`, `who's strong family pride`
+    # want the possessive
+    if first == "own" or _noun_head(first) or _described_noun(site):
         return "whose"
     return None
 
@@ -341,6 +457,8 @@ def _their(site: Site) -> str | None:
         # a possessive (`in there`, `up there`, `from there` are places, and left alone)
         if site.before[1] in _BEFORE_THEIR and _noun_head(first):
             return "their"
+        if _possessive_there(site):
+            return "their"
         return None
     # they're
     if first == "own":
@@ -350,6 +468,47 @@ def _their(site: Site) -> str | None:
     if _noun_head(first) and not first.endswith("s"):
         return "their"
     return None
+
+
+# Verbs that follow `there` as its own (`there stands`, `there lies`, `there remains`).
+_VERBS_AFTER_THERE = word_set("""
+    be seem seems appear appears come comes go goes remain remains exist exists stand stands
+    lie lies live lives sit sits rise rises follow follows hang hangs grow grows run runs need
+    needs used ought arise arises occur occurs happen happens rest rests wait waits sleep
+    sleeps dwell dwells burst bursts flash flashes pass passes spring springs ensue ensues
+    stretch stretches extend extends lurk lurks loom looms sound sounds linger lingers
+""")
+# Words before `there` that make it a place (`the people there say`, `them there horses`,
+# `here and there patches of snow`) rather than a possessive.
+_THERE_IS_A_PLACE = word_set("here them or then now all over up down out back right just only "
+                             "still even thither")
+# Words after which `there` + a noun + a verb must be `their` (`where there father stood`).
+_CLAUSE_WORDS = word_set("where when which whom that because if while whereas though although "
+                         "unless until since")
+
+
+def _possessive_there(site: Site) -> bool:
+    """`quitting there box`, `there mother's handwriting`, `where there father had stood`,
+    `from there praise`, `in there usual quarters`: `there` before a noun it must own.
+    `There` as a place or a subject stands before a verb (`there stood`, `there lies`), an
+    adverb, a pronoun or a time (`lived there years`), and after a noun it can stand before
+    that noun's verb (`the people there say`); those are left alone."""
+    first, previous = site.after[0], site.before[1]
+    if previous in _THERE_IS_A_PLACE or previous in _BE_OR_MODAL or (
+            site.before[0] == "here") or site.after_raw[0][:1].isupper():
+        return False
+    if first.endswith("'s") and _noun_head(first[:-2]):
+        return True  # `there mother's`
+    if _described_noun(site):
+        return True  # `there spacious theatre`
+    head = first.rsplit("-", 1)[-1]  # `there drawing-rooms`
+    if not _noun_head(head) or head in _TIME_NOUNS or first in _VERBS_AFTER_THERE:
+        return False
+    # `the people there say`: a noun before `there` may be the subject of a verb after it
+    return _verb_follows(site.after[1]) or not (
+        "VERB" in lexicon.parts_of_speech(head) and _word(previous) and previous not in (
+        PREPOSITIONS | _CLAUSE_WORDS) and "NOUN" in lexicon.parts_of_speech(previous) and
+        not (lexicon.is_gerund(previous) or lexicon.is_past_participle(previous)))
 
 
 _BEFORE_THEIR = word_set("of into onto by with for at on upon about after before between among "
@@ -371,13 +530,15 @@ _NOT_COMPARED = word_set("""
     and but or as than too still again now on is was were are had has have did do does
 """) | MODALS
 _THEN_TIME = word_set("and but since until till back by right")
+_COMPARED_WITH = word_set("by at in if with from for anybody anyone anything ever usual expected "
+                          "before")
 
 
 def _is_comparative(word: str) -> bool:
     return word in IRREGULAR_COMPARATIVES or (word.endswith("er") and lexicon.is_comparative(word))
 
 
-_SENTENCE_START = re.compile(r"[.!?;:]\s|\n|^")
+_SENTENCE_START = re.compile(r"(?<!\bMr)(?<!\bMrs)(?<!\bDr)(?<!\bSt)(?<!\bMs)[.!?;:]\s|\n|^")
 _COMPARING = IRREGULAR_COMPARATIVES | word_set("different differently otherwise sooner")
 
 
@@ -391,6 +552,7 @@ def _clause_before(site: Site, words: int) -> list[str]:
 
 
 _WORDS = re.compile(r"[A-Za-z]+(?:['’-][A-Za-z]+)*")
+_AUXILIARIES = word_set("is was are were am been has had have 's 're 'd")
 
 
 def _compares(words: list[str]) -> bool:
@@ -408,8 +570,17 @@ def _then(site: Site) -> str | None:
                 and previous not in SUBJECT_PRONOUNS and previous not in MODALS \
                 and previous != "and" and not lexicon.only(first, "VERB"):
             return "than"
+        # `less gratified by his admiration then by the general's`: a comparative further
+        # back, and after `then` what it is compared with
+        if (first in _COMPARED_WITH or site.after_raw[0][:1].isupper()) and _word(previous) \
+                and previous not in SUBJECT_PRONOUNS | MODALS | {"and", "but", "or", "since"} \
+                and not site.starts_sentence and _compares(_clause_before(site, 12)):
+            return "than"
         return None
     # than: nothing in its clause compares (`and than he left`, `She than found`, `Well than,`)
+    # — and never after an auxiliary (`she had than been`, `which was than four years`)
+    if site.before[1] in _AUXILIARIES:
+        return "then"
     if _compares(_clause_before(site, 40)):
         return None
     if _is_end(first) or site.starts_sentence or site.before[1] in _THEN_TIME or (
@@ -458,6 +629,17 @@ def _lose(site: Site) -> str | None:
         if (previous in _BEFORE_LOSE or ending) and first == "the" and \
                 site.after[1] not in _LOOSE_VERB_OBJECTS:
             return "lose"
+        # `a heart to loose.`: `to` and then nothing; `they soon loose the look`: a subject
+        # and an object
+        if previous == "to" and _is_end(first) and site.before[0] not in ("come", "came",
+                                                                          "break", "broke"):
+            return "lose"
+        subject = previous if previous in SUBJECT_PRONOUNS else site.before[0] if (
+            previous.endswith("ly") or previous in ("soon", "never", "always", "often",
+                                                    "all", "would", "will")) else ""
+        if subject in SUBJECT_PRONOUNS and subject != "it" and (
+                first in DETERMINERS | POSSESSIVES) and site.after[1] not in _LOOSE_VERB_OBJECTS:
+            return "lose"
         return None
     if site.lower == "loosing":
         if (previous in _BE or previous.endswith(("'m", "'re", "'s")) or previous in (
@@ -482,6 +664,18 @@ def lose_loose(paragraphs: list[TextParagraph]) -> Iterator[Finding]:
 
 _BEFORE_VERB = MODALS | word_set("to not never don't didn't doesn't won't 'll")
 _PEOPLE = OBJECT_PRONOUNS | word_set("everyone everybody anyone anybody people")
+_DEGREE = word_set("very most so more too truly deeply really quite extremely rather less "
+                   "particularly peculiarly")
+
+
+def _plain_verb(word: str) -> bool:
+    """A verb's base form (`take`, `slight`), though it may be a noun too."""
+    return _word(word) and "VERB" in lexicon.parts_of_speech(word) and not word.endswith(
+        ("ed", "ing")) and not (word.endswith("s") and not word.endswith("ss"))
+
+
+def _word_is_noun(word: str) -> bool:
+    return _word(word) and "NOUN" in lexicon.parts_of_speech(word) and word not in _CLOSED
 _NOUN_ADJECTIVES = word_set("""
     side special desired opposite calming soothing lasting profound positive negative knock
     domino greenhouse butterfly placebo
@@ -498,10 +692,19 @@ def _affect(site: Site) -> str | None:
         if word == "effects" and previous in ("it", "this", "that", "which", "he", "she") \
                 and first in _PEOPLE:
             return "affects"
-        if word == "effecting" and (first in _PEOPLE or _is_end(first)):
-            return "affecting"
+        if word == "effecting" and (first in _PEOPLE or _is_end(first)
+                                    or previous in _DEGREE):
+            return "affecting"  # `a most effecting scene`: moving
+        # `to effect him`, `cannot effect us`: a person is affected, never brought about
+        noun_before = previous in DETERMINERS | POSSESSIVES | word_set(
+            "no any every some much little great good same such what whatever") or \
+            _adjective(previous)  # `the effect him being there had`
+        if not noun_before and (first in _PEOPLE - {"it", "her", "you"} or (
+                first == "her" and not _word_is_noun(site.after[1]))):
+            return "a" + site.word[1:].lower()
         # `effect to be calm`, `effecting to slight it`: to feign is to affect
-        if first == "to" and _base_verb(site.after[1]) and site.after[1] != "be":
+        if first == "to" and not noun_before and _plain_verb(site.after[1]) and \
+                site.after[1] != "be":
             return "a" + site.word[1:].lower()
         return None
     if previous in _NOUN_ADJECTIVES or (previous in ("the", "an", "no", "any") and (
