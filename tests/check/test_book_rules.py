@@ -113,3 +113,31 @@ def test_a_provider_that_claims_a_language_but_fails_is_no_dictionary() -> None:
     # Enchant's Hspell provider says it has Hebrew, then cannot open its files
     book = [story("a.txt", "שלום עולם, זה סיפור קצר על הים.")]
     assert [d.code for d in book_findings(book, "he")] == ["OCT348"]
+
+
+def test_older_and_dialect_spellings_are_words_but_a_lost_apostrophe_is_a_typo() -> None:
+    # SCOWL's largest list knows teazing, vext and nuncheon; `dont` is a contraction that
+    # lost its apostrophe, so it stays a typo although the list has it too
+    book = [story("a.txt", "She was teazing the child.\n\nHe spoke in a vext tone.\n\n"
+                           "It procured me a nuncheon at Marlborough.\n\nI dont know.")]
+    assert [(code, line, fix) for code, _, line, _, fix in found(book)] == [
+        ("OCT347", 7, "don't")]
+
+
+def test_a_slip_inside_a_compound_is_left_to_the_author() -> None:
+    assert found([story("a.txt", "So unlover-like a speech; a spunging-house.")]) == []
+
+
+def test_two_national_styles_used_equally_often_report_the_one_the_book_does_not_use() -> None:
+    book = [story("a.txt", "A sense of humour."), story("b.txt", "A sense of humor.")]
+    (us,) = book_findings(book, "en-US")
+    (gb,) = book_findings(book, "en-GB")
+    assert (us.span and us.span.path, us.fix) == ("a.txt", "humor")
+    assert (gb.span and gb.span.path, gb.fix) == ("b.txt", "humour")
+
+
+def test_a_possessive_is_counted_with_its_word_for_hyphenation() -> None:
+    book = [story("a.txt", "The afternoon was fine. Every afternoon was."),
+            story("b.txt", "On the after-noon's walk.")]
+    assert [(code, path, fix) for code, path, _, _, fix in found(book)] == [
+        ("OCT380", "b.txt", "afternoon")]

@@ -146,3 +146,24 @@ def test_house_style_words() -> None:
     found = check_text("Alright, it was OK. Not ok, Okay? All right.", "s.txt", frozenset(), words)
     assert [(d.code, d.span.column if d.span else 0, d.fix) for d in found] == [
         ("OCT341", 1, "all right"), ("OCT341", 17, "okay")]
+
+
+def test_narration_that_begins_a_speech_may_end_in_a_comma() -> None:
+    assert "OCT320" not in codes("He began with,\n\n“I have something to say.”")
+    assert "OCT320" not in codes("And away she went; but returning again in a moment,\n\n"
+                                 "“Lord! here comes your aunt.”")
+    # an action is not a lead-in, and a lead-in with nothing after it still lacks its end
+    assert "OCT320" in codes("She walked to his side,\n\n“I understand. I’ll inform the staff "
+                             "of your request at once.”")
+    assert "OCT320" in codes("He began with,\n\nThe rain stopped at last over the long grey "
+                             "valley and the town.")
+
+
+def test_a_quotation_over_several_plain_paragraphs_is_balanced() -> None:
+    charade = ("“My first displays the wealth and pomp of kings,\n\n"
+               "Lords of the earth! their luxury and ease.\n\n"
+               "Thy ready wit the word will soon supply,\n\n"
+               "May its approval beam in that soft eye!”\n\nShe read it twice.")
+    assert "OCT322" not in codes(charade)
+    # a quote left open, and the next quotes in the story opening properly, is still found
+    assert "OCT322" in codes("“Go home, she said.\n\nHe went.\n\n“Now,” he said.")

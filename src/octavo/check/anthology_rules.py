@@ -152,6 +152,7 @@ _DIFFERENT_WORDS = word_set("""
 """)
 
 
+_POSSESSIVE_END = re.compile(r"['’]s$")
 Place = tuple[StoryText, int, int, int]  # story, start, end, story's index in the book
 
 
@@ -223,10 +224,12 @@ def _counts(stories: list[StoryText], pattern: re.Pattern[str], lower: bool = Tr
 
 
 def _report_minority(code: str, a: str, b: str, counts: Counter[str],
-                     first: FirstPlaces, what: str, keep_case: bool = False) -> Diagnostic:
-    """One finding at the first use of the less frequent form (of two used equally often, the
-    one the book comes to later)."""
-    minority, majority = sorted((a, b), key=lambda w: (counts[w], -first[w][3], -first[w][1]))
+                     first: FirstPlaces, what: str, keep_case: bool = False,
+                     preferred: str | None = None) -> Diagnostic:
+    """One finding at the first use of the less frequent form (of two used equally often,
+    the one that is not `preferred`, else the one the book comes to later)."""
+    minority, majority = sorted((a, b), key=lambda w: (counts[w], w == preferred, -first[w][3],
+                                                       -first[w][1]))
     story, start, end, _ = first[minority]
     word = story.text[start:end]
     return _diagnostic(code, f"'{word}' ({counts[minority]} times) is written '{majority}' "
@@ -245,6 +248,7 @@ def hyphenations(stories: list[StoryText], words: BookWords | None = None) -> li
     words = words or BookWords.of(stories)
     hyphenated: Counter[str] = Counter()
     for token, n in words.tokens.items():
+        token = _POSSESSIVE_END.sub("", token)  # the after-noon's walk: after-noon
         if token.count("-") == 1 and "'" not in token and "’" not in token:
             hyphenated[token.lower()] += n
     candidates = {h.replace("-", ""): h for h in hyphenated if h not in _DIFFERENT_WORDS}
@@ -305,7 +309,9 @@ def national_spellings(stories: list[StoryText], language: str,
     for word, us in pairs:
         if not ({"en_GB", "en_US"} & {check.variety(word), check.variety(us)}):
             continue
+        # of two used equally often, the one in the style of the book's language stays
         found.append(_report_minority(
             "OCT382", word, us, counts, first,
-            f" (British '{word}', American '{us}'; the book's language is {language})"))
+            f" (British '{word}', American '{us}'; the book's language is {language})",
+            preferred=us if language.upper().endswith("-US") else word))
     return found

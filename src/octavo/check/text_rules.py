@@ -309,6 +309,13 @@ _CLOSERS = "\"'“”‘’)]*_」』）"
 
 _SPEECH_INTRODUCED = re.compile(r"\b(?:saying|replying|adding|crying|exclaiming|answering|"
                                 r"continuing|whispering|asking)\b")
+# Narration that begins a speech (`he began with,`), or a pause before it (`returning again
+# in a moment,`, `after a short silence,`), ends in a comma in published books of every age.
+_LEADS_INTO_SPEECH = re.compile(
+    r"\b(?:began|begun|begins|commenced|resumed|proceeded|went on|spoke|speaking)\b(?:\W+\w+){0,3}"
+    r"\W*$|\b(?:in|after|with|at|for)\b(?:\W+\w+){0,4}\W+(?:moment|minute|pause|while|length|"
+    r"last|silence|voice|tone|whisper|smile|sigh|manner|air|look|accent|emphasis|breath|"
+    r"laugh|earnestness|warmth|gravity|solemnity|spirit)s?\W*$")
 _CLOSING_QUOTE_THEN_WORD = re.compile(r"[\"”’]\s+[^\W\d_]")
 _SALUTATION = re.compile(r"^[\"“‘']?(?:my\s+)?(?:dear|dearest|sir|madam|gentlemen)\b", re.IGNORECASE)
 _LETTER_CLOSING = re.compile(r"\b(?:yours|sincerely|affectionately|faithfully|truly|"
@@ -330,9 +337,11 @@ def _introduces_what_follows(paragraph: TextParagraph, following: TextParagraph 
             words <= 4 and _SALUTATION.match(following.text)):  # `Bath, April` above `Dear…`
         return True
     narration = re.split(r"[\"”’]\s", text)[-1].lower()  # what follows the last speech
-    if text.endswith(",") and _opens_with_quote(following) and len(narration.split()) >= 5 and (
-            any(word in SPEECH_VERBS for word in re.findall(r"[a-z]+", narration))
-            or _SPEECH_INTRODUCED.search(narration)):
+    tagged = len(narration.split()) >= 5 and (
+        any(word in SPEECH_VERBS for word in re.findall(r"[a-z]+", narration))
+        or _SPEECH_INTRODUCED.search(narration) is not None)
+    if text.endswith(",") and _opens_with_quote(following) and (
+            tagged or _LEADS_INTO_SPEECH.search(narration)):
         return True
     short = words <= 8 and len(following.text.split()) <= 8
     return short and not _CLOSING_QUOTE_THEN_WORD.search(paragraph.text)
@@ -429,6 +438,7 @@ def _opens_with_quote(paragraph: TextParagraph) -> bool:
       "quote that has no partner. A speech that runs on into the next paragraph is fine: it has "
       "no closing quote, and the next paragraph opens with a quote again.")
 def unbalanced_quotes(paragraphs: list[TextParagraph]) -> Iterator[Finding]:
+    found: dict[int, list[tuple[int, bool]]] = {}
     for index, paragraph in enumerate(paragraphs):
         text = paragraph.text
         if "\"" not in text and "“" not in text and "”" not in text:
@@ -441,11 +451,32 @@ def unbalanced_quotes(paragraphs: list[TextParagraph]) -> Iterator[Finding]:
             # inside it: `"That was kind, said Catherine.` lost its closing quote)
             still_open = still_open[:-1]
         lost.extend((offset, True) for offset in still_open)
-        for offset, opens in sorted(lost):
-            number, column = paragraph.locate(offset)
+        found[index] = sorted(lost)
+    _pair_across_plain_paragraphs(found)
+    for index, lost in sorted(found.items()):
+        for offset, opens in lost:
+            number, column = paragraphs[index].locate(offset)
             what = "opens a quotation that is not closed" if opens else \
                 "closes a quotation that was not opened"
             yield Finding("OCT322", f"this quote {what}", number, column)
+
+
+_QUOTED_SPAN = 40  # paragraphs: a charade, a song or a letter quoted whole
+
+
+def _pair_across_plain_paragraphs(found: dict[int, list[tuple[int, bool]]]) -> None:
+    """A quotation that opens in one paragraph and closes some paragraphs later, with no
+    quotation mark between (verse lines, a charade, a letter quoted whole), is one
+    quotation: its opening and closing quotes are partners."""
+    for index in sorted(found):
+        lost = found[index]
+        if not lost or not lost[-1][1]:
+            continue
+        later = next((i for i in range(index + 1, index + _QUOTED_SPAN + 1) if i in found), None)
+        if later is None or not found[later] or found[later][0][1]:
+            continue  # the next paragraph with quotes must begin with a closing one
+        lost.pop()
+        found[later].pop(0)
 
 
 _AUTHORS_NOTE = re.compile(r"^\s*(?:A/N|AN|Author'?s note|Author’s note|Disclaimer)\s*:",
