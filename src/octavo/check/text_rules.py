@@ -164,10 +164,15 @@ def rule(code: str, severity: Severity, summary: str, explanation: str,
 
 def _each_match(paragraphs: list[TextParagraph], pattern: re.Pattern[str], code: str,
                 message: Callable[[re.Match[str]], str],
-                fix: Callable[[re.Match[str]], str] | None = None) -> Iterator[Finding]:
+                fix: Callable[[re.Match[str]], str] | None = None,
+                hint: Callable[[str], object] | None = None) -> Iterator[Finding]:
     """A finding for every match of `pattern` in a source line (`^` and `$` are the line's
-    ends). The whole story is scanned at once, so a pattern must not match a newline."""
+    ends). The whole story is scanned at once, so a pattern must not match a newline.
+    `hint`: a cheap test of the story's text without which the pattern cannot match (a
+    substring search is many times faster than a pattern that starts with a class)."""
     text, offsets, lines = paragraphs_view(paragraphs).source_lines
+    if hint is not None and not hint(text):
+        return
     for match in _multiline(pattern).finditer(text):
         index = bisect_right(offsets, match.start()) - 1
         yield Finding(code, message(match), lines[index].number,
@@ -195,13 +200,15 @@ _MOJIBAKE_FIX = {"â€™": "’", "â€˜": "‘", "â€œ": "“", "â€\u
 def mojibake(paragraphs: list[TextParagraph]) -> Iterator[Finding]:
     yield from _each_match(paragraphs, _MOJIBAKE, "OCT301",
                            lambda m: f"'{m.group(0)}' looks like text damaged by a wrong encoding",
-                           lambda m: _MOJIBAKE_FIX.get(m.group(0), ""))
+                           lambda m: _MOJIBAKE_FIX.get(m.group(0), ""),
+                           lambda text: "â" in text or "Ã" in text or "Â" in text)
 
 
 # The joiners are reported only between Latin letters: emoji sequences (👩‍👩‍👧), Arabic, Persian
 # and Indic text need them.
 _INVISIBLE = re.compile(f"[\u200b\u2060\ufeff\u00ad{BIDI_CONTROLS}]"
                         "|[\u200c\u200d](?<=[\x00-\x09\x0b-\u024f][\u200c\u200d])(?=[\x00-\x09\x0b-\u024f]|$)")
+_INVISIBLE_ANY = re.compile(f"[\u200b\u2060\ufeff\u00ad\u200c\u200d{BIDI_CONTROLS}]")
 _INVISIBLE_NAMES = {"\u200b": "zero-width space", "\u200c": "zero-width non-joiner",
                     "\u200d": "zero-width joiner", "\u2060": "word joiner",
                     "\ufeff": "byte-order mark", "\u00ad": "soft hyphen"}
@@ -219,7 +226,7 @@ def invisible(paragraphs: list[TextParagraph]) -> Iterator[Finding]:
         paragraphs, _INVISIBLE, "OCT302",
         lambda m: f"invisible character U+{ord(m.group(0)):04X} "
                   f"({_INVISIBLE_NAMES.get(m.group(0), 'bidirectional control, left out of the book')})",
-        lambda m: "")
+        lambda m: "", _INVISIBLE_ANY.search)
 
 
 # -- typography left undone (opt-in: octavo sets it anyway, but some authors want clean files) --
@@ -245,7 +252,8 @@ def double_hyphen(paragraphs: list[TextParagraph]) -> Iterator[Finding]:
 
 # -- words and punctuation ---------------------------------------------------------------------
 
-_REPEATED = re.compile(r"\b([^\W\d_]+)[^\S\n]+\1\b", re.IGNORECASE)
+# possessive: a word that is not followed by itself is given up at once, not shortened
+_REPEATED = re.compile(r"\b([^\W\d_]++)[^\S\n]+\1\b", re.IGNORECASE)
 _FINE_REPEATS = {"had", "that", "is", "bye", "no", "yes", "very", "so", "knock", "tsk", "ha", "her",
                  "hush", "there", "now", "go", "run", "well", "oh", "come", "again", "never"}
 
@@ -259,7 +267,7 @@ def repeated_word(paragraphs: list[TextParagraph]) -> Iterator[Finding]:
         lambda m: m.group(1)) if finding.fix and finding.fix.lower() not in _FINE_REPEATS)
 
 
-_DOUBLED = re.compile(r"(?<![.…])\.\.(?![.…])|,,|;;|::")
+_DOUBLED = re.compile(r"\.\.(?<![.…]\.\.)(?![.…])|,,|;;|::")  # literals first: fast
 
 
 @rule("OCT311", Severity.WARNING, "doubled punctuation",
@@ -272,6 +280,7 @@ def doubled_punctuation(paragraphs: list[TextParagraph]) -> Iterator[Finding]:
 
 # Spaces first, the word before them checked afterwards: a leading look-behind would make the
 # scanner try every character of the story.
+_SPACE_THEN_PUNCTUATION = re.compile(r" [,;:!?.]")
 _SPACE_BEFORE = re.compile(r" +(?=[,;:!?](?:\s|$|[\"”’])|\.(?:\s|$))")
 
 
@@ -280,7 +289,8 @@ _SPACE_BEFORE = re.compile(r" +(?=[,;:!?](?:\s|$|[\"”’])|\.(?:\s|$))")
 def space_before_punctuation(paragraphs: list[TextParagraph]) -> Iterator[Finding]:
     for finding in _each_match(paragraphs, _SPACE_BEFORE, "OCT312",
                                lambda m: "space before punctuation",
-                               lambda m: "" if _word_char_before(m) else "-"):
+                               lambda m: "" if _word_char_before(m) else "-",
+                               _SPACE_THEN_PUNCTUATION.search):
         if finding.fix == "":
             yield finding
 
@@ -551,11 +561,21 @@ _TRAILING = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u3000]+$")
       "harmless in the book; octavo removes them.")
 def trailing_spaces(paragraphs: list[TextParagraph]) -> Iterator[Finding]:
     yield from _each_match(paragraphs, _TRAILING, "OCT330",
-                           lambda m: "spaces at the end of the line", lambda m: "")
+                           lambda m: "spaces at the end of the line", lambda m: "",
+                           _may_trail)
+
+
+def _may_trail(text: str) -> bool:
+    return " \n" in text or "\t\n" in text or text[-1:].isspace() or (not text.isascii() and any(
+        c in text for c in "\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008"
+        "\u2009\u200a\u202f\u3000"))
+
+
+_TABS = re.compile("\t+")
 
 
 @rule("OCT331", Severity.INFO, "a tab character",
       "Tabs indent text in a word processor; in a book the styles indent paragraphs.")
 def tabs(paragraphs: list[TextParagraph]) -> Iterator[Finding]:
-    yield from _each_match(paragraphs, re.compile("\t+"), "OCT331", lambda m: "a tab character",
-                           lambda m: " ")
+    yield from _each_match(paragraphs, _TABS, "OCT331", lambda m: "a tab character",
+                           lambda m: " ", lambda text: "\t" in text)
