@@ -18,9 +18,10 @@ from octavo.ingest.plaintext import blank_comment
 
 # A capitalised word that does not start a sentence: most likely a name.
 # (found as a space and a capital; the character before the space is checked afterwards)
-_NAME = re.compile(r"[ \t]([A-Z][a-z]{2,})\b")
+_NAME = re.compile(r"(?<=[ \t])([A-Z][a-z]{2,})\b")  # the capital first: scanned fast
 _SENTENCE_BEFORE = frozenset(".!?…“\"‘'(")
 _DOUBLED = re.compile(r"(.)\1")
+_WORD_CHAR = re.compile(r"\w")
 
 BOOK_CODES: dict[str, tuple[Severity, str, str]] = {
     "OCT340": (Severity.WARNING, "a name spelled two ways across the anthology",
@@ -94,7 +95,7 @@ def name_spellings(stories: list[StoryText]) -> list[Diagnostic]:
     for story in stories:
         text = story.text
         for match in _NAME.finditer(text):
-            at = match.start()
+            at = match.start() - 1  # the space before the name
             if at == 0 or text[at - 1] in _SENTENCE_BEFORE or text[at - 1] == "\n" or (
                     at > 1 and text[at - 1] in " \t" and text[at - 2] in _SENTENCE_BEFORE):
                 continue
@@ -135,9 +136,12 @@ def _is_word(name: str) -> bool:
 
 
 def _every_use(stories: list[StoryText], word: str) -> list[Span]:
-    anywhere = re.compile(rf"\b{re.escape(word)}\b")
+    # the name first and its start checked afterwards: a pattern that begins with `\b` is
+    # tried at every character
+    anywhere = re.compile(rf"{re.escape(word)}\b")
     return [story.span(match.start(), match.end())
-            for story in stories for match in anywhere.finditer(story.text)]
+            for story in stories for match in anywhere.finditer(story.text)
+            if not match.start() or not _WORD_CHAR.match(story.text, match.start() - 1)]
 
 
 # -- one word, one form -------------------------------------------------------------------------
@@ -199,9 +203,15 @@ class BookWords:
 
     @classmethod
     def of(cls, stories: list[StoryText]) -> BookWords:
-        tokens: Counter[str] = Counter()
+        # split at spaces (fast), then the words of each distinct piece: a word never holds
+        # a space, so the counts are those of the words of the whole text
+        pieces: Counter[str] = Counter()
         for story in stories:
-            tokens.update(_ANY_WORD.findall(story.text))
+            pieces.update(story.text.split())
+        tokens: Counter[str] = Counter()
+        for piece, n in pieces.items():
+            for token in _ANY_WORD.findall(piece):
+                tokens[token] += n
         lower: Counter[str] = Counter()
         parts: Counter[str] = Counter()
         folded: Counter[str] = Counter()
@@ -260,7 +270,7 @@ def hyphenations(stories: list[StoryText], words: BookWords | None = None) -> li
     return [_report_minority("OCT380", candidates[c], c, counts, first, "") for c in closed]
 
 
-_AFTER_THE = re.compile(r"\bthe ([A-Za-z][a-z]{2,})\b")
+_AFTER_THE = re.compile(r"the (?<=\bthe )([A-Za-z][a-z]{2,})\b")  # literal first: fast
 # Titles and ranks: the words whose capital after `the` is a matter of house style.
 TITLES = word_set("""
     captain colonel major general admiral commodore commander lieutenant sergeant corporal

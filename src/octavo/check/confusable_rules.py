@@ -35,8 +35,9 @@ from octavo.check.words import (
 )
 from octavo.diagnostics import Severity
 
+# (the look-ahead at the first letters lets the scanner skip every other word quickly)
 _TRIGGERS = re.compile(
-    r"\b(?:[Yy]our|[Yy]ou['’]re|[Ii]ts|[Ii]t['’]s|[Ww]hose|[Ww]ho['’]s|[Tt]hey['’]re|[Tt]han|"
+    r"(?=[AaEeIiLlTtWwYy])\b(?:[Yy]our|[Yy]ou['’]re|[Ii]ts|[Ii]t['’]s|[Ww]hose|[Ww]ho['’]s|[Tt]hey['’]re|[Tt]han|"
     # `their`, `there` and `then` are common and mostly right: only the places a rule can
     # question them are taken (their + a verb or an article; there not before a verb; then
     # not before punctuation)
