@@ -141,3 +141,11 @@ def test_a_possessive_is_counted_with_its_word_for_hyphenation() -> None:
             story("b.txt", "On the after-noon's walk.")]
     assert [(code, path, fix) for code, path, _, _, fix in found(book)] == [
         ("OCT380", "b.txt", "afternoon")]
+
+
+def test_forms_are_located_exactly_after_a_letter_whose_lower_case_is_longer() -> None:
+    # `İ` lower-cases to two characters: the case-blind search must not shift the place
+    book = [story("a.txt", "İİİ went to-day. Today, and today again."),
+            story("b.txt", "İ said e-mail, and email, and email.")]
+    assert sorted((code, path, line, column) for code, path, line, column, _ in found(book)) == [
+        ("OCT380", "a.txt", 1, 10), ("OCT380", "b.txt", 1, 8)]

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from octavo.check.words import word_set
@@ -160,29 +161,61 @@ _POSSESSIVE_END = re.compile(r"['’]s$")
 Place = tuple[StoryText, int, int, int]  # story, start, end, story's index in the book
 
 
+def occurrences(text: str, word: str, lower: str | None = None) -> Iterator[int]:
+    """Where `word` stands in `text` with no letter on either side (`traveling` in
+    `traveling-chaise` counts), by plain substring search: `lower`, the text lower-cased
+    (of the same length), makes the search ignore case, with `word` in lower case."""
+    haystack = text if lower is None else lower
+    at = haystack.find(word)
+    while at >= 0:
+        end = at + len(word)
+        if not (at and haystack[at - 1].isalpha()) and not (
+                end < len(haystack) and haystack[end].isalpha()):
+            yield at
+        at = haystack.find(word, at + 1)
+
+
 class FirstPlaces:
     """Where each form is first used in the book, looked up only for the forms reported (a
-    search per form, instead of remembering a place for every word of a long book)."""
+    substring search per form, instead of remembering a place for every word of a long
+    book; a pattern with look-behinds would be tried at every character)."""
 
     def __init__(self, stories: list[StoryText], ignore_case: bool) -> None:
         self.stories = stories
-        self.flags = re.IGNORECASE if ignore_case else 0
+        self.ignore_case = ignore_case
         self.found: dict[str, Place] = {}
+        self._lower: dict[int, str | None] = {}
+
+    def lower(self, number: int) -> str | None:
+        """The story's text lower-cased, None where that changes its length (İ)."""
+        if number not in self._lower:
+            text = self.stories[number].text
+            lower = text.lower()
+            self._lower[number] = lower if len(lower) == len(text) else None
+        return self._lower[number]
+
+    def _search(self, word: str, ignore_case: bool) -> Place | None:
+        for number, story in enumerate(self.stories):
+            if ignore_case:
+                lower = self.lower(number)
+                if lower is None:
+                    match = re.search(rf"(?<![^\W\d_]){re.escape(word)}(?![^\W\d_])",
+                                      story.text, re.IGNORECASE)
+                    if match:
+                        return story, match.start(), match.end(), number
+                    continue
+                at = next(occurrences(story.text, word.lower(), lower), -1)
+            else:
+                at = next(occurrences(story.text, word), -1)
+            if at >= 0:
+                return story, at, at + len(word), number
+        return None
 
     def __getitem__(self, word: str) -> Place:
         if word not in self.found:
-            # letters on neither side, as the words were counted (`traveling` in
-            # `traveling-chaise` counts); never a failure: the case is relaxed, then the start
-            for flags in (self.flags, re.IGNORECASE):
-                pattern = re.compile(rf"(?<![^\W\d_]){re.escape(word)}(?![^\W\d_])", flags)
-                place = next(((story, m.start(), m.end(), number)
-                              for number, story in enumerate(self.stories)
-                              if (m := pattern.search(story.text))), None)
-                if place is not None:
-                    self.found[word] = place
-                    break
-            else:
-                self.found[word] = (self.stories[0], 0, len(word), 0)
+            # never a failure: the case is relaxed, then the start of the book
+            place = self._search(word, self.ignore_case) or self._search(word, True)
+            self.found[word] = place or (self.stories[0], 0, len(word), 0)
         return self.found[word]
 
 

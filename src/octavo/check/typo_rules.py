@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from octavo.check.anthology_rules import BookWords, StoryText
+from octavo.check.anthology_rules import BookWords, StoryText, occurrences
 from octavo.check.spelling import NoDictionary, Speller, speller
 from octavo.diagnostics import Diagnostic, Severity
 
@@ -72,9 +72,13 @@ def likely_typos(stories: list[StoryText], language: str,
                  words: BookWords | None = None) -> list[Diagnostic]:
     """OCT347 across the book; one OCT348 note when the language has no dictionary.
     `words`: the book's words, if already counted."""
-    counts = (words or BookWords.of(stories)).parts
+    book = words or BookWords.of(stories)
+    counts = book.parts
     own = {w.lower() for w in own_words}
-    once = {w for w, n in counts.items() if n == 1 and len(w) >= 3 and w not in own}
+    # only words written in small letters (or in a script without capitals): a capitalised
+    # one is a name, and never reported
+    once = {w for w, n in counts.items() if n == 1 and len(w) >= 3 and w not in own
+            and (w in book.lower or w == w.upper())}
     if not once:
         return []
     try:
@@ -133,16 +137,25 @@ def _another_unknown_word(text: str, start: int, end: int, check: Speller) -> bo
 
 def _places(stories: list[StoryText], unknown: set[str], check: Speller) -> list[Typo]:
     found = []
-    # only the few unknown words are looked for, not every word of the book
-    pattern = re.compile(r"(?<![^\W\d_])(?:" + "|".join(map(re.escape, sorted(unknown))) +
-                         r")(?![^\W\d_])", re.IGNORECASE)
+    # only the few unknown words are looked for, each by a substring search (each is used
+    # once in the book, so the search for it stops where it is found)
+    left = set(unknown)
     for story in stories:
+        if not left:
+            break
         text = story.text
-        for match in pattern.finditer(text):
-            word = match.group(0)
+        lower = text.lower()
+        if len(lower) != len(text):  # a letter whose lower case is longer: search exactly
+            lower = text
+        spans = []
+        for word in [w for w in left if w in lower]:
+            for at in occurrences(text, word, lower):
+                spans.append((at, at + len(word)))
+                left.discard(word)
+        for start, end in sorted(spans):
+            word = text[start:end]
             if not word[:1].islower():
                 continue
-            start, end = match.span()
             before = text[start - 1] if start else " "
             after = text[end] if end < len(text) else " "
             if before in _APOSTROPHES or after in _APOSTROPHES or before.isdigit() or any(
