@@ -42,7 +42,8 @@ _TRIGGERS = re.compile(
     # question them are taken (their + a verb or an article; there not before a verb; then
     # not before punctuation)
     r"[Tt]heir(?=[ \t]+(?:is|are|was|were|isn['’]t|aren['’]t|wasn['’]t|weren['’]t|a|an|the|"
-    r"gonna|going)\b)|"
+    r"gonna|going|not|still|both|all|more|under|over|past|down|up|out|off|[a-z]+ing|"
+    r"[a-z]+er[ \t]+than)\b)|"
     r"[Tt]here(?![ \t]+(?:is|was|are|were|had|has|have|will|would|could|should|might|must|may|"
     r"seemed|be|being|been|came|stood|lay)\b|['’]s\b|[,.;:!?])|"
     r"[Tt]hen(?![,.;:!?])|loose|loosing|lose|effects?|effecting|affects?|[Aa]lot|"
@@ -120,7 +121,7 @@ def _report(paragraphs: list[TextParagraph], code: str, words: set[str],
                          site.start, site.end, right)
 
 
-_PUNCTUATION_END = frozenset(".,;:!?…—)\"”’'")
+_PUNCTUATION_END = frozenset(".,;:!?…—-)\"”’'")
 
 
 def _is_end(token: str) -> bool:
@@ -160,7 +161,42 @@ def _gerund_clause(site: Site) -> bool:
 def _going_to_verb(site: Site) -> bool:
     """`your going to love it`: going to + a verb's base form (not `going to Bath`)."""
     first, second, third = site.after
-    return first == "going" and second == "to" and _base_verb(third)
+    return first == "going" and second == "to" and (_base_verb(third) or (
+        _plain_verb(third) and third not in _DESTINATIONS and not site.after_raw[2][:1].isupper()))
+
+
+# Nouns that `going to` leads to as places, not verbs (`going to work`, `going to bed`).
+_DESTINATIONS = word_set("""
+    bed school church town work sea war market court college prison jail hospital dinner
+    lunch breakfast tea supper class mass chapel heaven hell pieces seed waste ruin press
+    law university camp
+""")
+
+
+def _subject_complement(site: Site) -> bool:
+    """What follows a subject and `is`/`are`, never an owner (`its still too wide`, `their
+    not all labelled`, `its better than`, `Its moving.`, `its under the bridge`): a
+    possessive is followed by what it owns."""
+    first, second = site.after[0], site.after[1]
+    if first in ("still", "both", "all") and _word(second) and (
+            lexicon.only(second, "ADJ", "ADV") or second in ("too", "very", "so", "the", "a")
+            or (lexicon.is_past_participle(second) and lexicon.only(second, "VERB", "ADJ"))):
+        return True
+    if first == "not" and not lexicon.is_gerund(second):
+        return True
+    if _is_comparative(first) and second == "than" and first not in ("other", "elder"):
+        return True
+    if first == "more" and _word(second) and lexicon.only(second, "ADJ", "ADV") and \
+            site.after[2] == "than":
+        return True
+    # `Its moving.`, but `nobody thought of your walking.`: a gerund may be owned, so only
+    # where a clause must start
+    if lexicon.is_gerund(first) and _is_end(second) and first not in ("being", "having") and \
+            lexicon.only(first, "VERB") and (site.starts_sentence
+                                             or site.before[1] in _CLAUSE_OPENERS):
+        return True
+    return first in ("under", "over", "past", "down", "up", "out", "off") and (
+        second in DETERMINERS | POSSESSIVES)
 
 
 def _base_verb(word: str) -> bool:
@@ -219,7 +255,7 @@ def _described_noun(site: Site) -> bool:
     first, second = site.after[0], site.after[1]
     if site.after_raw[1][:1].isupper():  # `dear Anne`: a name, perhaps addressed
         return False
-    return _adjective(first) and _noun(second)
+    return _adjective(first) and _noun(second.rsplit("-", 1)[-1])  # `handsome drawing-rooms`
 
 
 # Finite verbs a clause needs after a gerund subject (`Your telling it will help`).
@@ -231,10 +267,19 @@ _FINITE = MODALS | word_set("""
 
 def _words_after(site: Site, limit: int) -> list[str]:
     """The words after the site up to the end of its clause (punctuation ends it)."""
+    return _clause_after(site, limit)[0]
+
+
+def _clause_after(site: Site, limit: int) -> tuple[list[str], str]:
+    """The words after the site up to the end of its clause, and the mark that ends it
+    ('' at the end of the text or past what is looked at)."""
     text = site.text
     chunk = text[site.end:site.end + 120]
     cut = min((i for i in (chunk.find(c) for c in ".,;:!?—\n\"“”") if i >= 0), default=len(chunk))
-    return [w.lower().replace("’", "'") for w in _WORDS.findall(chunk[:cut])][:limit]
+    mark = chunk[cut] if cut < len(chunk) else ""
+    if mark == "," and chunk[cut + 1:cut + 2] in ("”", "\"", "’"):
+        mark = "”"  # `“Your rushing the chorus,” he said`: the speech ends there
+    return [w.lower().replace("’", "'") for w in _WORDS.findall(chunk[:cut])][:limit], mark
 
 
 def _your(site: Site) -> str | None:
@@ -254,7 +299,14 @@ def _your(site: Site) -> str | None:
         if _word(first) and lexicon.is_past_participle(first) and second in ("to", "by", "with") \
                 and not first.endswith("ing"):
             return "you're"
-        if _gerund_clause(site) or _going_to_verb(site) or _gerund_predicate(site):
+        if _gerund_clause(site) or _going_to_verb(site) or _gerund_predicate(site) or \
+                _subject_complement(site):
+            return "you're"
+        # `your overqualified for this`, `your afraid of it`: a describing word and then a
+        # preposition, where an owned thing would stand
+        if _word(first) and second in _PREDICATE_PREPOSITIONS and (
+                lexicon.only(first, "ADJ") or (lexicon.is_past_participle(first)
+                                                and lexicon.only(first, "VERB", "ADJ"))):
             return "you're"
         if _word(first) and _is_end(second) and lexicon.only(first, "ADJ", "ADV") and \
                 site.before[1] in _CLAUSE_OPENERS | {"think", "thought", "guess"}:
@@ -285,13 +337,16 @@ def _gerund_predicate(site: Site) -> bool:
         return False
     if not (site.starts_sentence or site.before[1] in _CLAUSE_OPENERS | {",", "and", "but", "so"}):
         return False  # `of your giving them money`, `for your leaving us`: a gerund
-    rest = _words_after(site, 9)
+    rest, mark = _clause_after(site, 9)
     if len(rest) >= 9:  # the clause runs on past what is looked at
         return False
+    if mark in (",", ";", ":", "—"):  # `Their taking her home, and affording her ...`: the
+        return False  # gerund's verb may come after the comma
     return not any(w in _FINITE or (w.endswith("ed") and lexicon.only(w, "VERB"))
                    for w in rest[2:])
 
 
+_PREDICATE_PREPOSITIONS = word_set("for to about with at of from by")
 _FINITE_AFTER_SUBJECT = word_set("is was are were has had isn't wasn't hasn't")
 
 
@@ -319,9 +374,6 @@ _NOT_AFTER_POSSESSIVE = word_set("""
 # side`, `of you're neighbours` want the possessive.
 _BEFORE_POSSESSIVE_ONLY = word_set("of by from with without into onto upon at in within among "
                                    "amongst beneath beside besides between throughout")
-# What follows a thing owned, as a subject or at the end of a phrase: a verb, `and`, a
-# preposition (`its tail wagged`, `its cause was`, `its tip and`).
-_AFTER_OWNED = _FINITE | PREPOSITIONS | word_set("and or but that which who")
 
 
 def _verb_follows(word: str) -> bool:
@@ -340,6 +392,53 @@ _MASS_NOUNS = _PREDICATE_NOUNS | word_set("""
 """)
 
 
+# Verbs that take a clause, so `it's` may follow them (`I think it's late`, `saw it's gone`).
+_TAKES_A_CLAUSE = word_set("""
+    think thought thinks know knew knows known say said says hope hoped hopes guess guessed
+    suppose supposed mean meant means feel felt feels see saw sees seen hear heard hears find
+    found finds believe believed believes bet swear swore swears realize realized realise
+    realised notice noticed tell told tells show showed shows expect expected wish wished
+    imagine imagined figure figured figures admit admitted seem seems seemed look looks
+    looked sound sounds sounded turn turns turned reckon reckoned pretend pretended promise
+    promised doubt doubted prove proved decide decided remember remembered forget forgot
+    understand understood agree agreed assume assumed worry worried complain complained
+    insist insisted claim claimed explain explained warn warned mind learn learned learnt
+    discover discovered confirm confirmed check checked read write wrote written ask asked
+    wonder wondered happen happens happened bet means matter matters care cared like likes
+    hate hates love loves
+""")
+# Words before `it's` that are prepositions or may be conjunctions (`for it's true`, `after
+# it's done`): a thing owned after them wants `its` (`for it's cause`).
+_LINKING = word_set("for after before since till until to on about through")
+# Of those, the ones that may start a clause, so an -ing form after `it's` is its verb
+# (`until it's working`), not a thing owned.
+_CONJUNCTIONS = word_set("for after before since till until")
+
+
+def _owned_after_verb_or_preposition(site: Site) -> bool:
+    """`waste it's fragrance`, `prevent it's coming`, `for it's cause`, `privy to it's
+    folly`: after a verb that takes no clause, or a preposition, `it is` cannot stand, and
+    a noun, an -ing form or an adjective and noun after it is owned."""
+    first, previous = site.after[0], site.before[1]
+    owned = first not in _CLOSED and _word(first) and (
+        (_word_is_noun(first) and not lexicon.only(first, "ADJ", "ADV", "NOUN")) or
+        _noun_head(first) or (lexicon.is_gerund(first) and first != "going") or
+        _described_noun(site))
+    if not owned or site.after_raw[0][:1].isupper():
+        return False
+    if previous in _LINKING:
+        if previous in _CONJUNCTIONS and lexicon.is_gerund(first):
+            return False
+        return not (lexicon.is_past_participle(first) or ("ADJ" in lexicon.parts_of_speech(first)
+                    and not _described_noun(site)))
+    if not _word(previous) or previous in _TAKES_A_CLAUSE | _FINITE | _AUXILIARIES | _CLOSED:
+        return False
+    if "VERB" not in lexicon.parts_of_speech(previous) or site.before[0] in DETERMINERS | \
+            POSSESSIVES | word_set("every each some any no next last first this that"):
+        return False  # `every time it's raining`: a noun, and a clause after it
+    return not (previous.endswith("s") and "NOUN" in lexicon.parts_of_speech(previous))
+
+
 def _mass_noun(word: str) -> bool:
     return word in _MASS_NOUNS or word.endswith(("ness", "ism", "ity", "ship", "dom", "hood"))
 
@@ -347,7 +446,7 @@ def _mass_noun(word: str) -> bool:
 def _its(site: Site) -> str | None:
     first, second = site.after[0], site.after[1]
     if site.lower == "its":
-        if first in _ITS_THEN_BE or _going_to_verb(site):
+        if first in _ITS_THEN_BE or _going_to_verb(site) or _subject_complement(site):
             return "it's"
         # `its about ten`, `its in the car`: a possessive never stands before a preposition
         if (first in PREPOSITIONS and first not in ("like", "round", "past", "down", "up", "out",
@@ -379,14 +478,16 @@ def _its(site: Site) -> str | None:
         return None
     if _noun_head(first) and _verb_follows(second):
         return "its"  # `it's composure spoke`
+    if _owned_after_verb_or_preposition(site):
+        return "its"  # `waste it's fragrance`, `for it's cause`, `prevent it's coming`
     if _described_noun(site) and not _mass_noun(site.after[1]):
         return "its"  # `it's semicircular sweep`
-    if _singular_noun_head(first) and not _mass_noun(first) and (
-            _is_end(second) or second in _AFTER_OWNED):
-        return "its"  # `it's tip.`, `it's cause was`
+    if _singular_noun_head(first) and not _mass_noun(first) and _verb_follows(second):
+        return "its"  # `it's cause was` (`it's physics.` is right: a noun may be predicate)
     # `it's contents`, `it's rooms`: `it is` never stands before a plural noun
     if first.endswith("s") and first not in _TIME_NOUNS and _noun_head(first) and \
-            first not in ("news", "means", "series", "species") and not second.startswith(
+            first not in ("news", "means", "series", "species") and not first.endswith("ics") \
+            and not second.startswith(
                 ("'", "’")):
         return "its"
     if site.before[1] in _POSSESSIVE_PREPOSITIONS and _word(first) and first not in (
@@ -411,7 +512,8 @@ def its_its(paragraphs: list[TextParagraph]) -> Iterator[Finding]:
 def _whose(site: Site) -> str | None:
     first, second = site.after[0], site.after[1]
     if site.lower == "whose":
-        if first in ("a", "an", "the", "been", "gonna", "there", "got") or _going_to_verb(site):
+        if first in ("a", "an", "the", "been", "gonna", "there", "got") or _going_to_verb(site) \
+                or (first == "not" and not lexicon.is_gerund(second)):
             return "who's"
         pos = lexicon.parts_of_speech(first)
         # `whose seen too much`, but `whose landed property`: the participle is an adjective.
@@ -446,7 +548,8 @@ def _their(site: Site) -> str | None:
     if word == "their":
         if first in _BE_AFTER_THERE:
             return "there"
-        if first in ("a", "an", "the", "gonna") or _going_to_verb(site):
+        if first in ("a", "an", "the", "gonna") or _going_to_verb(site) or \
+                _subject_complement(site) or _gerund_predicate(site):
             return "they're"
         return None
     if word == "there":
@@ -456,8 +559,9 @@ def _their(site: Site) -> str | None:
             return "they're"
         # `of there friends`, `into there party`: after a preposition, `there` + a noun is
         # a possessive (`in there`, `up there`, `from there` are places, and left alone)
-        if site.before[1] in _BEFORE_THEIR and _noun_head(first):
-            return "their"
+        if site.before[1] in _BEFORE_THEIR and (_noun_head(first) or (
+                lexicon.is_gerund(first) and first not in ("being", "having"))):
+            return "their"  # `of there friends`, `on there quitting it`
         if _possessive_there(site):
             return "their"
         return None
@@ -532,7 +636,7 @@ _NOT_COMPARED = word_set("""
 """) | MODALS
 _THEN_TIME = word_set("and but since until till back by right")
 _COMPARED_WITH = word_set("by at in if with from for anybody anyone anything ever usual expected "
-                          "before")
+                          "before a an")
 
 
 def _is_comparative(word: str) -> bool:
@@ -560,6 +664,15 @@ def _compares(words: list[str]) -> bool:
     return any(w in _COMPARING or (w.endswith("er") and lexicon.is_comparative(w)) for w in words)
 
 
+def _subject_before(site: Site) -> bool:
+    """The word before the site is a subject pronoun or a name in mid-sentence."""
+    if site.before[1] in SUBJECT_PRONOUNS:
+        return True
+    behind = _WORDS.findall(site.text, max(0, site.start - 30), site.start)
+    return bool(behind) and behind[-1][:1].isupper() and behind[-1] != "I" and (
+        len(behind) > 1 or site.before[0] not in ("", ".", "!", "?", "“", "\""))
+
+
 def _then(site: Site) -> str | None:
     first = site.after[0]
     if site.lower == "then":
@@ -580,7 +693,21 @@ def _then(site: Site) -> str | None:
         return None
     # than: nothing in its clause compares (`and than he left`, `She than found`, `Well than,`)
     # — and never after an auxiliary (`she had than been`, `which was than four years`)
-    if site.before[1] in _AUXILIARIES:
+    previous = site.before[1]
+    if previous in _AUXILIARIES:
+        return "then"
+    near = _compares(_clause_before(site, 4))
+    # `and than to have`, `could not than talk`: these never stand before a comparison's
+    # `than`; nor does a verb in the past come after one (`Isabella than tried`), unless
+    # the comparative is just before (`more than doubled`)
+    if not near and (previous in _THEN_TIME - {"by", "back", "right"} or previous in MODALS
+                     or previous == "not"):
+        return "then"
+    if not near and _word(first) and lexicon.is_past_participle(first) and \
+            "VERB" in lexicon.parts_of_speech(first) and _subject_before(site):
+        return "then"  # `Isabella than tried`, `he than bestowed`
+    # `I little thought than--`, but `no sooner in possession of it than, hurrying`
+    if not near and first in (".", "!", "?", "—", "-", ""):
         return "then"
     if _compares(_clause_before(site, 40)):
         return None
