@@ -24,11 +24,14 @@ bench: $(VENV)/.installed-test sysdeps
 	$(BIN)/python benchmarks/hardening.py
 	$(BIN)/python benchmarks/covers.py
 	$(BIN)/python benchmarks/docx_read.py
+	$(BIN)/python benchmarks/print_shop.py
 
-# Render the sample PDF to PNG pages in dist/pages/ to look at them.
+# The README's pictures of the sample (an opening, a body spread, the contents) in docs/, and
+# every page of the sample PDF as PNG in dist/pages/ to look at.
 look: build sysdeps
+	$(BIN)/python docs/make_look.py dist/after-the-real-folk-blues.pdf docs
 	rm -rf dist/pages && mkdir -p dist/pages
-	pdftoppm -r 60 -png dist/*.pdf dist/pages/page
+	pdftoppm -r 60 -png dist/after-the-real-folk-blues.pdf dist/pages/page
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)

@@ -120,8 +120,10 @@ def normalize(file: Path, in_place: bool, show_diff: bool, quotes: str | None,
               help="Run EPUBCheck on a built EPUB and report in octavo's format.")
 @click.option("--pdf", "pdf_file", type=click.Path(path_type=Path), metavar="FILE",
               help="Preflight a print PDF: fonts, page size, image resolution.")
+@click.option("--profile", type=click.Choice(["kdp", "ingram", "generic"]), default=None,
+              help="With --pdf: also every rule of this print shop (gutter, safe zone, PDF/X…).")
 def check(paths: tuple[Path, ...], output_format: str, explain_code: str | None,
-          epub_file: Path | None, pdf_file: Path | None) -> None:
+          epub_file: Path | None, pdf_file: Path | None, profile: str | None) -> None:
     """Check a book (a folder or book.yaml) or manuscript files before building.
 
     Prints `path:line:col: severity CODE message` for each finding, sorted by file and place.
@@ -148,7 +150,7 @@ def check(paths: tuple[Path, ...], output_format: str, explain_code: str | None,
             from octavo.check.outputs import check_epub, check_pdf
 
             found = (check_epub(epub_file) if epub_file else []) + (
-                check_pdf(pdf_file) if pdf_file else [])
+                check_pdf(pdf_file, profile) if pdf_file else [])
         elif not paths:
             found = checker.check_book(find_manifest(None, Path.cwd()))
         elif books:
@@ -204,6 +206,11 @@ def fix(paths: tuple[Path, ...]) -> None:
     except OctavoError as exc:
         console.print_diagnostics(exc.diagnostics)
         sys.exit(EXIT_ERRORS)
+
+
+from octavo.cover_command import cover as _cover  # noqa: E402  (the command's own module)
+
+cli.add_command(_cover)
 
 
 def _shown(path: Path) -> str:

@@ -26,6 +26,18 @@ CODES: dict[str, str] = {
     "OCT116": "the cover was converted for the EPUB (format, colours, depth, transparency, frames)",
     "OCT117": "the cover was adjusted without a visible change (scaled down, turned upright, misnamed)",
     "OCT118": "the cover is smaller than ebook stores accept",
+    # Print settings and the print edition (issue 10)
+    "OCT140": "the inside margin (build.gutter) is narrower than the print shop's gutter for the "
+              "page count",
+    "OCT141": "the safe zone (build.safe_zone) is smaller than the print shop requires",
+    "OCT142": "build.css must name a .css file inside the book folder",
+    "OCT143": "the print ISBN (print.isbn) is not a valid ISBN-13",
+    "OCT144": "the print edition and the EPUB share one ISBN; each format needs its own",
+    "OCT145": "blank pages were added at the end to reach the print shop's minimum page count",
+    "OCT146": "the book has more pages than the print shop can bind on this paper",
+    "OCT147": "the wraparound cover has no front image, or one of its images cannot be read",
+    "OCT148": "the spine is too thin for text: the shop prints spine text only on thicker books",
+    "OCT149": "the back-cover text does not fit on the back cover",
     # Manuscripts
     "OCT200": "a manuscript cannot be read",
     "OCT201": "a manuscript is not a text file",

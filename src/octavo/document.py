@@ -282,6 +282,25 @@ class PrintSettings:
     trim: Trim
     font_size_pt: float = 11.0
     font_family: str = "Charis SIL"
+    # The print shop's rules (octavo.print_profiles) and the book's own overrides of them.
+    profile: str = "kdp"  # build.print
+    pdf_standard: str | None = None  # "x-1a" | "x-4" | "none"; None: the profile's
+    fonts: str | None = None  # "full" | "subset"; None: the profile's
+    bleed: bool = False
+    paper: str = "white"  # "white" | "cream" | "colour"
+    gutter_in: float | None = None  # inside margin; None: by page count
+    safe_zone_in: float | None = None
+    # Book conventions.
+    openings: str = "recto"  # "recto" | "any"
+    verso_head: str = "story-author"  # "book-title" | "author" | "story-author"
+    recto_head: str = "story-title"
+    style: str = "classic"  # "classic" | "modern" | "pulp"
+    css: Path | None = None  # the book's own stylesheet, inside the book folder
+    lead_in: str = "small-caps"  # "small-caps" | "drop-cap" | "none"
+    # The print edition's imprint.
+    isbn: str | None = None  # 13 digits; the EPUB keeps Metadata.identifier
+    edition: str | None = None
+    credits: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

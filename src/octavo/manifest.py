@@ -13,6 +13,7 @@ from typing import Any
 
 from octavo.diagnostics import Diagnostic, Diagnostics, OctavoError, Span
 from octavo.document import Identifier, PrintSettings
+from octavo.manifest_print import CoverSpec, cover_spec, print_settings
 from octavo.manifest_schema import schema_diagnostics
 from octavo.manifest_yaml import LoadedYaml, Path_, load_yaml
 from octavo.metadata_values import (
@@ -102,6 +103,7 @@ class Manifest:
     check_severity: tuple[tuple[str, str], ...] = ()  # (code, "error" | "warning" | "info")
     habits: tuple[tuple[str, str], ...] = ()  # the book's `habits:` (stories may add their own)
     docx_changes: str | None = None  # the book's `docx: {changes: ...}`
+    print_cover: CoverSpec | None = None  # what `octavo cover` draws on the back and spine
 
     def stories(self) -> list[StoryEntry]:
         found: list[StoryEntry] = []
@@ -231,6 +233,7 @@ class _Builder:
             check_severity=tuple(sorted(data.get("check", {}).get("severity", {}).items())),
             habits=merged_habits(data, {}),
             docx_changes=docx_changes(data, {}),
+            print_cover=cover_spec(data, self.span, self._file_path),
         )
 
     # -- metadata values ----------------------------------------------------------------------
@@ -289,7 +292,7 @@ class _Builder:
             self.diags.error("OCT105", "'build.font_size' must be a number of points from 8 to 16",
                              self.span("build", "font_size"))
             size = 11.0
-        return PrintSettings(trim, size, family)
+        return print_settings(self.data, trim, size, self.span, self._file_path, self.diags)
 
     # -- files --------------------------------------------------------------------------------
 

@@ -36,4 +36,4 @@ def schema_path() -> Path:
 
 
 # Body font families whose OFL files ship in styles/fonts/.
-SHIPPED_FONT_FAMILIES: tuple[str, ...] = ("Charis SIL",)
+SHIPPED_FONT_FAMILIES: tuple[str, ...] = ("Charis SIL", "Linux Libertine O", "EB Garamond 12")

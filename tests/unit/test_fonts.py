@@ -70,7 +70,15 @@ def test_every_shipped_font_is_licensed_and_its_source_named() -> None:
 
 
 def test_the_print_stylesheet_lists_the_fallbacks_in_order() -> None:
-    css = (fonts_dir().parent / "print.css").read_text(encoding="utf-8")
+    from octavo.backends.print_geometry import geometry_css, page_geometry
+    from octavo.document import PrintSettings, Trim
+    from octavo.print_profiles import resolve_rules
+    from octavo.render.templating import make_environment
+
+    settings = PrintSettings(Trim("6x9", 6, 9))
+    rules = resolve_rules()
+    css = geometry_css(make_environment(None), page_geometry(settings, rules, 0.6), settings,
+                       "ltr", FALLBACK_FAMILIES)
     stack = ", ".join(f'"{family}"' for family in ("Charis SIL", *FALLBACK_FAMILIES))
     assert css.count(f"font-family: {stack};") == 2  # the pages' margin boxes and the text
 

@@ -1,26 +1,57 @@
 """Book → print-ready PDF: each story laid out on its own by WeasyPrint, merged by pikepdf.
 
-Order of work: body first (so every story's first page number is known), then back matter,
-then the front matter, whose contents page needs those numbers. Folios start at 1 on the first
-body page; the front matter is unnumbered (labelled i, ii, … in viewers).
+The print shop's rules (`build.print`, octavo.print_profiles) decide the page geometry, and the
+inside margin depends on the final page count: the book is laid out at the gutter a first
+estimate calls for, counted, and laid out again only when the count falls in another step of
+the shop's table (each document's layout is cached for the build). The merged book is then
+finished for the press (boxes, PDF/X, one program per font), padded to an even page count (and
+to the shop's minimum), and checked by the same preflight as `octavo check --pdf --profile`.
 """
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 from typing import ClassVar
 
 from octavo.backends.base import Artifact, BuildOptions, Progress, atomic_output
 from octavo.backends.pdf_assemble import Assembler, OutlineNode, PdfInfo
-from octavo.backends.pdf_layout import LaidOut, PdfLayout
-from octavo.backends.print_html import PrintHtml, TocEntry, geometry_css, print_stylesheet_path
-from octavo.diagnostics import Diagnostics
-from octavo.document import Book, Chapter, Part, TableOfContents, join_names
+from octavo.backends.pdf_compose import Composition, compose_book, document_count
+from octavo.backends.pdf_fonts import unify_fonts
+from octavo.backends.pdf_layout import PdfLayout
+from octavo.backends.pdf_print import (
+    mark_pdfx,
+    open_as_facing_pages,
+    remove_unused_colour_spaces,
+    save_options,
+    set_page_boxes,
+    strip_annotations,
+)
+from octavo.backends.print_geometry import (
+    POINTS_PER_INCH,
+    PageGeometry,
+    estimate_pages,
+    geometry_css,
+    page_geometry,
+)
+from octavo.backends.print_html import PrintHtml, stylesheet_paths
+from octavo.backends.print_imprint import print_copyright_lines
+from octavo.diagnostics import Diagnostics, Severity, Span
+from octavo.document import Book, block_text, join_names
+from octavo.fonts import FALLBACK_FAMILIES
+from octavo.print_profiles import HOUSE_STYLES, Rules, resolve_rules
 from octavo.render.direction import language_direction
-from octavo.render.imprint import copyright_lines
 from octavo.render.templating import make_environment
 
-POINTS_PER_INCH = 72
+MAX_PASSES = 3
+
+
+def rules_for(book: Book) -> Rules:
+    settings = book.print
+    return resolve_rules(settings.profile, pdf_standard=settings.pdf_standard,
+                         font_embedding=settings.fonts, bleed=settings.bleed,
+                         paper=settings.paper, gutter_in=settings.gutter_in,
+                         safe_zone_in=settings.safe_zone_in)
 
 
 class PdfBackend:
@@ -29,101 +60,128 @@ class PdfBackend:
 
     def emit(self, book: Book, options: BuildOptions, diags: Diagnostics,
              progress: Progress) -> Artifact:
-        env = make_environment(book.root, book.scene_break, language_direction(book.meta.language),
-                               target="print")
+        rules = rules_for(book)
+        direction = language_direction(book.meta.language)
+        env = make_environment(book.root, book.scene_break, direction, target="print")
         html = PrintHtml(env, book)
-        layout = PdfLayout(book.root, geometry_css(env, book), Path(print_stylesheet_path()),
-                           options.timestamp)
-        trim = book.print.trim
-        size = (trim.width_in * POINTS_PER_INCH, trim.height_in * POINTS_PER_INCH)
-        progress.stage("PDF", sum(1 for _ in book.chapters()) + len(book.back) + 1
-                       + sum(1 for item in book.body if isinstance(item, Part)))
+        style = HOUSE_STYLES[book.print.style]
+        copyright_lines = print_copyright_lines(book.meta, book.print, options.timestamp.year,
+                                                style.font_note)
 
-        body = _Body()
-        outline: list[OutlineNode] = []
-        toc: list[TocEntry] = []
-        for item in book.body:
-            if isinstance(item, Part):
-                progress.step(item.title)
-                first = body.place(layout.render(html.part(item, body.pages + 1)))
-                part_node = OutlineNode(item.title, first)
-                toc.append(TocEntry("part", item.title, None, first + 1))
-                for chapter in item.chapters:
-                    part_node.children.append(_story(chapter, body, layout, html, toc, progress,
-                                                     in_part=True))
-                outline.append(part_node)
+        def geometry_for(gutter: float) -> tuple[PageGeometry, str]:
+            geometry = page_geometry(book.print, rules, gutter)
+            return geometry, geometry_css(env, geometry, book.print, direction,
+                                          FALLBACK_FAMILIES)
+
+        lengths = [len(block_text(block)) for chapter in book.chapters()
+                   for block in chapter.blocks]
+        openings = document_count(book)
+        guess_geometry, _ = geometry_for(rules.gutter_for(24))
+        guess = estimate_pages(lengths, openings, guess_geometry, book.print.font_size_pt)
+        gutter = rules.gutter_for(guess)
+        geometry, css = geometry_for(gutter)
+        layout = PdfLayout(book.root, css, [Path(p) for p in stylesheet_paths(style.stylesheet)],
+                           options.timestamp, book.print.css)
+
+        def lay_out(gutter: float) -> tuple[PageGeometry, Composition]:
+            geometry, css = geometry_for(gutter)
+            progress.stage("PDF", openings)
+            return geometry, compose_book(book, layout.with_geometry(css), html,
+                                          copyright_lines, progress)
+
+        geometry, composition = lay_out(gutter)
+        # Lay out again while the count calls for another gutter. A wider gutter only adds
+        # pages, so a step up never needs a step back; a step down is kept only if it holds.
+        for _ in range(MAX_PASSES - 1):
+            wanted = rules.gutter_for(_final_pages(composition, rules))
+            if wanted == gutter:
+                break
+            trial_geometry, trial = lay_out(wanted)
+            if wanted > gutter or rules.gutter_for(_final_pages(trial, rules)) == wanted:
+                gutter, geometry, composition = wanted, trial_geometry, trial
             else:
-                outline.append(_story(item, body, layout, html, toc, progress, in_part=False))
-        for page in book.back:
-            progress.step(page.title)
-            first = body.place(layout.render(html.back(page, body.pages + 1)))
-            outline.append(OutlineNode(page.title, first))
-            toc.append(TocEntry("back", page.title, None, first + 1))
+                break
 
-        progress.step("Front matter")
-        front = layout.render(html.front(toc, [*copyright_lines(book.meta, options.timestamp.year),
-                                         "Typeset with octavo in Charis SIL."]))
-        final = Assembler(*size)
-        final.append(front.pdf)
-        final.pad_to_even()
-        front_pages = final.pages
-        for laid_out in body.documents:
-            final.append(laid_out.pdf)
-            final.pad_to_even()
-        for node in outline:
-            _shift(node, front_pages)
-
+        pages = _final_pages(composition, rules)
+        if rules.gutter_in is not None and rules.gutter_in < rules.required_gutter(pages):
+            diags.warning("OCT140", f"the inside margin (build.gutter) is {rules.gutter_in:g} "
+                          f"in; {rules.profile.shop} requires {rules.required_gutter(pages):g} "
+                          f"in for {pages} pages", Span(str(book.root)))
+        final = _assemble(book, composition, rules, geometry, diags, options)
+        open_as_facing_pages(final.pdf, direction)
+        if rules.pdf_standard != "none":
+            mark_pdfx(final.pdf, rules.pdf_standard, _title(book), book.meta.identifier.value)
         path = options.output_dir / f"{options.stem}.pdf"
         with atomic_output(path) as partial:
-            final.save(partial, _front_outline(book, front) + outline, front_pages,
-                       _info(book, options))
-        return Artifact(format="pdf", path=path, size=path.stat().st_size, pages=final.pages)
+            final.save(partial, **save_options(rules.pdf_standard))
+            from octavo.check.pdf_preflight import preflight
+
+            # What the shop's preflight would find is reported, as a warning: the PDF is still
+            # written (a book with colour emoji, say, is fine for a generic printer).
+            for finding in preflight(partial, rules, direction=direction,
+                                     display=f"{options.stem}.pdf"):
+                diags.add(replace(finding, severity=Severity.WARNING)
+                          if finding.severity is Severity.ERROR else finding)
+        return Artifact(format="pdf", path=path, size=path.stat().st_size,
+                        pages=pages)
 
 
-class _Body:
-    """The body's documents in order, and where each starts once blank versos are added."""
-
-    def __init__(self) -> None:
-        self.documents: list[LaidOut] = []
-        self.pages = 0
-
-    def place(self, laid_out: LaidOut) -> int:
-        """Add a document; return its first page's index in the body. An odd-length document
-        is followed by a blank verso, so the next one opens on a right-hand page."""
-        first = self.pages
-        self.documents.append(laid_out)
-        self.pages += laid_out.pages + laid_out.pages % 2
-        return first
+def _final_pages(composition: Composition, rules: Rules) -> int:
+    """The page count the shop sees: padded at the end."""
+    return composition.pages + _padding(composition.pages, rules)
 
 
-def _story(chapter: Chapter, body: _Body, layout: PdfLayout, html: PrintHtml,
-           toc: list[TocEntry], progress: Progress, *, in_part: bool) -> OutlineNode:
-    progress.step(chapter.title)
-    first = body.place(layout.render(html.story(chapter, body.pages + 1)))
-    toc.append(TocEntry("story-in-part" if in_part else "story", chapter.title,
-                        chapter.byline, first + 1))
-    return OutlineNode(chapter.title, first)
+def _padding(pages: int, rules: Rules) -> int:
+    """Blank pages added at the end: to an even count, and to the shop's minimum."""
+    target = max(pages + pages % 2, rules.profile.min_pages + rules.profile.min_pages % 2)
+    return target - pages
 
 
-def _shift(node: OutlineNode, offset: int) -> None:
-    node.page += offset
-    for child in node.children:
-        _shift(child, offset)
+def _assemble(book: Book, composition: Composition, rules: Rules, geometry: PageGeometry,
+              diags: Diagnostics, options: BuildOptions) -> Assembler:
+    final = Assembler(geometry.width_in * POINTS_PER_INCH, geometry.height_in * POINTS_PER_INCH)
+    final.append(composition.front.pdf)
+    final.pad_to_even()
+    front_pages = final.pages
+    for placed in composition.body:
+        if placed.blank_before:
+            final.add_blank()
+        final.append(placed.laid_out.pdf)
+    padding = _padding(final.pages, rules)
+    if final.pages + padding > final.pages + final.pages % 2:
+        diags.info("OCT145", f"{padding} blank pages added at the end: {rules.profile.shop} "
+                   f"prints at least {rules.profile.min_pages} pages", Span(str(book.root)))
+    for _ in range(padding):
+        final.add_blank()
+    if final.pages > rules.max_pages:
+        diags.error("OCT146", f"the book has {final.pages} pages; {rules.profile.shop} binds at "
+                    f"most {rules.max_pages} on {rules.paper} paper (a larger trim or a smaller "
+                    "font size makes fewer pages)", Span(str(book.root)))
+    outline = [_shifted(node, front_pages) for node in composition.outline]
+    final.describe(composition.front_outline + outline, front_pages, _info(book, options))
+    set_page_boxes(final.pdf, rules, language_direction(book.meta.language))
+    if not rules.profile.annotations_allowed or rules.pdf_standard != "none":
+        strip_annotations(final.pdf)
+    remove_unused_colour_spaces(final.pdf)
+    unify_fonts(final.pdf, rules.font_embedding)
+    return final
 
 
-def _front_outline(book: Book, front: LaidOut) -> list[OutlineNode]:
-    nodes = []
-    for page in book.front:
-        if isinstance(page, TableOfContents) and page.id in front.anchors:
-            nodes.append(OutlineNode(page.title, front.anchors[page.id]))
-    return nodes
+def _shifted(node: OutlineNode, offset: int) -> OutlineNode:
+    return OutlineNode(node.title, node.page + offset,
+                       [_shifted(child, offset) for child in node.children])
+
+
+def _title(book: Book) -> str:
+    meta = book.meta
+    return meta.title if not meta.subtitle else f"{meta.title}: {meta.subtitle}"
 
 
 def _info(book: Book, options: BuildOptions) -> PdfInfo:
     meta = book.meta
     people = meta.authors or meta.editors
     return PdfInfo(
-        title=meta.title if not meta.subtitle else f"{meta.title}: {meta.subtitle}",
+        title=_title(book),
         authors=join_names(people),
         subject=meta.description,
         keywords=", ".join(meta.subjects) or None,

@@ -11,6 +11,7 @@ import datetime as dt
 import io
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import pikepdf
 
@@ -52,19 +53,28 @@ class Assembler:
         self.pdf.pages.extend(source.pages)
         return first
 
+    def add_blank(self) -> None:
+        self.pdf.add_blank_page(page_size=self.size)
+
     def pad_to_even(self) -> None:
         """A blank verso, so that whatever comes next starts on a right-hand page."""
         if self.pages % 2:
-            self.pdf.add_blank_page(page_size=self.size)
+            self.add_blank()
 
-    def save(self, path: Path, outline: list[OutlineNode], front_pages: int, info: PdfInfo) -> None:
+    def describe(self, outline: list[OutlineNode], front_pages: int, info: PdfInfo) -> None:
+        """Page labels, bookmarks and metadata."""
         self._page_labels(front_pages)
         self._outline(outline)
         self._metadata(info)
-        self.pdf.save(path, deterministic_id=True, compress_streams=True,
-                      object_stream_mode=pikepdf.ObjectStreamMode.generate)
+
+    def save(self, path: Path, **options: Any) -> None:
+        self.pdf.save(path, deterministic_id=True, compress_streams=True, **options)
+        self.close()
+
+    def close(self) -> None:
         for source in self._sources:
             source.close()
+        self._sources.clear()
 
     def _page_labels(self, front_pages: int) -> None:
         numbers: list[object] = [0, pikepdf.Dictionary(S=pikepdf.Name.r)]

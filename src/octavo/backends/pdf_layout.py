@@ -6,10 +6,11 @@ loads it. One font configuration and one parsed stylesheet serve every document 
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import logging
 import os
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -26,6 +27,9 @@ class LaidOut:
     pdf: bytes
     pages: int
     anchors: dict[str, int]  # element id → 0-based page index within this document
+    # Blank-line scene breaks (their nth-of-type in the story text) that fell at the top or foot
+    # of a page and are drawn as the ornament there.
+    ornamented_breaks: tuple[int, ...] = ()
 
 
 def is_allowed_url(url: str, allowed_roots: tuple[Path, ...]) -> bool:
@@ -99,9 +103,19 @@ def _only_shipped_fonts() -> Iterator[None]:
             yield
 
 
+# A blank-line scene break drawn as the ornament: the same box height, so nothing moves.
+_ORNAMENT_RULE = ('.story-text > hr.scene-break.space:nth-of-type({n})::before '
+                  '{{ content: "*\\2003*\\2003*"; text-align: center; }}')
+
+
 class PdfLayout:
-    def __init__(self, book_root: Path, geometry_css: str, stylesheet: Path,
-                 timestamp: dt.datetime) -> None:
+    """Lays out one document at a time with this build's stylesheets and page geometry.
+
+    Results are cached for the build by (geometry, document): a second pass at another gutter
+    re-runs what the new margins change and nothing else."""
+
+    def __init__(self, book_root: Path, geometry_css: str, stylesheet: Path | Sequence[Path],
+                 timestamp: dt.datetime, user_stylesheet: Path | None = None) -> None:
         import weasyprint
         from weasyprint.text.fonts import FontConfiguration
         from weasyprint.urls import URLFetcher
@@ -126,21 +140,89 @@ class PdfLayout:
         with _only_shipped_fonts():
             self.font_config = FontConfiguration()
         self.base_url = book_root.resolve().as_uri() + "/"
-        self.stylesheets = [
-            weasyprint.CSS(filename=str(stylesheet), font_config=self.font_config,
-                           url_fetcher=self.fetcher),
-            weasyprint.CSS(string=geometry_css, font_config=self.font_config,
-                           url_fetcher=self.fetcher),
-        ]
+        sheets = [stylesheet] if isinstance(stylesheet, Path) else list(stylesheet)
+        self._base = [self._css(filename=str(path)) for path in sheets]
+        self._user = [self._css(filename=str(user_stylesheet))] if user_stylesheet else []
+        self._cache: dict[tuple[str, str], LaidOut] = {}
+        self._set_geometry(geometry_css)
+
+    def _css(self, **source: str) -> Any:
+        return self._weasyprint.CSS(**source, font_config=self.font_config,
+                                    url_fetcher=self.fetcher)
+
+    def _set_geometry(self, geometry_css: str) -> None:
+        self.geometry_css = geometry_css
+        self.stylesheets = [*self._base, self._css(string=geometry_css), *self._user]
+
+    def with_geometry(self, geometry_css: str) -> PdfLayout:
+        """The same layout (fonts, stylesheets, cache) on pages of another geometry."""
+        if geometry_css == self.geometry_css:
+            return self
+        other = copy.copy(self)
+        other._set_geometry(geometry_css)
+        return other
 
     def render(self, html: str) -> LaidOut:
-        document = self._weasyprint.HTML(
-            string=html, base_url=self.base_url, url_fetcher=self.fetcher,
-        ).render(stylesheets=self.stylesheets, font_config=self.font_config)
+        key = (self.geometry_css, html)
+        if key not in self._cache:
+            self._cache[key] = self._render(html)
+        return self._cache[key]
+
+    def _render(self, html: str) -> LaidOut:
+        source, document = self._layout(html, [])
+        ornamented: tuple[int, ...] = ()
+        if "scene-break space" in html:
+            ornamented = _edge_space_breaks(source, document)
+            if ornamented:
+                rules = "\n".join(_ORNAMENT_RULE.format(n=n) for n in ornamented)
+                _, document = self._layout(html, [self._css(string=rules)])
         anchors: dict[str, int] = {}
         for index, page in enumerate(document.pages):
             for anchor in page.anchors:
                 anchors.setdefault(anchor, index)
         with _source_date_epoch(self.timestamp):
             pdf = document.write_pdf()
-        return LaidOut(pdf=pdf, pages=len(document.pages), anchors=anchors)
+        return LaidOut(pdf=pdf, pages=len(document.pages), anchors=anchors,
+                       ornamented_breaks=ornamented)
+
+    def _layout(self, html: str, extra: list[Any]) -> tuple[Any, Any]:
+        source = self._weasyprint.HTML(string=html, base_url=self.base_url,
+                                       url_fetcher=self.fetcher)
+        document = source.render(stylesheets=[*self.stylesheets, *extra],
+                                 font_config=self.font_config)
+        return source, document
+
+
+def _edge_space_breaks(source: Any, document: Any) -> tuple[int, ...]:
+    """The blank-line scene breaks (nth-of-type among the story text's rules) that are the
+    first or the last line of a page, where a reader could not see them."""
+    index: dict[int, int] = {}
+    for text in source.etree_element.iter("div"):
+        if "story-text" in (text.get("class") or "").split():
+            rules = [child for child in text if child.tag == "hr"]
+            for number, rule in enumerate(rules, start=1):
+                if "space" in (rule.get("class") or "").split():
+                    index[id(rule)] = number
+    found: set[int] = set()
+    for page in document.pages:
+        rows: list[int | None] = []
+        _rows(page._page_box.children[0], rows)
+        for row in (rows[:1] + rows[-1:]) if rows else []:
+            if row is not None and row in index:
+                found.add(index[row])
+    return tuple(sorted(found))
+
+
+def _rows(box: Any, rows: list[int | None]) -> None:
+    """The page's lines in order: None for a line of text, id(element) for a rule."""
+    element = getattr(box, "element", None)
+    if element is not None and "running-strings" in (element.get("class") or "").split():
+        return
+    if getattr(box, "element_tag", None) == "hr" and getattr(box, "pseudo_type", None) is None:
+        rows.append(id(element))
+        return
+    if type(box).__name__ == "LineBox":
+        rows.append(None)
+        return
+    for child in getattr(box, "children", ()):
+        _rows(child, rows)

@@ -2,55 +2,54 @@
 
 One document per story, per part title page and per back-matter page, plus one for the front
 matter, so each can be laid out on its own (and, later, in parallel and only when it changed).
+Each document knows the side its first page falls on (`recto` or `verso`), so a story that
+follows on the next page (`build.openings: any`) has its margins and heads the right way round.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import assert_never
 
 import jinja2
+from markupsafe import Markup
 
 from octavo.document import (
     BackMatter,
+    Block,
     Book,
     Chapter,
     CopyrightPage,
     Dedication,
     MatterPage,
+    Paragraph,
     Part,
     TableOfContents,
+    Text,
     TitlePage,
     join_names,
 )
 from octavo.render.templating import render_template
+from octavo.render.xhtml import render_inlines
 from octavo.resources import styles_dir
 
-# KDP's minimums are 0.375 in inside (to 150 pages) and 0.25 in elsewhere; these leave room to
-# spare and scale with the page, so 5×8 gets slightly tighter margins than 6×9.
-_MARGINS = {"top": 0.75 / 9, "bottom": 0.8 / 9, "inside": 0.8 / 6, "outside": 0.6 / 6}
+# The drop cap: opening quotation marks, then one letter or digit (with its combining marks).
+_DROP = re.compile(r"[\"'“‘«„‚(\[]*[^\W_][\u0300-\u036f]*")
 
 
 @dataclass(frozen=True, slots=True)
 class TocEntry:
-    kind: str  # "part" | "story" | "story-in-part" | "back"
+    kind: str  # "part" | "story" | "story-in-part" | "back" | "front"
     title: str
     byline: str | None
-    page: int
+    page: int | None  # the printed folio, or None for a front-matter page (roman, resolved
+    target: str | None = None  # by the layout from this element id)
 
 
-def geometry_css(env: jinja2.Environment, book: Book) -> str:
-    trim = book.print.trim
-    values = {
-        "width": f"{trim.width_in:.4f}",
-        "height": f"{trim.height_in:.4f}",
-        "top": f"{max(0.5, _MARGINS['top'] * trim.height_in):.3f}",
-        "bottom": f"{max(0.55, _MARGINS['bottom'] * trim.height_in):.3f}",
-        "inside": f"{max(0.6, _MARGINS['inside'] * trim.width_in):.3f}",
-        "outside": f"{max(0.45, _MARGINS['outside'] * trim.width_in):.3f}",
-        "font_size": f"{book.print.font_size_pt:g}",
-    }
-    return render_template(env, "print/page.css.j2", **values)
+def stylesheet_paths(style_sheet: str) -> list[str]:
+    """The packaged stylesheets of a print build, in cascade order: structure, house style."""
+    return [str(styles_dir() / "print.css"), str(styles_dir() / style_sheet)]
 
 
 def print_stylesheet_path() -> str:
@@ -63,20 +62,62 @@ class PrintHtml:
     def __init__(self, env: jinja2.Environment, book: Book) -> None:
         self.env = env
         self.book = book
-        self.common = {"language": book.meta.language, "book_title": book.meta.title}
+        self.common = {"language": book.meta.language, "book_title": book.meta.title,
+                       "lead_in": book.print.lead_in}
 
-    def _render(self, template: str, kind: str, title: str, first_folio: int, **values: object) -> str:
+    def _render(self, template: str, kind: str, title: str, first_folio: int,
+                start_side: str, **values: object) -> str:
         return render_template(self.env, f"print/{template}", kind=kind, title=title,
-                               first_folio=first_folio, **self.common, **values)
+                               first_folio=first_folio, start_side=start_side, **self.common,
+                               **values)
 
-    def story(self, chapter: Chapter, first_folio: int) -> str:
-        return self._render("story.html.j2", "story", chapter.title, first_folio, chapter=chapter)
+    def verso_head(self, chapter: Chapter | None) -> str:
+        """The verso's running head, as `build.running_heads.verso` asks."""
+        meta = self.book.meta
+        book_people = join_names(meta.authors or meta.editors)
+        match self.book.print.verso_head:
+            case "author":
+                return book_people or meta.title
+            case "story-author":
+                if chapter is not None and chapter.byline:
+                    return chapter.byline
+                return book_people or meta.title
+            case _:
+                return meta.title
 
-    def part(self, part: Part, first_folio: int) -> str:
-        return self._render("part.html.j2", "part", part.title, first_folio, part=part)
+    def story(self, chapter: Chapter, first_folio: int, start_side: str = "recto") -> str:
+        lead, blocks = self._lead(chapter)
+        return self._render("story.html.j2", "story", chapter.title, first_folio, start_side,
+                            chapter=chapter, verso_head=self.verso_head(chapter),
+                            recto_head=chapter.title, lead=lead, blocks=blocks)
 
-    def back(self, page: BackMatter, first_folio: int) -> str:
-        return self._render("back.html.j2", "matter-back", page.title, first_folio, page=page)
+    def _lead(self, chapter: Chapter) -> tuple[Markup | None, tuple[Block, ...]]:
+        """With a drop cap, the first paragraph with its first letter (and any quotation mark
+        before it) in an element of its own, which floats; the rest of the blocks."""
+        blocks = chapter.blocks
+        if self.book.print.lead_in != "drop-cap" or not blocks:
+            return None, blocks
+        first = blocks[0]
+        if not isinstance(first, Paragraph) or not first.children:
+            return None, blocks
+        head = first.children[0]
+        if not isinstance(head, Text):
+            return None, blocks
+        match = _DROP.match(head.value)
+        if match is None:
+            return None, blocks
+        rest = (Text(head.value[match.end():]), *first.children[1:])
+        lead = Markup('<p class="lead"><span class="drop-cap">%s</span>%s</p>') % (
+            match.group(0), render_inlines(rest))
+        return lead, blocks[1:]
+
+    def part(self, part: Part, first_folio: int, start_side: str = "recto") -> str:
+        return self._render("part.html.j2", "part", part.title, first_folio, start_side,
+                            part=part)
+
+    def back(self, page: BackMatter, first_folio: int, start_side: str = "recto") -> str:
+        return self._render("back.html.j2", "matter-back", page.title, first_folio, start_side,
+                            page=page, verso_head=self.verso_head(None))
 
     def front(self, toc: list[TocEntry], copyright_lines: list[str]) -> str:
         meta = self.book.meta
@@ -97,9 +138,34 @@ class PrintHtml:
                     assert_never(node)
             pages.append({"kind": kind, "node": node, "id": node.id})
         return self._render(
-            "front.html.j2", "front", meta.title, 1, pages=pages, meta=meta, toc=toc,
+            "front.html.j2", "front", meta.title, 1, "recto", pages=pages, meta=meta, toc=toc,
             copyright_lines=copyright_lines,
             authors=join_names(meta.authors) if meta.authors else None,
             editors=join_names(meta.editors) if meta.editors else None,
         )
 
+    def front_entries(self) -> list[TocEntry]:
+        """The front-matter pages after the contents (a foreword), for the contents page."""
+        entries: list[TocEntry] = []
+        after_toc = False
+        for node in self.book.front:
+            if isinstance(node, TableOfContents):
+                after_toc = True
+            elif after_toc and isinstance(node, MatterPage):
+                entries.append(TocEntry("front", node.title, None, None, node.id))
+        return entries
+
+
+def geometry_css(env: jinja2.Environment, book: Book, pages: int = 24) -> str:
+    """The page rules of `book` at the gutter its print shop asks for `pages` pages (the
+    backend itself picks the gutter from the final page count: backends/pdf.py)."""
+    from octavo.backends.pdf import rules_for
+    from octavo.backends.print_geometry import geometry_css as page_css
+    from octavo.backends.print_geometry import page_geometry
+    from octavo.fonts import FALLBACK_FAMILIES
+    from octavo.render.direction import language_direction
+
+    rules = rules_for(book)
+    geometry = page_geometry(book.print, rules, rules.gutter_for(pages))
+    return page_css(env, geometry, book.print, language_direction(book.meta.language),
+                    FALLBACK_FAMILIES)

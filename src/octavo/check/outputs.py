@@ -7,6 +7,7 @@ import shutil
 from pathlib import Path
 from typing import Any
 
+from octavo.check.pdf_preflight import PREFLIGHT_CODES
 from octavo.diagnostics import Diagnostic, OctavoError, Severity, Span
 from octavo.metadata_values import TRIMS
 
@@ -18,6 +19,7 @@ OUTPUT_CODES: dict[str, tuple[Severity, str]] = {
     "OCT422": (Severity.INFO, "the PDF's page size is not a standard trim"),
     "OCT423": (Severity.WARNING, "an image prints below 300 dpi"),
     "OCT424": (Severity.INFO, "the PDF has an odd number of pages"),
+    **PREFLIGHT_CODES,
 }
 _EPUBCHECK_LEVELS = {"FATAL": "OCT410", "ERROR": "OCT410", "WARNING": "OCT411"}
 # EPUBCheck locates a message as "book.epub/EPUB/text/story.xhtml:16:14".
@@ -53,14 +55,29 @@ def check_epub(path: Path) -> list[Diagnostic]:
     return found
 
 
-def check_pdf(path: Path) -> list[Diagnostic]:
-    """A print preflight: fonts embedded, one page size matching a trim, images at 300 dpi."""
+def check_pdf(path: Path, profile: str | None = None) -> list[Diagnostic]:
+    """A print preflight: fonts embedded, one page size matching a trim, images at 300 dpi;
+    with a print `profile`, every rule of that shop too (check/pdf_preflight.py)."""
     import pikepdf
 
     try:
         pdf = pikepdf.open(path)
     except pikepdf.PdfError as exc:
         raise OctavoError.single("OCT100", f"not a readable PDF: {exc}", Span(str(path))) from None
+    if profile is not None:
+        from octavo.check.pdf_preflight import preflight
+        from octavo.print_profiles import resolve_rules
+
+        pdf.close()
+        return _check_basics(path) + preflight(path, resolve_rules(profile), display=str(path))
+    pdf.close()
+    return _check_basics(path)
+
+
+def _check_basics(path: Path) -> list[Diagnostic]:
+    import pikepdf
+
+    pdf = pikepdf.open(path)
     found: list[Diagnostic] = []
     with pdf:
         sizes: dict[tuple[int, int], int] = {}
