@@ -317,6 +317,8 @@ def _your(site: Site) -> str | None:
     if first == "own" or (_word(first) and (site.before[1] in _BEFORE_POSSESSIVE_ONLY | {
             "about", "are", "were"})):
         return "your"
+    if site.before[1] in _GERUND_OWNERS and lexicon.is_gerund(first) and first != "going":
+        return "your"  # `as to you're continuing here`
     if _noun_head(first) and _verb_follows(second) and second not in ("'s", "'d"):
         return "your"  # `You're ideas are`
     if first.endswith("'s") and _noun_head(first[:-2]):
@@ -409,6 +411,8 @@ _TAKES_A_CLAUSE = word_set("""
 """)
 # Words before `it's` that are prepositions or may be conjunctions (`for it's true`, `after
 # it's done`): a thing owned after them wants `its` (`for it's cause`).
+# Prepositions (never conjunctions) after which an -ing form is owned: `on your going`.
+_GERUND_OWNERS = word_set("on upon to")
 _LINKING = word_set("for after before since till until to on about through")
 # Of those, the ones that may start a clause, so an -ing form after `it's` is its verb
 # (`until it's working`), not a thing owned.
@@ -448,6 +452,10 @@ def _its(site: Site) -> str | None:
     if site.lower == "its":
         if first in _ITS_THEN_BE or _going_to_verb(site) or _subject_complement(site):
             return "it's"
+        # `whether its worth waking him`, but `it proved its worth the hard way` is rare
+        # beside `its worth was`: worth before an -ing form or a determiner is `it is worth`
+        if first == "worth" and (lexicon.is_gerund(second) or second in ("it", "a", "an")):
+            return "it's"
         # `its about ten`, `its in the car`: a possessive never stands before a preposition
         if (first in PREPOSITIONS and first not in ("like", "round", "past", "down", "up", "out",
                                                     "off", "over", "under", "in")) or (
@@ -476,6 +484,8 @@ def _its(site: Site) -> str | None:
         return "its"
     if site.after_raw[0][:1].isupper():  # `it's Tom`, `it's Christmas`
         return None
+    if first in ("being", "having") and site.before[1] in _GERUND_OWNERS:
+        return "its"  # `On it's being proposed`, `owing to it's having rained`
     if _noun_head(first) and _verb_follows(second):
         return "its"  # `it's composure spoke`
     if _owned_after_verb_or_preposition(site):
@@ -524,6 +534,14 @@ def _whose(site: Site) -> str | None:
     # who's: `who's faces`, `who's car is this`, `who's own`, `who's strong family pride`
     # want the possessive
     if first == "own" or _noun_head(first) or _described_noun(site):
+        return "whose"
+    # `who's second thoughts were`, `who's evening amusements were`: a word, a plural noun
+    # and its verb (`who's best friends with him` is `who is`)
+    second, third = site.after[1], site.after[2]
+    if _word(first) and first not in _CLOSED and not lexicon.is_gerund(first) and not \
+            lexicon.is_past_participle(first) and second.endswith("s") and \
+            not second.endswith("ss") and lexicon.only(second, "NOUN") and \
+            third not in ("with", "and") and _verb_follows(third):
         return "whose"
     return None
 
@@ -706,11 +724,16 @@ def _then(site: Site) -> str | None:
     if not near and _word(first) and lexicon.is_past_participle(first) and \
             "VERB" in lexicon.parts_of_speech(first) and _subject_before(site):
         return "then"  # `Isabella than tried`, `he than bestowed`
+    if not near and (previous == "so" or (previous == "," and site.before[0] in (
+            "well", "so", "now"))) and not _compares(_clause_before(site, 40)):
+        return "then"  # `So than it all came out`, `Very well, than there is an end`
     # `I little thought than--`, but `no sooner in possession of it than, hurrying`
     if not near and first in (".", "!", "?", "—", "-", ""):
         return "then"
     if _compares(_clause_before(site, 40)):
         return None
+    if previous == "," and first in DETERMINERS | SUBJECT_PRONOUNS:
+        return "then"  # `two through thirteen, than a gap`: nothing before it compares
     if _is_end(first) or site.starts_sentence or site.before[1] in _THEN_TIME or (
             site.before[1] in SUBJECT_PRONOUNS and _word(first)) or (
             _word(first) and lexicon.is_past_participle(first) and lexicon.only(first, "VERB")):
