@@ -661,7 +661,10 @@ def _is_comparative(word: str) -> bool:
     return word in IRREGULAR_COMPARATIVES or (word.endswith("er") and lexicon.is_comparative(word))
 
 
-_SENTENCE_START = re.compile(r"(?<!\bMr)(?<!\bMrs)(?<!\bDr)(?<!\bSt)(?<!\bMs)[.!?;:]\s|\n|^")
+# The last sentence start in a chunk: the greedy `.*` backs off from the chunk's end, so only
+# the tail is tried (every start from the front was tried before, at every character).
+_LAST_SENTENCE_START = re.compile(
+    r"(?s).*(?:(?<!\bMr)(?<!\bMrs)(?<!\bDr)(?<!\bSt)(?<!\bMs)[.!?;:]\s|\n)")
 _COMPARING = IRREGULAR_COMPARATIVES | word_set("different differently otherwise sooner")
 
 
@@ -670,7 +673,8 @@ def _clause_before(site: Site, words: int) -> list[str]:
     text = site.text
     start = max(0, site.start - 300)
     chunk = text[start:site.start]
-    cut = max((m.end() for m in _SENTENCE_START.finditer(chunk)), default=0)
+    last = _LAST_SENTENCE_START.match(chunk)
+    cut = last.end() if last else 0
     return [w.lower() for w in _WORDS.findall(chunk[cut:])][-words:]
 
 
