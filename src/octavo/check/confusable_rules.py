@@ -610,6 +610,9 @@ _CLAUSE_WORDS = word_set("where when which whom that because if while whereas th
                          "unless until since")
 
 
+_SOMEONE = word_set("anybody anyone somebody someone everybody everyone nobody one other another")
+
+
 def _possessive_there(site: Site) -> bool:
     """`quitting there box`, `there mother's handwriting`, `where there father had stood`,
     `from there praise`, `in there usual quarters`: `there` before a noun it must own.
@@ -620,8 +623,18 @@ def _possessive_there(site: Site) -> bool:
     if previous in _THERE_IS_A_PLACE or previous in _BE_OR_MODAL or (
             site.before[0] == "here") or site.after_raw[0][:1].isupper():
         return False
-    if first.endswith("'s") and _noun_head(first[:-2]):
-        return True  # `there mother's`
+    owner = first[:-2] if first.endswith("'s") else ""
+    if owner and (_noun_head(owner) or (
+            "NOUN" in lexicon.parts_of_speech(owner) and owner not in _CLOSED | _SOMEONE
+            and not ({"VERB", "ADV"} & lexicon.parts_of_speech(owner)))):
+        return True  # `there mother's`, `there daughter's comfort`
+    # `There evil was incalculable.`: a sentence's `There`, a singular noun and its verb
+    # (`There again was`, `There stood a`: an adverb or a verb after it is left alone)
+    if site.starts_sentence and _word(first) and first not in _CLOSED and not \
+            first.endswith("s") and site.after[1] in ("was", "is", "had", "has") and \
+            "NOUN" in lexicon.parts_of_speech(first) and \
+            not ({"ADV", "VERB", "AUX"} & lexicon.parts_of_speech(first)):
+        return True
     if _described_noun(site):
         return True  # `there spacious theatre`
     head = first.rsplit("-", 1)[-1]  # `there drawing-rooms`
@@ -837,6 +850,32 @@ _NOUN_ADJECTIVES = word_set("""
 """)
 
 
+# What is affected, not brought about: feelings, states, conduct (swayed), and the manners
+# and feelings one feigns (`affect indifference`, `affect the air of`).
+_AFFECTED = word_set("""
+    feelings feeling doubts doubt spirits health mind minds heart hearts happiness comfort
+    opinion opinions judgment judgement conduct character temper nerves interests views
+    manners manner ignorance indifference unconcern composure carelessness gaiety surprise
+    air airs tone contempt coldness reserve modesty humility innocence sorrow grief delight
+    cheerfulness ease calm cheerfulness disdain sensibility sympathy regard affection esteem
+    resolution determination peace mood moods behaviour behavior reputation
+    sister sisters brother brothers father mother parents family friend friends child children
+    husband wife daughter daughters son sons aunt uncle cousin cousins people
+""")
+
+
+def _affected_object(site: Site) -> bool:
+    """The object after `effect`, past a determiner, a possessive and a describing word or
+    two, is one of the things affected (`her doubts`, `greater indifference`, `the air`)."""
+    for word in site.after:
+        if word in _AFFECTED:
+            return True
+        if not (word in DETERMINERS | POSSESSIVES or (_word(word) and (
+                "ADJ" in lexicon.parts_of_speech(word) or lexicon.is_comparative(word)))):
+            return False
+    return False
+
+
 def _affect(site: Site) -> str | None:
     previous, first = site.before[1], site.after[0]
     word = site.lower
@@ -856,6 +895,15 @@ def _affect(site: Site) -> str | None:
             _adjective(previous)  # `the effect him being there had`
         if not noun_before and (first in _PEOPLE - {"it", "her", "you"} or (
                 first == "her" and not _word_is_noun(site.after[1]))):
+            return "a" + site.word[1:].lower()
+        # `to effect ignorance`, `could not effect her doubts`, `he effects greater
+        # indifference`: what is feigned or swayed is affected; what is brought about
+        # (`effect a change`, `effect their escape`) is effected
+        verb_slot = previous in _BEFORE_VERB or previous.endswith("n't") or (
+            previous.endswith("ly") and site.before[0] in _BEFORE_VERB)  # `may greatly effect`
+        if not noun_before and (verb_slot or (
+                previous in SUBJECT_PRONOUNS and word == "effects")) and \
+                _affected_object(site):
             return "a" + site.word[1:].lower()
         # `effect to be calm`, `effecting to slight it`: to feign is to affect
         if first == "to" and not noun_before and _plain_verb(site.after[1]) and \
