@@ -72,6 +72,16 @@ def test_a_title_capitalised_two_ways_in_mid_sentence() -> None:
     assert found(names) == []
 
 
+def test_a_title_capitalised_two_ways_is_reported_at_a_use_after_the() -> None:
+    # the lower-case form is used first without `the` (a generic admiral): the finding points
+    # at the use that was counted, not at that one
+    book = [story("a.txt", "If a rich admiral came, the Admiral said.\nThe Admiral smiled at "
+                  "the Admiral.\nBut the admiral was gone.")]
+    (finding,) = book_findings(book, "en-GB")
+    assert finding.code == "OCT381" and finding.span is not None
+    assert (finding.span.line, finding.span.column) == (3, 9)
+
+
 def test_a_word_spelt_in_two_national_styles() -> None:
     book = [story("a.txt", "The colour of it. Another colour."), story("b.txt", "A color.")]
     (finding,) = book_findings(book, "en-US")

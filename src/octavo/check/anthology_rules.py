@@ -180,9 +180,10 @@ class FirstPlaces:
     substring search per form, instead of remembering a place for every word of a long
     book; a pattern with look-behinds would be tried at every character)."""
 
-    def __init__(self, stories: list[StoryText], ignore_case: bool) -> None:
+    def __init__(self, stories: list[StoryText], ignore_case: bool, after: str = "") -> None:
         self.stories = stories
         self.ignore_case = ignore_case
+        self.after = after  # what stands before each counted use (`the ` for OCT381)
         self.found: dict[str, Place] = {}
         self._lower: dict[int, str | None] = {}
 
@@ -213,8 +214,15 @@ class FirstPlaces:
 
     def __getitem__(self, word: str) -> Place:
         if word not in self.found:
-            # never a failure: the case is relaxed, then the start of the book
-            place = self._search(word, self.ignore_case) or self._search(word, True)
+            # never a failure: the case is relaxed, then what stands before, then the start
+            # of the book
+            place = None
+            if self.after:
+                found = self._search(self.after + word, self.ignore_case)
+                if found:
+                    story, start, end, number = found
+                    place = story, start + len(self.after), end, number
+            place = place or self._search(word, self.ignore_case) or self._search(word, True)
             self.found[word] = place or (self.stories[0], 0, len(word), 0)
         return self.found[word]
 
@@ -319,7 +327,8 @@ TITLES = word_set("""
 def capitalisations(stories: list[StoryText]) -> list[Diagnostic]:
     """OCT381: the Captain and the captain in mid-sentence."""
     counts = _counts(stories, _AFTER_THE, lower=False)
-    first = FirstPlaces(stories, ignore_case=False)
+    # reported at a use after `the` (`the admiral`), the use counted, not `a rich admiral`
+    first = FirstPlaces(stories, ignore_case=False, after="the ")
     found = []
     for word in sorted(counts):
         lower = word.lower()
