@@ -74,6 +74,8 @@ CASES = [
      "Is there anybody’s coat on the chair?"),
     ("OCT364", "He had gone.  There evil was incalculable.", "their",
      "He had gone.  There again was the old man, and there once was a mill."),
+    ("OCT362", "She could not see Pemberley and it’s owner.", "its",
+     "“It’s geometry, and geometry is against you.”"),
     ("OCT367", "So it is in vain to effect ignorance.", "affect",
      "So it is in vain to effect their escape."),
     ("OCT367", "He effects greater indifference than he feels.", "affects",

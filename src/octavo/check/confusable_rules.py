@@ -378,6 +378,10 @@ _BEFORE_POSSESSIVE_ONLY = word_set("of by from with without into onto upon at in
                                    "amongst beneath beside besides between throughout")
 
 
+# What follows a thing owned, at the end of a phrase: `and`, a preposition (`its tip and`).
+_AFTER_OWNED = _FINITE | PREPOSITIONS | word_set("and or but that which who")
+
+
 def _verb_follows(word: str) -> bool:
     """A finite verb that a subject stands before (`was`, `could`, `spoke`)."""
     return word in _FINITE or (_word(word) and lexicon.is_past_participle(word)
@@ -492,8 +496,11 @@ def _its(site: Site) -> str | None:
         return "its"  # `waste it's fragrance`, `for it's cause`, `prevent it's coming`
     if _described_noun(site) and not _mass_noun(site.after[1]):
         return "its"  # `it's semicircular sweep`
-    if _singular_noun_head(first) and not _mass_noun(first) and _verb_follows(second):
-        return "its"  # `it's cause was` (`it's physics.` is right: a noun may be predicate)
+    if _singular_noun_head(first) and not _mass_noun(first) and (_verb_follows(second) or (
+            (_is_end(second) or second in _AFTER_OWNED) and not site.starts_sentence)):
+        # `it's cause was`, `Pemberley and it's owner.`, `it's aspect and`; but a sentence's
+        # `It's geometry, and` may well be `it is`: a noun may be the predicate
+        return "its"
     # `it's contents`, `it's rooms`: `it is` never stands before a plural noun
     if first.endswith("s") and first not in _TIME_NOUNS and _noun_head(first) and \
             first not in ("news", "means", "series", "species") and not first.endswith("ics") \
