@@ -68,6 +68,11 @@ sysdeps:
 	  test -f /usr/share/hunspell/en_GB.dic || \
 	  { flock /tmp/apt.lock sh -c 'apt-get update -qq && apt-get install -y -qq \
 	      libenchant-2-2 hunspell-en-us hunspell-en-gb >/dev/null'; }
+	@# SCOWL's largest word lists: older and dialect spellings are words, not typos (OCT347).
+	@test -f /usr/share/dict/british-english-insane && \
+	  test -f /usr/share/dict/american-english-insane || \
+	  { flock /tmp/apt.lock sh -c 'apt-get update -qq && apt-get install -y -qq \
+	      wbritish-insane wamerican-insane >/dev/null'; }
 
 # The test suite's browser-side tools, from the npm registry into node_modules/ (git-ignored):
 # DAISY Ace, the accessibility checker, and epub.js, the reading system the tests page through

@@ -31,6 +31,10 @@ from octavo.check.anthology_rules import StoryText
 from octavo.diagnostics import Diagnostic, Severity
 
 TARGET_RECALL, TARGET_CLASS_RECALL, TARGET_FALSE_ALARMS = 0.90, 0.80, 1.0
+# Findings that two forms of a word both stand in the unplanted text (a word hyphenated, a
+# title capitalised or a word spelt two ways): the transcriptions really are inconsistent, so
+# these are shown apart as well as counted (the target is judged on all warnings).
+CONSISTENCY_CODES = frozenset({"OCT380", "OCT381", "OCT382"})
 
 
 @dataclass
@@ -142,12 +146,6 @@ def _moved(offset: int, shifts: list[tuple[int, int]]) -> int:
     return offset + (before[-1] if before else 0)
 
 
-def _moved(offset: int, shifts: list[tuple[int, int]]) -> int:
-    """An offset of the original text in the planted one (shifts: edit end, delta after it)."""
-    before = [d for end, d in shifts if end <= offset]
-    return offset + (before[-1] if before else 0)
-
-
 def matches(e: planting.Expected, d: Diagnostic, path: str) -> bool:
     if d.code != e.plant.code or not d.span or d.span.path != path or d.span.line != e.line:
         return False
@@ -158,6 +156,7 @@ def evaluate(which: str, per_class: int, seed: int, show: bool) -> dict[str, obj
     rng = random.Random(seed)
     words: Counter[str] = Counter()
     alarms: Counter[str] = Counter()
+    consistency: Counter[str] = Counter()  # of the alarms: two forms that both stand in the text
     notes: Counter[str] = Counter()
     planted: Counter[tuple[str, str]] = Counter()
     caught: Counter[tuple[str, str]] = Counter()
@@ -171,6 +170,8 @@ def evaluate(which: str, per_class: int, seed: int, show: bool) -> dict[str, obj
                 notes[book.era] += 1
                 continue
             alarms[book.era] += 1
+            if d.code in CONSISTENCY_CODES:
+                consistency[book.era] += 1
             if show and d.span:
                 line = texts[[s.name for s in book.stories].index(d.span.path)].split("\n")[
                     d.span.line - 1]
@@ -188,7 +189,8 @@ def evaluate(which: str, per_class: int, seed: int, show: bool) -> dict[str, obj
                 line = new_texts[e.plant.story].split("\n")[e.line - 1]
                 missed.append(f"{path}:{e.line}:{e.column} {e.plant.kind}: "
                               f"{line[max(0, e.column - 50):e.column + 40]}")
-    return {"words": words, "alarms": alarms, "notes": notes, "planted": planted,
+    return {"words": words, "alarms": alarms, "consistency": consistency, "notes": notes,
+            "planted": planted,
             "caught": caught, "missed": missed, "shown": shown}
 
 
@@ -200,6 +202,7 @@ def report(which: str, result: dict[str, object]) -> bool:
     words: Counter[str] = result["words"]  # type: ignore[assignment]
     alarms: Counter[str] = result["alarms"]  # type: ignore[assignment]
     notes: Counter[str] = result["notes"]  # type: ignore[assignment]
+    consistency: Counter[str] = result["consistency"]  # type: ignore[assignment]
     planted: Counter[tuple[str, str]] = result["planted"]  # type: ignore[assignment]
     caught: Counter[tuple[str, str]] = result["caught"]  # type: ignore[assignment]
     holds = True
@@ -234,12 +237,15 @@ def report(which: str, result: dict[str, object]) -> bool:
         if p and c / p < TARGET_RECALL:
             holds = False
     print("| **all classes** | " + " | ".join(cells) + " |")
-    print("\n| prose | words | warnings (false alarms) | per 10,000 words | notes |\n"
-          "|---|--:|--:|--:|--:|")
+    print("\n| prose | words | warnings (false alarms) | per 10,000 words | of them two forms "
+          "in the text (OCT380–382) | the others per 10,000 words | notes |\n"
+          "|---|--:|--:|--:|--:|--:|--:|")
     for era in eras:
         rate = 10_000 * alarms[era] / words[era]
+        other = 10_000 * (alarms[era] - consistency[era]) / words[era]
         holds = holds and rate <= TARGET_FALSE_ALARMS
-        print(f"| {era} | {words[era]:,} | {alarms[era]} | {rate:.2f} | {notes[era]} |")
+        print(f"| {era} | {words[era]:,} | {alarms[era]} | {rate:.2f} | {consistency[era]} | "
+              f"{other:.2f} | {notes[era]} |")
     return holds
 
 

@@ -72,6 +72,16 @@ def test_a_title_capitalised_two_ways_in_mid_sentence() -> None:
     assert found(names) == []
 
 
+def test_a_title_capitalised_two_ways_is_reported_at_a_use_after_the() -> None:
+    # the lower-case form is used first without `the` (a generic admiral): the finding points
+    # at the use that was counted, not at that one
+    book = [story("a.txt", "If a rich admiral came, the Admiral said.\nThe Admiral smiled at "
+                  "the Admiral.\nBut the admiral was gone.")]
+    (finding,) = book_findings(book, "en-GB")
+    assert finding.code == "OCT381" and finding.span is not None
+    assert (finding.span.line, finding.span.column) == (3, 9)
+
+
 def test_a_word_spelt_in_two_national_styles() -> None:
     book = [story("a.txt", "The colour of it. Another colour."), story("b.txt", "A color.")]
     (finding,) = book_findings(book, "en-US")
@@ -113,3 +123,39 @@ def test_a_provider_that_claims_a_language_but_fails_is_no_dictionary() -> None:
     # Enchant's Hspell provider says it has Hebrew, then cannot open its files
     book = [story("a.txt", "שלום עולם, זה סיפור קצר על הים.")]
     assert [d.code for d in book_findings(book, "he")] == ["OCT348"]
+
+
+def test_older_and_dialect_spellings_are_words_but_a_lost_apostrophe_is_a_typo() -> None:
+    # SCOWL's largest list knows teazing, vext and nuncheon; `dont` is a contraction that
+    # lost its apostrophe, so it stays a typo although the list has it too
+    book = [story("a.txt", "She was teazing the child.\n\nHe spoke in a vext tone.\n\n"
+                           "It procured me a nuncheon at Marlborough.\n\nI dont know.")]
+    assert [(code, line, fix) for code, _, line, _, fix in found(book)] == [
+        ("OCT347", 7, "don't")]
+
+
+def test_a_slip_inside_a_compound_is_left_to_the_author() -> None:
+    assert found([story("a.txt", "So unlover-like a speech; a spunging-house.")]) == []
+
+
+def test_two_national_styles_used_equally_often_report_the_one_the_book_does_not_use() -> None:
+    book = [story("a.txt", "A sense of humour."), story("b.txt", "A sense of humor.")]
+    (us,) = book_findings(book, "en-US")
+    (gb,) = book_findings(book, "en-GB")
+    assert (us.span and us.span.path, us.fix) == ("a.txt", "humor")
+    assert (gb.span and gb.span.path, gb.fix) == ("b.txt", "humour")
+
+
+def test_a_possessive_is_counted_with_its_word_for_hyphenation() -> None:
+    book = [story("a.txt", "The afternoon was fine. Every afternoon was."),
+            story("b.txt", "On the after-noon's walk.")]
+    assert [(code, path, fix) for code, path, _, _, fix in found(book)] == [
+        ("OCT380", "b.txt", "afternoon")]
+
+
+def test_forms_are_located_exactly_after_a_letter_whose_lower_case_is_longer() -> None:
+    # `İ` lower-cases to two characters: the case-blind search must not shift the place
+    book = [story("a.txt", "İİİ went to-day. Today, and today again."),
+            story("b.txt", "İ said e-mail, and email, and email.")]
+    assert sorted((code, path, line, column) for code, path, line, column, _ in found(book)) == [
+        ("OCT380", "a.txt", 1, 10), ("OCT380", "b.txt", 1, 8)]

@@ -168,3 +168,22 @@ def test_a_repeat_is_found_in_a_wrapped_paragraph_of_a_single_newline_file() -> 
     source = "It was late.\nHe walked to the door and\nopened it, and and then left.\n"
     found = [d for d in check_text(source, "s.txt") if d.code == "OCT310"]
     assert [(d.span.line, d.span.column) for d in found if d.span] == [(3, 12)]
+def test_narration_that_begins_a_speech_may_end_in_a_comma() -> None:
+    assert "OCT320" not in codes("He began with,\n\n“I have something to say.”")
+    assert "OCT320" not in codes("And away she went; but returning again in a moment,\n\n"
+                                 "“Lord! here comes your aunt.”")
+    # an action is not a lead-in, and a lead-in with nothing after it still lacks its end
+    assert "OCT320" in codes("She walked to his side,\n\n“I understand. I’ll inform the staff "
+                             "of your request at once.”")
+    assert "OCT320" in codes("He began with,\n\nThe rain stopped at last over the long grey "
+                             "valley and the town.")
+
+
+def test_a_quotation_over_several_plain_paragraphs_is_balanced() -> None:
+    charade = ("“My first displays the wealth and pomp of kings,\n\n"
+               "Lords of the earth! their luxury and ease.\n\n"
+               "Thy ready wit the word will soon supply,\n\n"
+               "May its approval beam in that soft eye!”\n\nShe read it twice.")
+    assert "OCT322" not in codes(charade)
+    # a quote left open, and the next quotes in the story opening properly, is still found
+    assert "OCT322" in codes("“Go home, she said.\n\nHe went.\n\n“Now,” he said.")

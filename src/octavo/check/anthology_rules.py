@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from octavo.check.words import word_set
@@ -19,9 +20,10 @@ from octavo.ingest.plaintext import blank_comment
 
 # A capitalised word that does not start a sentence: most likely a name.
 # (found as a space and a capital; the character before the space is checked afterwards)
-_NAME = re.compile(r"[ \t]([A-Z][a-z]{2,})\b")
+_NAME = re.compile(r"(?<=[ \t])([A-Z][a-z]{2,})\b")  # the capital first: scanned fast
 _SENTENCE_BEFORE = frozenset(".!?…“\"‘'(")
 _DOUBLED = re.compile(r"(.)\1")
+_WORD_CHAR = re.compile(r"\w")
 
 _DECLARED = (
     explained(
@@ -128,7 +130,7 @@ def name_spellings(stories: list[StoryText]) -> list[Diagnostic]:
     for story in stories:
         text = story.text
         for match in _NAME.finditer(text):
-            at = match.start()
+            at = match.start() - 1  # the space before the name
             if at == 0 or text[at - 1] in _SENTENCE_BEFORE or text[at - 1] == "\n" or (
                     at > 1 and text[at - 1] in " \t" and text[at - 2] in _SENTENCE_BEFORE):
                 continue
@@ -169,9 +171,12 @@ def _is_word(name: str) -> bool:
 
 
 def _every_use(stories: list[StoryText], word: str) -> list[Span]:
-    anywhere = re.compile(rf"\b{re.escape(word)}\b")
+    # the name first and its start checked afterwards: a pattern that begins with `\b` is
+    # tried at every character
+    anywhere = re.compile(rf"{re.escape(word)}\b")
     return [story.span(match.start(), match.end())
-            for story in stories for match in anywhere.finditer(story.text)]
+            for story in stories for match in anywhere.finditer(story.text)
+            if not match.start() or not _WORD_CHAR.match(story.text, match.start() - 1)]
 
 
 # -- one word, one form -------------------------------------------------------------------------
@@ -186,32 +191,73 @@ _DIFFERENT_WORDS = word_set("""
 """)
 
 
+_POSSESSIVE_END = re.compile(r"['’]s$")
 Place = tuple[StoryText, int, int, int]  # story, start, end, story's index in the book
+
+
+def occurrences(text: str, word: str, lower: str | None = None) -> Iterator[int]:
+    """Where `word` stands in `text` with no letter on either side (`traveling` in
+    `traveling-chaise` counts), by plain substring search: `lower`, the text lower-cased
+    (of the same length), makes the search ignore case, with `word` in lower case."""
+    haystack = text if lower is None else lower
+    at = haystack.find(word)
+    while at >= 0:
+        end = at + len(word)
+        if not (at and haystack[at - 1].isalpha()) and not (
+                end < len(haystack) and haystack[end].isalpha()):
+            yield at
+        at = haystack.find(word, at + 1)
 
 
 class FirstPlaces:
     """Where each form is first used in the book, looked up only for the forms reported (a
-    search per form, instead of remembering a place for every word of a long book)."""
+    substring search per form, instead of remembering a place for every word of a long
+    book; a pattern with look-behinds would be tried at every character)."""
 
-    def __init__(self, stories: list[StoryText], ignore_case: bool) -> None:
+    def __init__(self, stories: list[StoryText], ignore_case: bool, after: str = "") -> None:
         self.stories = stories
-        self.flags = re.IGNORECASE if ignore_case else 0
+        self.ignore_case = ignore_case
+        self.after = after  # what stands before each counted use (`the ` for OCT381)
         self.found: dict[str, Place] = {}
+        self._lower: dict[int, str | None] = {}
+
+    def lower(self, number: int) -> str | None:
+        """The story's text lower-cased, None where that changes its length (İ)."""
+        if number not in self._lower:
+            text = self.stories[number].text
+            lower = text.lower()
+            self._lower[number] = lower if len(lower) == len(text) else None
+        return self._lower[number]
+
+    def _search(self, word: str, ignore_case: bool) -> Place | None:
+        for number, story in enumerate(self.stories):
+            if ignore_case:
+                lower = self.lower(number)
+                if lower is None:
+                    match = re.search(rf"(?<![^\W\d_]){re.escape(word)}(?![^\W\d_])",
+                                      story.text, re.IGNORECASE)
+                    if match:
+                        return story, match.start(), match.end(), number
+                    continue
+                at = next(occurrences(story.text, word.lower(), lower), -1)
+            else:
+                at = next(occurrences(story.text, word), -1)
+            if at >= 0:
+                return story, at, at + len(word), number
+        return None
 
     def __getitem__(self, word: str) -> Place:
         if word not in self.found:
-            # letters on neither side, as the words were counted (`traveling` in
-            # `traveling-chaise` counts); never a failure: the case is relaxed, then the start
-            for flags in (self.flags, re.IGNORECASE):
-                pattern = re.compile(rf"(?<![^\W\d_]){re.escape(word)}(?![^\W\d_])", flags)
-                place = next(((story, m.start(), m.end(), number)
-                              for number, story in enumerate(self.stories)
-                              if (m := pattern.search(story.text))), None)
-                if place is not None:
-                    self.found[word] = place
-                    break
-            else:
-                self.found[word] = (self.stories[0], 0, len(word), 0)
+            # never a failure: the case is relaxed, then what stands before, then the start
+            # of the book
+            place = None
+            if self.after:
+                found = self._search(self.after + word, self.ignore_case)
+                if found:
+                    story, start, end, number = found
+                    place = story, start + len(self.after), end, number
+            place = place or self._search(word, self.ignore_case) or self._search(word, True)
+            self.found[word] = place or (self.stories[0], 0, len(word), 0)
         return self.found[word]
 
 
@@ -232,9 +278,15 @@ class BookWords:
 
     @classmethod
     def of(cls, stories: list[StoryText]) -> BookWords:
-        tokens: Counter[str] = Counter()
+        # split at spaces (fast), then the words of each distinct piece: a word never holds
+        # a space, so the counts are those of the words of the whole text
+        pieces: Counter[str] = Counter()
         for story in stories:
-            tokens.update(_ANY_WORD.findall(story.text))
+            pieces.update(story.text.split())
+        tokens: Counter[str] = Counter()
+        for piece, n in pieces.items():
+            for token in _ANY_WORD.findall(piece):
+                tokens[token] += n
         lower: Counter[str] = Counter()
         parts: Counter[str] = Counter()
         folded: Counter[str] = Counter()
@@ -257,10 +309,12 @@ def _counts(stories: list[StoryText], pattern: re.Pattern[str], lower: bool = Tr
 
 
 def _report_minority(code: str, a: str, b: str, counts: Counter[str],
-                     first: FirstPlaces, what: str, keep_case: bool = False) -> Diagnostic:
-    """One finding at the first use of the less frequent form (of two used equally often, the
-    one the book comes to later)."""
-    minority, majority = sorted((a, b), key=lambda w: (counts[w], -first[w][3], -first[w][1]))
+                     first: FirstPlaces, what: str, keep_case: bool = False,
+                     preferred: str | None = None) -> Diagnostic:
+    """One finding at the first use of the less frequent form (of two used equally often,
+    the one that is not `preferred`, else the one the book comes to later)."""
+    minority, majority = sorted((a, b), key=lambda w: (counts[w], w == preferred, -first[w][3],
+                                                       -first[w][1]))
     story, start, end, _ = first[minority]
     word = story.text[start:end]
     return _diagnostic(code, f"'{word}' ({counts[minority]} times) is written '{majority}' "
@@ -279,6 +333,7 @@ def hyphenations(stories: list[StoryText], words: BookWords | None = None) -> li
     words = words or BookWords.of(stories)
     hyphenated: Counter[str] = Counter()
     for token, n in words.tokens.items():
+        token = _POSSESSIVE_END.sub("", token)  # the after-noon's walk: after-noon
         if token.count("-") == 1 and "'" not in token and "’" not in token:
             hyphenated[token.lower()] += n
     candidates = {h.replace("-", ""): h for h in hyphenated if h not in _DIFFERENT_WORDS}
@@ -290,7 +345,7 @@ def hyphenations(stories: list[StoryText], words: BookWords | None = None) -> li
     return [_report_minority("OCT380", candidates[c], c, counts, first, "") for c in closed]
 
 
-_AFTER_THE = re.compile(r"\bthe ([A-Za-z][a-z]{2,})\b")
+_AFTER_THE = re.compile(r"the (?<=\bthe )([A-Za-z][a-z]{2,})\b")  # literal first: fast
 # Titles and ranks: the words whose capital after `the` is a matter of house style.
 TITLES = word_set("""
     captain colonel major general admiral commodore commander lieutenant sergeant corporal
@@ -306,7 +361,8 @@ TITLES = word_set("""
 def capitalisations(stories: list[StoryText]) -> list[Diagnostic]:
     """OCT381: the Captain and the captain in mid-sentence."""
     counts = _counts(stories, _AFTER_THE, lower=False)
-    first = FirstPlaces(stories, ignore_case=False)
+    # reported at a use after `the` (`the admiral`), the use counted, not `a rich admiral`
+    first = FirstPlaces(stories, ignore_case=False, after="the ")
     found = []
     for word in sorted(counts):
         lower = word.lower()
@@ -339,7 +395,9 @@ def national_spellings(stories: list[StoryText], language: str,
     for word, us in pairs:
         if not ({"en_GB", "en_US"} & {check.variety(word), check.variety(us)}):
             continue
+        # of two used equally often, the one in the style of the book's language stays
         found.append(_report_minority(
             "OCT382", word, us, counts, first,
-            f" (British '{word}', American '{us}'; the book's language is {language})"))
+            f" (British '{word}', American '{us}'; the book's language is {language})",
+            preferred=us if language.upper().endswith("-US") else word))
     return found

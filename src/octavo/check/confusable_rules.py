@@ -35,13 +35,15 @@ from octavo.check.words import (
 )
 from octavo.diagnostics import Severity
 
+# (the look-ahead at the first letters lets the scanner skip every other word quickly)
 _TRIGGERS = re.compile(
-    r"\b(?:[Yy]our|[Yy]ou['’]re|[Ii]ts|[Ii]t['’]s|[Ww]hose|[Ww]ho['’]s|[Tt]hey['’]re|[Tt]han|"
+    r"(?=[AaEeIiLlTtWwYy])\b(?:[Yy]our|[Yy]ou['’]re|[Ii]ts|[Ii]t['’]s|[Ww]hose|[Ww]ho['’]s|[Tt]hey['’]re|[Tt]han|"
     # `their`, `there` and `then` are common and mostly right: only the places a rule can
     # question them are taken (their + a verb or an article; there not before a verb; then
     # not before punctuation)
     r"[Tt]heir(?=[ \t]+(?:is|are|was|were|isn['’]t|aren['’]t|wasn['’]t|weren['’]t|a|an|the|"
-    r"gonna|going)\b)|"
+    r"gonna|going|not|still|both|all|more|under|over|past|down|up|out|off|[a-z]+ing|"
+    r"[a-z]+er[ \t]+than)\b)|"
     r"[Tt]here(?![ \t]+(?:is|was|are|were|had|has|have|will|would|could|should|might|must|may|"
     r"seemed|be|being|been|came|stood|lay)\b|['’]s\b|[,.;:!?])|"
     r"[Tt]hen(?![,.;:!?])|loose|loosing|lose|effects?|effecting|affects?|[Aa]lot|"
@@ -119,7 +121,7 @@ def _report(paragraphs: list[TextParagraph], code: str, words: set[str],
                          site.start, site.end, right)
 
 
-_PUNCTUATION_END = frozenset(".,;:!?…—)\"”’'")
+_PUNCTUATION_END = frozenset(".,;:!?…—-)\"”’'")
 
 
 def _is_end(token: str) -> bool:
@@ -159,7 +161,42 @@ def _gerund_clause(site: Site) -> bool:
 def _going_to_verb(site: Site) -> bool:
     """`your going to love it`: going to + a verb's base form (not `going to Bath`)."""
     first, second, third = site.after
-    return first == "going" and second == "to" and _base_verb(third)
+    return first == "going" and second == "to" and (_base_verb(third) or (
+        _plain_verb(third) and third not in _DESTINATIONS and not site.after_raw[2][:1].isupper()))
+
+
+# Nouns that `going to` leads to as places, not verbs (`going to work`, `going to bed`).
+_DESTINATIONS = word_set("""
+    bed school church town work sea war market court college prison jail hospital dinner
+    lunch breakfast tea supper class mass chapel heaven hell pieces seed waste ruin press
+    law university camp
+""")
+
+
+def _subject_complement(site: Site) -> bool:
+    """What follows a subject and `is`/`are`, never an owner (`its still too wide`, `their
+    not all labelled`, `its better than`, `Its moving.`, `its under the bridge`): a
+    possessive is followed by what it owns."""
+    first, second = site.after[0], site.after[1]
+    if first in ("still", "both", "all") and _word(second) and (
+            lexicon.only(second, "ADJ", "ADV") or second in ("too", "very", "so", "the", "a")
+            or (lexicon.is_past_participle(second) and lexicon.only(second, "VERB", "ADJ"))):
+        return True
+    if first == "not" and not lexicon.is_gerund(second):
+        return True
+    if _is_comparative(first) and second == "than" and first not in ("other", "elder"):
+        return True
+    if first == "more" and _word(second) and lexicon.only(second, "ADJ", "ADV") and \
+            site.after[2] == "than":
+        return True
+    # `Its moving.`, but `nobody thought of your walking.`: a gerund may be owned, so only
+    # where a clause must start
+    if lexicon.is_gerund(first) and _is_end(second) and first not in ("being", "having") and \
+            lexicon.only(first, "VERB") and (site.starts_sentence
+                                             or site.before[1] in _CLAUSE_OPENERS):
+        return True
+    return first in ("under", "over", "past", "down", "up", "out", "off") and (
+        second in DETERMINERS | POSSESSIVES)
 
 
 def _base_verb(word: str) -> bool:
@@ -192,6 +229,59 @@ def _singular_noun_head(word: str) -> bool:
     return _noun_head(word) and not (word.endswith("s") and not word.endswith("ss"))
 
 
+def _adjective(word: str) -> bool:
+    """A word that can only describe (`dear`, `strong`, `spacious`): an adjective that is not
+    also a verb or an adverb, so `its small arithmetic` reads as adjective and noun."""
+    if not word.isalpha() or word in _CLOSED:
+        return False
+    pos = lexicon.parts_of_speech(word)
+    return "ADJ" in pos and not ({"VERB", "AUX", "ADV"} & pos) and not lexicon.is_comparative(
+        word)
+
+
+def _noun(word: str) -> bool:
+    """A word that can be a noun and cannot be an adjective, an adverb or a verb form of its
+    own (`family`, `sister`, `pride`): what an adjective after a possessive describes."""
+    if not word.isalpha() or word in _CLOSED:
+        return False
+    pos = lexicon.parts_of_speech(word)
+    return "NOUN" in pos and not ({"ADV", "AUX"} & pos) and not (
+        lexicon.is_gerund(word) or lexicon.is_past_participle(word))
+
+
+def _described_noun(site: Site) -> bool:
+    """`you're dear sister`, `who's strong family pride`, `it's semicircular sweep`: the word
+    after the site is an adjective, the next a noun, so the site owns them."""
+    first, second = site.after[0], site.after[1]
+    if site.after_raw[1][:1].isupper():  # `dear Anne`: a name, perhaps addressed
+        return False
+    return _adjective(first) and _noun(second.rsplit("-", 1)[-1])  # `handsome drawing-rooms`
+
+
+# Finite verbs a clause needs after a gerund subject (`Your telling it will help`).
+_FINITE = MODALS | word_set("""
+    is was are were am be been has had have does did do 's 're 'll 'd helps helped made makes
+    means meant matters mattered shows showed
+""")
+
+
+def _words_after(site: Site, limit: int) -> list[str]:
+    """The words after the site up to the end of its clause (punctuation ends it)."""
+    return _clause_after(site, limit)[0]
+
+
+def _clause_after(site: Site, limit: int) -> tuple[list[str], str]:
+    """The words after the site up to the end of its clause, and the mark that ends it
+    ('' at the end of the text or past what is looked at)."""
+    text = site.text
+    chunk = text[site.end:site.end + 120]
+    cut = min((i for i in (chunk.find(c) for c in ".,;:!?—\n\"“”") if i >= 0), default=len(chunk))
+    mark = chunk[cut] if cut < len(chunk) else ""
+    if mark == "," and chunk[cut + 1:cut + 2] in ("”", "\"", "’"):
+        mark = "”"  # `“Your rushing the chorus,” he said`: the speech ends there
+    return [w.lower().replace("’", "'") for w in _WORDS.findall(chunk[:cut])][:limit], mark
+
+
 def _your(site: Site) -> str | None:
     first, second = site.after[0], site.after[1]
     if site.lower == "your":
@@ -209,22 +299,56 @@ def _your(site: Site) -> str | None:
         if _word(first) and lexicon.is_past_participle(first) and second in ("to", "by", "with") \
                 and not first.endswith("ing"):
             return "you're"
-        if _gerund_clause(site) or _going_to_verb(site):
+        if _gerund_clause(site) or _going_to_verb(site) or _gerund_predicate(site) or \
+                _subject_complement(site):
+            return "you're"
+        # `your overqualified for this`, `your afraid of it`: a describing word and then a
+        # preposition, where an owned thing would stand
+        if _word(first) and second in _PREDICATE_PREPOSITIONS and (
+                lexicon.only(first, "ADJ") or (lexicon.is_past_participle(first)
+                                                and lexicon.only(first, "VERB", "ADJ"))):
             return "you're"
         if _word(first) and _is_end(second) and lexicon.only(first, "ADJ", "ADV") and \
                 site.before[1] in _CLAUSE_OPENERS | {"think", "thought", "guess"}:
             return "you're"
         return None
-    # you're: `you're coat`, `you're father's`, `you're own` want the possessive
-    if first == "own":
+    # you're: `you're coat`, `you're father's`, `you're own` want the possessive, and so
+    # does a preposition or `are` before it (`of you're loaves`, `are you're neighbours`)
+    if first == "own" or (_word(first) and (site.before[1] in _BEFORE_POSSESSIVE_ONLY | {
+            "about", "are", "were"})):
         return "your"
+    if site.before[1] in _GERUND_OWNERS and lexicon.is_gerund(first) and first != "going":
+        return "your"  # `as to you're continuing here`
+    if _noun_head(first) and _verb_follows(second) and second not in ("'s", "'d"):
+        return "your"  # `You're ideas are`
     if first.endswith("'s") and _noun_head(first[:-2]):
         return "your"
     if _singular_noun_head(first) and not (second in ("of",) and first in ("kind", "sort")):
         return "your"
+    if _described_noun(site):  # `you're dear sister`
+        return "your"
     return None
 
 
+def _gerund_predicate(site: Site) -> bool:
+    """`Your rushing the chorus.`: a possessive, an -ing verb with its object, and no verb
+    after them in the clause, so the -ing verb is the clause's own (`you are rushing`). A
+    gerund that is a subject has its verb to come: `Your telling it will help`."""
+    first, second = site.after[0], site.after[1]
+    if first in ("being", "having") or not lexicon.is_gerund(first) or second not in _AFTER_GERUND:
+        return False
+    if not (site.starts_sentence or site.before[1] in _CLAUSE_OPENERS | {",", "and", "but", "so"}):
+        return False  # `of your giving them money`, `for your leaving us`: a gerund
+    rest, mark = _clause_after(site, 9)
+    if len(rest) >= 9:  # the clause runs on past what is looked at
+        return False
+    if mark in (",", ";", ":", "—"):  # `Their taking her home, and affording her ...`: the
+        return False  # gerund's verb may come after the comma
+    return not any(w in _FINITE or (w.endswith("ed") and lexicon.only(w, "VERB"))
+                   for w in rest[2:])
+
+
+_PREDICATE_PREPOSITIONS = word_set("for to about with at of from by")
 _FINITE_AFTER_SUBJECT = word_set("is was are were has had isn't wasn't hasn't")
 
 
@@ -252,12 +376,97 @@ _POSSESSIVE_PREPOSITIONS = PREPOSITIONS - {"for", "as", "than", "like", "since",
 
 
 _TIME_NOUNS = word_set("hours ages years days weeks months minutes seconds miles centuries times")
+_NOT_AFTER_POSSESSIVE = word_set("""
+    i you he she we they me him us them why what how where who whom which whether never not
+    always already yours mine hers ours theirs
+""")
+# Prepositions after which `it is`, `you are` cannot stand: `of it's being`, `by it's
+# side`, `of you're neighbours` want the possessive.
+_BEFORE_POSSESSIVE_ONLY = word_set("of by from with without into onto upon at in within among "
+                                   "amongst beneath beside besides between throughout")
+
+
+# What follows a thing owned, at the end of a phrase: `and`, a preposition (`its tip and`).
+_AFTER_OWNED = _FINITE | PREPOSITIONS | word_set("and or but that which who")
+
+
+def _verb_follows(word: str) -> bool:
+    """A finite verb that a subject stands before (`was`, `could`, `spoke`)."""
+    return word in _FINITE or (_word(word) and lexicon.is_past_participle(word)
+                               and "VERB" in lexicon.parts_of_speech(word))
+# Nouns that stand alone after `it is`, with no article (`it's time`, `it's nonsense`).
+_MASS_NOUNS = _PREDICATE_NOUNS | word_set("""
+    nonsense rubbish madness chaos luck magic money business love war progress life death
+    work fate art science news weather winter summer spring autumn fall night day morning
+    evening afternoon tonight today tomorrow yesterday christmas easter sunday monday tuesday
+    wednesday thursday friday saturday freedom justice truth fact hell heaven murder
+    pointless water fire snow rain ice food cash stuff history fine part kind sort lots
+    plenty bit half type case way home matter one two three four five six seven eight nine
+    ten eleven twelve twenty hundred thousand million
+""")
+
+
+# Verbs that take a clause, so `it's` may follow them (`I think it's late`, `saw it's gone`).
+_TAKES_A_CLAUSE = word_set("""
+    think thought thinks know knew knows known say said says hope hoped hopes guess guessed
+    suppose supposed mean meant means feel felt feels see saw sees seen hear heard hears find
+    found finds believe believed believes bet swear swore swears realize realized realise
+    realised notice noticed tell told tells show showed shows expect expected wish wished
+    imagine imagined figure figured figures admit admitted seem seems seemed look looks
+    looked sound sounds sounded turn turns turned reckon reckoned pretend pretended promise
+    promised doubt doubted prove proved decide decided remember remembered forget forgot
+    understand understood agree agreed assume assumed worry worried complain complained
+    insist insisted claim claimed explain explained warn warned mind learn learned learnt
+    discover discovered confirm confirmed check checked read write wrote written ask asked
+    wonder wondered happen happens happened bet means matter matters care cared like likes
+    hate hates love loves
+""")
+# Words before `it's` that are prepositions or may be conjunctions (`for it's true`, `after
+# it's done`): a thing owned after them wants `its` (`for it's cause`).
+# Prepositions (never conjunctions) after which an -ing form is owned: `on your going`.
+_GERUND_OWNERS = word_set("on upon to")
+_LINKING = word_set("for after before since till until to on about through")
+# Of those, the ones that may start a clause, so an -ing form after `it's` is its verb
+# (`until it's working`), not a thing owned.
+_CONJUNCTIONS = word_set("for after before since till until")
+
+
+def _owned_after_verb_or_preposition(site: Site) -> bool:
+    """`waste it's fragrance`, `prevent it's coming`, `for it's cause`, `privy to it's
+    folly`: after a verb that takes no clause, or a preposition, `it is` cannot stand, and
+    a noun, an -ing form or an adjective and noun after it is owned."""
+    first, previous = site.after[0], site.before[1]
+    owned = first not in _CLOSED and _word(first) and (
+        (_word_is_noun(first) and not lexicon.only(first, "ADJ", "ADV", "NOUN")) or
+        _noun_head(first) or (lexicon.is_gerund(first) and first != "going") or
+        _described_noun(site))
+    if not owned or site.after_raw[0][:1].isupper():
+        return False
+    if previous in _LINKING:
+        if previous in _CONJUNCTIONS and lexicon.is_gerund(first):
+            return False
+        return not (lexicon.is_past_participle(first) or ("ADJ" in lexicon.parts_of_speech(first)
+                    and not _described_noun(site)))
+    if not _word(previous) or previous in _TAKES_A_CLAUSE | _FINITE | _AUXILIARIES | _CLOSED:
+        return False
+    if "VERB" not in lexicon.parts_of_speech(previous) or site.before[0] in DETERMINERS | \
+            POSSESSIVES | word_set("every each some any no next last first this that"):
+        return False  # `every time it's raining`: a noun, and a clause after it
+    return not (previous.endswith("s") and "NOUN" in lexicon.parts_of_speech(previous))
+
+
+def _mass_noun(word: str) -> bool:
+    return word in _MASS_NOUNS or word.endswith(("ness", "ism", "ity", "ship", "dom", "hood"))
 
 
 def _its(site: Site) -> str | None:
     first, second = site.after[0], site.after[1]
     if site.lower == "its":
-        if first in _ITS_THEN_BE or _going_to_verb(site):
+        if first in _ITS_THEN_BE or _going_to_verb(site) or _subject_complement(site):
+            return "it's"
+        # `whether its worth waking him`, but `it proved its worth the hard way` is rare
+        # beside `its worth was`: worth before an -ing form or a determiner is `it is worth`
+        if first == "worth" and (lexicon.is_gerund(second) or second in ("it", "a", "an")):
             return "it's"
         # `its about ten`, `its in the car`: a possessive never stands before a preposition
         if (first in PREPOSITIONS and first not in ("like", "round", "past", "down", "up", "out",
@@ -273,12 +482,37 @@ def _its(site: Site) -> str | None:
         if _word(first) and lexicon.is_past_participle(first) and lexicon.only(first, "VERB") \
                 and site.before[1] in ("before", "after", "when", "if", "because", "until"):
             return "it's"  # `before its wanted`
+        # `its your fault`, `Its why I left`, `its never done any good`: a possessive stands
+        # before a noun, never before a pronoun, a question word or these adverbs
+        if (first in _NOT_AFTER_POSSESSIVE and first != "not") or (
+                first == "not" and not lexicon.is_gerund(second)) or (
+                first in POSSESSIVES and first != "its"):
+            return "it's"
+        if _word(first) and _is_end(second) and lexicon.is_past_participle(first) and \
+                lexicon.only(first, "VERB"):
+            return "it's"  # `Its done.`
         return None
-    if first == "own":
+    if first == "own" or (site.before[1] in _BEFORE_POSSESSIVE_ONLY and _word(first)):
+        return "its"
+    if site.after_raw[0][:1].isupper():  # `it's Tom`, `it's Christmas`
+        return None
+    if first in ("being", "having") and site.before[1] in _GERUND_OWNERS:
+        return "its"  # `On it's being proposed`, `owing to it's having rained`
+    if _noun_head(first) and _verb_follows(second):
+        return "its"  # `it's composure spoke`
+    if _owned_after_verb_or_preposition(site):
+        return "its"  # `waste it's fragrance`, `for it's cause`, `prevent it's coming`
+    if _described_noun(site) and not _mass_noun(site.after[1]):
+        return "its"  # `it's semicircular sweep`
+    if _singular_noun_head(first) and not _mass_noun(first) and (_verb_follows(second) or (
+            (_is_end(second) or second in _AFTER_OWNED) and not site.starts_sentence)):
+        # `it's cause was`, `Pemberley and it's owner.`, `it's aspect and`; but a sentence's
+        # `It's geometry, and` may well be `it is`: a noun may be the predicate
         return "its"
     # `it's contents`, `it's rooms`: `it is` never stands before a plural noun
     if first.endswith("s") and first not in _TIME_NOUNS and _noun_head(first) and \
-            first not in ("news", "means", "series", "species") and not second.startswith(
+            first not in ("news", "means", "series", "species") and not first.endswith("ics") \
+            and not second.startswith(
                 ("'", "’")):
         return "its"
     if site.before[1] in _POSSESSIVE_PREPOSITIONS and _word(first) and first not in (
@@ -306,7 +540,8 @@ def its_its(paragraphs: list[TextParagraph]) -> Iterator[Finding]:
 def _whose(site: Site) -> str | None:
     first, second = site.after[0], site.after[1]
     if site.lower == "whose":
-        if first in ("a", "an", "the", "been", "gonna", "there", "got") or _going_to_verb(site):
+        if first in ("a", "an", "the", "been", "gonna", "there", "got") or _going_to_verb(site) \
+                or (first == "not" and not lexicon.is_gerund(second)):
             return "who's"
         pos = lexicon.parts_of_speech(first)
         # `whose seen too much`, but `whose landed property`: the participle is an adjective.
@@ -314,8 +549,17 @@ def _whose(site: Site) -> str | None:
                 and not (_word(second) and "NOUN" in lexicon.parts_of_speech(second)):
             return "who's"
         return None
-    # who's: `who's faces`, `who's car is this`, `who's own` want the possessive
-    if first == "own" or _noun_head(first):
+    # who's: `who's faces`, `who's car is this`, `who's own`, `who's strong family pride`
+    # want the possessive
+    if first == "own" or _noun_head(first) or _described_noun(site):
+        return "whose"
+    # `who's second thoughts were`, `who's evening amusements were`: a word, a plural noun
+    # and its verb (`who's best friends with him` is `who is`)
+    second, third = site.after[1], site.after[2]
+    if _word(first) and first not in _CLOSED and not lexicon.is_gerund(first) and not \
+            lexicon.is_past_participle(first) and second.endswith("s") and \
+            not second.endswith("ss") and lexicon.only(second, "NOUN") and \
+            third not in ("with", "and") and _verb_follows(third):
         return "whose"
     return None
 
@@ -343,7 +587,8 @@ def _their(site: Site) -> str | None:
     if word == "their":
         if first in _BE_AFTER_THERE:
             return "there"
-        if first in ("a", "an", "the", "gonna") or _going_to_verb(site):
+        if first in ("a", "an", "the", "gonna") or _going_to_verb(site) or \
+                _subject_complement(site) or _gerund_predicate(site):
             return "they're"
         return None
     if word == "there":
@@ -353,7 +598,10 @@ def _their(site: Site) -> str | None:
             return "they're"
         # `of there friends`, `into there party`: after a preposition, `there` + a noun is
         # a possessive (`in there`, `up there`, `from there` are places, and left alone)
-        if site.before[1] in _BEFORE_THEIR and _noun_head(first):
+        if site.before[1] in _BEFORE_THEIR and (_noun_head(first) or (
+                lexicon.is_gerund(first) and first not in ("being", "having"))):
+            return "their"  # `of there friends`, `on there quitting it`
+        if _possessive_there(site):
             return "their"
         return None
     # they're
@@ -364,6 +612,60 @@ def _their(site: Site) -> str | None:
     if _noun_head(first) and not first.endswith("s"):
         return "their"
     return None
+
+
+# Verbs that follow `there` as its own (`there stands`, `there lies`, `there remains`).
+_VERBS_AFTER_THERE = word_set("""
+    be seem seems appear appears come comes go goes remain remains exist exists stand stands
+    lie lies live lives sit sits rise rises follow follows hang hangs grow grows run runs need
+    needs used ought arise arises occur occurs happen happens rest rests wait waits sleep
+    sleeps dwell dwells burst bursts flash flashes pass passes spring springs ensue ensues
+    stretch stretches extend extends lurk lurks loom looms sound sounds linger lingers
+""")
+# Words before `there` that make it a place (`the people there say`, `them there horses`,
+# `here and there patches of snow`) rather than a possessive.
+_THERE_IS_A_PLACE = word_set("here them or then now all over up down out back right just only "
+                             "still even thither")
+# Words after which `there` + a noun + a verb must be `their` (`where there father stood`).
+_CLAUSE_WORDS = word_set("where when which whom that because if while whereas though although "
+                         "unless until since")
+
+
+_SOMEONE = word_set("anybody anyone somebody someone everybody everyone nobody one other another")
+
+
+def _possessive_there(site: Site) -> bool:
+    """`quitting there box`, `there mother's handwriting`, `where there father had stood`,
+    `from there praise`, `in there usual quarters`: `there` before a noun it must own.
+    `There` as a place or a subject stands before a verb (`there stood`, `there lies`), an
+    adverb, a pronoun or a time (`lived there years`), and after a noun it can stand before
+    that noun's verb (`the people there say`); those are left alone."""
+    first, previous = site.after[0], site.before[1]
+    if previous in _THERE_IS_A_PLACE or previous in _BE_OR_MODAL or (
+            site.before[0] == "here") or site.after_raw[0][:1].isupper():
+        return False
+    owner = first[:-2] if first.endswith("'s") else ""
+    if owner and (_noun_head(owner) or (
+            "NOUN" in lexicon.parts_of_speech(owner) and owner not in _CLOSED | _SOMEONE
+            and not ({"VERB", "ADV"} & lexicon.parts_of_speech(owner)))):
+        return True  # `there mother's`, `there daughter's comfort`
+    # `There evil was incalculable.`: a sentence's `There`, a singular noun and its verb
+    # (`There again was`, `There stood a`: an adverb or a verb after it is left alone)
+    if site.starts_sentence and _word(first) and first not in _CLOSED and not \
+            first.endswith("s") and site.after[1] in ("was", "is", "had", "has") and \
+            "NOUN" in lexicon.parts_of_speech(first) and \
+            not ({"ADV", "VERB", "AUX"} & lexicon.parts_of_speech(first)):
+        return True
+    if _described_noun(site):
+        return True  # `there spacious theatre`
+    head = first.rsplit("-", 1)[-1]  # `there drawing-rooms`
+    if not _noun_head(head) or head in _TIME_NOUNS or first in _VERBS_AFTER_THERE:
+        return False
+    # `the people there say`: a noun before `there` may be the subject of a verb after it
+    return _verb_follows(site.after[1]) or not (
+        "VERB" in lexicon.parts_of_speech(head) and _word(previous) and previous not in (
+        PREPOSITIONS | _CLAUSE_WORDS) and "NOUN" in lexicon.parts_of_speech(previous) and
+        not (lexicon.is_gerund(previous) or lexicon.is_past_participle(previous)))
 
 
 _BEFORE_THEIR = word_set("of into onto by with for at on upon about after before between among "
@@ -389,13 +691,18 @@ _NOT_COMPARED = word_set("""
     and but or as than too still again now on is was were are had has have did do does
 """) | MODALS
 _THEN_TIME = word_set("and but since until till back by right")
+_COMPARED_WITH = word_set("by at in if with from for anybody anyone anything ever usual expected "
+                          "before a an")
 
 
 def _is_comparative(word: str) -> bool:
     return word in IRREGULAR_COMPARATIVES or (word.endswith("er") and lexicon.is_comparative(word))
 
 
-_SENTENCE_START = re.compile(r"[.!?;:]\s|\n|^")
+# The last sentence start in a chunk: the greedy `.*` backs off from the chunk's end, so only
+# the tail is tried (every start from the front was tried before, at every character).
+_LAST_SENTENCE_START = re.compile(
+    r"(?s).*(?:(?<!\bMr)(?<!\bMrs)(?<!\bDr)(?<!\bSt)(?<!\bMs)[.!?;:]\s|\n)")
 _COMPARING = IRREGULAR_COMPARATIVES | word_set("different differently otherwise sooner")
 
 
@@ -404,15 +711,26 @@ def _clause_before(site: Site, words: int) -> list[str]:
     text = site.text
     start = max(0, site.start - 300)
     chunk = text[start:site.start]
-    cut = max((m.end() for m in _SENTENCE_START.finditer(chunk)), default=0)
+    last = _LAST_SENTENCE_START.match(chunk)
+    cut = last.end() if last else 0
     return [w.lower() for w in _WORDS.findall(chunk[cut:])][-words:]
 
 
 _WORDS = re.compile(r"[A-Za-z]+(?:['’-][A-Za-z]+)*")
+_AUXILIARIES = word_set("is was are were am been has had have 's 're 'd")
 
 
 def _compares(words: list[str]) -> bool:
     return any(w in _COMPARING or (w.endswith("er") and lexicon.is_comparative(w)) for w in words)
+
+
+def _subject_before(site: Site) -> bool:
+    """The word before the site is a subject pronoun or a name in mid-sentence."""
+    if site.before[1] in SUBJECT_PRONOUNS:
+        return True
+    behind = _WORDS.findall(site.text, max(0, site.start - 30), site.start)
+    return bool(behind) and behind[-1][:1].isupper() and behind[-1] != "I" and (
+        len(behind) > 1 or site.before[0] not in ("", ".", "!", "?", "“", "\""))
 
 
 def _then(site: Site) -> str | None:
@@ -426,10 +744,38 @@ def _then(site: Site) -> str | None:
                 and previous not in SUBJECT_PRONOUNS and previous not in MODALS \
                 and previous != "and" and not lexicon.only(first, "VERB"):
             return "than"
+        # `less gratified by his admiration then by the general's`: a comparative further
+        # back, and after `then` what it is compared with
+        if (first in _COMPARED_WITH or site.after_raw[0][:1].isupper()) and _word(previous) \
+                and previous not in SUBJECT_PRONOUNS | MODALS | {"and", "but", "or", "since"} \
+                and not site.starts_sentence and _compares(_clause_before(site, 12)):
+            return "than"
         return None
     # than: nothing in its clause compares (`and than he left`, `She than found`, `Well than,`)
+    # — and never after an auxiliary (`she had than been`, `which was than four years`)
+    previous = site.before[1]
+    if previous in _AUXILIARIES:
+        return "then"
+    near = _compares(_clause_before(site, 4))
+    # `and than to have`, `could not than talk`: these never stand before a comparison's
+    # `than`; nor does a verb in the past come after one (`Isabella than tried`), unless
+    # the comparative is just before (`more than doubled`)
+    if not near and (previous in _THEN_TIME - {"by", "back", "right"} or previous in MODALS
+                     or previous == "not"):
+        return "then"
+    if not near and _word(first) and lexicon.is_past_participle(first) and \
+            "VERB" in lexicon.parts_of_speech(first) and _subject_before(site):
+        return "then"  # `Isabella than tried`, `he than bestowed`
+    if not near and (previous == "so" or (previous == "," and site.before[0] in (
+            "well", "so", "now"))) and not _compares(_clause_before(site, 40)):
+        return "then"  # `So than it all came out`, `Very well, than there is an end`
+    # `I little thought than--`, but `no sooner in possession of it than, hurrying`
+    if not near and first in (".", "!", "?", "—", "-", ""):
+        return "then"
     if _compares(_clause_before(site, 40)):
         return None
+    if previous == "," and first in DETERMINERS | SUBJECT_PRONOUNS:
+        return "then"  # `two through thirteen, than a gap`: nothing before it compares
     if _is_end(first) or site.starts_sentence or site.before[1] in _THEN_TIME or (
             site.before[1] in SUBJECT_PRONOUNS and _word(first)) or (
             _word(first) and lexicon.is_past_participle(first) and lexicon.only(first, "VERB")):
@@ -479,6 +825,17 @@ def _lose(site: Site) -> str | None:
         if (previous in _BEFORE_LOSE or ending) and first == "the" and \
                 site.after[1] not in _LOOSE_VERB_OBJECTS:
             return "lose"
+        # `a heart to loose.`: `to` and then nothing; `they soon loose the look`: a subject
+        # and an object
+        if previous == "to" and _is_end(first) and site.before[0] not in ("come", "came",
+                                                                          "break", "broke"):
+            return "lose"
+        subject = previous if previous in SUBJECT_PRONOUNS else site.before[0] if (
+            previous.endswith("ly") or previous in ("soon", "never", "always", "often",
+                                                    "all", "would", "will")) else ""
+        if subject in SUBJECT_PRONOUNS and subject != "it" and (
+                first in DETERMINERS | POSSESSIVES) and site.after[1] not in _LOOSE_VERB_OBJECTS:
+            return "lose"
         return None
     if site.lower == "loosing":
         if (previous in _BE or previous.endswith(("'m", "'re", "'s")) or previous in (
@@ -506,10 +863,48 @@ def lose_loose(paragraphs: list[TextParagraph]) -> Iterator[Finding]:
 
 _BEFORE_VERB = MODALS | word_set("to not never don't didn't doesn't won't 'll")
 _PEOPLE = OBJECT_PRONOUNS | word_set("everyone everybody anyone anybody people")
+_DEGREE = word_set("very most so more too truly deeply really quite extremely rather less "
+                   "particularly peculiarly")
+
+
+def _plain_verb(word: str) -> bool:
+    """A verb's base form (`take`, `slight`), though it may be a noun too."""
+    return _word(word) and "VERB" in lexicon.parts_of_speech(word) and not word.endswith(
+        ("ed", "ing")) and not (word.endswith("s") and not word.endswith("ss"))
+
+
+def _word_is_noun(word: str) -> bool:
+    return _word(word) and "NOUN" in lexicon.parts_of_speech(word) and word not in _CLOSED
 _NOUN_ADJECTIVES = word_set("""
     side special desired opposite calming soothing lasting profound positive negative knock
     domino greenhouse butterfly placebo
 """)
+
+
+# What is affected, not brought about: feelings, states, conduct (swayed), and the manners
+# and feelings one feigns (`affect indifference`, `affect the air of`).
+_AFFECTED = word_set("""
+    feelings feeling doubts doubt spirits health mind minds heart hearts happiness comfort
+    opinion opinions judgment judgement conduct character temper nerves interests views
+    manners manner ignorance indifference unconcern composure carelessness gaiety surprise
+    air airs tone contempt coldness reserve modesty humility innocence sorrow grief delight
+    cheerfulness ease calm cheerfulness disdain sensibility sympathy regard affection esteem
+    resolution determination peace mood moods behaviour behavior reputation
+    sister sisters brother brothers father mother parents family friend friends child children
+    husband wife daughter daughters son sons aunt uncle cousin cousins people
+""")
+
+
+def _affected_object(site: Site) -> bool:
+    """The object after `effect`, past a determiner, a possessive and a describing word or
+    two, is one of the things affected (`her doubts`, `greater indifference`, `the air`)."""
+    for word in site.after:
+        if word in _AFFECTED:
+            return True
+        if not (word in DETERMINERS | POSSESSIVES or (_word(word) and (
+                "ADJ" in lexicon.parts_of_speech(word) or lexicon.is_comparative(word)))):
+            return False
+    return False
 
 
 def _affect(site: Site) -> str | None:
@@ -522,10 +917,28 @@ def _affect(site: Site) -> str | None:
         if word == "effects" and previous in ("it", "this", "that", "which", "he", "she") \
                 and first in _PEOPLE:
             return "affects"
-        if word == "effecting" and (first in _PEOPLE or _is_end(first)):
-            return "affecting"
+        if word == "effecting" and (first in _PEOPLE or _is_end(first)
+                                    or previous in _DEGREE):
+            return "affecting"  # `a most effecting scene`: moving
+        # `to effect him`, `cannot effect us`: a person is affected, never brought about
+        noun_before = previous in DETERMINERS | POSSESSIVES | word_set(
+            "no any every some much little great good same such what whatever") or \
+            _adjective(previous)  # `the effect him being there had`
+        if not noun_before and (first in _PEOPLE - {"it", "her", "you"} or (
+                first == "her" and not _word_is_noun(site.after[1]))):
+            return "a" + site.word[1:].lower()
+        # `to effect ignorance`, `could not effect her doubts`, `he effects greater
+        # indifference`: what is feigned or swayed is affected; what is brought about
+        # (`effect a change`, `effect their escape`) is effected
+        verb_slot = previous in _BEFORE_VERB or previous.endswith("n't") or (
+            previous.endswith("ly") and site.before[0] in _BEFORE_VERB)  # `may greatly effect`
+        if not noun_before and (verb_slot or (
+                previous in SUBJECT_PRONOUNS and word == "effects")) and \
+                _affected_object(site):
+            return "a" + site.word[1:].lower()
         # `effect to be calm`, `effecting to slight it`: to feign is to affect
-        if first == "to" and _base_verb(site.after[1]) and site.after[1] != "be":
+        if first == "to" and not noun_before and _plain_verb(site.after[1]) and \
+                site.after[1] != "be":
             return "a" + site.word[1:].lower()
         return None
     if previous in _NOUN_ADJECTIVES or (previous in ("the", "an", "no", "any") and (

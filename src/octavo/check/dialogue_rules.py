@@ -29,7 +29,10 @@ _AFTER = rf"(?P<w1>{_WORD})(?:[^\S\n]+(?P<w2>{_WORD}))?(?:[^\S\n]+(?P<w3>{_WORD}
          rf"(?:[^\S\n]+(?P<w4>{_WORD}))?"
 
 # Speech that ends in , ? ! … or a dash, its closing quote, then the next words.
-_AFTER_OPEN_END = re.compile(rf"(?:[,?!…—–]|\.\.\.|\. \. \.|-(?<=[^\W\d_]-))[\"”’'][^\S\n]+{_AFTER}")
+# (the quote first and the punctuation behind it: a pattern that starts with a literal class
+# is scanned many times faster than one that starts with alternatives)
+_AFTER_OPEN_END = re.compile(rf"[\"”’'](?:(?<=[,?!…—–][\"”’'])|(?<=\.\.\.[\"”’'])|"
+                             rf"(?<=\. \. \.[\"”’'])|(?<=[^\W\d_]-[\"”’']))[^\S\n]+{_AFTER}")
 # Speech that ends in a full stop (not an ellipsis), its closing quote, then the next words.
 _AFTER_STOP = re.compile(rf"\.(?<![.…]\.)[\"”’'][^\S\n]+{_AFTER}")
 # Speech that ends in a letter, its closing double quote, then the next words.

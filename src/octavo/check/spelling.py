@@ -269,3 +269,33 @@ def _common_words(primary: str, tag: str, book: Any) -> tuple[dict[str, int], se
 
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
+
+
+# SCOWL's largest English word lists (Debian's wbritish-insane and wamerican-insane): 660,000
+# words each, with the older, rarer and dialect spellings that hunspell's dictionaries leave
+# out (teazing, vext, doat, nuncheon, inforce). Too permissive to say a word is spelt right,
+# they say that a word is a real one and not a slip. Read as text and searched, not loaded
+# into a set: a book asks about a few dozen words.
+_LARGE_LISTS = {"en": ("/usr/share/dict/british-english-insane",
+                       "/usr/share/dict/american-english-insane")}
+
+
+@functools.cache
+def _large_list_text(language: str) -> str:
+    parts = []
+    for name in _LARGE_LISTS.get(language.split("-")[0].lower(), ()):
+        try:
+            parts.append(Path(name).read_text(encoding="utf-8", errors="replace"))
+        except OSError:
+            continue
+    return "\n" + "\n".join(parts) + "\n" if parts else ""
+
+
+def in_large_word_list(word: str, language: str) -> bool:
+    """Whether SCOWL's largest list for the language has the word (False without the list)."""
+    text = _large_list_text(language)
+    return bool(text) and f"\n{word}\n" in text
+
+
+def has_word_lists(language: str) -> bool:
+    return bool(_large_list_text(language))

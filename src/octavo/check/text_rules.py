@@ -171,10 +171,15 @@ def rule(code: str, severity: Severity, summary: str, explanation: str,
 
 def _each_match(paragraphs: list[TextParagraph], pattern: re.Pattern[str], code: str,
                 message: Callable[[re.Match[str]], str],
-                fix: Callable[[re.Match[str]], str] | None = None) -> Iterator[Finding]:
+                fix: Callable[[re.Match[str]], str] | None = None,
+                hint: Callable[[str], object] | None = None) -> Iterator[Finding]:
     """A finding for every match of `pattern` in a source line (`^` and `$` are the line's
-    ends). The whole story is scanned at once, so a pattern must not match a newline."""
+    ends). The whole story is scanned at once, so a pattern must not match a newline.
+    `hint`: a cheap test of the story's text without which the pattern cannot match (a
+    substring search is many times faster than a pattern that starts with a class)."""
     text, offsets, lines = paragraphs_view(paragraphs).source_lines
+    if hint is not None and not hint(text):
+        return
     for match in _multiline(pattern).finditer(text):
         index = bisect_right(offsets, match.start()) - 1
         yield Finding(code, message(match), lines[index].number,
@@ -206,13 +211,15 @@ _MOJIBAKE_FIX = {"â€™": "’", "â€˜": "‘", "â€œ": "“", "â€\u
 def mojibake(paragraphs: list[TextParagraph]) -> Iterator[Finding]:
     yield from _each_match(paragraphs, _MOJIBAKE, "OCT301",
                            lambda m: f"'{m.group(0)}' looks like text damaged by a wrong encoding",
-                           lambda m: _MOJIBAKE_FIX.get(m.group(0), ""))
+                           lambda m: _MOJIBAKE_FIX.get(m.group(0), ""),
+                           lambda text: "â" in text or "Ã" in text or "Â" in text)
 
 
 # The joiners are reported only between Latin letters: emoji sequences (👩‍👩‍👧), Arabic, Persian
 # and Indic text need them.
 _INVISIBLE = re.compile(f"[\u200b\u2060\ufeff\u00ad{BIDI_CONTROLS}]"
                         "|[\u200c\u200d](?<=[\x00-\x09\x0b-\u024f][\u200c\u200d])(?=[\x00-\x09\x0b-\u024f]|$)")
+_INVISIBLE_ANY = re.compile(f"[\u200b\u2060\ufeff\u00ad\u200c\u200d{BIDI_CONTROLS}]")
 _INVISIBLE_NAMES = {"\u200b": "zero-width space", "\u200c": "zero-width non-joiner",
                     "\u200d": "zero-width joiner", "\u2060": "word joiner",
                     "\ufeff": "byte-order mark", "\u00ad": "soft hyphen"}
@@ -235,7 +242,7 @@ def invisible(paragraphs: list[TextParagraph]) -> Iterator[Finding]:
         paragraphs, _INVISIBLE, "OCT302",
         lambda m: f"invisible character U+{ord(m.group(0)):04X} "
                   f"({_INVISIBLE_NAMES.get(m.group(0), 'bidirectional control, left out of the book')})",
-        lambda m: "")
+        lambda m: "", _INVISIBLE_ANY.search)
 
 
 # -- typography left undone (opt-in: octavo sets it anyway, but some authors want clean files) --
@@ -267,7 +274,8 @@ def double_hyphen(paragraphs: list[TextParagraph]) -> Iterator[Finding]:
 
 # -- words and punctuation ---------------------------------------------------------------------
 
-_REPEATED = re.compile(r"\b([^\W\d_]+)[^\S\n]+\1\b", re.IGNORECASE)
+# possessive: a word that is not followed by itself is given up at once, not shortened
+_REPEATED = re.compile(r"\b([^\W\d_]++)[^\S\n]+\1\b", re.IGNORECASE)
 _FINE_REPEATS = {"had", "that", "is", "bye", "no", "yes", "very", "so", "knock", "tsk", "ha", "her",
                  "hush", "there", "now", "go", "run", "well", "oh", "come", "again", "never"}
 
@@ -285,7 +293,7 @@ def repeated_word(paragraphs: list[TextParagraph]) -> Iterator[Finding]:
         lambda m: m.group(1)) if finding.fix and finding.fix.lower() not in _FINE_REPEATS)
 
 
-_DOUBLED = re.compile(r"(?<![.…])\.\.(?![.…])|,,|;;|::")
+_DOUBLED = re.compile(r"\.\.(?<![.…]\.\.)(?![.…])|,,|;;|::")  # literals first: fast
 
 
 @rule("OCT311", Severity.WARNING, "doubled punctuation",
@@ -301,6 +309,7 @@ def doubled_punctuation(paragraphs: list[TextParagraph]) -> Iterator[Finding]:
 
 # Spaces first, the word before them checked afterwards: a leading look-behind would make the
 # scanner try every character of the story.
+_SPACE_THEN_PUNCTUATION = re.compile(r" [,;:!?.]")
 _SPACE_BEFORE = re.compile(r" +(?=[,;:!?](?:\s|$|[\"”’])|\.(?:\s|$))")
 
 
@@ -312,7 +321,8 @@ _SPACE_BEFORE = re.compile(r" +(?=[,;:!?](?:\s|$|[\"”’])|\.(?:\s|$))")
 def space_before_punctuation(paragraphs: list[TextParagraph]) -> Iterator[Finding]:
     for finding in _each_match(paragraphs, _SPACE_BEFORE, "OCT312",
                                lambda m: "space before punctuation",
-                               lambda m: "" if _word_char_before(m) else "-"):
+                               lambda m: "" if _word_char_before(m) else "-",
+                               _SPACE_THEN_PUNCTUATION.search):
         if finding.fix == "":
             yield finding
 
@@ -344,6 +354,13 @@ _CLOSERS = "\"'“”‘’)]*_」』）"
 
 _SPEECH_INTRODUCED = re.compile(r"\b(?:saying|replying|adding|crying|exclaiming|answering|"
                                 r"continuing|whispering|asking)\b")
+# Narration that begins a speech (`he began with,`), or a pause before it (`returning again
+# in a moment,`, `after a short silence,`), ends in a comma in published books of every age.
+_LEADS_INTO_SPEECH = re.compile(
+    r"\b(?:began|begun|begins|commenced|resumed|proceeded|went on|spoke|speaking)\b(?:\W+\w+){0,3}"
+    r"\W*$|\b(?:in|after|with|at|for)\b(?:\W+\w+){0,4}\W+(?:moment|minute|pause|while|length|"
+    r"last|silence|voice|tone|whisper|smile|sigh|manner|air|look|accent|emphasis|breath|"
+    r"laugh|earnestness|warmth|gravity|solemnity|spirit)s?\W*$")
 _CLOSING_QUOTE_THEN_WORD = re.compile(r"[\"”’]\s+[^\W\d_]")
 _SALUTATION = re.compile(r"^[\"“‘']?(?:my\s+)?(?:dear|dearest|sir|madam|gentlemen)\b", re.IGNORECASE)
 _LETTER_CLOSING = re.compile(r"\b(?:yours|sincerely|affectionately|faithfully|truly|"
@@ -365,9 +382,11 @@ def _introduces_what_follows(paragraph: TextParagraph, following: TextParagraph 
             words <= 4 and _SALUTATION.match(following.text)):  # `Bath, April` above `Dear…`
         return True
     narration = re.split(r"[\"”’]\s", text)[-1].lower()  # what follows the last speech
-    if text.endswith(",") and _opens_with_quote(following) and len(narration.split()) >= 5 and (
-            any(word in SPEECH_VERBS for word in re.findall(r"[a-z]+", narration))
-            or _SPEECH_INTRODUCED.search(narration)):
+    tagged = len(narration.split()) >= 5 and (
+        any(word in SPEECH_VERBS for word in re.findall(r"[a-z]+", narration))
+        or _SPEECH_INTRODUCED.search(narration) is not None)
+    if text.endswith(",") and _opens_with_quote(following) and (
+            tagged or _LEADS_INTO_SPEECH.search(narration)):
         return True
     short = words <= 8 and len(following.text.split()) <= 8
     return short and not _CLOSING_QUOTE_THEN_WORD.search(paragraph.text)
@@ -492,6 +511,7 @@ def _opens_with_quote(paragraph: TextParagraph) -> bool:
       fix='Add the missing quote, or remove the stray one.',
       before='“Come in, she said.', after='“Come in,” she said.')
 def unbalanced_quotes(paragraphs: list[TextParagraph]) -> Iterator[Finding]:
+    found: dict[int, list[tuple[int, bool]]] = {}
     for index, paragraph in enumerate(paragraphs):
         text = paragraph.text
         if "\"" not in text and "“" not in text and "”" not in text:
@@ -504,11 +524,32 @@ def unbalanced_quotes(paragraphs: list[TextParagraph]) -> Iterator[Finding]:
             # inside it: `"That was kind, said Catherine.` lost its closing quote)
             still_open = still_open[:-1]
         lost.extend((offset, True) for offset in still_open)
-        for offset, opens in sorted(lost):
-            number, column = paragraph.locate(offset)
+        found[index] = sorted(lost)
+    _pair_across_plain_paragraphs(found)
+    for index, lost in sorted(found.items()):
+        for offset, opens in lost:
+            number, column = paragraphs[index].locate(offset)
             what = "opens a quotation that is not closed" if opens else \
                 "closes a quotation that was not opened"
             yield Finding("OCT322", f"this quote {what}", number, column)
+
+
+_QUOTED_SPAN = 40  # paragraphs: a charade, a song or a letter quoted whole
+
+
+def _pair_across_plain_paragraphs(found: dict[int, list[tuple[int, bool]]]) -> None:
+    """A quotation that opens in one paragraph and closes some paragraphs later, with no
+    quotation mark between (verse lines, a charade, a letter quoted whole), is one
+    quotation: its opening and closing quotes are partners."""
+    for index in sorted(found):
+        lost = found[index]
+        if not lost or not lost[-1][1]:
+            continue
+        later = next((i for i in range(index + 1, index + _QUOTED_SPAN + 1) if i in found), None)
+        if later is None or not found[later] or found[later][0][1]:
+            continue  # the next paragraph with quotes must begin with a closing one
+        lost.pop()
+        found[later].pop(0)
 
 
 _AUTHORS_NOTE = re.compile(r"^\s*(?:A/N|AN|Author'?s note|Author’s note|Disclaimer)\s*:",
@@ -600,7 +641,17 @@ _TRAILING = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u3000]+$")
       before='The end.␣␣', after='The end.')
 def trailing_spaces(paragraphs: list[TextParagraph]) -> Iterator[Finding]:
     yield from _each_match(paragraphs, _TRAILING, "OCT330",
-                           lambda m: "spaces at the end of the line", lambda m: "")
+                           lambda m: "spaces at the end of the line", lambda m: "",
+                           _may_trail)
+
+
+def _may_trail(text: str) -> bool:
+    return " \n" in text or "\t\n" in text or text[-1:].isspace() or (not text.isascii() and any(
+        c in text for c in "\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008"
+        "\u2009\u200a\u202f\u3000"))
+
+
+_TABS = re.compile("\t+")
 
 
 @rule("OCT331", Severity.INFO, "a tab character",
@@ -609,5 +660,5 @@ def trailing_spaces(paragraphs: list[TextParagraph]) -> Iterator[Finding]:
       fix="Remove the tab; the book's styles indent paragraphs.",
       before='\\tIt was late.', after='It was late.')
 def tabs(paragraphs: list[TextParagraph]) -> Iterator[Finding]:
-    yield from _each_match(paragraphs, re.compile("\t+"), "OCT331", lambda m: "a tab character",
-                           lambda m: " ")
+    yield from _each_match(paragraphs, _TABS, "OCT331", lambda m: "a tab character",
+                           lambda m: " ", lambda text: "\t" in text)

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from octavo.check.anthology_rules import BookWords, StoryText
+from octavo.check.anthology_rules import BookWords, StoryText, occurrences
 from octavo.check.spelling import NoDictionary, Speller, speller
 from octavo.diagnostics import Diagnostic, Severity
 from octavo.explanations import explained
@@ -97,9 +97,13 @@ def likely_typos(stories: list[StoryText], language: str,
                  words: BookWords | None = None) -> list[Diagnostic]:
     """OCT347 across the book; one OCT348 note when the language has no dictionary.
     `words`: the book's words, if already counted."""
-    counts = (words or BookWords.of(stories)).parts
+    book = words or BookWords.of(stories)
+    counts = book.parts
     own = {w.lower() for w in own_words}
-    once = {w for w, n in counts.items() if n == 1 and len(w) >= 3 and w not in own}
+    # only words written in small letters (or in a script without capitals): a capitalised
+    # one is a name, and never reported
+    once = {w for w, n in counts.items() if n == 1 and len(w) >= 3 and w not in own
+            and (w in book.lower or w == w.upper())}
     if not once:
         return []
     try:
@@ -112,11 +116,26 @@ def likely_typos(stories: list[StoryText], language: str,
         return []
     found = []
     for typo in _places(stories, unknown, check):
+        # asked last, of the few words left: the list is large
+        if _older_spelling(typo.word.lower(), language, check):
+            continue
         found.append(Diagnostic(
             Severity.WARNING, CODE, f"'{typo.word}' is not in the {check.tag} dictionary and is "
             f"used only here; did you mean '{typo.suggestion}'?",
             typo.story.span(typo.start, typo.end), typo.suggestion))
     return found
+
+
+def _older_spelling(word: str, language: str, check: Speller) -> bool:
+    """A real word in an older, rarer or dialect spelling (teazing, vext, doat, nuncheon), as
+    SCOWL's largest word list knows it — unless it is a contraction that lost its apostrophe
+    (dont, cant, wont), which that list also has."""
+    from octavo.check.spelling import in_large_word_list
+
+    if not in_large_word_list(word, language):
+        return False
+    return not any(check.knows_in_book_language(word[:i] + "'" + word[i:])
+                   for i in range(max(1, len(word) - 3), len(word)))
 
 
 _SENTENCE_END = re.compile(r"[.!?;:]\s")
@@ -143,20 +162,31 @@ def _another_unknown_word(text: str, start: int, end: int, check: Speller) -> bo
 
 def _places(stories: list[StoryText], unknown: set[str], check: Speller) -> list[Typo]:
     found = []
-    # only the few unknown words are looked for, not every word of the book
-    pattern = re.compile(r"(?<![^\W\d_])(?:" + "|".join(map(re.escape, sorted(unknown))) +
-                         r")(?![^\W\d_])", re.IGNORECASE)
+    # only the few unknown words are looked for, each by a substring search (each is used
+    # once in the book, so the search for it stops where it is found)
+    left = set(unknown)
     for story in stories:
+        if not left:
+            break
         text = story.text
-        for match in pattern.finditer(text):
-            word = match.group(0)
+        lower = text.lower()
+        if len(lower) != len(text):  # a letter whose lower case is longer: search exactly
+            lower = text
+        spans = []
+        for word in [w for w in left if w in lower]:
+            for at in occurrences(text, word, lower):
+                spans.append((at, at + len(word)))
+                left.discard(word)
+        for start, end in sorted(spans):
+            word = text[start:end]
             if not word[:1].islower():
                 continue
-            start, end = match.span()
             before = text[start - 1] if start else " "
             after = text[end] if end < len(text) else " "
             if before in _APOSTROPHES or after in _APOSTROPHES or before.isdigit() or any(
                     a in word for a in _APOSTROPHES):  # elisions: d'ye, goin', 'em
+                continue
+            if before == "-" or after == "-":  # part of a compound: unlover-like, spunging-house
                 continue
             token_start = max(text.rfind(" ", 0, start), text.rfind("\n", 0, start)) + 1
             token_end = min((i for i in (text.find(" ", end), text.find("\n", end)) if i >= 0),
