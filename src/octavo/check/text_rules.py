@@ -440,8 +440,9 @@ def _inch_marks(text: str) -> frozenset[int]:
     from octavo.normalise.quotes import Mark, scan_marks
     from octavo.normalise.typography import primes
 
-    return frozenset(i for i, mark in scan_marks(primes(text)).items()
-                     if mark is Mark.DOUBLE_PRIME)
+    primed = primes(text)  # feet and inches (5'2") set as primes, character for character
+    return frozenset(i for i, mark in scan_marks(primed).items() if mark is Mark.DOUBLE_PRIME
+                     ) | frozenset(i for i, ch in enumerate(primed) if ch == "″" and text[i] == '"')
 
 
 def _unpartnered_quotes(paragraph: TextParagraph) -> tuple[list[tuple[int, bool]], list[int],

@@ -42,9 +42,13 @@ DOUBLES = '"“”„‟'
 FRACTIONS = "¼½¾⅐⅑⅒⅓⅔⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞"  # a measure may end in one: 1½″, 5′2¾″
 SINGLES = "'‘’‚‛`´"
 _QUOTE_CHAR = re.compile(f"[{re.escape(DOUBLES + SINGLES)}]")
+# Runs of adjacent quote marks, with node boundaries between them or not.
+_QUOTE_RUN = re.compile(f"[{re.escape(DOUBLES + SINGLES)}]+")
+_QUOTE_RUN_ACROSS_BOUNDARIES = re.compile(
+    f"[{re.escape(DOUBLES + SINGLES)}](?:{BOUNDARY}*[{re.escape(DOUBLES + SINGLES)}])*")
 
 
-class Mark(enum.Enum):
+class Mark(enum.IntEnum):  # an int: hashed and compared at C speed in the hot loops
     DOUBLE_OPEN = enum.auto()
     DOUBLE_CLOSE = enum.auto()
     SINGLE_OPEN = enum.auto()
@@ -155,6 +159,13 @@ class _Scanner:
         return None
 
     def scan(self) -> Marks:
+        if self.has_boundary:
+            self._scan_across_boundaries()
+        else:
+            self._scan_plain(self.text)
+        return self._decide_singles()
+
+    def _scan_across_boundaries(self) -> None:
         for cluster in self._clusters():
             before = self.near(cluster[0], -1)
             after = self.near(cluster[-1], 1)
@@ -165,6 +176,35 @@ class _Scanner:
                     self._double(index, before, after, first=position == 0)
                 else:
                     self._single(index, inner_before, inner_after, before, after, position)
+
+    def _scan_plain(self, text: str) -> None:
+        """`scan` for text without node boundaries (most paragraphs), with the commonest marks
+        decided on the spot: a ' between letters is an apostrophe (don't, O'Brien)."""
+        marks = self.marks
+        size = len(text)
+        for run in _QUOTE_RUN.finditer(text):
+            first, end = run.span()
+            before = text[first - 1] if first else None
+            after = text[end] if end < size else None
+            if end - first == 1:
+                if text[first] in DOUBLES:
+                    self._double(first, before, after, first=True)
+                elif before is not None and after is not None and before.isalnum() and after.isalnum():
+                    marks[first] = Mark.APOSTROPHE
+                else:
+                    self._single(first, before, after, before, after, 0)
+                continue
+            last = end - 1
+            for index in range(first, end):
+                position = index - first
+                inner_before = before if index == first else text[index - 1]
+                inner_after = after if index == last else text[index + 1]
+                if text[index] in DOUBLES:
+                    self._double(index, before, after, first=position == 0)
+                else:
+                    self._single(index, inner_before, inner_after, before, after, position)
+
+    def _decide_singles(self) -> Marks:
         choices = [event for event in self.events if isinstance(event, _Choice)]
         if any(m is Mark.SINGLE_OPEN for c in choices for m, _ in c.options):
             self._choose_singles()
@@ -176,16 +216,11 @@ class _Scanner:
         return self.marks
 
     def _clusters(self) -> list[list[int]]:
-        """Runs of adjacent quote marks (node boundaries between them do not count)."""
-        clusters: list[list[int]] = []
-        for match in _QUOTE_CHAR.finditer(self.text):
-            index = match.start()
-            if clusters and (index == clusters[-1][-1] + 1 or (
-                    self.has_boundary and not self.text[clusters[-1][-1] + 1 : index].strip(BOUNDARY))):
-                clusters[-1].append(index)
-            else:
-                clusters.append([index])
-        return clusters
+        """Runs of adjacent quote marks, node boundaries between them not counting (text with
+        boundaries only: `_scan_plain` finds the runs of the rest)."""
+        text = self.text
+        return [[i for i in range(m.start(), m.end()) if text[i] != BOUNDARY]
+                for m in _QUOTE_RUN_ACROSS_BOUNDARIES.finditer(text)]
 
     # -- doubles: decided in order -------------------------------------------------------------
 
@@ -218,12 +253,13 @@ class _Scanner:
     def _single(self, index: int, before: str | None, after: str | None,
                 cluster_before: str | None, cluster_after: str | None, position: int) -> None:
         typed = self.text[index]
-        if _word(before) and _word(after):
+        word_after = _word(after)
+        if word_after and _word(before):
             self.marks[index] = Mark.APOSTROPHE  # don't, O'Brien, rock'n'roll, 45's
             return
         options: list[tuple[Mark, float]]
         at_start = resumes = False
-        if _word(after):  # before a word: opens a quotation, or an elision ('tis, '90s)
+        if word_after:  # before a word: opens a quotation, or an elision ('tis, '90s)
             rest = self.text[index + 1 : index + 40].replace(BOUNDARY, "")
             at_start = cluster_before is None and position == 0
             resumes = position == 0 and _space(cluster_before) and not at_start and (
@@ -244,7 +280,7 @@ class _Scanner:
         else:  # at a word start but before punctuation or another mark: '…and then, '"Go
             at_start = cluster_before is None and position == 0
             options = [(Mark.SINGLE_OPEN, _OPEN_AFTER_BREAK), (Mark.SINGLE_CLOSE, _OPEN_ODD)]
-        if typed == "‘" and not _word(after):  # before a word, ‘ is what autocorrect always types
+        if typed == "‘" and not word_after:  # before a word, ‘ is what autocorrect always types
             options = [(m, p if m is Mark.SINGLE_OPEN else p + _TYPED_OTHERWISE) for m, p in options]
         elif typed == "’":
             options = [(m, p + _TYPED_OTHERWISE if m is Mark.SINGLE_OPEN else p) for m, p in options]
@@ -316,24 +352,26 @@ class _Scanner:
                     steps.append(states)
                 continue
             step: dict[_State, tuple[float, _State, Mark]] = {}
+            options, resumes, at_start, interrupts = (event.options, event.resumes,
+                                                      event.at_start, event.interrupts)
             for state, (price, _, _) in states.items():
                 stack, from_start, interrupted = state
-                for mark, cost in event.options:
+                for mark, cost in options:
                     after = state
                     if mark is open_mark:
                         if (stack and stack[-1] >= depth) or len(stack) >= _MAX_SINGLES_OPEN:
                             cost += _NESTED_SAME_KIND
                         elif stack:
                             after = ((*stack, depth), from_start, interrupted)
-                        elif interrupted and event.resumes:
+                        elif interrupted and resumes:
                             cost = min(cost, _OPEN_RESUMING)
                             after = ((depth,), True, interrupted)
                         else:
-                            after = ((depth,), event.at_start, interrupted)
+                            after = ((depth,), at_start, interrupted)
                     elif mark is close_mark:
                         if stack:
                             after = (stack[:-1], from_start and len(stack) > 1,
-                                     event.interrupts if len(stack) == 1 else interrupted)
+                                     interrupts if len(stack) == 1 else interrupted)
                         else:
                             cost += _STRAY_CLOSE
                     total = price + cost
@@ -423,20 +461,20 @@ def apply_marks(text: str, marks: Marks, style: QuoteStyle | None = None) -> str
     style by nesting level."""
     if not marks:
         return text
-    levels = _levels(marks) if style is not None else {}
-    pieces: list[str] = []
-    position = 0
-    for index in sorted(marks):
-        mark = marks[index]
-        pieces.append(text[position:index])
-        if style is None or index not in levels:
-            pieces.append(_KEPT[mark])
+    characters = list(text)
+    if style is None:
+        kept = _KEPT
+        for index, mark in marks.items():
+            characters[index] = kept[mark]
+        return "".join(characters)
+    levels = _levels(marks)
+    for index, mark in marks.items():
+        if index not in levels:
+            characters[index] = _KEPT[mark]
         else:
             pair = style.outer if levels[index] % 2 else style.inner
-            pieces.append(pair[0] if mark in _OPENING else pair[1])
-        position = index + 1
-    pieces.append(text[position:])
-    return "".join(pieces)
+            characters[index] = pair[0] if mark in _OPENING else pair[1]
+    return "".join(characters)
 
 
 def kinds_changed(text: str, marks: Marks, style: QuoteStyle | None) -> bool:
