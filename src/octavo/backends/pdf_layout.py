@@ -131,10 +131,20 @@ class PdfLayout:
                            url_fetcher=self.fetcher),
         ]
 
-    def render(self, html: str) -> LaidOut:
-        document = self._weasyprint.HTML(
+    def _lay_out(self, html: str) -> Any:
+        return self._weasyprint.HTML(
             string=html, base_url=self.base_url, url_fetcher=self.fetcher,
         ).render(stylesheets=self.stylesheets, font_config=self.font_config)
+
+    def render(self, html: str, *, typeset: bool = True) -> LaidOut:
+        """Lay out `html` and write its PDF. With `typeset`, a story goes through octavo's own
+        layout pass (pdf_typeset.py: tied paragraph ends, balanced spreads); other documents
+        are unaffected by it."""
+        if typeset:
+            from octavo.backends.pdf_typeset import typeset_story
+            document, _ = typeset_story(html, self._lay_out)
+        else:
+            document = self._lay_out(html)
         anchors: dict[str, int] = {}
         for index, page in enumerate(document.pages):
             for anchor in page.anchors:
