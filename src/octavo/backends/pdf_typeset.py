@@ -24,23 +24,25 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
-from octavo.typeset.measure import LINE_END_HYPHENS, RUNT_MAX_LETTERS
-
-EPSILON = 0.01  # px: WeasyPrint's positions are floats
-MIN_BOTTOM_MARGIN_PX = 48.0  # 0.5 in: a page run long never brings text nearer the trim
-LAST_PAGE_MIN_LINES = 5
-
-# Costs of a pagination; the cheapest wins. A fault always outweighs any number of changes.
-COST_SHORT_PAGE = 1000
-COST_PAGE_TURN_HYPHEN = 600  # a recto's last word continued overleaf
-COST_VERSO_HYPHEN = 200  # a verso's last word continued on the facing page
-COST_SHORT_LAST_PAGE = 500
-COST_LONG_SPREAD = 4
-COST_SHORT_SPREAD = 300  # both pages a line short: still short of the full depth
-
+from octavo.backends.pdf_paginate import (
+    COST_SHORT_SPREAD,
+    EPSILON,
+    Flow,
+    PagePlan,
+    Unit,
+    _find_story_text,
+    _line_text,
+    _page_cost,
+    choose_depths,
+    paginate,
+    pagination_cost,
+    read_flow,
+    rebuild,
+)
+from octavo.typeset.measure import LINE_END_HYPHENS, LOOSE_SPACE_EM, RUNT_MAX_LETTERS
 
 # ---- 1. Ties --------------------------------------------------------------------------------
 
@@ -68,359 +70,256 @@ def _tie(match: re.Match[str]) -> str:
     return opening + tied + closing
 
 
-# ---- 2. The story's flow, read from the laid-out boxes --------------------------------------
+# ---- 2. Variants of paragraphs, laid out together in one probe document ----------------------
 
-@dataclass(slots=True)
-class Unit:
-    """A paragraph (its line boxes, in order) or another block (kept whole)."""
-
-    element: Any
-    lines: list[Any] = field(default_factory=list)  # LineBoxes, for a paragraph
-    fragments: list[Any] = field(default_factory=list)  # its block boxes, page by page
-    heights: list[float] = field(default_factory=list)  # one per line, or the block's one
-    hyphenated: list[bool] = field(default_factory=list)  # a line ends inside a word
-    avoid_break_after: bool = False
-    orphans: int = 2
-    widows: int = 2
-
-    @property
-    def is_paragraph(self) -> bool:
-        return bool(self.lines)
+# The variants a paragraph may be set in: tracking ±1.5 % of the em.
+VARIANTS = {"tight": "letter-spacing: -0.015em", "loose": "letter-spacing: 0.015em"}
+MAX_LOOSE = 8  # loose paragraphs per story probed tighter
+MAX_NEAR_FAULTS = 10  # paragraphs per story probed for the pages' sake
+MAX_TRIALS = 24  # variants tried against the pagination per round
+_TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9]*)[^>]*?(/?)>")
+_VOID = frozenset({"hr", "br", "img", "wbr"})
 
 
-@dataclass(frozen=True, slots=True)
-class Position:
-    unit: int
-    line: int = 0
+def split_story_text(html: str) -> tuple[str, list[str], str] | None:
+    """The story's HTML around its text, and the text's top-level elements in order (they are
+    the story-text box's children, in WeasyPrint's tree as here)."""
+    match = _STORY_TEXT.search(html)
+    if match is None:
+        return None
+    inner = match.group(2)
+    children: list[str] = []
+    depth, start = 0, 0
+    for tag in _TAG.finditer(inner):
+        closing, name, self_closing = tag.group(1), tag.group(2).lower(), tag.group(3)
+        if depth == 0 and not closing:
+            start = tag.start()
+        if closing:
+            depth -= 1
+        elif not self_closing and name not in _VOID:
+            depth += 1
+        if depth == 0:
+            children.append(inner[start:tag.end()])
+    return html[: match.end(1)], children, html[match.start(3):]
 
 
-@dataclass(slots=True)
-class Flow:
-    units: list[Unit]
-    pages: list[Any]  # the story's page boxes
-    text_boxes: list[Any]  # the story-text block box on each page
-    first_top: float  # where the text starts on the opening page (below the heading)
-    bottom: float  # the foot of the text area on every page
-    top: float  # the head of the text area on every page but the first
-    pitch: float  # the body's line height
-    margin_bottom: float
-    starts: list[Position]  # where WeasyPrint started each page
+def _variant_html(child: str, key: str, style: str, indent: str) -> str | None:
+    opening = re.match(r"<p(\s[^>]*)?>", child)
+    if opening is None or "style=" in (opening.group(1) or ""):
+        return None
+    return f'<p data-oc-probe="{key}" style="{style}; text-indent: {indent}"' + child[2:]
 
 
-def _line_text(line: Any) -> str:
-    return "".join(getattr(box, "text", "") for box in line.descendants())
+def _indent(unit: Unit) -> str:
+    value = unit.fragments[0].style["text_indent"]
+    return f"{value.value}{value.unit or 'px'}"
 
 
-def _find_story_text(box: Any) -> Any | None:
-    element = getattr(box, "element", None)
-    if element is not None and "story-text" in (element.get("class") or "").split():
-        return box
-    for child in getattr(box, "children", ()):
-        found = _find_story_text(child)
-        if found is not None:
-            return found
-    return None
-
-
-def read_flow(pages: Sequence[Any]) -> Flow | None:
-    """The story's flow from its laid-out page boxes, or None when this pass cannot model it."""
+def probe_variants(html: str, flow: Flow, wanted: dict[int, tuple[str, ...]],
+                   lay_out: Callable[[str], Any]) -> tuple[dict[tuple[int, str], Unit], Any]:
+    """Each paragraph unit in `wanted` laid out in the variants named there (VARIANTS), all
+    in one document: (unit index, variant name) → the variant as a unit of the flow."""
+    parts = split_story_text(html)
+    if parts is None or not wanted:
+        return {}, None
+    prefix, children, suffix = parts
+    bodies: list[str] = []
+    for index, names in sorted(wanted.items()):
+        unit = flow.units[index]
+        if not 0 <= unit.child_index < len(children):
+            continue
+        for name in names:
+            body = _variant_html(children[unit.child_index], f"{index}:{name}", VARIANTS[name],
+                                 _indent(unit))
+            if body is not None:
+                bodies.append(body)
+    if not bodies:
+        return {}, None
+    document = lay_out(prefix + "\n".join(bodies) + suffix)
     from weasyprint.formatting_structure import boxes
 
-    units: list[Unit] = []
-    by_element: dict[int, Unit] = {}
-    text_boxes: list[Any] = []
-    starts: list[Position] = []
-    for page in pages:
-        if any(isinstance(child, boxes.FootnoteAreaBox) for child in page.children):
-            return None
-        story_text = _find_story_text(page)
-        if story_text is None or not story_text.children:
-            return None
-        text_boxes.append(story_text)
-        first = True
-        y = story_text.content_box_y()
+    found: dict[tuple[int, str], Unit] = {}
+    for page in document.pages:
+        story_text = _find_story_text(page._page_box)
+        if story_text is None:
+            continue
+        origin = story_text.content_box_x()
         for child in story_text.children:
-            if abs(child.position_y - y) > EPSILON or child.style["break_before"] in (
-                    "page", "left", "right", "recto", "verso"):
-                return None  # a margin collapsed across units, or a forced break
-            y = child.position_y + child.margin_height()
-            unit = by_element.get(id(child.element))
-            lines = [c for c in child.children if isinstance(c, boxes.LineBox)]
-            is_paragraph = bool(lines) and len(lines) == len(child.children) and not (
-                child.margin_height() - child.height > EPSILON)
-            if unit is None:
-                unit = Unit(element=child.element,
-                            avoid_break_after=child.style["break_after"] in ("avoid", "avoid-page"),
-                            orphans=child.style["orphans"], widows=child.style["widows"])
-                by_element[id(child.element)] = unit
-                units.append(unit)
-            elif not (is_paragraph and unit.is_paragraph and unit is units[-1] and first):
-                return None  # a block split across pages: not modelled
-            if first:
-                starts.append(Position(units.index(unit), len(unit.lines)))
-                first = False
-            unit.fragments.append(child)
-            if is_paragraph:
-                unit.lines += lines
-                unit.heights += [line.height for line in lines]
-            else:
-                unit.heights.append(child.margin_height())
-    for unit in units:
-        if unit.is_paragraph:
-            unit.hyphenated = [_line_text(line).rstrip()[-1:] in LINE_END_HYPHENS for line in unit.lines]
-            unit.hyphenated[-1] = False
-    body_lines = [h for unit in units if unit.is_paragraph for h in unit.heights]
-    if not body_lines:
-        return None
-    pitch = max(set(body_lines), key=body_lines.count)
-    first_page = pages[0]
-    bottom = first_page.content_box_y() + first_page.height
-    return Flow(units=units, pages=list(pages), text_boxes=text_boxes,
-                first_top=text_boxes[0].children[0].position_y, bottom=bottom,
-                top=first_page.content_box_y(), pitch=pitch, margin_bottom=first_page.margin_bottom,
-                starts=starts)
-
-
-# ---- 3. Pagination ----------------------------------------------------------------------------
-
-@dataclass(frozen=True, slots=True)
-class PagePlan:
-    start: Position
-    end: Position  # exclusive
-    bottom: float  # where its last line or block ends
-    capacity: float  # the foot of its text area
-    lines: int
-    ends_hyphenated: bool
-
-
-def fill_page(flow: Flow, start: Position, top: float, capacity: float, *,
-              after_heading: bool = False) -> PagePlan:
-    """One page filled from `start`, as WeasyPrint fills it: lines while they fit, a paragraph
-    broken only where it leaves `orphans` lines before and `widows` after, a block whose break
-    after is avoided carried over with what follows."""
-    units = flow.units
-    y, unit_index, line_index = top, start.unit, start.line
-    lines = 0
-    placed_any = after_heading  # the opening page already holds the story's heading
-    last_hyphenated = False
-    while unit_index < len(units):
-        unit = units[unit_index]
-        if unit.is_paragraph:
-            heights = unit.heights[line_index:]
-            fit, yy = 0, y
-            for height in heights:
-                if yy + height > capacity + EPSILON:
-                    break
-                yy += height
-                fit += 1
-            if fit == len(heights):
-                y, lines = yy, lines + fit
-                last_hyphenated = False
-                unit_index, line_index, placed_any = unit_index + 1, 0, True
+            key = child.element.get("data-oc-probe") if child.element is not None else None
+            if not key:
                 continue
-            empty = not placed_any
-            remaining = len(heights) - fit
-            if fit < unit.orphans and not empty and line_index == 0:
-                break
-            needed = max(0, unit.widows - remaining)
-            if needed > fit - unit.orphans and not empty:
-                break
-            if needed and needed <= fit - unit.orphans:
-                fit -= needed
-            fit = max(fit, 1) if empty else fit
-            y += sum(heights[:fit])
-            lines += fit
-            line_index += fit
-            last_hyphenated = unit.hyphenated[line_index - 1]
-            break
-        height = unit.heights[0]
-        if y + height > capacity + EPSILON and placed_any:
-            break
-        if unit.avoid_break_after and placed_any and unit_index + 1 < len(units):
-            after = fill_page(flow, Position(unit_index + 1), y + height, capacity,
-                              after_heading=True)
-            if after.lines == 0 and after.end == Position(unit_index + 1):
-                break  # nothing of what follows would join it: it goes overleaf too
-        y += height
-        unit_index, line_index, placed_any = unit_index + 1, 0, True
-        last_hyphenated = False
-    end = Position(unit_index, line_index)
-    return PagePlan(start, end, y, capacity, lines, last_hyphenated)
+            index_text, name = key.split(":")
+            original = flow.units[int(index_text)]
+            variant = found.setdefault((int(index_text), name), Unit(
+                element=original.element, child_index=original.child_index,
+                orphans=original.orphans, widows=original.widows))
+            lines = [line for line in child.children if isinstance(line, boxes.LineBox)]
+            variant.fragments.append(child)
+            variant.lines += lines
+            variant.heights += [line.height for line in lines]
+            variant.origins += [origin] * len(lines)
+    for variant in found.values():
+        variant.hyphenated = [_line_text(line).rstrip()[-1:] in LINE_END_HYPHENS
+                              for line in variant.lines]
+        if variant.hyphenated:
+            variant.hyphenated[-1] = False
+    return {key: unit for key, unit in found.items() if unit.lines}, document
 
 
-def _fill(flow: Flow, index: int, start: Position, delta: int) -> PagePlan:
-    top = flow.first_top if index == 0 else flow.top
-    return fill_page(flow, start, top, flow.bottom + delta * flow.pitch, after_heading=index == 0)
+# ---- 3. Judging a paragraph ---------------------------------------------------------------------
+
+_space_widths: dict[tuple[object, ...], float] = {}
 
 
-def _done(flow: Flow, position: Position) -> bool:
-    return position.unit >= len(flow.units)
+def _space_width(style: Any) -> float:
+    """The width of one word space in `style` before justification, word-spacing included."""
+    key = (tuple(style["font_family"]), style["font_size"], style["font_weight"], style["font_style"],
+           style["font_variant_caps"], style["word_spacing"], str(style["letter_spacing"]))
+    if key not in _space_widths:
+        from weasyprint.text.line_break import create_layout, line_size
+
+        def width(text: str) -> float:
+            line, _ = create_layout(text, style, None, None, 0).get_first_line()
+            return float(line_size(line, style)[0])
+        _space_widths[key] = width("x x") - width("xx")
+    return _space_widths[key]
 
 
-def paginate(flow: Flow, deltas: Sequence[int]) -> list[PagePlan] | None:
-    """The pages of the flow when page i (0-based) runs `deltas[i]` lines long (+) or short (−);
-    None when the flow needs more pages than WeasyPrint's layout has page boxes."""
-    plans: list[PagePlan] = []
-    position = Position(0)
-    while not _done(flow, position):
-        index = len(plans)
-        if index >= len(flow.pages):
-            return None
-        delta = deltas[index] if index < len(deltas) else 0
-        plan = _fill(flow, index, position, delta)
-        if plan.end == position:
-            return None
-        plans.append(plan)
-        position = plan.end
-    return plans
+@dataclass(frozen=True, slots=True, order=True)
+class Quality:
+    """A paragraph's faults, worst first: compared as a tuple, smaller is better."""
+
+    runt: bool
+    loose: int
+    hyphens: int
 
 
-def _page_cost(flow: Flow, plan: PagePlan, number: int, last: bool) -> int:
-    cost = 0
-    if last:
-        if number > 1 and plan.lines < LAST_PAGE_MIN_LINES:
-            cost += COST_SHORT_LAST_PAGE
-        return cost
-    if plan.capacity - plan.bottom > 0.75 * flow.pitch:
-        cost += COST_SHORT_PAGE
-    if plan.ends_hyphenated:
-        cost += COST_PAGE_TURN_HYPHEN if number % 2 == 1 else COST_VERSO_HYPHEN
-    return cost
+def judge(unit: Unit) -> Quality:
+    from weasyprint.formatting_structure import boxes
+
+    loose = 0
+    for line in unit.lines[:-1]:
+        for box in line.descendants():
+            if isinstance(box, boxes.TextBox) and (" " in box.text or "\u00a0" in box.text):
+                space = _space_width(box.style) + (box.justification_spacing or 0)
+                if space > LOOSE_SPACE_EM * box.style["font_size"]:
+                    loose += 1
+                    break
+    words = _line_text(unit.lines[-1]).split() if unit.lines else []
+    runt = len(unit.lines) > 1 and len(words) == 1 and (
+        unit.hyphenated[-2] or sum(char.isalpha() for char in words[0]) <= RUNT_MAX_LETTERS)
+    return Quality(runt, loose, sum(unit.hyphenated))
 
 
-def pagination_cost(flow: Flow, plans: Sequence[PagePlan]) -> int:
-    """What a reader faults in these pages (the story's page 1 is a recto)."""
-    return sum(_page_cost(flow, plan, index + 1, index == len(plans) - 1)
-               for index, plan in enumerate(plans))
-
-
-def _spread_choices(flow: Flow, first_page: bool) -> tuple[int, ...]:
-    # The opening page keeps its folio at the foot: it may run short, never long.
-    long_ok = flow.margin_bottom - flow.pitch >= MIN_BOTTOM_MARGIN_PX and not first_page
-    return (0, 1, -1) if long_ok else (0, -1)
-
-
-def choose_depths(flow: Flow) -> list[int]:
-    """Per page, how many lines long or short it runs: the cheapest pagination found by trying,
-    spread by spread, every choice for both its pages together (dynamic programming over where
-    each spread starts in the flow)."""
-    # state: where the next spread starts → (cost so far, deltas so far)
-    states: dict[Position, tuple[int, list[int]]] = {Position(0): (0, [])}
-    best: tuple[int, list[int]] | None = None
-    spread = 0
-    while states:
-        pages = [0] if spread == 0 else [2 * spread - 1, 2 * spread]
-        next_states: dict[Position, tuple[int, list[int]]] = {}
-        for position, (cost, deltas) in sorted(states.items(), key=lambda item: (item[0].unit, item[0].line)):
-            for delta in _spread_choices(flow, spread == 0):
-                change = 0 if delta == 0 else COST_LONG_SPREAD if delta > 0 else COST_SHORT_SPREAD
-                total, here, at, finished = cost + change, list(deltas), position, False
-                for index in pages:
-                    if index >= len(flow.pages):
-                        total = -1
-                        break
-                    plan = _fill(flow, index, at, delta)
-                    if plan.end == at:
-                        total = -1
-                        break
-                    here.append(delta)
-                    finished = _done(flow, plan.end)
-                    total += _page_cost(flow, plan, index + 1, finished)
-                    at = plan.end
-                    if finished:
-                        break
-                if total < 0:
-                    continue
-                if finished:
-                    if best is None or total < best[0]:
-                        best = (total, here)
-                elif at not in next_states or total < next_states[at][0]:
-                    next_states[at] = (total, here)
-        states = next_states
-        spread += 1
-    return best[1] if best is not None else []
-
-
-# ---- 4. Moving the lines ----------------------------------------------------------------------
-
-def _rebuild(flow: Flow, plans: Sequence[PagePlan]) -> list[Any]:
-    """The page boxes with their text placed as `plans` says; pages past the last are dropped."""
-    source_page: dict[int, int] = {}
-    for index, box in enumerate(flow.text_boxes):
-        for fragment in box.children:
-            for line in fragment.children:
-                source_page[id(line)] = index
-            source_page[id(fragment)] = index
-    for index, plan in enumerate(plans):
-        text_box = flow.text_boxes[index]
-        x = text_box.content_box_x()
-        y = flow.first_top if index == 0 else flow.top
-        children: list[Any] = []
-        position = plan.start
-        while position != plan.end and position.unit < len(flow.units):
-            unit = flow.units[position.unit]
-            if unit.is_paragraph:
-                stop = plan.end.line if plan.end.unit == position.unit else len(unit.lines)
-                lines = unit.lines[position.line:stop]
-                top = y
-                for line in lines:
-                    dx = x - flow.text_boxes[source_page[id(line)]].content_box_x()
-                    line.translate(dx, y - line.position_y)
-                    y += line.height
-                proto = unit.fragments[0]
-                fragment = proto.copy_with_children(lines)
-                fragment.position_x = x - (proto.content_box_x() - proto.position_x)
-                fragment.position_y = top
-                fragment.height = y - top
-                children.append(fragment)
-                position = Position(position.unit + 1) if stop == len(unit.lines) else Position(
-                    position.unit, stop)
-            else:
-                block = unit.fragments[0]
-                dx = x - flow.text_boxes[source_page[id(block)]].content_box_x()
-                block.translate(dx, y - block.position_y)
-                y += block.margin_height()
-                children.append(block)
-                position = Position(position.unit + 1)
-        text_box.children = children
-    return flow.pages[: len(plans)]
-
+# ---- 4. The pass ----------------------------------------------------------------------------------
 
 @dataclass(frozen=True, slots=True)
 class Outcome:
     """What the pass did to one story, for the build's log and the tests."""
 
     modelled: bool  # the pass reproduced WeasyPrint's pagination and could act
-    deltas: tuple[int, ...]  # per page: lines run long (+) or short (−)
-    cost_before: int
-    cost_after: int
+    deltas: tuple[int, ...] = ()  # per page: lines run long (+) or short (−)
+    cost_before: int = 0
+    cost_after: int = 0
+    probed: int = 0  # paragraphs laid out again, tighter and looser
+    retracked: int = 0  # paragraphs set tighter or looser in the end
 
 
-def balance_pages(document: Any) -> Outcome:
-    """Re-paginate a laid-out story `document` in place (its `pages` replaced)."""
-    from weasyprint.document import Page
+def _faulty_neighbours(flow: Flow, plans: Sequence[PagePlan]) -> list[int]:
+    """Paragraphs on a page that has a fault or runs short, or on the page before it."""
+    wanted: list[int] = []
+    for index, plan in enumerate(plans):
+        last = index == len(plans) - 1
+        short = not last and plan.capacity < flow.bottom - EPSILON  # a spread run short
+        if _page_cost(flow, plan, index + 1, last) == 0 and not short:
+            continue
+        for page in (index, index - 1):
+            if page < 0:
+                continue
+            start, end = plans[page].start, plans[page].end
+            for unit in range(start.unit, min(end.unit + 1, len(flow.units))):
+                if unit not in wanted:
+                    wanted.append(unit)
+    return wanted
 
-    page_boxes = [page._page_box for page in document.pages]
-    flow = read_flow(page_boxes)
-    if flow is None:
-        return Outcome(False, (), 0, 0)
-    as_laid_out = paginate(flow, [0] * len(page_boxes))
-    if as_laid_out is None or [plan.start for plan in as_laid_out] != flow.starts:
-        return Outcome(False, (), 0, 0)
-    before = pagination_cost(flow, as_laid_out)
-    deltas = choose_depths(flow)
-    plans = paginate(flow, deltas)
-    if plans is None:
-        return Outcome(True, (), before, before)
-    after = pagination_cost(flow, plans)
-    if after >= before or not any(deltas):
-        return Outcome(True, (), before, before)
-    document.pages = [Page(box) for box in _rebuild(flow, plans)]
-    return Outcome(True, tuple(deltas[: len(plans)]), before, after)
+
+def _probe_worthy(flow: Flow, index: int) -> bool:
+    unit = flow.units[index]
+    return unit.is_paragraph and len(unit.lines) >= 2 and unit.child_index > 0
 
 
 def typeset_story(html: str, lay_out: Callable[[str], Any]) -> tuple[Any, Outcome]:
-    """Lay out one story's HTML with `lay_out` (HTML → WeasyPrint Document), its paragraph ends
-    tied and its pages balanced."""
-    document = lay_out(tie_paragraph_ends(html))
-    return document, balance_pages(document)
+    """Lay out one story's HTML with `lay_out` (HTML → WeasyPrint Document): paragraph ends
+    tied, loose paragraphs retracked, pages balanced. The story's own layout is done once; the
+    variants of a few paragraphs are laid out together in at most two small probe documents."""
+    from weasyprint.document import Page
+
+    tied = tie_paragraph_ends(html)
+    document = lay_out(tied)
+    page_boxes = [page._page_box for page in document.pages]
+    flow = read_flow(page_boxes)
+    if flow is None:
+        return document, Outcome(False)
+    as_laid_out = paginate(flow, [0] * len(page_boxes))
+    if as_laid_out is None or [plan.start for plan in as_laid_out] != flow.starts:
+        return document, Outcome(False)
+    before = pagination_cost(flow, as_laid_out)
+    cost, deltas = choose_depths(flow)
+
+    probes: list[Any] = []  # the retracked paragraphs' boxes belong to these documents
+    retracked: set[int] = set()
+    probed = 0
+
+    # Round 1: the loosest paragraphs set tighter, whatever their length (pages are balanced
+    # after).
+    qualities = {index: judge(unit) for index, unit in enumerate(flow.units) if unit.is_paragraph}
+    loose = sorted((index for index, quality in qualities.items()
+                    if (quality.loose or quality.runt) and _probe_worthy(flow, index)),
+                   key=lambda index: (-qualities[index].loose, index))[:MAX_LOOSE]
+    if loose:
+        variants, probe = probe_variants(tied, flow, {index: ("tight",) for index in loose}, lay_out)
+        probes.append(probe)
+        probed += len(loose)
+        for (index, _), variant in sorted(variants.items()):
+            quality = judge(variant)
+            if quality.loose < qualities[index].loose and not quality.runt:
+                flow.units[index], qualities[index] = variant, quality
+                retracked.add(index)
+        cost, deltas = choose_depths(flow)
+
+    # Round 2: faults left on the pages; a paragraph near one a line longer or shorter.
+    if cost >= COST_SHORT_SPREAD:
+        plans = paginate(flow, deltas) or []
+        near = [index for index in _faulty_neighbours(flow, plans)
+                if _probe_worthy(flow, index) and index not in retracked][:MAX_NEAR_FAULTS]
+        variants, probe = probe_variants(tied, flow, {index: ("tight", "loose") for index in near},
+                                         lay_out)
+        probes.append(probe)
+        probed += len(near)
+        judged = {key: judge(variant) for key, variant in variants.items()}
+        for _ in range(2):
+            if cost < COST_SHORT_SPREAD:  # no fault left, no spread run short
+                break
+            trials = [key for key in sorted(judged) if key[0] not in retracked
+                      and len(variants[key].lines) != len(flow.units[key[0]].lines)
+                      and not judged[key].runt and judged[key].loose <= qualities[key[0]].loose]
+            best: tuple[int, list[int], tuple[int, str]] | None = None
+            for key in trials[:MAX_TRIALS]:
+                original = flow.units[key[0]]
+                flow.units[key[0]] = variants[key]
+                trial_cost, trial_deltas = choose_depths(flow)
+                flow.units[key[0]] = original
+                if trial_cost < cost and (best is None or trial_cost < best[0]):
+                    best = (trial_cost, trial_deltas, key)
+            if best is None:
+                break
+            cost, deltas, key = best
+            flow.units[key[0]] = variants[key]
+            retracked.add(key[0])
+
+    final = paginate(flow, deltas)
+    if final is None or (cost >= before and not retracked) or (not any(deltas) and not retracked):
+        return document, Outcome(True, (), before, before, probed, 0)
+    document.pages = [Page(box) for box in rebuild(flow, final)]
+    document.octavo_probes = probes
+    return document, Outcome(True, tuple(deltas[: len(final)]), before, cost, probed, len(retracked))
