@@ -33,10 +33,9 @@ from dataclasses import dataclass
 from io import BytesIO
 from pathlib import Path
 
+from octavo.typeset.measure import Report
 from synth import make_anthology
 from typeset_measure import FIGURES, measure_pdf
-
-from octavo.typeset.measure import Report
 
 REPO = Path(__file__).resolve().parent.parent
 OUT = REPO / "benchmarks" / "out" / "typesetting"
@@ -117,8 +116,10 @@ REFERENCE_CSS = """
 @font-face {{ font-family: "Charis SIL"; src: url({fonts}/CharisSIL-Italic.ttf); font-style: italic; }}
 @font-face {{ font-family: "Charis SIL"; src: url({fonts}/CharisSIL-Bold.ttf); font-weight: bold; }}
 @page {{ size: 6in 9in; margin: 0.75in 0.6in 0.8in 0.8in; }}
-@page :left {{ margin-left: 0.6in; margin-right: 0.8in; @top-left {{ content: counter(page); font-size: 8.5pt; }} }}
-@page :right {{ margin-left: 0.8in; margin-right: 0.6in; @top-right {{ content: counter(page); font-size: 8.5pt; }} }}
+@page :left {{ margin-left: 0.6in; margin-right: 0.8in;
+              @top-left {{ content: counter(page); font-size: 8.5pt; }} }}
+@page :right {{ margin-left: 0.8in; margin-right: 0.6in;
+               @top-right {{ content: counter(page); font-size: 8.5pt; }} }}
 html {{ font-family: "Charis SIL"; font-size: 11pt; line-height: 1.38; hyphens: auto;
        hyphenate-limit-chars: 6 3 3; }}
 h1 {{ break-before: right; font-size: 1.75em; font-weight: normal; text-align: center;
@@ -183,7 +184,8 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="100k and held-out books only, no Pandoc")
     parser.add_argument("--repeat", type=int, default=1)
-    parser.add_argument("--before", default=None, help="git revision of 'before' (default: merge base with main)")
+    parser.add_argument("--before", default=None,
+                        help="git revision of 'before' (default: the merge base with main)")
     args = parser.parse_args(argv)
 
     OUT.mkdir(parents=True, exist_ok=True)
