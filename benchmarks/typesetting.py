@@ -33,6 +33,8 @@ from dataclasses import dataclass
 from io import BytesIO
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "src"))  # this tree's octavo
+
 from octavo.typeset.measure import Report
 from synth import make_anthology
 from typeset_measure import FIGURES, measure_pdf
@@ -228,5 +230,4 @@ def main(argv: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
-    sys.path.insert(0, str(REPO / "src"))
     raise SystemExit(main())
