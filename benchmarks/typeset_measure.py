@@ -126,8 +126,18 @@ def read_pages(path: Path) -> list[Page]:
         document.close()
 
 
-def measure_pdf(path: Path) -> Report:
-    return measure(read_pages(path))
+def measure_pdf(path: Path, bottom_margin_in: float | None = None) -> Report:
+    """The typesetting report of the PDF at `path`; `bottom_margin_in`, the text frame's bottom
+    margin, tells full pages from pages run a line long (see octavo.typeset.measure)."""
+    pages = read_pages(path)
+    frame_bottom = None
+    if bottom_margin_in is not None:
+        document = pdfium.PdfDocument(str(path))
+        try:
+            frame_bottom = document[0].get_height() - 72 * bottom_margin_in
+        finally:
+            document.close()
+    return measure(pages, frame_bottom)
 
 
 FIGURES = (
@@ -150,8 +160,10 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("pdf", type=Path)
     parser.add_argument("--list", metavar="KIND", help="print every finding of this kind")
+    parser.add_argument("--bottom-margin", type=float, metavar="INCHES",
+                        help="the text frame's bottom margin (octavo: 0.8 in on a 9-in page)")
     args = parser.parse_args(argv)
-    report = measure_pdf(args.pdf)
+    report = measure_pdf(args.pdf, args.bottom_margin)
     for name, figure in FIGURES:
         print(f"{name:40} {figure(report)}")
     if args.list:

@@ -75,7 +75,7 @@ def _tie(match: re.Match[str]) -> str:
 # The variants a paragraph may be set in: tracking ±1.5 % of the em.
 VARIANTS = {"tight": "letter-spacing: -0.015em", "loose": "letter-spacing: 0.015em"}
 MAX_LOOSE = 8  # loose paragraphs per story probed tighter
-MAX_NEAR_FAULTS = 10  # paragraphs per story probed for the pages' sake
+MAX_NEAR_FAULTS = 8  # paragraphs per story probed for the pages' sake
 MAX_TRIALS = 24  # variants tried against the pagination per round
 _TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9]*)[^>]*?(/?)>")
 _VOID = frozenset({"hr", "br", "img", "wbr"})
@@ -179,7 +179,8 @@ def _space_width(style: Any) -> float:
         from weasyprint.text.line_break import create_layout, line_size
 
         def width(text: str) -> float:
-            line, _ = create_layout(text, style, None, None, 0).get_first_line()
+            layout = create_layout(text, style, None, None, 0)  # the line lives while it does
+            line, _ = layout.get_first_line()
             return float(line_size(line, style)[0])
         _space_widths[key] = width("x x") - width("xx")
     return _space_widths[key]
@@ -222,7 +223,7 @@ class Outcome:
     cost_before: int = 0
     cost_after: int = 0
     probed: int = 0  # paragraphs laid out again, tighter and looser
-    retracked: int = 0  # paragraphs set tighter or looser in the end
+    retracked: tuple[str, ...] = ()  # the variant each retracked paragraph is set in
 
 
 def _faulty_neighbours(flow: Flow, plans: Sequence[PagePlan]) -> list[int]:
@@ -267,37 +268,28 @@ def typeset_story(html: str, lay_out: Callable[[str], Any]) -> tuple[Any, Outcom
     cost, deltas = choose_depths(flow)
 
     probes: list[Any] = []  # the retracked paragraphs' boxes belong to these documents
-    retracked: set[int] = set()
-    probed = 0
-
-    # Round 1: the loosest paragraphs set tighter, whatever their length (pages are balanced
-    # after).
+    retracked: dict[int, str] = {}
     qualities = {index: judge(unit) for index, unit in enumerate(flow.units) if unit.is_paragraph}
-    loose = sorted((index for index, quality in qualities.items()
-                    if (quality.loose or quality.runt) and _probe_worthy(flow, index)),
-                   key=lambda index: (-qualities[index].loose, index))[:MAX_LOOSE]
-    if loose:
-        variants, probe = probe_variants(tied, flow, {index: ("tight",) for index in loose}, lay_out)
-        probes.append(probe)
-        probed += len(loose)
-        for (index, _), variant in sorted(variants.items()):
-            quality = judge(variant)
-            if quality.loose < qualities[index].loose and not quality.runt:
-                flow.units[index], qualities[index] = variant, quality
-                retracked.add(index)
-        cost, deltas = choose_depths(flow)
+    variants: dict[tuple[int, str], Unit] = {}
+    judged: dict[tuple[int, str], Quality] = {}
+    probed: set[int] = set()
 
-    # Round 2: faults left on the pages; a paragraph near one a line longer or shorter.
-    if cost >= COST_SHORT_SPREAD:
-        plans = paginate(flow, deltas) or []
-        near = [index for index in _faulty_neighbours(flow, plans)
-                if _probe_worthy(flow, index) and index not in retracked][:MAX_NEAR_FAULTS]
-        variants, probe = probe_variants(tied, flow, {index: ("tight", "loose") for index in near},
-                                         lay_out)
-        probes.append(probe)
-        probed += len(near)
-        judged = {key: judge(variant) for key, variant in variants.items()}
-        for _ in range(2):
+    def probe(wanted: dict[int, tuple[str, ...]]) -> None:
+        wanted = {index: names for index, names in wanted.items() if index not in probed}
+        if wanted:
+            found, document = probe_variants(tied, flow, wanted, lay_out)
+            probes.append(document)
+            probed.update(wanted)
+            variants.update(found)
+            judged.update((key, judge(unit)) for key, unit in found.items())
+
+    def substitute(key: tuple[int, str]) -> None:
+        flow.units[key[0]], qualities[key[0]] = variants[key], judged[key]
+        retracked[key[0]] = key[1]
+
+    def fix_faults(cost: int, deltas: list[int]) -> tuple[int, list[int]]:
+        """Paragraphs a line longer or shorter, no worse to read, while that removes faults."""
+        for _ in range(3):
             if cost < COST_SHORT_SPREAD:  # no fault left, no spread run short
                 break
             trials = [key for key in sorted(judged) if key[0] not in retracked
@@ -307,19 +299,56 @@ def typeset_story(html: str, lay_out: Callable[[str], Any]) -> tuple[Any, Outcom
             for key in trials[:MAX_TRIALS]:
                 original = flow.units[key[0]]
                 flow.units[key[0]] = variants[key]
-                trial_cost, trial_deltas = choose_depths(flow)
+                trial = choose_depths(flow)
                 flow.units[key[0]] = original
-                if trial_cost < cost and (best is None or trial_cost < best[0]):
-                    best = (trial_cost, trial_deltas, key)
+                if trial[0] < cost and (best is None or trial[0] < best[0]):
+                    best = (trial[0], trial[1], key)
             if best is None:
                 break
-            cost, deltas, key = best
-            flow.units[key[0]] = variants[key]
-            retracked.add(key[0])
+            cost, deltas = best[0], best[1]
+            substitute(best[2])
+        return cost, deltas
+
+    # One probe: the paragraphs near a fault tighter and looser, the loosest ones tighter.
+    plans = paginate(flow, deltas) or []
+    near = [index for index in _faulty_neighbours(flow, plans) if _probe_worthy(flow, index)]
+    wanted: dict[int, tuple[str, ...]] = {index: ("tight", "loose") for index in near[:MAX_NEAR_FAULTS]}
+    loose = sorted((index for index, quality in qualities.items()
+                    if (quality.loose or quality.runt) and _probe_worthy(flow, index)),
+                   key=lambda index: (-qualities[index].loose, index))
+    for index in loose[:MAX_LOOSE]:
+        wanted.setdefault(index, ("tight",))
+    probe(wanted)
+
+    # Loose paragraphs retracked where the pages do not change (the same number of lines).
+    for key in sorted(judged):
+        same = len(variants[key].lines) == len(flow.units[key[0]].lines)
+        if same and key[0] not in retracked and judged[key] < qualities[key[0]] \
+                and judged[key].loose < qualities[key[0]].loose:
+            substitute(key)
+    cost, deltas = fix_faults(cost, deltas)
+    if cost >= COST_SHORT_SPREAD:  # faults left: probe around them once more
+        plans = paginate(flow, deltas) or []
+        near = [index for index in _faulty_neighbours(flow, plans)
+                if _probe_worthy(flow, index) and index not in probed]
+        probe({index: ("tight", "loose") for index in near[:MAX_NEAR_FAULTS]})
+        cost, deltas = fix_faults(cost, deltas)
+    # Loose paragraphs whose better setting changes their length, where the pages stay as good.
+    for key in sorted(judged):
+        if key[0] in retracked or not judged[key].loose < qualities[key[0]].loose or judged[key].runt:
+            continue
+        original = flow.units[key[0]]
+        flow.units[key[0]] = variants[key]
+        trial = choose_depths(flow)
+        flow.units[key[0]] = original
+        if trial[0] <= cost:
+            cost, deltas = trial
+            substitute(key)
 
     final = paginate(flow, deltas)
     if final is None or (cost >= before and not retracked) or (not any(deltas) and not retracked):
-        return document, Outcome(True, (), before, before, probed, 0)
+        return document, Outcome(True, (), before, before, len(probed))
     document.pages = [Page(box) for box in rebuild(flow, final)]
     document.octavo_probes = probes
-    return document, Outcome(True, tuple(deltas[: len(final)]), before, cost, probed, len(retracked))
+    return document, Outcome(True, tuple(deltas[: len(final)]), before, cost, len(probed),
+                             tuple(name for _, name in sorted(retracked.items())))

@@ -247,9 +247,11 @@ class _Reader:
         return paragraphs
 
 
-def measure(pages: Sequence[Page]) -> Report:
+def measure(pages: Sequence[Page], frame_bottom: float | None = None) -> Report:
     """Count the faults of the laid-out `pages` (front matter before the first story's opening
-    page is not counted)."""
+    page is not counted). `frame_bottom`, the foot of the text frame in points from the page's
+    top, tells full pages from pages run one line long on purpose (they end below it); without
+    it the full depth is where most pages end."""
     reader = _Reader(pages)
     geo = reader.geo
     findings: list[Finding] = []
@@ -316,7 +318,8 @@ def measure(pages: Sequence[Page]) -> Report:
                 fault("orphan", first_page, lines[0][1].text)
 
     full_pages = [n for n, last in last_page_of.items() if not last and depth_of[n]]
-    full_depth = _mode((depth_of[n] for n in full_pages), 0.5)
+    within = [n for n in full_pages if frame_bottom is None or depth_of[n] <= frame_bottom]
+    full_depth = _mode((depth_of[n] for n in within or full_pages), 0.5)
     tolerance = 0.75 * geo.pitch
     for number in full_pages:
         if depth_of[number] < full_depth - tolerance:
