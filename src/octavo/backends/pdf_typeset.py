@@ -77,6 +77,10 @@ VARIANTS = {"tight": "letter-spacing: -0.015em", "loose": "letter-spacing: 0.015
 MAX_LOOSE = 8  # loose paragraphs per story probed tighter
 MAX_NEAR_FAULTS = 8  # paragraphs per story probed for the pages' sake
 MAX_TRIALS = 24  # variants tried against the pagination per round
+_MARGIN_BOXES = ("top-left-corner", "top-left", "top-center", "top-right", "top-right-corner",
+                 "bottom-left-corner", "bottom-left", "bottom-center", "bottom-right",
+                 "bottom-right-corner", "left-top", "left-middle", "left-bottom", "right-top",
+                 "right-middle", "right-bottom")
 _TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9]*)[^>]*?(/?)>")
 _VOID = frozenset({"hr", "br", "img", "wbr"})
 
@@ -135,7 +139,11 @@ def probe_variants(html: str, flow: Flow, wanted: dict[int, tuple[str, ...]],
                 bodies.append(body)
     if not bodies:
         return {}, None
-    document = lay_out(prefix + "\n".join(bodies) + suffix)
+    # One tall page of the same width (a galley): no page breaks to make, no heads or folios.
+    galley = (f"<style>@page {{ size: {flow.pages[0].margin_width()}px 60000px !important; "
+              + " ".join(f"@{box} {{ content: none !important }}" for box in _MARGIN_BOXES)
+              + " }</style>")
+    document = lay_out(prefix.replace("</head>", galley + "</head>", 1) + "\n".join(bodies) + suffix)
     from weasyprint.formatting_structure import boxes
 
     found: dict[tuple[int, str], Unit] = {}
@@ -317,7 +325,7 @@ def typeset_story(html: str, lay_out: Callable[[str], Any]) -> tuple[Any, Outcom
                     if (quality.loose or quality.runt) and _probe_worthy(flow, index)),
                    key=lambda index: (-qualities[index].loose, index))
     for index in loose[:MAX_LOOSE]:
-        wanted.setdefault(index, ("tight",))
+        wanted.setdefault(index, ("tight", "loose"))
     probe(wanted)
 
     # Loose paragraphs retracked where the pages do not change (the same number of lines).
