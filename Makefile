@@ -22,6 +22,7 @@ bench: $(VENV)/.installed-test sysdeps
 	$(BIN)/python benchmarks/normalise_sweep.py
 	$(BIN)/python benchmarks/hardening.py
 	$(BIN)/python benchmarks/covers.py
+	$(BIN)/python benchmarks/typesetting.py
 
 # Render the sample PDF to PNG pages in dist/pages/ to look at them.
 look: build sysdeps

@@ -203,6 +203,11 @@ class Quality:
     hyphens: int
 
 
+def _reads_better(variant: Quality, original: Quality) -> bool:
+    """No runt where there was one, or as many and fewer loose lines (hyphens do not count)."""
+    return (variant.runt, variant.loose) < (original.runt, original.loose)
+
+
 def judge(unit: Unit) -> Quality:
     from weasyprint.formatting_structure import boxes
 
@@ -317,22 +322,22 @@ def typeset_story(html: str, lay_out: Callable[[str], Any]) -> tuple[Any, Outcom
             substitute(best[2])
         return cost, deltas
 
-    # One probe: the paragraphs near a fault tighter and looser, the loosest ones tighter.
+    # One probe: the paragraphs near a fault, those ending in a runt and the loosest ones, each
+    # tighter and looser.
     plans = paginate(flow, deltas) or []
     near = [index for index in _faulty_neighbours(flow, plans) if _probe_worthy(flow, index)]
     wanted: dict[int, tuple[str, ...]] = {index: ("tight", "loose") for index in near[:MAX_NEAR_FAULTS]}
     loose = sorted((index for index, quality in qualities.items()
                     if (quality.loose or quality.runt) and _probe_worthy(flow, index)),
-                   key=lambda index: (-qualities[index].loose, index))
+                   key=lambda index: (not qualities[index].runt, -qualities[index].loose, index))
     for index in loose[:MAX_LOOSE]:
         wanted.setdefault(index, ("tight", "loose"))
     probe(wanted)
 
-    # Loose paragraphs retracked where the pages do not change (the same number of lines).
+    # Paragraphs that read better retracked where the pages do not change (the same length).
     for key in sorted(judged):
         same = len(variants[key].lines) == len(flow.units[key[0]].lines)
-        if same and key[0] not in retracked and judged[key] < qualities[key[0]] \
-                and judged[key].loose < qualities[key[0]].loose:
+        if same and key[0] not in retracked and _reads_better(judged[key], qualities[key[0]]):
             substitute(key)
     cost, deltas = fix_faults(cost, deltas)
     if cost >= COST_SHORT_SPREAD:  # faults left: probe around them once more
@@ -341,9 +346,9 @@ def typeset_story(html: str, lay_out: Callable[[str], Any]) -> tuple[Any, Outcom
                 if _probe_worthy(flow, index) and index not in probed]
         probe({index: ("tight", "loose") for index in near[:MAX_NEAR_FAULTS]})
         cost, deltas = fix_faults(cost, deltas)
-    # Loose paragraphs whose better setting changes their length, where the pages stay as good.
+    # Paragraphs whose better setting changes their length, where the pages stay as good.
     for key in sorted(judged):
-        if key[0] in retracked or not judged[key].loose < qualities[key[0]].loose or judged[key].runt:
+        if key[0] in retracked or not _reads_better(judged[key], qualities[key[0]]):
             continue
         original = flow.units[key[0]]
         flow.units[key[0]] = variants[key]
