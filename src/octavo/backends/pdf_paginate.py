@@ -29,12 +29,13 @@ COST_PAGE_TURN_HYPHEN = 600  # a recto's last word continued overleaf
 COST_VERSO_HYPHEN = 200  # a verso's last word continued on the facing page
 COST_SHORT_LAST_PAGE = 500
 COST_SHORT_SPREAD = 900  # both pages a line short: balanced, but short of the full depth
+BEAM = 16  # positions in the flow kept after each spread
 COST_LONG_SPREAD = 40  # allowed, as Vellum does, but not where a normal spread does as well
 
 
 # ---- The story's flow, read from the laid-out boxes --------------------------------------
 
-@dataclass(slots=True)
+@dataclass(slots=True, eq=False)  # compared by identity: its lists of boxes are long
 class Unit:
     """A paragraph (its line boxes, in order) or another block (kept whole)."""
 
@@ -94,6 +95,7 @@ def read_flow(pages: Sequence[Any]) -> Flow | None:
 
     units: list[Unit] = []
     by_element: dict[int, Unit] = {}
+    index_of: dict[int, int] = {}  # id(unit) → its index (Units compare by value: slow)
     order: dict[int, int] = {}
     text_boxes: list[Any] = []
     starts: list[Position] = []
@@ -123,11 +125,12 @@ def read_flow(pages: Sequence[Any]) -> Flow | None:
                             avoid_break_after=child.style["break_after"] in ("avoid", "avoid-page"),
                             orphans=child.style["orphans"], widows=child.style["widows"])
                 by_element[id(child.element)] = unit
+                index_of[id(unit)] = len(units)
                 units.append(unit)
             elif not (is_paragraph and unit.is_paragraph and unit is units[-1] and first):
                 return None  # a block split across pages: not modelled
             if first:
-                starts.append(Position(units.index(unit), len(unit.lines)))
+                starts.append(Position(index_of[id(unit)], len(unit.lines)))
                 first = False
             unit.fragments.append(child)
             if is_paragraph:
@@ -309,7 +312,9 @@ def choose_depths(flow: Flow) -> tuple[int, list[int]]:
                         best = (total, here)
                 elif at not in next_states or total < next_states[at][0]:
                     next_states[at] = (total, here)
-        states = next_states
+        # A long story could reach thousands of positions; the cheapest few are plenty.
+        kept = sorted(next_states.items(), key=lambda item: (item[1][0], item[0].unit, item[0].line))
+        states = dict(kept[:BEAM])
         spread += 1
     return best if best is not None else (10**9, [])
 

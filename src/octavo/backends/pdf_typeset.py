@@ -1,23 +1,22 @@
-"""The layout pass on top of WeasyPrint: a story's pages balanced, its paragraphs' ends tied.
+"""The layout pass on top of WeasyPrint: paragraph ends tied, loose paragraphs retracked,
+spreads balanced. One story at a time, deterministic.
 
 WeasyPrint breaks lines greedily and fills each page until the next line does not fit; it knows
-nothing of spreads. This pass works on one story at a time, in three steps:
+nothing of spreads. For each story:
 
-1. Before layout, the last two words of every paragraph are tied by a no-break space and the
-   last word is kept whole (`tie_paragraph_ends`): no paragraph can end in one short word or
-   in the tail of a hyphenated word.
-2. WeasyPrint lays the story out once. The laid-out boxes give the story's flow: each
-   paragraph's line boxes and every other block (a scene break), with their heights.
-3. `choose_depths` paginates that flow itself, with WeasyPrint's own widow and orphan rules,
-   trying for every spread the normal depth, one line long or one line short (both pages
-   together, as Vellum does), and keeps the cheapest: no page short of its depth, no hyphen
-   at a page's foot, a last page of at least five lines, as few changed spreads as possible.
-   The lines are then moved between the pages' boxes (`_rebuild`): line breaks are not
-   touched, so the text is exactly WeasyPrint's, and nothing is laid out twice.
-
-The pass first checks that its own pagination reproduces WeasyPrint's at normal depth; a story
-whose flow it cannot model (a block split across pages, footnotes, a forced break) is left
-exactly as WeasyPrint laid it out.
+1. Before layout, a paragraph whose last word is short (a runt if alone) has it tied to the word
+   before by a no-break space (`tie_paragraph_ends`).
+2. WeasyPrint lays the story out once. `pdf_paginate.read_flow` reads the flow back from the
+   boxes (each paragraph's line boxes, every other block) and checks that its own pagination
+   reproduces WeasyPrint's; a story it cannot model is left exactly as laid out.
+3. `pdf_paginate.choose_depths` finds the cheapest pagination, each spread normal, one line long
+   or one line short (both pages together, as Vellum does). Paragraphs near the faults it cannot
+   remove, those ending in a runt and the loosest ones are laid out again ±1.5 % tighter and
+   looser, all together in one small probe document (a galley of the story's width); a variant
+   replaces its paragraph when it reads better without hurting the pages, or when, a line
+   shorter or longer, it removes a fault on the pages (`typeset_story`).
+4. `pdf_paginate.rebuild` moves the line boxes between the page boxes. Lines keep WeasyPrint's
+   breaks and text; the story itself is never laid out twice.
 """
 
 from __future__ import annotations
@@ -77,6 +76,7 @@ VARIANTS = {"tight": "letter-spacing: -0.015em", "loose": "letter-spacing: 0.015
 MAX_LOOSE = 8  # loose paragraphs per story probed tighter
 MAX_NEAR_FAULTS = 8  # paragraphs per story probed for the pages' sake
 MAX_TRIALS = 24  # variants tried against the pagination per round
+TRIAL_PAGES = 3000  # paginations tried per story × its pages: 300 for 10 pages, 5 for 600
 _MARGIN_BOXES = ("top-left-corner", "top-left", "top-center", "top-right", "top-right-corner",
                  "bottom-left-corner", "bottom-left", "bottom-center", "bottom-right",
                  "bottom-right-corner", "left-top", "left-middle", "left-bottom", "right-top",
@@ -296,6 +296,16 @@ def typeset_story(html: str, lay_out: Callable[[str], Any]) -> tuple[Any, Outcom
             variants.update(found)
             judged.update((key, judge(unit)) for key, unit in found.items())
 
+    trials_left = [max(2, TRIAL_PAGES // len(page_boxes))]
+
+    def trial_depths() -> tuple[int, list[int]] | None:
+        """The best pagination with a variant in place, within the story's budget of trials
+        (each costs a pagination of the whole story: a very long story gets few)."""
+        if trials_left[0] <= 0:
+            return None
+        trials_left[0] -= 1
+        return choose_depths(flow)
+
     def substitute(key: tuple[int, str]) -> None:
         flow.units[key[0]], qualities[key[0]] = variants[key], judged[key]
         retracked[key[0]] = key[1]
@@ -312,9 +322,9 @@ def typeset_story(html: str, lay_out: Callable[[str], Any]) -> tuple[Any, Outcom
             for key in trials[:MAX_TRIALS]:
                 original = flow.units[key[0]]
                 flow.units[key[0]] = variants[key]
-                trial = choose_depths(flow)
+                trial = trial_depths()
                 flow.units[key[0]] = original
-                if trial[0] < cost and (best is None or trial[0] < best[0]):
+                if trial is not None and trial[0] < cost and (best is None or trial[0] < best[0]):
                     best = (trial[0], trial[1], key)
             if best is None:
                 break
@@ -352,9 +362,9 @@ def typeset_story(html: str, lay_out: Callable[[str], Any]) -> tuple[Any, Outcom
             continue
         original = flow.units[key[0]]
         flow.units[key[0]] = variants[key]
-        trial = choose_depths(flow)
+        trial = trial_depths()
         flow.units[key[0]] = original
-        if trial[0] <= cost:
+        if trial is not None and trial[0] <= cost:
             cost, deltas = trial
             substitute(key)
 
