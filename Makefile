@@ -22,6 +22,7 @@ bench: $(VENV)/.installed-test sysdeps
 	$(BIN)/python benchmarks/normalise_sweep.py
 	$(BIN)/python benchmarks/hardening.py
 	$(BIN)/python benchmarks/covers.py
+	$(BIN)/python benchmarks/docx_read.py
 	$(BIN)/python benchmarks/typesetting.py
 
 # Render the sample PDF to PNG pages in dist/pages/ to look at them.
@@ -31,7 +32,7 @@ look: build sysdeps
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install --quiet --upgrade pip hatchling
+	$(BIN)/pip install --quiet --upgrade pip hatchling setuptools wheel  # wheel: odfpy is an sdist
 
 # A regular (non-editable) install, so every run proves the wheel carries styles and templates.
 $(VENV)/.installed: $(BIN)/python $(SOURCES)

@@ -47,11 +47,13 @@ def compile_book(manifest: Manifest, sources: Sources, diags: Diagnostics) -> Bo
             chapters = []
             for story in entry.stories:
                 story_number += 1
-                chapters.append(_chapter(story, sources[story.path], story_number, diags))
+                chapters.append(_chapter(story, sources[story.path], story_number, diags,
+                                         manifest.language))
             body.append(Part(f"part-{part_number:02d}", entry.title, tuple(chapters)))
         else:
             story_number += 1
-            body.append(_chapter(entry, sources[entry.path], story_number, diags))
+            body.append(_chapter(entry, sources[entry.path], story_number, diags,
+                                 manifest.language))
     chapters_by_author = _works_by_author(body)
     return Book(
         meta=_metadata(manifest),
@@ -86,7 +88,8 @@ def _comparable(title: str) -> str:
     return re.sub(r"\W+", "", title.casefold())
 
 
-def _chapter(entry: StoryEntry, story: RawStory, number: int, diags: Diagnostics) -> Chapter:
+def _chapter(entry: StoryEntry, story: RawStory, number: int, diags: Diagnostics,
+             book_language: str | None = None) -> Chapter:
     heading = story.heading
     label = heading.label if heading else None
     found_title = heading.title if heading else None
@@ -99,6 +102,8 @@ def _chapter(entry: StoryEntry, story: RawStory, number: int, diags: Diagnostics
                 f"'{title}' is used",
                 heading.span,
             )
+    elif story.meta.title:  # the work's own metadata (front matter, an AO3 preface)
+        title = story.meta.title
     elif found_title:
         title = found_title
     elif label:
@@ -112,10 +117,21 @@ def _chapter(entry: StoryEntry, story: RawStory, number: int, diags: Diagnostics
         title=title,
         blocks=story.blocks,
         source=entry.display,
-        authors=entry.authors,
-        subtitle=entry.subtitle,
+        authors=entry.authors or story.meta.authors,
+        subtitle=entry.subtitle or story.meta.subtitle,
         label=label,
+        language=_own_language(story.meta.language, book_language),
     )
+
+
+def _own_language(story: str | None, book: str | None) -> str | None:
+    """The story's language when it differs from the book's: another language, or another
+    variety (en-GB in an en-US book: spelling and hyphenation differ). A bare "en" in an en-US
+    book says nothing new."""
+    if not story or not book:
+        return story if story and not book else None
+    story_tag, book_tag = story.lower(), book.lower()
+    return None if story_tag == book_tag or book_tag.startswith(story_tag + "-") else story
 
 
 def _title_from_file(path: Path) -> str:

@@ -15,7 +15,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TaskID, TextColumn
 from rich.table import Table
 
-from octavo.diagnostics import Diagnostic, Severity
+from octavo.diagnostics import Diagnostic, Severity, Span
 
 out = Console(highlight=False, soft_wrap=True)
 err = Console(stderr=True, highlight=False, soft_wrap=True)
@@ -33,7 +33,8 @@ def print_json_diagnostics(diagnostics: Iterable[Diagnostic]) -> None:
         "end": ({"line": d.span.end_line, "column": d.span.end_column}
                 if d.span and d.span.end_line else None),
         "severity": d.severity.value, "code": d.code, "message": d.message, "fix": d.fix,
-    } for d in diagnostics]
+    } | ({"paragraph": d.span.paragraph} if d.span and d.span.paragraph else {})
+        for d in diagnostics]
     print(json.dumps(rows, ensure_ascii=False, indent=2))
 
 
@@ -54,6 +55,30 @@ def _source_line(path: str, line: int) -> str | None:
     return lines[line - 1] if 0 < line <= len(lines) else None
 
 
+@functools.cache
+def _paragraphs(path: str) -> dict[int, str]:
+    """A line-less manuscript's paragraphs by number, as its reader numbers them."""
+    from pathlib import Path
+
+    from octavo.check import block_paragraphs
+    from octavo.ingest import read_manuscript
+    from octavo.ingest.options import ReadOptions
+
+    try:
+        story = read_manuscript(Path(path), path, ReadOptions(docx_changes="accept"))
+    except Exception:  # a file that cannot be shown is simply not shown
+        return {}
+    return dict(block_paragraphs(story.blocks))
+
+
+def source_text(span: Span) -> str | None:
+    """What a diagnostic's caret goes under: the line, or in a format without lines
+    (`story.docx:¶12:40`) that paragraph's text."""
+    if span.paragraph > 0:
+        return _paragraphs(span.path).get(span.paragraph)
+    return _source_line(span.path, span.line) if span.line > 0 else None
+
+
 def print_diagnostics(diagnostics: Iterable[Diagnostic], with_source: bool = False,
                       to_stdout: bool = False) -> None:
     """Diagnostics on standard error (standard output for `check`, whose findings are its
@@ -61,8 +86,8 @@ def print_diagnostics(diagnostics: Iterable[Diagnostic], with_source: bool = Fal
     target = out if to_stdout else err
     for d in diagnostics:
         _print_diagnostic(d, target)
-        if with_source and target.is_terminal and d.span and d.span.line > 0:
-            source = _source_line(d.span.path, d.span.line)
+        if with_source and target.is_terminal and d.span and (d.span.line or d.span.paragraph):
+            source = source_text(d.span)
             if source is not None:
                 width = max(1, (d.span.end_column or d.span.column + 1) - d.span.column)
                 target.out("    " + source.rstrip("\n")[:200], highlight=False)

@@ -14,15 +14,20 @@ from dataclasses import dataclass, field
 
 @dataclass(frozen=True, slots=True)
 class Span:
-    """A place in a source file: 1-based line and column."""
+    """A place in a source file: 1-based line and column. In a format without lines (a .docx,
+    an EPUB) `paragraph` is the 1-based paragraph and `column` a character in it:
+    `story.docx:¶12:40`."""
 
     path: str
     line: int = 0
     column: int = 0
     end_line: int | None = None
     end_column: int | None = None
+    paragraph: int = 0
 
     def __str__(self) -> str:
+        if self.paragraph > 0:
+            return f"{self.path}:¶{self.paragraph}:{max(self.column, 1)}"
         if self.line <= 0:
             return self.path
         return f"{self.path}:{self.line}:{max(self.column, 1)}"
@@ -49,7 +54,7 @@ class Diagnostic:
     def sort_key(self) -> tuple[str, int, int, str]:
         if self.span is None:
             return ("", 0, 0, self.code)
-        return (self.span.path, self.span.line, self.span.column, self.code)
+        return (self.span.path, self.span.line or self.span.paragraph, self.span.column, self.code)
 
 
 @dataclass(slots=True)

@@ -8,6 +8,7 @@ Every node is a frozen, slotted dataclass with tuple children; a change is a new
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 from collections.abc import Iterator
 from dataclasses import dataclass, fields, is_dataclass
 from pathlib import Path
@@ -47,7 +48,46 @@ class Link:
     children: tuple[Inline, ...]
 
 
-Inline: TypeAlias = Text | Emphasis | Strong | SmallCaps | Link
+@dataclass(frozen=True, slots=True)
+class Code:
+    """A code span: set in the code face, never typeset (quotes and dashes stay as typed)."""
+
+    value: str
+
+
+@dataclass(frozen=True, slots=True)
+class LineBreak:
+    """A hard line break inside a paragraph (Markdown's trailing `\\`, Word's Shift-Enter)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Footnote:
+    """A note called from this point of the text. `number` counts the notes of one story from 1;
+    `kind` is "footnote" (print: at the foot of the page) or "endnote" (at the story's end).
+    EPUB: a note reference here and an `epub:type` aside at the story's end, linked both ways."""
+
+    number: int
+    blocks: tuple[Block, ...]
+    kind: str = "footnote"
+
+
+@dataclass(frozen=True, slots=True)
+class Image:
+    """An image the manuscript itself carries (a .docx picture), bytes already checked by
+    content. It is packed into the EPUB and embedded in the PDF; nothing is fetched."""
+
+    data: bytes
+    media_type: str  # image/png, image/jpeg or image/gif
+    alt: str = ""
+
+    @property
+    def file_name(self) -> str:
+        extension = {"image/png": ".png", "image/jpeg": ".jpg", "image/gif": ".gif"}
+        digest = hashlib.sha256(self.data).hexdigest()[:16]
+        return f"img-{digest}{extension.get(self.media_type, '.bin')}"
+
+
+Inline: TypeAlias = Text | Emphasis | Strong | SmallCaps | Link | Code | LineBreak | Footnote | Image
 
 # ---------------------------------------------------------------------------------------------
 # Blocks
@@ -64,7 +104,7 @@ class Heading:
 class Paragraph:
     children: tuple[Inline, ...]
     span: Span | None = None
-
+    align: str | None = None  # "center": a centred line the author set apart
 
 @dataclass(frozen=True, slots=True)
 class SceneBreak:
@@ -81,9 +121,34 @@ class BlockQuote:
 class Verse:
     lines: tuple[tuple[Inline, ...], ...]
     span: Span | None = None
+    indents: tuple[int, ...] = ()  # per line, in steps of one em (empty: none indented)
 
 
-Block: TypeAlias = Heading | Paragraph | SceneBreak | BlockQuote | Verse
+@dataclass(frozen=True, slots=True)
+class ListBlock:
+    """An ordered or unordered list; each item is a run of blocks."""
+
+    items: tuple[tuple[Block, ...], ...]
+    ordered: bool = False
+    start: int = 1
+    span: Span | None = None
+
+
+ASIDE_KINDS = ("epigraph", "dedication", "notes")
+
+
+@dataclass(frozen=True, slots=True)
+class Aside:
+    """Text set apart from the story's run: its epigraph, its own dedication, or the author's
+    notes that the book moved to the story's end (`kind`, one of ASIDE_KINDS)."""
+
+    kind: str
+    blocks: tuple[Block, ...]
+    title: str | None = None
+    span: Span | None = None
+
+
+Block: TypeAlias = Heading | Paragraph | SceneBreak | BlockQuote | Verse | ListBlock | Aside
 
 # ---------------------------------------------------------------------------------------------
 # Book structure
@@ -100,6 +165,7 @@ class Chapter:
     authors: tuple[str, ...] = ()
     subtitle: str | None = None
     label: str | None = None  # "Session One", kept from the manuscript's own heading
+    language: str | None = None  # the story's own language, when it differs from the book's
 
     @property
     def byline(self) -> str | None:
@@ -256,9 +322,77 @@ def inline_text(inlines: tuple[Inline, ...]) -> str:
                 out.append(value)
             case Emphasis(children=c) | Strong(children=c) | SmallCaps(children=c) | Link(children=c):
                 out.append(inline_text(c))
+            case Code(value=value):
+                out.append(value)
+            case LineBreak():
+                out.append("\n")
+            case Footnote() | Image():
+                pass  # a note's text is the note's, not the paragraph's; see `notes_of`
             case _:
                 assert_never(node)
     return "".join(out)
+
+
+def notes_of(blocks: tuple[Block, ...]) -> list[Footnote]:
+    """Every note called in `blocks`, in reading order."""
+    found: list[Footnote] = []
+
+    def inlines(nodes: tuple[Inline, ...]) -> None:
+        for node in nodes:
+            if isinstance(node, Footnote):
+                found.append(node)
+            elif isinstance(node, Emphasis | Strong | SmallCaps | Link):
+                inlines(node.children)
+
+    for block in walk_blocks(blocks):
+        match block:
+            case Heading(children=c) | Paragraph(children=c):
+                inlines(c)
+            case Verse(lines=lines):
+                for line in lines:
+                    inlines(line)
+            case _:
+                pass
+    return found
+
+
+def walk_blocks(blocks: tuple[Block, ...]) -> Iterator[Block]:
+    """Every block, nested ones included, in reading order (notes' own blocks excluded)."""
+    for block in blocks:
+        yield block
+        match block:
+            case BlockQuote(blocks=inner) | Aside(blocks=inner):
+                yield from walk_blocks(inner)
+            case ListBlock(items=items):
+                for item in items:
+                    yield from walk_blocks(item)
+            case _:
+                pass
+
+
+def images_of(blocks: tuple[Block, ...]) -> list[Image]:
+    """Every image in `blocks` and their notes, in reading order."""
+    found: list[Image] = []
+
+    def inlines(nodes: tuple[Inline, ...]) -> None:
+        for node in nodes:
+            if isinstance(node, Image):
+                found.append(node)
+            elif isinstance(node, Emphasis | Strong | SmallCaps | Link):
+                inlines(node.children)
+            elif isinstance(node, Footnote):
+                found.extend(images_of(node.blocks))
+
+    for block in walk_blocks(blocks):
+        match block:
+            case Heading(children=c) | Paragraph(children=c):
+                inlines(c)
+            case Verse(lines=lines):
+                for line in lines:
+                    inlines(line)
+            case _:
+                pass
+    return found
 
 
 def block_text(block: Block) -> str:
@@ -272,12 +406,30 @@ def block_text(block: Block) -> str:
             return "\n\n".join(block_text(b) for b in blocks)
         case Verse(lines=lines):
             return "\n".join(inline_text(line) for line in lines)
+        case ListBlock(items=items):
+            return "\n\n".join(block_text(b) for item in items for b in item)
+        case Aside(blocks=blocks, title=title):
+            return "\n\n".join(t for t in (title or "", *(block_text(b) for b in blocks)) if t)
         case _:
             assert_never(block)
 
 
 def chapter_text(chapter: Chapter) -> str:
-    return "\n\n".join(t for t in (block_text(b) for b in chapter.blocks) if t)
+    """The story's text in reading order, its notes after it (as the EPUB shows them)."""
+    texts = [block_text(b) for b in chapter.blocks]
+    texts.extend(block_text(b) for note in notes_of(chapter.blocks) for b in note.blocks)
+    return "\n\n".join(t for t in texts if t)
+
+
+def book_images(book: Book) -> list[Image]:
+    """Every image of the book's stories and pages, each once, in reading order."""
+    seen: dict[str, Image] = {}
+    groups: list[tuple[Block, ...]] = [c.blocks for c in book.chapters()]
+    groups.extend(p.blocks for p in (*book.front, *book.back) if isinstance(p, MatterPage | Dedication))
+    for blocks in groups:
+        for image in images_of(blocks):
+            seen.setdefault(image.file_name, image)
+    return list(seen.values())
 
 
 def word_count(text: str) -> int:
@@ -308,9 +460,17 @@ def pformat(node: object, indent: int = 0) -> str:
         if isinstance(value, tuple) and value and is_dataclass(value[0]):
             lines.append(f"{pad}  {f.name}:")
             lines.extend(pformat(v, indent + 2) for v in value)
+        elif (isinstance(value, tuple) and value and isinstance(value[0], tuple)
+              and any(is_dataclass(v) for item in value for v in item)):
+            lines.append(f"{pad}  {f.name}:")  # list items, verse lines: one group each
+            for item in value:
+                lines.append(f"{pad}    -")
+                lines.extend(pformat(v, indent + 3) for v in item)
         elif is_dataclass(value):
             lines.append(f"{pad}  {f.name}:")
             lines.append(pformat(value, indent + 2))
+        elif isinstance(value, bytes):
+            lines.append(f"{pad}  {f.name}=<{len(value)} bytes>")
         elif value not in (None, ()):
             lines.append(f"{pad}  {f.name}={value!r}")
     return "\n".join(lines)

@@ -39,6 +39,9 @@ class StoryEntry:
     title: str | None = None
     subtitle: str | None = None
     authors: tuple[str, ...] = ()
+    # Input settings, the book's merged with the story's own (see manifest_inputs.py).
+    habits: tuple[tuple[str, str], ...] = ()  # (habit kind, "keep" | "endnote" | "drop")
+    docx_changes: str | None = None  # "accept" | "refuse" | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,6 +99,8 @@ class Manifest:
     check_enabled: frozenset[str] = frozenset()
     house_words: tuple[tuple[str, str], ...] = ()  # (avoided, preferred)
     check_severity: tuple[tuple[str, str], ...] = ()  # (code, "error" | "warning" | "info")
+    habits: tuple[tuple[str, str], ...] = ()  # the book's `habits:` (stories may add their own)
+    docx_changes: str | None = None  # the book's `docx: {changes: ...}`
 
     def stories(self) -> list[StoryEntry]:
         found: list[StoryEntry] = []
@@ -177,6 +182,8 @@ class _Builder:
             from octavo.cover import check_cover
 
             self.diags.extend(check_cover(cover, self.span("cover")))
+        from octavo.manifest_inputs import docx_changes, merged_habits
+
         contents = tuple(self._entry(item, ("contents", i), authors)
                          for i, item in enumerate(data["contents"]))
         if self.diags.has_errors:
@@ -215,6 +222,8 @@ class _Builder:
             check_enabled=frozenset(data.get("check", {}).get("enable", ())),
             house_words=tuple(data.get("check", {}).get("words", {}).items()),
             check_severity=tuple(sorted(data.get("check", {}).get("severity", {}).items())),
+            habits=merged_habits(data, {}),
+            docx_changes=docx_changes(data, {}),
         )
 
     # -- metadata values ----------------------------------------------------------------------
@@ -308,8 +317,12 @@ class _Builder:
             self.diags.error("OCT112", f"'{raw}' is already listed at line {first.line}", span)
             return None
         self.seen[path] = span
+        from octavo.manifest_inputs import docx_changes, merged_habits
+
         return StoryEntry(path, raw, span, meta.get("title"), meta.get("subtitle"),
-                          _names(meta.get("author")) or inherited)
+                          _names(meta.get("author")) or inherited,
+                          habits=merged_habits(self.data, meta),
+                          docx_changes=docx_changes(self.data, meta))
 
     def _entry(self, item: Any, where: Path_,
                inherited: tuple[str, ...]) -> StoryEntry | PartEntry | None:

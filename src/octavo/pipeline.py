@@ -22,7 +22,16 @@ from octavo.check.anthology_rules import StoryText, name_spellings
 from octavo.compile import compile_book
 from octavo.diagnostics import Diagnostic, Diagnostics, OctavoError, Severity, Span
 from octavo.document import Book, chapter_text, timestamp_from_date, word_count
-from octavo.ingest import MARKDOWN_SUFFIXES, RawStory, parse_manuscript, read_text
+from octavo.ingest import (
+    MARKDOWN_SUFFIXES,
+    RawStory,
+    ReadOptions,
+    is_line_format,
+    parse_manuscript,
+    read_manuscript,
+    read_text,
+)
+from octavo.ingest.habits import apply_habits
 from octavo.manifest import Manifest, load_manifest
 from octavo.normalise import normalise_story
 from octavo.paths import display_path
@@ -80,25 +89,40 @@ def apply_check_settings(found: Diagnostics, manifest: Manifest) -> list[Diagnos
 
 def read_sources(manifest: Manifest, diags: Diagnostics, progress: Progress,
                  lint: bool = False) -> dict[Path, RawStory]:
-    entries = [(s.path, s.display, s.span) for s in manifest.stories()]
+    entries = [(s.path, s.display, s.span, s.habits, s.docx_changes) for s in manifest.stories()]
     for source in (manifest.dedication, manifest.acknowledgements, *manifest.front,
                    *manifest.back):
         if source is not None and source.path is not None:
-            entries.append((source.path, source.display or "", source.span))
+            entries.append((source.path, source.display or "", source.span, manifest.habits,
+                            manifest.docx_changes))
     progress.stage("Read", len(entries))
     sources: dict[Path, RawStory] = {}
     texts = []
-    for path, display, span in entries:
+    for path, display, span, habits, changes in entries:
         progress.step(display)
+        shown = display_path(path)
         try:
-            decoded = read_text(path, display_path(path))
-            story = parse_manuscript(decoded, path.suffix, display_path(path))
+            if is_line_format(path.suffix):
+                decoded = read_text(path, shown)
+                story = parse_manuscript(decoded, path.suffix, shown)
+            else:  # a format without lines: checked paragraph by paragraph
+                story = read_manuscript(path, shown, ReadOptions(docx_changes=changes))
         except OctavoError as exc:
             # Point at the manifest entry too, so the user knows which line named the file.
             for d in exc.diagnostics:
-                diags.error(d.code, f"{display}: {d.message}", span)
+                where = f" (at {d.span})" if d.span and (d.span.line or d.span.paragraph) else ""
+                diags.error(d.code, f"{display}: {d.message}{where}", span)
             continue
+        story = apply_habits(story, habits, shown)
         diags.extend(story.diagnostics)
+        if not is_line_format(path.suffix):
+            from octavo.check import check_blocks
+
+            diags.extend(check_blocks(story.blocks, shown, manifest.check_enabled,
+                                      manifest.house_words,
+                                      only=None if lint else ALWAYS_CHECKED))
+            sources[path] = normalise_story(story, manifest.house_style)
+            continue
         markdown = path.suffix.lower() in MARKDOWN_SUFFIXES
         if lint:
             diags.extend(check_text(decoded.text, display_path(path), manifest.check_enabled,

@@ -99,9 +99,9 @@ def test_manuscript_that_is_a_folder(book: BookFolder) -> None:
 
 
 def test_unsupported_manuscript_format(book: BookFolder) -> None:
-    book.write("stories/one.docx", "not really a docx")
-    book.manifest("title: Harbour Tales\ncontents:\n  - stories/one.docx\n")
-    assert_fails_with(book, "OCT201", 3, 5, "reads .txt and .md manuscripts")
+    book.write("stories/one.pages", "not a format octavo reads")
+    book.manifest("title: Harbour Tales\ncontents:\n  - stories/one.pages\n")
+    assert_fails_with(book, "OCT201", 3, 5, "octavo reads .txt, .md, .docx, .html")
 
 
 @pytest.mark.parametrize("path", ["../outside.txt", "stories/../../outside.txt", "/etc/hostname"])

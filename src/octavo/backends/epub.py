@@ -27,11 +27,12 @@ from octavo.backends.epub_pages import plan_pages, toc_title
 from octavo.backends.epub_zip import repack
 from octavo.cover import prepare_cover
 from octavo.diagnostics import Diagnostics, OctavoError, Severity, Span
-from octavo.document import Book
+from octavo.document import Book, book_images
 from octavo.paths import display_path
 from octavo.render.direction import language_direction
 from octavo.render.imprint import package_identifier
 from octavo.render.templating import make_environment, render_template
+from octavo.render.xhtml import IMAGE_FOLDER
 from octavo.resources import styles_dir
 
 TEXT_DIR = "text"
@@ -72,6 +73,9 @@ class EpubBackend:
         apply_metadata(target, book.meta, has_cover=cover is not None)
         stylesheets = ["../styles/epub.css"]
         _add(target, "css", "styles/epub.css", "text/css", (styles_dir() / "epub.css").read_bytes())
+        for image in book_images(book):  # pictures the manuscripts carry (a .docx's)
+            _add(target, image.file_name.rsplit(".", 1)[0], f"{IMAGE_FOLDER}/{image.file_name}",
+                 image.media_type, image.data)
         if cover is not None:
             _add(target, "cover-image", cover.file_name, cover.media_type, cover.data, "cover-image")
             # EPUB 2 reading systems find the cover through this meta.

@@ -178,6 +178,7 @@ def _chapter_page(chapter: Chapter, uid: str, in_part: bool) -> Page:
         "byline": chapter.byline,
         "blocks": chapter.blocks,
         "level": 2 if in_part else 1,  # a part's title page holds the h1
+        "language": chapter.language,
     }
     return Page(uid, title, "epub/chapter.xhtml.j2", "bodymatter", context)
 

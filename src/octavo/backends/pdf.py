@@ -29,7 +29,8 @@ class PdfBackend:
 
     def emit(self, book: Book, options: BuildOptions, diags: Diagnostics,
              progress: Progress) -> Artifact:
-        env = make_environment(book.root, book.scene_break, language_direction(book.meta.language))
+        env = make_environment(book.root, book.scene_break, language_direction(book.meta.language),
+                               target="print")
         html = PrintHtml(env, book)
         layout = PdfLayout(book.root, geometry_css(env, book), Path(print_stylesheet_path()),
                            options.timestamp)

@@ -114,7 +114,9 @@ class PdfLayout:
             """Refuses every URL outside the book folder and octavo's own styles."""
 
             def fetch(self, url: str, headers: Any = None) -> Any:
-                if not is_allowed_url(url, roots):
+                # data:image/ URLs are the pictures a manuscript carries, embedded by
+                # render/xhtml.py from bytes already read and checked: nothing is fetched.
+                if not (url.startswith("data:image/") or is_allowed_url(url, roots)):
                     raise ValueError(f"octavo refuses to fetch {url!r}")
                 return super().fetch(url, headers)
 

@@ -6,6 +6,7 @@ reports); manuscript text is linted by the rules in `text_rules`, each with a st
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from pathlib import Path
 
@@ -13,10 +14,11 @@ from octavo.backends.base import NullProgress
 from octavo.check import font_rules as _font_rules  # noqa: F401  (registers OCT350)
 from octavo.check.text_rules import RULES, Line, TextParagraph
 from octavo.diagnostics import Diagnostic, Diagnostics, OctavoError, Severity, Span
-from octavo.ingest import MARKDOWN_SUFFIXES, read_text
+from octavo.document import Block, ListBlock, Paragraph, block_text, walk_blocks
+from octavo.ingest import MARKDOWN_SUFFIXES, is_line_format, read_manuscript, read_text
 from octavo.ingest.plaintext import blank_comment, body_layout, is_scene_break
 
-__all__ = ["RULES", "check_book", "check_files", "check_text", "explain"]
+__all__ = ["RULES", "check_blocks", "check_book", "check_files", "check_text", "explain"]
 
 
 _DIRECTIVE = re.compile(r"^\s*%%\s*octavo:\s*ignore\s+(OCT\d{3}(?:[\s,]+OCT\d{3})*)",
@@ -74,8 +76,43 @@ def check_text(text: str, display: str, enabled: frozenset[str] = frozenset(),
     """Lint one manuscript's text. `enabled`: checks that are off by default, turned on;
     `house_words`: (word the book avoids, the form it uses); `markdown`: the text is Markdown,
     so only the checks that its syntax cannot confuse run; `only`: run just these checks."""
-    paragraphs = paragraphs_of(text)
-    excused = _suppressions(text)
+    return _check_paragraphs(paragraphs_of(text), _suppressions(text), display, enabled,
+                             house_words, markdown=markdown, only=only)
+
+
+def check_blocks(blocks: tuple[Block, ...], display: str, enabled: frozenset[str] = frozenset(),
+                 house_words: tuple[tuple[str, str], ...] = (), *,
+                 only: frozenset[str] | None = None) -> list[Diagnostic]:
+    """Lint a story read from a format without lines (.docx, .html, .epub, .odt, .rtf): the
+    same rules on each paragraph's text, findings placed at `display:¶N:column`."""
+    paragraphs = [TextParagraph((Line(number, text),)) for number, text in block_paragraphs(blocks)]
+    found = _check_paragraphs(paragraphs, {}, display, enabled, house_words, only=only)
+    return [dataclasses.replace(d, span=_paragraph_span(d.span)) if d.span else d for d in found]
+
+
+def block_paragraphs(blocks: tuple[Block, ...]) -> list[tuple[int, str]]:
+    """(paragraph number, text) of every prose paragraph, in reading order (headings, verse
+    and list items are not prose: the paragraph rules would misread them)."""
+    found: list[tuple[int, str]] = []
+    in_lists = {id(b) for block in walk_blocks(blocks) if isinstance(block, ListBlock)
+                for item in block.items for b in walk_blocks(item)}
+    for block in walk_blocks(blocks):
+        if (isinstance(block, Paragraph) and id(block) not in in_lists and block.span
+                and block.span.paragraph):
+            text = block_text(block).replace("\n", " ")
+            if text.strip():
+                found.append((block.span.paragraph, text))
+    return found
+
+
+def _paragraph_span(span: Span) -> Span:
+    return Span(span.path, 0, span.column, None, span.end_column, paragraph=span.line)
+
+
+def _check_paragraphs(paragraphs: list[TextParagraph], excused: dict[int, tuple[int, set[str]]],
+                      display: str, enabled: frozenset[str],
+                      house_words: tuple[tuple[str, str], ...], *, markdown: bool = False,
+                      only: frozenset[str] | None = None) -> list[Diagnostic]:
     paragraph_of_line = {line.number: p.first.number for p in paragraphs for line in p.lines}
     used: set[tuple[int, str]] = set()
     found = []
@@ -120,6 +157,9 @@ def check_text(text: str, display: str, enabled: frozenset[str] = frozenset(),
 
 
 def _check_manuscript(path: Path, display: str) -> list[Diagnostic]:
+    if not is_line_format(path.suffix):
+        story = read_manuscript(path, display)
+        return [*story.diagnostics, *check_blocks(story.blocks, display)]
     decoded = read_text(path, display)
     found = list(decoded.diagnostics)
     found.extend(check_text(decoded.text, display,

@@ -12,12 +12,18 @@ from collections.abc import Callable, Iterator
 from typing import TypeVar, assert_never
 
 from octavo.document import (
+    Aside,
     Block,
     BlockQuote,
+    Code,
     Emphasis,
+    Footnote,
     Heading,
+    Image,
     Inline,
+    LineBreak,
     Link,
+    ListBlock,
     Paragraph,
     SceneBreak,
     SmallCaps,
@@ -99,11 +105,13 @@ def _joined(block: Paragraph) -> str:
 
 
 def _leaves(inlines: tuple[Inline, ...]) -> list[str]:
+    """The text to typeset, in order. Code, breaks, images and notes are not part of it (a
+    note's own text is typeset on its own)."""
     out: list[str] = []
     for node in inlines:
         if isinstance(node, Text):
             out.append(node.value)
-        else:
+        elif isinstance(node, Emphasis | Strong | SmallCaps | Link):
             out.extend(_leaves(node.children))
     return out
 
@@ -117,8 +125,8 @@ class _Typesetter:
 
     def block(self, block: Block) -> Block:
         match block:
-            case Paragraph(children=children, span=span):
-                return Paragraph(self.inlines(children, id(block)), span)
+            case Paragraph(children=children):
+                return dataclasses.replace(block, children=self.inlines(children, id(block)))
             case Heading(children=children):
                 return dataclasses.replace(block, children=self.inlines(children, id(block)))
             case SceneBreak():
@@ -127,18 +135,24 @@ class _Typesetter:
                 return dataclasses.replace(block, blocks=tuple(self.block(b) for b in blocks))
             case Verse(lines=lines):
                 return dataclasses.replace(block, lines=tuple(self.inlines(line) for line in lines))
+            case ListBlock(items=items):
+                return dataclasses.replace(block, items=tuple(tuple(self.block(b) for b in item)
+                                                              for item in items))
+            case Aside(blocks=blocks):
+                return dataclasses.replace(block, blocks=tuple(self.block(b) for b in blocks))
             case _:
                 assert_never(block)
 
     def inlines(self, inlines: tuple[Inline, ...], key: int | None = None) -> tuple[Inline, ...]:
+        inlines = self.notes(inlines)
         prepared = self.prepared.get(key) if key is not None else None
         if len(inlines) == 1 and isinstance(inlines[0], Text):  # most paragraphs: one text node
             prepared = prepared or prepare(inlines[0].value, self.style)
             value = finish(prepared, self.style, self.single_outer).strip()
             return (Text(value),) if value else ()
         leaves = _leaves(inlines)
-        if not leaves:  # an empty heading ("##" alone) has nothing to set
-            return ()
+        if not leaves:  # an empty heading ("##" alone), a lone image: nothing to set
+            return inlines
         prepared = prepared or prepare(BOUNDARY.join(leaves), self.style)
         typeset_text = finish(prepared, self.style, self.single_outer)
         values = typeset_text.split(BOUNDARY)
@@ -148,6 +162,17 @@ class _Typesetter:
         values[-1] = values[-1].rstrip()
         rebuilt = _rebuild(inlines, iter(values))
         return tuple(node for node in rebuilt if not (isinstance(node, Text) and not node.value))
+
+    def notes(self, inlines: tuple[Inline, ...]) -> tuple[Inline, ...]:
+        """The same inlines with each note's own blocks typeset."""
+        out: list[Inline] = []
+        for node in inlines:
+            if isinstance(node, Footnote):
+                node = dataclasses.replace(node, blocks=tuple(self.block(b) for b in node.blocks))
+            elif isinstance(node, Emphasis | Strong | SmallCaps | Link):
+                node = dataclasses.replace(node, children=self.notes(node.children))
+            out.append(node)
+        return tuple(out)
 
 
 def _rebuild(inlines: tuple[Inline, ...], values: Iterator[str]) -> tuple[Inline, ...]:
@@ -159,6 +184,8 @@ def _rebuild(inlines: tuple[Inline, ...], values: Iterator[str]) -> tuple[Inline
                 out.append(Text(next(values)))
             case Emphasis() | Strong() | SmallCaps() | Link():
                 out.append(dataclasses.replace(node, children=_rebuild(node.children, values)))
+            case Code() | LineBreak() | Footnote() | Image():
+                out.append(node)
             case _:
                 assert_never(node)
     return tuple(out)

@@ -10,12 +10,18 @@ from __future__ import annotations
 from typing import assert_never
 
 from octavo.document import (
+    Aside,
     Block,
     BlockQuote,
+    Code,
     Emphasis,
+    Footnote,
     Heading,
+    Image,
     Inline,
+    LineBreak,
     Link,
+    ListBlock,
     Paragraph,
     SceneBreak,
     SmallCaps,
@@ -68,6 +74,11 @@ def _block(block: Block) -> str:
             return "\n".join(f"> {line}" if line else ">" for line in inner.split("\n"))
         case Verse(lines=lines):
             return "  \n".join(_inlines(line) for line in lines)
+        case ListBlock(items=items, ordered=ordered, start=start):
+            return "\n".join(f"{f'{start + n}.' if ordered else '-'} "
+                             + " ".join(_block(b) for b in item) for n, item in enumerate(items))
+        case Aside(blocks=blocks):
+            return "\n\n".join(_block(b) for b in blocks)
         case _:
             assert_never(block)
 
@@ -86,6 +97,14 @@ def _inlines(inlines: tuple[Inline, ...]) -> str:
                 out.append(_inlines(children))
             case Link(href=href, children=children):
                 out.append(f"[{_inlines(children)}]({href})")
+            case Code(value=value):
+                out.append(f"`{value}`")
+            case LineBreak():
+                out.append(" ")
+            case Footnote(blocks=blocks):
+                out.append(" (" + " ".join(_block(b) for b in blocks) + ")")
+            case Image(alt=alt):
+                out.append(_escape(alt))
             case _:
                 assert_never(node)
     return "".join(out)

@@ -12,14 +12,15 @@ from markupsafe import Markup
 from octavo.diagnostics import OctavoError, Span
 from octavo.paths import display_path
 from octavo.render.direction import Direction, dir_attribute
-from octavo.render.xhtml import render_blocks, render_inlines
+from octavo.render.xhtml import Target, render_blocks, render_inlines, render_notes
 from octavo.resources import package_templates_dir
 
 
 def make_environment(book_root: Path | None = None, scene_break: str = "ornament",
-                     direction: Direction = "ltr") -> jinja2.Environment:
+                     direction: Direction = "ltr", target: Target = "epub") -> jinja2.Environment:
     """Templates in the book's own `templates/` folder override the packaged ones (Pelican).
 
+    `target` says which backend the markup is for ("epub" or "print": notes and images differ).
     `direction` is the book's writing direction: templates read it as `direction`, and
     `{{ text|dir }}` gives an element holding `text` its own `dir` when it runs the other way."""
     loaders: list[jinja2.BaseLoader] = []
@@ -35,10 +36,11 @@ def make_environment(book_root: Path | None = None, scene_break: str = "ornament
         keep_trailing_newline=True,
     )
     env.filters["blocks"] = functools.partial(render_blocks, scene_break=scene_break,
-                                              direction=direction)
+                                              direction=direction, target=target)
+    env.filters["notes"] = functools.partial(render_notes, target=target)
     env.filters["dir"] = functools.partial(_dir_filter, base=direction)
     env.globals["direction"] = direction
-    env.filters["inlines"] = render_inlines
+    env.filters["inlines"] = functools.partial(render_inlines, target=target)
     return env
 
 
