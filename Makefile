@@ -25,6 +25,7 @@ bench: $(VENV)/.installed-test sysdeps
 	$(BIN)/python benchmarks/covers.py
 	$(BIN)/python benchmarks/docx_read.py
 	$(BIN)/python benchmarks/print_shop.py
+	$(BIN)/python benchmarks/typesetting.py
 
 # The README's pictures of the sample (an opening, a body spread, the contents) in docs/, and
 # every page of the sample PDF as PNG in dist/pages/ to look at.

@@ -143,7 +143,7 @@ class PdfLayout:
         sheets = [stylesheet] if isinstance(stylesheet, Path) else list(stylesheet)
         self._base = [self._css(filename=str(path)) for path in sheets]
         self._user = [self._css(filename=str(user_stylesheet))] if user_stylesheet else []
-        self._cache: dict[tuple[str, str], LaidOut] = {}
+        self._cache: dict[tuple[str, str, bool], LaidOut] = {}
         self._set_geometry(geometry_css)
 
     def _css(self, **source: str) -> Any:
@@ -162,20 +162,23 @@ class PdfLayout:
         other._set_geometry(geometry_css)
         return other
 
-    def render(self, html: str) -> LaidOut:
-        key = (self.geometry_css, html)
+    def render(self, html: str, *, typeset: bool = True) -> LaidOut:
+        """Lay out `html` and write its PDF. With `typeset`, a story goes through octavo's own
+        layout pass (pdf_typeset.py: tied paragraph ends, balanced spreads); other documents
+        are unaffected by it."""
+        key = (self.geometry_css, html, typeset)
         if key not in self._cache:
-            self._cache[key] = self._render(html)
+            self._cache[key] = self._render(html, typeset)
         return self._cache[key]
 
-    def _render(self, html: str) -> LaidOut:
-        source, document = self._layout(html, [])
+    def _render(self, html: str, typeset: bool) -> LaidOut:
+        document = self._place(html, [], typeset)
         ornamented: tuple[int, ...] = ()
         if "scene-break space" in html:
-            ornamented = _edge_space_breaks(source, document)
-            if ornamented:
+            ornamented = _edge_space_breaks(document)
+            if ornamented:  # drawn as the ornament: the same height, so the pages stay as they are
                 rules = "\n".join(_ORNAMENT_RULE.format(n=n) for n in ornamented)
-                _, document = self._layout(html, [self._css(string=rules)])
+                document = self._place(html, [self._css(string=rules)], typeset)
         anchors: dict[str, int] = {}
         for index, page in enumerate(document.pages):
             for anchor in page.anchors:
@@ -185,44 +188,53 @@ class PdfLayout:
         return LaidOut(pdf=pdf, pages=len(document.pages), anchors=anchors,
                        ornamented_breaks=ornamented)
 
-    def _layout(self, html: str, extra: list[Any]) -> tuple[Any, Any]:
-        source = self._weasyprint.HTML(string=html, base_url=self.base_url,
-                                       url_fetcher=self.fetcher)
-        document = source.render(stylesheets=[*self.stylesheets, *extra],
-                                 font_config=self.font_config)
-        return source, document
+    def _place(self, html: str, extra: list[Any], typeset: bool) -> Any:
+        """The laid-out document, through the typesetting pass or straight from WeasyPrint."""
+        if not typeset:
+            return self._layout(html, extra)
+        from octavo.backends.pdf_typeset import typeset_story
+
+        document, _ = typeset_story(html, lambda source: self._layout(source, extra))
+        return document
+
+    def _layout(self, html: str, extra: list[Any]) -> Any:
+        return self._weasyprint.HTML(
+            string=html, base_url=self.base_url, url_fetcher=self.fetcher,
+        ).render(stylesheets=[*self.stylesheets, *extra], font_config=self.font_config)
 
 
-def _edge_space_breaks(source: Any, document: Any) -> tuple[int, ...]:
+def _edge_space_breaks(document: Any) -> tuple[int, ...]:
     """The blank-line scene breaks (nth-of-type among the story text's rules) that are the
-    first or the last line of a page, where a reader could not see them."""
-    index: dict[int, int] = {}
-    for text in source.etree_element.iter("div"):
-        if "story-text" in (text.get("class") or "").split():
-            rules = [child for child in text if child.tag == "hr"]
-            for number, rule in enumerate(rules, start=1):
-                if "space" in (rule.get("class") or "").split():
-                    index[id(rule)] = number
+    first or the last line of a page, where a reader could not see them. Read from the laid-out
+    pages alone, so it holds after the typesetting pass has moved lines between pages."""
+    numbers: dict[int, int] = {}  # id(hr element) → its place among the story text's rules
     found: set[int] = set()
     for page in document.pages:
-        rows: list[int | None] = []
-        _rows(page._page_box.children[0], rows)
+        rows: list[tuple[int, bool] | None] = []
+        _rows(page._page_box.children[0], rows, in_story_text=False)
+        for row in rows:
+            if row is not None:
+                numbers.setdefault(row[0], len(numbers) + 1)
         for row in (rows[:1] + rows[-1:]) if rows else []:
-            if row is not None and row in index:
-                found.add(index[row])
+            if row is not None and row[1]:
+                found.add(numbers[row[0]])
     return tuple(sorted(found))
 
 
-def _rows(box: Any, rows: list[int | None]) -> None:
-    """The page's lines in order: None for a line of text, id(element) for a rule."""
+def _rows(box: Any, rows: list[tuple[int, bool] | None], in_story_text: bool) -> None:
+    """The page's lines in order: None for a line of text, (id(element), is a blank-line break)
+    for a rule that is a direct child of the story's text."""
     element = getattr(box, "element", None)
-    if element is not None and "running-strings" in (element.get("class") or "").split():
+    classes = (element.get("class") or "").split() if element is not None else []
+    if "running-strings" in classes:
         return
     if getattr(box, "element_tag", None) == "hr" and getattr(box, "pseudo_type", None) is None:
-        rows.append(id(element))
+        rows.append((id(element), "space" in classes) if in_story_text else None)
         return
     if type(box).__name__ == "LineBox":
         rows.append(None)
         return
+    # The story text's own box, or an anonymous box inside it (it carries the same element).
+    inside = "story-text" in classes
     for child in getattr(box, "children", ()):
-        _rows(child, rows)
+        _rows(child, rows, inside)
