@@ -30,7 +30,9 @@ from typeset_measure import measure_pdf, read_pages
 
 REPO = Path(__file__).resolve().parents[2]
 STAMP = dt.datetime(2025, 3, 1, tzinfo=dt.UTC)
-BOTTOM_MARGIN_IN = 0.8  # octavo's on a 9-in page (print_html.py)
+# octavo's on a 6 × 9 in page: the folio's place 0.42 in from the trim, its line and a gap
+# (backends/print_geometry.py).
+BOTTOM_MARGIN_IN = 0.78
 
 
 def _paragraphs() -> list[str]:
@@ -90,20 +92,21 @@ def test_the_pass_balances_facing_pages(books: dict[str, Path]) -> None:
     assert after.short_last_pages == 0
 
 
-# The text frame of a 6 × 9 in page (0.75 in top margin, 0.8 in bottom) and one line more, for
-# pages run long: running heads above it and the opening page's folio below it are left out.
+# The text frame of a 6 × 9 in page (0.78 in top and bottom margins) and a line more, for pages
+# run long: running heads above it and the opening page's folio below it are left out.
 FRAME = ("-x", "0", "-y", "54", "-W", "432", "-H", "552")
 
 
 def _body_words(pdf: Path) -> list[str]:
     """The story's words in reading order, from pdftotext inside the text frame of each body
-    page (the front matter's four pages left out), hyphenated words joined again."""
-    pages = int(re.search(r"Pages:\s+(\d+)", subprocess.run(
-        ["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout).group(1))
-    text = "\n".join(subprocess.run(
-        ["pdftotext", "-raw", *FRAME, "-f", str(page), "-l", str(page), str(pdf), "-"],
-        capture_output=True, text=True, check=True).stdout for page in range(5, pages + 1))
-    joined = re.sub(r"[\u2010\u00ad]\n", "", text)
+    page (the front matter, labelled in roman numerals, left out), hyphenated words joined
+    again, also where the hyphen ends a page and the word goes on overleaf."""
+    body = [page.number for page in read_pages(pdf) if not page.front]
+    assert body and body[0] > 1  # the book has front matter, and it is left out
+    lines = [line.strip() for number in body for line in subprocess.run(
+        ["pdftotext", "-raw", *FRAME, "-f", str(number), "-l", str(number), str(pdf), "-"],
+        capture_output=True, text=True, check=True).stdout.replace("\f", "\n").splitlines()]
+    joined = re.sub(r"[\u2010\u00ad]\n", "", "\n".join(line for line in lines if line))
     return joined.replace("\u00a0", " ").split()
 
 
@@ -212,3 +215,19 @@ def test_no_page_ends_on_a_hyphen_where_a_depth_avoids_it() -> None:
     _, deltas = choose_depths(flow)
     plans = paginate(flow, deltas)
     assert plans is not None and not any(plan.ends_hyphenated for plan in plans[:-1])
+
+
+def test_a_story_opening_on_a_verso_balances_pages_one_two_three_four() -> None:
+    # `build.openings: any`: a story may open on a verso, and then its pages 1–2, 3–4... face
+    # each other. Pages of 10, 10 and 11 lines, then 10: pages 3 and 4 run long together.
+    units = [_paragraph(10), _paragraph(10), _paragraph(11), _paragraph(10)]
+    flow = _flow(units)
+    flow.opens_on_recto = False
+    assert [flow.is_recto(index) for index in range(4)] == [False, True, False, True]
+    _, deltas = choose_depths(flow)
+    plans = paginate(flow, deltas)
+    assert deltas == [0, 0, 1, 1]
+    assert plans is not None and all(plan.capacity - plan.bottom <= 0.75 * LINE for plan in plans[:-1])
+    # Opening on a recto, the same story's pages 2–3 face each other and run long together.
+    _, recto_deltas = choose_depths(_flow(units))
+    assert recto_deltas[1] == recto_deltas[2] == 1

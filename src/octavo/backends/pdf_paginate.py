@@ -72,6 +72,20 @@ class Flow:
     pitch: float  # the body's line height
     margin_bottom: float
     starts: list[Position]  # where WeasyPrint started each page
+    # The story's first page is a recto; with `build.openings: any` a story may open on a verso,
+    # and then its spreads are pages 1–2, 3–4... instead of 1, 2–3, 4–5...
+    opens_on_recto: bool = True
+
+    def is_recto(self, index: int) -> bool:
+        """Whether the story's page `index` (0-based) is a recto."""
+        return (index % 2 == 0) == self.opens_on_recto
+
+    def spread_pages(self, spread: int) -> list[int]:
+        """The story's pages (0-based) that face each other in its `spread`-th spread; the
+        first spread of a story opening on a recto is that page alone."""
+        if self.opens_on_recto:
+            return [0] if spread == 0 else [2 * spread - 1, 2 * spread]
+        return [2 * spread, 2 * spread + 1]
 
 
 def _line_text(line: Any) -> str:
@@ -153,7 +167,15 @@ def read_flow(pages: Sequence[Any]) -> Flow | None:
     return Flow(units=units, pages=list(pages), text_boxes=text_boxes,
                 first_top=text_boxes[0].children[0].position_y, bottom=bottom,
                 top=first_page.content_box_y(), pitch=pitch, margin_bottom=first_page.margin_bottom,
-                starts=starts)
+                starts=starts, opens_on_recto=_opens_on_recto(first_page))
+
+
+def _opens_on_recto(page: Any) -> bool:
+    """Whether WeasyPrint laid the story's first page out as a recto: a right-hand page in a
+    left-to-right book, a left-hand one in a right-to-left book."""
+    root = page.children[0] if page.children else page
+    recto_side = "left" if root.style["direction"] == "rtl" else "right"
+    return bool(page.page_type.side == recto_side)
 
 
 # ---- Pagination ----------------------------------------------------------------------------
@@ -251,6 +273,7 @@ def paginate(flow: Flow, deltas: Sequence[int]) -> list[PagePlan] | None:
 
 
 def _page_cost(flow: Flow, plan: PagePlan, number: int, last: bool) -> int:
+    """The faults of the story's page `number` (1-based)."""
     cost = 0
     if last:
         if number > 1 and plan.lines < LAST_PAGE_MIN_LINES:
@@ -259,12 +282,12 @@ def _page_cost(flow: Flow, plan: PagePlan, number: int, last: bool) -> int:
     if plan.capacity - plan.bottom > 0.75 * flow.pitch:
         cost += COST_SHORT_PAGE
     if plan.ends_hyphenated:
-        cost += COST_PAGE_TURN_HYPHEN if number % 2 == 1 else COST_VERSO_HYPHEN
+        cost += COST_PAGE_TURN_HYPHEN if flow.is_recto(number - 1) else COST_VERSO_HYPHEN
     return cost
 
 
 def pagination_cost(flow: Flow, plans: Sequence[PagePlan]) -> int:
-    """What a reader faults in these pages (the story's page 1 is a recto)."""
+    """What a reader faults in these pages."""
     return sum(_page_cost(flow, plan, index + 1, index == len(plans) - 1)
                for index, plan in enumerate(plans))
 
@@ -285,7 +308,7 @@ def choose_depths(flow: Flow) -> tuple[int, list[int]]:
     best: tuple[int, list[int]] | None = None
     spread = 0
     while states:
-        pages = [0] if spread == 0 else [2 * spread - 1, 2 * spread]
+        pages = flow.spread_pages(spread)
         next_states: dict[Position, tuple[int, list[int]]] = {}
         for position, (cost, deltas) in sorted(states.items(), key=lambda item: (item[0].unit, item[0].line)):
             for delta in _spread_choices(flow, spread == 0):

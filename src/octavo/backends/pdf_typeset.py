@@ -75,6 +75,7 @@ def _tie(match: re.Match[str]) -> str:
 VARIANTS = {"tight": "letter-spacing: -0.015em", "loose": "letter-spacing: 0.015em"}
 MAX_LOOSE = 8  # loose paragraphs per story probed tighter
 MAX_NEAR_FAULTS = 8  # paragraphs per story probed for the pages' sake
+FAULT_ROUNDS = 4  # probes around the faults left, after the first
 MAX_TRIALS = 24  # variants tried against the pagination per round
 TRIAL_PAGES = 3000  # paginations tried per story × its pages: 300 for 10 pages, 5 for 600
 _MARGIN_BOXES = ("top-left-corner", "top-left", "top-center", "top-right", "top-right-corner",
@@ -350,10 +351,14 @@ def typeset_story(html: str, lay_out: Callable[[str], Any]) -> tuple[Any, Outcom
         if same and key[0] not in retracked and _reads_better(judged[key], qualities[key[0]]):
             substitute(key)
     cost, deltas = fix_faults(cost, deltas)
-    if cost >= COST_SHORT_SPREAD:  # faults left: probe around them once more
+    for _ in range(FAULT_ROUNDS):  # faults left: probe further around them
+        if cost < COST_SHORT_SPREAD:
+            break
         plans = paginate(flow, deltas) or []
         near = [index for index in _faulty_neighbours(flow, plans)
                 if _probe_worthy(flow, index) and index not in probed]
+        if not near:
+            break
         probe({index: ("tight", "loose") for index in near[:MAX_NEAR_FAULTS]})
         cost, deltas = fix_faults(cost, deltas)
     # Paragraphs whose better setting changes their length, where the pages stay as good.
