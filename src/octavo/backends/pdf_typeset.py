@@ -172,7 +172,29 @@ def probe_variants(html: str, flow: Flow, wanted: dict[int, tuple[str, ...]],
                               for line in variant.lines]
         if variant.hyphenated:
             variant.hyphenated[-1] = False
-    return {key: unit for key, unit in found.items() if unit.lines}, document
+    # WeasyPrint sometimes breaks a tracked paragraph badly: one word alone on a line in the
+    # middle of a justified paragraph (`wall.` then the next sentence on a line of its own),
+    # which a reader takes for a paragraph ending in a runt. Such a variant is never used.
+    width = flow.text_boxes[0].width
+    return {key: unit for key, unit in found.items() if unit.lines and _short_lines(unit, width)
+            <= _short_lines(flow.units[key[0]], width)}, document
+
+
+SHORT_LINE_PX = 1.0
+
+
+def _short_lines(unit: Unit, width: float) -> int:
+    """How many lines but the last stop short of the measure (in a justified paragraph every
+    one fills it, unless the text forces a break)."""
+    from weasyprint.formatting_structure import boxes
+
+    short = 0
+    for line, origin in zip(unit.lines[:-1], unit.origins, strict=False):
+        ends = [box.position_x + box.margin_width() for box in line.descendants()
+                if isinstance(box, boxes.TextBox)]
+        if ends and max(ends) - origin < width - SHORT_LINE_PX:
+            short += 1
+    return short
 
 
 # ---- 3. Judging a paragraph ---------------------------------------------------------------------
