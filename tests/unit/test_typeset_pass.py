@@ -13,6 +13,7 @@ import re
 import subprocess
 import sys
 from functools import partialmethod
+from itertools import pairwise
 from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
@@ -147,6 +148,52 @@ def test_the_pass_never_breaks_a_paragraph_in_two(tide_books: dict[str, Path]) -
     assert without.paragraphs == after.paragraphs >= 43
     assert after.runts <= without.runts
     assert _body_words(tide_books["with"]) == _body_words(tide_books["without"])
+
+
+_GRID_SENTENCE = "The tide came in over the flats, slow and grey, and the gulls rose with it. "
+
+
+def _baseline_offsets(pdf: Path) -> list[float]:
+    """Per body page, each line's distance below the page's first line of running text, in
+    lines (the body's line pitch); openings, running heads and folios (not at the body size),
+    ornaments and quotations (set inside their padding, not at the measure's edge) left out."""
+    pages = [page for page in read_pages(pdf) if not page.front]
+    sizes = [round(line.size, 1) for page in pages for line in page.lines]
+    body_size = max(set(sizes), key=sizes.count)
+    offsets: list[float] = []
+    for page in pages:
+        if any(line.size > body_size + 1 for line in page.lines):
+            continue  # an opening page: its heading's lines are at the body size in some styles
+        body = [line for line in page.lines if abs(line.size - body_size) < 0.1]
+        # The lines of the running text that start at the measure's edge (not a paragraph's
+        # indented first line, nor a quotation's lines, set inside the quotation's padding).
+        left = min((line.x0 for line in body), default=0.0)
+        body = [line for line in body if abs(line.x0 - left) < 0.5]
+        if len(body) < 3:
+            continue
+        pitch = min(b.baseline - a.baseline for a, b in pairwise(body))
+        offsets += [(line.baseline - body[0].baseline) / pitch for line in body]
+    return offsets
+
+
+@pytest.mark.parametrize(("style", "scene_break"), [
+    ("classic", "asterism"), ("modern", "ornament"), ("modern", "asterism"), ("pulp", "ornament"),
+    ("pulp", "asterism")])
+def test_block_quotes_and_scene_breaks_keep_the_text_on_the_baseline_grid(
+        tmp_path: Path, style: str, scene_break: str) -> None:
+    # The pass balances spreads by whole lines: a block a fraction of a line taller would put
+    # every line after it off the facing page's baselines.
+    book = BookFolder(tmp_path)
+    text = _GRID_SENTENCE * 8
+    book.write("one.md", "\n\n".join([text, f"> {text}\n>\n> {text}", text, "* * *", text,
+                                       f"> {text}", "* * *", text, text, "* * *", text, text]) + "\n")
+    book.write("book.yaml", "title: Grid\nauthor: Ann Writer\nlanguage: en\n"
+               f"build: {{style: {style}, scene_break: {scene_break}}}\ncontents: [one.md]\n")
+    pdf = build(book.root / "book.yaml", book.root / "out", ("pdf",),
+                timestamp=STAMP).artifacts[0].path
+    offsets = _baseline_offsets(pdf)
+    assert len(offsets) > 30
+    assert max(abs(offset - round(offset)) for offset in offsets) < 0.02
 
 
 # ---- Ties ---------------------------------------------------------------------------------------
