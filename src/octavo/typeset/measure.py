@@ -135,6 +135,16 @@ def _mode(values: Iterable[float], quantum: float) -> float:
     return best * quantum
 
 
+def _deepest_shared(values: Iterable[float], quantum: float) -> float:
+    """The full depth of pages whose text ends inside the frame: no such page ends deeper, so
+    it is the deepest depth that a twentieth of them (and at least two) share. The commonest
+    depth is not: where a page in two ends a line short, it may be that one."""
+    depths = list(values)
+    counts = Counter(round(value / quantum) for value in depths)
+    shared = [key for key, count in counts.items() if count >= max(2, len(depths) / 20)]
+    return max(shared) * quantum if shared else _mode(depths, quantum)
+
+
 def _letters(word: str) -> int:
     return sum(1 for char in word if char.isalpha())
 
@@ -262,6 +272,7 @@ def measure(pages: Sequence[Page], frame_bottom: float | None = None) -> Report:
         findings.append(Finding(kind, page, text))
 
     last_page_of: dict[int, bool] = {}
+    openings: set[int] = set()  # below a heading the text may sit off the other pages' lines
     depth_of: dict[int, float] = {}
     lines_on: dict[int, int] = {}
     page_by_number: dict[int, Page] = {}
@@ -271,6 +282,8 @@ def measure(pages: Sequence[Page], frame_bottom: float | None = None) -> Report:
             body = reader.body_lines(page)
             page_by_number[page.number] = page
             last_page_of[page.number] = index == len(story) - 1
+            if index == 0:
+                openings.add(page.number)
             depth_of[page.number] = body[-1].baseline if body else 0.0
             lines_on[page.number] = sum(1 for line in body if not reader.is_separator(page, line))
         paragraphs += reader.paragraphs(story)
@@ -319,7 +332,10 @@ def measure(pages: Sequence[Page], frame_bottom: float | None = None) -> Report:
 
     full_pages = [n for n, last in last_page_of.items() if not last and depth_of[n]]
     within = [n for n in full_pages if frame_bottom is None or depth_of[n] <= frame_bottom]
-    full_depth = _mode((depth_of[n] for n in within or full_pages), 0.5)
+    if frame_bottom is not None and [n for n in within if n not in openings]:
+        full_depth = _deepest_shared((depth_of[n] for n in within if n not in openings), 0.5)
+    else:
+        full_depth = _mode((depth_of[n] for n in within or full_pages), 0.5)
     tolerance = 0.75 * geo.pitch
     for number in full_pages:
         if depth_of[number] < full_depth - tolerance:
