@@ -288,7 +288,8 @@ def _probe_worthy(flow: Flow, index: int) -> bool:
 def typeset_story(html: str, lay_out: Callable[[str], Any]) -> tuple[Any, Outcome]:
     """Lay out one story's HTML with `lay_out` (HTML → WeasyPrint Document): paragraph ends
     tied, loose paragraphs retracked, pages balanced. The story's own layout is done once; the
-    variants of a few paragraphs are laid out together in at most two small probe documents."""
+    variants of a few paragraphs are laid out together in a few small probe documents (one per
+    round, at most FAULT_ROUNDS + 1)."""
     from weasyprint.document import Page
 
     tied = tie_paragraph_ends(html)
