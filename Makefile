@@ -28,6 +28,7 @@ bench: $(VENV)/.installed-test sysdeps
 	$(BIN)/python benchmarks/print_shop.py
 	$(BIN)/python benchmarks/fidelity.py
 	$(BIN)/python benchmarks/authoring_loop.py
+	$(BIN)/python benchmarks/typesetting.py
 
 # The README's pictures of the sample (an opening, a body spread, the contents) in docs/, and
 # every page of the sample PDF as PNG in dist/pages/ to look at.

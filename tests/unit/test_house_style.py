@@ -88,7 +88,9 @@ def test_every_scene_break_style_passes_through_both_stylesheets() -> None:
 def test_scene_break_styles_render_in_print(tmp_path: Path) -> None:
     from pypdf import PdfReader
 
-    for style, mark in (("ornament", "* * *"), ("asterism", "*\n* *"), ("space", None)):
+    from tests.print_books import words
+
+    for style, mark in (("ornament", "* * *"), ("asterism", None), ("space", None)):
         book = BookFolder(tmp_path / style)
         book.write("stories/s.txt", STORY)
         book.manifest(f"title: Tales\nlanguage: en\ncontents: [stories/s.txt]\n"
@@ -96,7 +98,15 @@ def test_scene_break_styles_render_in_print(tmp_path: Path) -> None:
         result = build(book.root / "book.yaml", book.root / "out", ("pdf",), timestamp=STAMP)
         text = "\n".join(page.extract_text() for page in PdfReader(result.artifacts[0].path).pages)
         flat = " ".join(text.replace("\u2003", " ").replace("\u2002", " ").split())
-        if mark is None:
+        if style == "asterism":
+            # Three asterisks as a ⁂: one, and below it a pair it stands centred over.
+            stars = [word for word in words(result.artifacts[0].path) if word.text == "*"]
+            assert len(stars) == 3, flat
+            top, left, right = sorted(stars, key=lambda word: (round(word.y0), word.x0))
+            assert left.y0 == pytest.approx(right.y0) and left.y0 > top.y0 + 2
+            assert left.x1 == pytest.approx(top.x0, abs=0.5)
+            assert top.x1 == pytest.approx(right.x0, abs=0.5)
+        elif mark is None:
             assert "*" not in flat
         else:
             assert " ".join(mark.split()) in flat, flat

@@ -187,16 +187,21 @@ class PdfLayout:
         other._set_geometry(geometry_css)
         return other
 
-    def render(self, html: str) -> LaidOut:
-        key = self.key_for(html)
+    def render(self, html: str, *, typeset: bool = True) -> LaidOut:
+        """`html` laid out and written as PDF (from this build's or an earlier build's cache
+        when it was laid out before). With `typeset`, a story goes through octavo's own layout
+        pass (pdf_typeset.py: tied paragraph ends, balanced spreads); other documents are
+        unaffected by it."""
+        key = self.key_for(html, typeset)
         if key not in self._cache:
-            self._cache[key] = self._stored(key) or self._store(key, self.lay_out(html))
+            self._cache[key] = self._stored(key) or self._store(key, self.lay_out(html, typeset))
         return self._cache[key]
 
-    def key_for(self, html: str) -> str:
+    def key_for(self, html: str, typeset: bool = True) -> str:
         from octavo.cache import cache_key
 
-        return cache_key(self._fingerprint, self.geometry_css, html)
+        return cache_key(self._fingerprint, self.geometry_css, html,
+                         "typeset" if typeset else "one pass")
 
     def peek(self, html: str) -> LaidOut | None:
         """The document laid out by this build or an earlier one, or None."""
@@ -239,16 +244,16 @@ class PdfLayout:
             self._store_to.put(LAID_OUT_KIND, key, encode_laid_out(laid_out))
         return laid_out
 
-    def lay_out(self, html: str) -> LaidOut:
-        """One document, its body folios left for the join (see pdf_folios.py)."""
+    def lay_out(self, html: str, typeset: bool = True) -> LaidOut:
+        """One document, its body folios and heads left for the join (see pdf_folios.py)."""
         hide = [self._css(string=HIDE_BODY_FOLIOS)]
-        source, document = self._layout(html, hide)
+        document = self._place(html, hide, typeset)
         ornamented: tuple[int, ...] = ()
         if "scene-break space" in html:
-            ornamented = _edge_space_breaks(source, document)
-            if ornamented:
+            ornamented = _edge_space_breaks(document)
+            if ornamented:  # drawn as the ornament: the same height, so the pages stay as they are
                 rules = "\n".join(_ORNAMENT_RULE.format(n=n) for n in ornamented)
-                _, document = self._layout(html, [self._css(string=rules), *hide])
+                document = self._place(html, [self._css(string=rules), *hide], typeset)
         anchors: dict[str, int] = {}
         for index, page in enumerate(document.pages):
             for anchor in page.anchors:
@@ -264,16 +269,23 @@ class PdfLayout:
                     direction: str) -> bytes:
         """The folios and running heads of the body's pages, laid out at their places on
         otherwise empty pages."""
-        _, document = self._layout(folio_sheet_html(kinds, heads, language, direction), [])
+        document = self._layout(folio_sheet_html(kinds, heads, language, direction), [])
         with _source_date_epoch(self.timestamp):
             return bytes(document.write_pdf())
 
-    def _layout(self, html: str, extra: list[Any]) -> tuple[Any, Any]:
-        source = self._weasyprint.HTML(string=html, base_url=self.base_url,
-                                       url_fetcher=self.fetcher)
-        document = source.render(stylesheets=[*self.stylesheets, *extra],
-                                 font_config=self.font_config)
-        return source, document
+    def _place(self, html: str, extra: list[Any], typeset: bool) -> Any:
+        """The laid-out document, through the typesetting pass or straight from WeasyPrint."""
+        if not typeset:
+            return self._layout(html, extra)
+        from octavo.backends.pdf_typeset import typeset_story
+
+        document, _ = typeset_story(html, lambda source: self._layout(source, extra))
+        return document
+
+    def _layout(self, html: str, extra: list[Any]) -> Any:
+        return self._weasyprint.HTML(
+            string=html, base_url=self.base_url, url_fetcher=self.fetcher,
+        ).render(stylesheets=[*self.stylesheets, *extra], font_config=self.font_config)
 
 
 LAID_OUT_KIND = "pdf-document"
@@ -322,36 +334,38 @@ def _file_digest(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-def _edge_space_breaks(source: Any, document: Any) -> tuple[int, ...]:
+def _edge_space_breaks(document: Any) -> tuple[int, ...]:
     """The blank-line scene breaks (nth-of-type among the story text's rules) that are the
-    first or the last line of a page, where a reader could not see them."""
-    index: dict[int, int] = {}
-    for text in source.etree_element.iter("div"):
-        if "story-text" in (text.get("class") or "").split():
-            rules = [child for child in text if child.tag == "hr"]
-            for number, rule in enumerate(rules, start=1):
-                if "space" in (rule.get("class") or "").split():
-                    index[id(rule)] = number
+    first or the last line of a page, where a reader could not see them. Read from the laid-out
+    pages alone, so it holds after the typesetting pass has moved lines between pages."""
+    numbers: dict[int, int] = {}  # id(hr element) → its place among the story text's rules
     found: set[int] = set()
     for page in document.pages:
-        rows: list[int | None] = []
-        _rows(page._page_box.children[0], rows)
+        rows: list[tuple[int, bool] | None] = []
+        _rows(page._page_box.children[0], rows, in_story_text=False)
+        for row in rows:
+            if row is not None:
+                numbers.setdefault(row[0], len(numbers) + 1)
         for row in (rows[:1] + rows[-1:]) if rows else []:
-            if row is not None and row in index:
-                found.add(index[row])
+            if row is not None and row[1]:
+                found.add(numbers[row[0]])
     return tuple(sorted(found))
 
 
-def _rows(box: Any, rows: list[int | None]) -> None:
-    """The page's lines in order: None for a line of text, id(element) for a rule."""
+def _rows(box: Any, rows: list[tuple[int, bool] | None], in_story_text: bool) -> None:
+    """The page's lines in order: None for a line of text, (id(element), is a blank-line break)
+    for a rule that is a direct child of the story's text."""
     element = getattr(box, "element", None)
-    if element is not None and "running-strings" in (element.get("class") or "").split():
+    classes = (element.get("class") or "").split() if element is not None else []
+    if "running-strings" in classes:
         return
     if getattr(box, "element_tag", None) == "hr" and getattr(box, "pseudo_type", None) is None:
-        rows.append(id(element))
+        rows.append((id(element), "space" in classes) if in_story_text else None)
         return
     if type(box).__name__ == "LineBox":
         rows.append(None)
         return
+    # The story text's own box, or an anonymous box inside it (it carries the same element).
+    inside = "story-text" in classes
     for child in getattr(box, "children", ()):
-        _rows(child, rows)
+        _rows(child, rows, inside)

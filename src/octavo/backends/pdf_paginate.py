@@ -1,0 +1,378 @@
+"""A story's flow read from WeasyPrint's boxes, paginated again, and its line boxes moved.
+
+WeasyPrint fills each page until the next line does not fit and knows nothing of spreads.
+`read_flow` turns a laid-out story into its flow: each paragraph's line boxes and every other
+block (a scene break) with their heights. `fill_page` and `paginate` fill pages from that flow
+with WeasyPrint's own rules (orphans, widows, a block whose break after is avoided carried over
+with what follows), so that at normal depth they reproduce WeasyPrint's pages exactly; the
+pass checks that they do before it acts. `choose_depths` tries, spread by spread, the normal
+depth, one line long and one line short (both pages together, as Vellum does) and keeps the
+cheapest pagination. `rebuild` then moves the line boxes between the pages' boxes: the lines
+themselves, their breaks and their text are WeasyPrint's, untouched.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from octavo.typeset.measure import LINE_END_HYPHENS
+
+EPSILON = 0.01  # px: WeasyPrint's positions are floats
+MIN_BOTTOM_MARGIN_PX = 48.0  # 0.5 in: a page run long never brings text nearer the trim
+LAST_PAGE_MIN_LINES = 5
+
+# Costs of a pagination; the cheapest wins. A fault always outweighs any number of changes.
+COST_SHORT_PAGE = 1000
+COST_PAGE_TURN_HYPHEN = 600  # a recto's last word continued overleaf
+COST_VERSO_HYPHEN = 200  # a verso's last word continued on the facing page
+COST_SHORT_LAST_PAGE = 500
+COST_SHORT_SPREAD = 900  # both pages a line short: balanced, but short of the full depth
+BEAM = 16  # positions in the flow kept after each spread
+COST_LONG_SPREAD = 40  # allowed, as Vellum does, but not where a normal spread does as well
+
+
+# ---- The story's flow, read from the laid-out boxes --------------------------------------
+
+@dataclass(slots=True, eq=False)  # compared by identity: its lists of boxes are long
+class Unit:
+    """A paragraph (its line boxes, in order) or another block (kept whole)."""
+
+    element: Any
+    lines: list[Any] = field(default_factory=list)  # LineBoxes, for a paragraph
+    fragments: list[Any] = field(default_factory=list)  # its block boxes, page by page
+    heights: list[float] = field(default_factory=list)  # one per line, or the block's one
+    hyphenated: list[bool] = field(default_factory=list)  # a line ends inside a word
+    origins: list[float] = field(default_factory=list)  # x of the text area each line came from
+    child_index: int = -1  # its place among the story text's elements
+    avoid_break_after: bool = False
+    orphans: int = 2
+    widows: int = 2
+
+    @property
+    def is_paragraph(self) -> bool:
+        return bool(self.lines)
+
+
+@dataclass(frozen=True, slots=True)
+class Position:
+    unit: int
+    line: int = 0
+
+
+@dataclass(slots=True)
+class Flow:
+    units: list[Unit]
+    pages: list[Any]  # the story's page boxes
+    text_boxes: list[Any]  # the story-text block box on each page
+    first_top: float  # where the text starts on the opening page (below the heading)
+    bottom: float  # the foot of the text area on every page
+    top: float  # the head of the text area on every page but the first
+    pitch: float  # the body's line height
+    margin_bottom: float
+    starts: list[Position]  # where WeasyPrint started each page
+    # The story's first page is a recto; with `build.openings: any` a story may open on a verso,
+    # and then its spreads are pages 1–2, 3–4... instead of 1, 2–3, 4–5...
+    opens_on_recto: bool = True
+
+    def is_recto(self, index: int) -> bool:
+        """Whether the story's page `index` (0-based) is a recto."""
+        return (index % 2 == 0) == self.opens_on_recto
+
+    def spread_pages(self, spread: int) -> list[int]:
+        """The story's pages (0-based) that face each other in its `spread`-th spread; the
+        first spread of a story opening on a recto is that page alone."""
+        if self.opens_on_recto:
+            return [0] if spread == 0 else [2 * spread - 1, 2 * spread]
+        return [2 * spread, 2 * spread + 1]
+
+
+def _line_text(line: Any) -> str:
+    return "".join(getattr(box, "text", "") for box in line.descendants())
+
+
+def _find_story_text(box: Any) -> Any | None:
+    element = getattr(box, "element", None)
+    if element is not None and "story-text" in (element.get("class") or "").split():
+        return box
+    for child in getattr(box, "children", ()):
+        found = _find_story_text(child)
+        if found is not None:
+            return found
+    return None
+
+
+def read_flow(pages: Sequence[Any]) -> Flow | None:
+    """The story's flow from its laid-out page boxes, or None when this pass cannot model it."""
+    from weasyprint.formatting_structure import boxes
+
+    units: list[Unit] = []
+    by_element: dict[int, Unit] = {}
+    index_of: dict[int, int] = {}  # id(unit) → its index (Units compare by value: slow)
+    order: dict[int, int] = {}
+    text_boxes: list[Any] = []
+    starts: list[Position] = []
+    for page in pages:
+        if any(isinstance(child, boxes.FootnoteAreaBox) for child in page.children):
+            return None
+        story_text = _find_story_text(page)
+        if story_text is None or not story_text.children:
+            return None
+        text_boxes.append(story_text)
+        if not order:
+            order = {id(element): index for index, element in enumerate(story_text.element)}
+        origin = story_text.content_box_x()
+        first = True
+        y = story_text.content_box_y()
+        for child in story_text.children:
+            if abs(child.position_y - y) > EPSILON or child.style["break_before"] in (
+                    "page", "left", "right", "recto", "verso"):
+                return None  # a margin collapsed across units, or a forced break
+            y = child.position_y + child.margin_height()
+            unit = by_element.get(id(child.element))
+            lines = [c for c in child.children if isinstance(c, boxes.LineBox)]
+            is_paragraph = bool(lines) and len(lines) == len(child.children) and not (
+                child.margin_height() - child.height > EPSILON)
+            if unit is None:
+                unit = Unit(element=child.element, child_index=order.get(id(child.element), -1),
+                            avoid_break_after=child.style["break_after"] in ("avoid", "avoid-page"),
+                            orphans=child.style["orphans"], widows=child.style["widows"])
+                by_element[id(child.element)] = unit
+                index_of[id(unit)] = len(units)
+                units.append(unit)
+            elif not (is_paragraph and unit.is_paragraph and unit is units[-1] and first):
+                return None  # a block split across pages: not modelled
+            if first:
+                starts.append(Position(index_of[id(unit)], len(unit.lines)))
+                first = False
+            unit.fragments.append(child)
+            if is_paragraph:
+                unit.lines += lines
+                unit.heights += [line.height for line in lines]
+                unit.origins += [origin] * len(lines)
+            else:
+                unit.heights.append(child.margin_height())
+                unit.origins.append(origin)
+    for unit in units:
+        if unit.is_paragraph:
+            unit.hyphenated = [_line_text(line).rstrip()[-1:] in LINE_END_HYPHENS for line in unit.lines]
+            unit.hyphenated[-1] = False
+    body_lines = [h for unit in units if unit.is_paragraph for h in unit.heights]
+    if not body_lines:
+        return None
+    pitch = max(set(body_lines), key=body_lines.count)
+    first_page = pages[0]
+    bottom = first_page.content_box_y() + first_page.height
+    return Flow(units=units, pages=list(pages), text_boxes=text_boxes,
+                first_top=text_boxes[0].children[0].position_y, bottom=bottom,
+                top=first_page.content_box_y(), pitch=pitch, margin_bottom=first_page.margin_bottom,
+                starts=starts, opens_on_recto=_opens_on_recto(first_page))
+
+
+def _opens_on_recto(page: Any) -> bool:
+    """Whether WeasyPrint laid the story's first page out as a recto: a right-hand page in a
+    left-to-right book, a left-hand one in a right-to-left book."""
+    root = page.children[0] if page.children else page
+    recto_side = "left" if root.style["direction"] == "rtl" else "right"
+    return bool(page.page_type.side == recto_side)
+
+
+# ---- Pagination ----------------------------------------------------------------------------
+
+@dataclass(frozen=True, slots=True)
+class PagePlan:
+    start: Position
+    end: Position  # exclusive
+    bottom: float  # where its last line or block ends
+    capacity: float  # the foot of its text area
+    lines: int
+    ends_hyphenated: bool
+
+
+def fill_page(flow: Flow, start: Position, top: float, capacity: float, *,
+              after_heading: bool = False) -> PagePlan:
+    """One page filled from `start`, as WeasyPrint fills it: lines while they fit, a paragraph
+    broken only where it leaves `orphans` lines before and `widows` after, a block whose break
+    after is avoided carried over with what follows."""
+    units = flow.units
+    y, unit_index, line_index = top, start.unit, start.line
+    lines = 0
+    placed_any = after_heading  # the opening page already holds the story's heading
+    last_hyphenated = False
+    while unit_index < len(units):
+        unit = units[unit_index]
+        if unit.is_paragraph:
+            heights = unit.heights[line_index:]
+            fit, yy = 0, y
+            for height in heights:
+                if yy + height > capacity + EPSILON:
+                    break
+                yy += height
+                fit += 1
+            if fit == len(heights):
+                y, lines = yy, lines + fit
+                last_hyphenated = False
+                unit_index, line_index, placed_any = unit_index + 1, 0, True
+                continue
+            empty = not placed_any
+            remaining = len(heights) - fit
+            if fit < unit.orphans and not empty and line_index == 0:
+                break
+            needed = max(0, unit.widows - remaining)
+            if needed > fit - unit.orphans and not empty:
+                break
+            if needed and needed <= fit - unit.orphans:
+                fit -= needed
+            fit = max(fit, 1) if empty else fit
+            y += sum(heights[:fit])
+            lines += fit
+            line_index += fit
+            last_hyphenated = unit.hyphenated[line_index - 1]
+            break
+        height = unit.heights[0]
+        if y + height > capacity + EPSILON and placed_any:
+            break
+        if unit.avoid_break_after and placed_any and unit_index + 1 < len(units):
+            after = fill_page(flow, Position(unit_index + 1), y + height, capacity,
+                              after_heading=True)
+            if after.lines == 0 and after.end == Position(unit_index + 1):
+                break  # nothing of what follows would join it: it goes overleaf too
+        y += height
+        unit_index, line_index, placed_any = unit_index + 1, 0, True
+        last_hyphenated = False
+    end = Position(unit_index, line_index)
+    return PagePlan(start, end, y, capacity, lines, last_hyphenated)
+
+
+def _fill(flow: Flow, index: int, start: Position, delta: int) -> PagePlan:
+    top = flow.first_top if index == 0 else flow.top
+    return fill_page(flow, start, top, flow.bottom + delta * flow.pitch, after_heading=index == 0)
+
+
+def _done(flow: Flow, position: Position) -> bool:
+    return position.unit >= len(flow.units)
+
+
+def paginate(flow: Flow, deltas: Sequence[int]) -> list[PagePlan] | None:
+    """The pages of the flow when page i (0-based) runs `deltas[i]` lines long (+) or short (−);
+    None when the flow needs more pages than WeasyPrint's layout has page boxes."""
+    plans: list[PagePlan] = []
+    position = Position(0)
+    while not _done(flow, position):
+        index = len(plans)
+        if index >= len(flow.pages):
+            return None
+        delta = deltas[index] if index < len(deltas) else 0
+        plan = _fill(flow, index, position, delta)
+        if plan.end == position:
+            return None
+        plans.append(plan)
+        position = plan.end
+    return plans
+
+
+def _page_cost(flow: Flow, plan: PagePlan, number: int, last: bool) -> int:
+    """The faults of the story's page `number` (1-based)."""
+    cost = 0
+    if last:
+        if number > 1 and plan.lines < LAST_PAGE_MIN_LINES:
+            cost += COST_SHORT_LAST_PAGE
+        return cost
+    if plan.capacity - plan.bottom > 0.75 * flow.pitch:
+        cost += COST_SHORT_PAGE
+    if plan.ends_hyphenated:
+        cost += COST_PAGE_TURN_HYPHEN if flow.is_recto(number - 1) else COST_VERSO_HYPHEN
+    return cost
+
+
+def pagination_cost(flow: Flow, plans: Sequence[PagePlan]) -> int:
+    """What a reader faults in these pages."""
+    return sum(_page_cost(flow, plan, index + 1, index == len(plans) - 1)
+               for index, plan in enumerate(plans))
+
+
+def _spread_choices(flow: Flow, first_page: bool) -> tuple[int, ...]:
+    # The opening page keeps its folio at the foot: it may run short, never long.
+    long_ok = flow.margin_bottom - flow.pitch >= MIN_BOTTOM_MARGIN_PX and not first_page
+    return (0, 1, -1) if long_ok else (0, -1)
+
+
+def choose_depths(flow: Flow) -> tuple[int, list[int]]:
+    """Per page, how many lines long or short it runs, and the cost: the cheapest pagination
+    found by trying, spread by spread, every choice for both its pages together (dynamic
+    programming over where each spread starts in the flow). The cost counts the pages' faults,
+    the spreads run short (short pages too, if balanced) and, a little, those run long."""
+    # state: where the next spread starts → (cost so far, deltas so far)
+    states: dict[Position, tuple[int, list[int]]] = {Position(0): (0, [])}
+    best: tuple[int, list[int]] | None = None
+    spread = 0
+    while states:
+        pages = flow.spread_pages(spread)
+        next_states: dict[Position, tuple[int, list[int]]] = {}
+        for position, (cost, deltas) in sorted(states.items(), key=lambda item: (item[0].unit, item[0].line)):
+            for delta in _spread_choices(flow, spread == 0):
+                change = 0 if delta == 0 else COST_LONG_SPREAD if delta > 0 else COST_SHORT_SPREAD
+                total, here, at, finished = cost + change, list(deltas), position, False
+                for index in pages:
+                    if index >= len(flow.pages):
+                        total = -1
+                        break
+                    plan = _fill(flow, index, at, delta)
+                    if plan.end == at:
+                        total = -1
+                        break
+                    here.append(delta)
+                    finished = _done(flow, plan.end)
+                    total += _page_cost(flow, plan, index + 1, finished)
+                    at = plan.end
+                    if finished:
+                        break
+                if total < 0:
+                    continue
+                if finished:
+                    if best is None or total < best[0]:
+                        best = (total, here)
+                elif at not in next_states or total < next_states[at][0]:
+                    next_states[at] = (total, here)
+        # A long story could reach thousands of positions; the cheapest few are plenty.
+        kept = sorted(next_states.items(), key=lambda item: (item[1][0], item[0].unit, item[0].line))
+        states = dict(kept[:BEAM])
+        spread += 1
+    return best if best is not None else (10**9, [])
+
+
+# ---- Moving the lines ----------------------------------------------------------------------
+
+def rebuild(flow: Flow, plans: Sequence[PagePlan]) -> list[Any]:
+    """The page boxes with their text placed as `plans` says; pages past the last are dropped."""
+    for index, plan in enumerate(plans):
+        text_box = flow.text_boxes[index]
+        x = text_box.content_box_x()
+        y = flow.first_top if index == 0 else flow.top
+        children: list[Any] = []
+        position = plan.start
+        while position != plan.end and position.unit < len(flow.units):
+            unit = flow.units[position.unit]
+            proto = unit.fragments[0]
+            if unit.is_paragraph:
+                stop = plan.end.line if plan.end.unit == position.unit else len(unit.lines)
+                top = y
+                for line, origin in zip(unit.lines[position.line:stop],
+                                        unit.origins[position.line:stop], strict=True):
+                    line.translate(x - origin, y - line.position_y)
+                    y += line.height
+                fragment = proto.copy_with_children(unit.lines[position.line:stop])
+                fragment.position_x = x - (proto.content_box_x() - proto.position_x)
+                fragment.position_y = top
+                fragment.height = y - top
+                children.append(fragment)
+                position = Position(position.unit + 1) if stop == len(unit.lines) else Position(
+                    position.unit, stop)
+            else:
+                proto.translate(x - unit.origins[0], y - proto.position_y)
+                y += proto.margin_height()
+                children.append(proto)
+                position = Position(position.unit + 1)
+        text_box.children = children
+    return flow.pages[: len(plans)]

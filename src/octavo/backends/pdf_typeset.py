@@ -1,0 +1,405 @@
+"""The layout pass on top of WeasyPrint: paragraph ends tied, loose paragraphs retracked,
+spreads balanced. One story at a time, deterministic.
+
+WeasyPrint breaks lines greedily and fills each page until the next line does not fit; it knows
+nothing of spreads. For each story:
+
+1. Before layout, a paragraph whose last word is short (a runt if alone) has it tied to the word
+   before by a no-break space (`tie_paragraph_ends`).
+2. WeasyPrint lays the story out once. `pdf_paginate.read_flow` reads the flow back from the
+   boxes (each paragraph's line boxes, every other block) and checks that its own pagination
+   reproduces WeasyPrint's; a story it cannot model is left exactly as laid out.
+3. `pdf_paginate.choose_depths` finds the cheapest pagination, each spread normal, one line long
+   or one line short (both pages together, as Vellum does). Paragraphs near the faults it cannot
+   remove, those ending in a runt and the loosest ones are laid out again ±1.5 % tighter and
+   looser, all together in one small probe document (a galley of the story's width); a variant
+   replaces its paragraph when it reads better without hurting the pages, or when, a line
+   shorter or longer, it removes a fault on the pages (`typeset_story`).
+4. `pdf_paginate.rebuild` moves the line boxes between the page boxes. Lines keep WeasyPrint's
+   breaks and text; the story itself is never laid out twice.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from octavo.backends.pdf_paginate import (
+    COST_SHORT_SPREAD,
+    EPSILON,
+    Flow,
+    PagePlan,
+    Unit,
+    _find_story_text,
+    _line_text,
+    _page_cost,
+    choose_depths,
+    paginate,
+    pagination_cost,
+    read_flow,
+    rebuild,
+)
+from octavo.typeset.measure import LINE_END_HYPHENS, LOOSE_SPACE_EM, RUNT_MAX_LETTERS
+
+# ---- 1. Ties --------------------------------------------------------------------------------
+
+_STORY_TEXT = re.compile(r'(<div class="story-text">)(.*?)(</div>\s*</section>)', re.DOTALL)
+_PARAGRAPH = re.compile(r"(<p(?:\s[^>]*)?>)(.*?)(</p>)", re.DOTALL)
+# The last two words of a paragraph's last run of text (no tag between them or after them:
+# WeasyPrint mis-breaks lines where a no-break space meets an inline element, its issue #1614).
+_LAST_TWO_WORDS = re.compile(r"(?<=[^\s<>])( )([^\s<>]+)(\s*)$")
+
+
+def tie_paragraph_ends(html: str) -> str:
+    """Every paragraph of the story's text whose last word is short enough to make a runt, with
+    that word tied to the one before it by a no-break space."""
+    def story(match: re.Match[str]) -> str:
+        return match.group(1) + _PARAGRAPH.sub(_tie, match.group(2)) + match.group(3)
+    return _STORY_TEXT.sub(story, html, count=1)
+
+
+def _tie(match: re.Match[str]) -> str:
+    opening, inner, closing = match.groups()
+    words = _LAST_TWO_WORDS.search(inner)
+    if words is None or sum(char.isalpha() for char in words.group(2)) > RUNT_MAX_LETTERS:
+        return match.group(0)
+    tied = inner[: words.start(1)] + "\u00a0" + inner[words.start(2):]
+    return opening + tied + closing
+
+
+# ---- 2. Variants of paragraphs, laid out together in one probe document ----------------------
+
+# The variants a paragraph may be set in: tracking ±1.5 % of the em.
+VARIANTS = {"tight": "letter-spacing: -0.015em", "loose": "letter-spacing: 0.015em"}
+MAX_LOOSE = 8  # loose paragraphs per story probed tighter
+MAX_NEAR_FAULTS = 8  # paragraphs per story probed for the pages' sake
+FAULT_ROUNDS = 4  # probes around the faults left, after the first
+MAX_TRIALS = 24  # variants tried against the pagination per round
+TRIAL_PAGES = 3000  # paginations tried per story × its pages: 300 for 10 pages, 5 for 600
+_MARGIN_BOXES = ("top-left-corner", "top-left", "top-center", "top-right", "top-right-corner",
+                 "bottom-left-corner", "bottom-left", "bottom-center", "bottom-right",
+                 "bottom-right-corner", "left-top", "left-middle", "left-bottom", "right-top",
+                 "right-middle", "right-bottom")
+_TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9]*)[^>]*?(/?)>")
+_VOID = frozenset({"hr", "br", "img", "wbr"})
+
+
+def split_story_text(html: str) -> tuple[str, list[str], str] | None:
+    """The story's HTML around its text, and the text's top-level elements in order (they are
+    the story-text box's children, in WeasyPrint's tree as here)."""
+    match = _STORY_TEXT.search(html)
+    if match is None:
+        return None
+    inner = match.group(2)
+    children: list[str] = []
+    depth, start = 0, 0
+    for tag in _TAG.finditer(inner):
+        closing, name, self_closing = tag.group(1), tag.group(2).lower(), tag.group(3)
+        if depth == 0 and not closing:
+            start = tag.start()
+        if closing:
+            depth -= 1
+        elif not self_closing and name not in _VOID:
+            depth += 1
+        if depth == 0:
+            children.append(inner[start:tag.end()])
+    return html[: match.end(1)], children, html[match.start(3):]
+
+
+def _variant_html(child: str, key: str, style: str, indent: str) -> str | None:
+    opening = re.match(r"<p(\s[^>]*)?>", child)
+    if opening is None or "style=" in (opening.group(1) or ""):
+        return None
+    return f'<p data-oc-probe="{key}" style="{style}; text-indent: {indent}"' + child[2:]
+
+
+def _indent(unit: Unit) -> str:
+    value = unit.fragments[0].style["text_indent"]
+    return f"{value.value}{value.unit or 'px'}"
+
+
+def probe_variants(html: str, flow: Flow, wanted: dict[int, tuple[str, ...]],
+                   lay_out: Callable[[str], Any]) -> tuple[dict[tuple[int, str], Unit], Any]:
+    """Each paragraph unit in `wanted` laid out in the variants named there (VARIANTS), all
+    in one document: (unit index, variant name) → the variant as a unit of the flow."""
+    parts = split_story_text(html)
+    if parts is None or not wanted:
+        return {}, None
+    prefix, children, suffix = parts
+    bodies: list[str] = []
+    for index, names in sorted(wanted.items()):
+        unit = flow.units[index]
+        if not 0 <= unit.child_index < len(children):
+            continue
+        for name in names:
+            body = _variant_html(children[unit.child_index], f"{index}:{name}", VARIANTS[name],
+                                 _indent(unit))
+            if body is not None:
+                bodies.append(body)
+    if not bodies:
+        return {}, None
+    # One tall page of the same width (a galley): no page breaks to make, no heads or folios.
+    galley = (f"<style>@page {{ size: {flow.pages[0].margin_width()}px 60000px !important; "
+              + " ".join(f"@{box} {{ content: none !important }}" for box in _MARGIN_BOXES)
+              + " }</style>")
+    document = lay_out(prefix.replace("</head>", galley + "</head>", 1) + "\n".join(bodies) + suffix)
+    from weasyprint.formatting_structure import boxes
+
+    found: dict[tuple[int, str], Unit] = {}
+    for page in document.pages:
+        story_text = _find_story_text(page._page_box)
+        if story_text is None:
+            continue
+        origin = story_text.content_box_x()
+        for child in story_text.children:
+            key = child.element.get("data-oc-probe") if child.element is not None else None
+            if not key:
+                continue
+            index_text, name = key.split(":")
+            original = flow.units[int(index_text)]
+            variant = found.setdefault((int(index_text), name), Unit(
+                element=original.element, child_index=original.child_index,
+                orphans=original.orphans, widows=original.widows))
+            lines = [line for line in child.children if isinstance(line, boxes.LineBox)]
+            variant.fragments.append(child)
+            variant.lines += lines
+            variant.heights += [line.height for line in lines]
+            variant.origins += [origin] * len(lines)
+    for variant in found.values():
+        variant.hyphenated = [_line_text(line).rstrip()[-1:] in LINE_END_HYPHENS
+                              for line in variant.lines]
+        if variant.hyphenated:
+            variant.hyphenated[-1] = False
+    # WeasyPrint sometimes breaks a tracked paragraph badly: one word alone on a line in the
+    # middle of a justified paragraph (`wall.` then the next sentence on a line of its own),
+    # which a reader takes for a paragraph ending in a runt. Such a variant is never used.
+    width = flow.text_boxes[0].width
+    return {key: unit for key, unit in found.items() if unit.lines and _short_lines(unit, width)
+            <= _short_lines(flow.units[key[0]], width)}, document
+
+
+SHORT_LINE_PX = 1.0
+
+
+def _short_lines(unit: Unit, width: float) -> int:
+    """How many lines but the last stop short of the measure (in a justified paragraph every
+    one fills it, unless the text forces a break)."""
+    from weasyprint.formatting_structure import boxes
+
+    short = 0
+    for line, origin in zip(unit.lines[:-1], unit.origins, strict=False):
+        ends = [box.position_x + box.margin_width() for box in line.descendants()
+                if isinstance(box, boxes.TextBox)]
+        if ends and max(ends) - origin < width - SHORT_LINE_PX:
+            short += 1
+    return short
+
+
+# ---- 3. Judging a paragraph ---------------------------------------------------------------------
+
+_space_widths: dict[tuple[object, ...], float] = {}
+
+
+def _space_width(style: Any) -> float:
+    """The width of one word space in `style` before justification, word-spacing included."""
+    key = (tuple(style["font_family"]), style["font_size"], style["font_weight"], style["font_style"],
+           style["font_variant_caps"], style["word_spacing"], str(style["letter_spacing"]))
+    if key not in _space_widths:
+        from weasyprint.text.line_break import create_layout, line_size
+
+        def width(text: str) -> float:
+            layout = create_layout(text, style, None, None, 0)  # the line lives while it does
+            line, _ = layout.get_first_line()
+            return float(line_size(line, style)[0])
+        _space_widths[key] = width("x x") - width("xx")
+    return _space_widths[key]
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class Quality:
+    """A paragraph's faults, worst first: compared as a tuple, smaller is better."""
+
+    runt: bool
+    loose: int
+    hyphens: int
+
+
+def _reads_better(variant: Quality, original: Quality) -> bool:
+    """No runt where there was one, or as many and fewer loose lines (hyphens do not count)."""
+    return (variant.runt, variant.loose) < (original.runt, original.loose)
+
+
+def judge(unit: Unit) -> Quality:
+    from weasyprint.formatting_structure import boxes
+
+    loose = 0
+    for line in unit.lines[:-1]:
+        for box in line.descendants():
+            if isinstance(box, boxes.TextBox) and (" " in box.text or "\u00a0" in box.text):
+                space = _space_width(box.style) + (box.justification_spacing or 0)
+                if space > LOOSE_SPACE_EM * box.style["font_size"]:
+                    loose += 1
+                    break
+    words = _line_text(unit.lines[-1]).split() if unit.lines else []
+    runt = len(unit.lines) > 1 and len(words) == 1 and (
+        unit.hyphenated[-2] or sum(char.isalpha() for char in words[0]) <= RUNT_MAX_LETTERS)
+    return Quality(runt, loose, sum(unit.hyphenated))
+
+
+# ---- 4. The pass ----------------------------------------------------------------------------------
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    """What the pass did to one story, for the build's log and the tests."""
+
+    modelled: bool  # the pass reproduced WeasyPrint's pagination and could act
+    deltas: tuple[int, ...] = ()  # per page: lines run long (+) or short (−)
+    cost_before: int = 0
+    cost_after: int = 0
+    probed: int = 0  # paragraphs laid out again, tighter and looser
+    retracked: tuple[str, ...] = ()  # the variant each retracked paragraph is set in
+
+
+def _faulty_neighbours(flow: Flow, plans: Sequence[PagePlan]) -> list[int]:
+    """Paragraphs on a page that has a fault or runs short, or on the page before it."""
+    wanted: list[int] = []
+    for index, plan in enumerate(plans):
+        last = index == len(plans) - 1
+        short = not last and plan.capacity < flow.bottom - EPSILON  # a spread run short
+        if _page_cost(flow, plan, index + 1, last) == 0 and not short:
+            continue
+        for page in (index, index - 1):
+            if page < 0:
+                continue
+            start, end = plans[page].start, plans[page].end
+            for unit in range(start.unit, min(end.unit + 1, len(flow.units))):
+                if unit not in wanted:
+                    wanted.append(unit)
+    return wanted
+
+
+def _probe_worthy(flow: Flow, index: int) -> bool:
+    unit = flow.units[index]
+    return unit.is_paragraph and len(unit.lines) >= 2 and unit.child_index > 0
+
+
+def typeset_story(html: str, lay_out: Callable[[str], Any]) -> tuple[Any, Outcome]:
+    """Lay out one story's HTML with `lay_out` (HTML → WeasyPrint Document): paragraph ends
+    tied, loose paragraphs retracked, pages balanced. The story's own layout is done once; the
+    variants of a few paragraphs are laid out together in a few small probe documents (one per
+    round, at most FAULT_ROUNDS + 1)."""
+    from weasyprint.document import Page
+
+    tied = tie_paragraph_ends(html)
+    document = lay_out(tied)
+    page_boxes = [page._page_box for page in document.pages]
+    flow = read_flow(page_boxes)
+    if flow is None:
+        return document, Outcome(False)
+    as_laid_out = paginate(flow, [0] * len(page_boxes))
+    if as_laid_out is None or [plan.start for plan in as_laid_out] != flow.starts:
+        return document, Outcome(False)
+    before = pagination_cost(flow, as_laid_out)
+    cost, deltas = choose_depths(flow)
+
+    probes: list[Any] = []  # the retracked paragraphs' boxes belong to these documents
+    retracked: dict[int, str] = {}
+    qualities = {index: judge(unit) for index, unit in enumerate(flow.units) if unit.is_paragraph}
+    variants: dict[tuple[int, str], Unit] = {}
+    judged: dict[tuple[int, str], Quality] = {}
+    probed: set[int] = set()
+
+    def probe(wanted: dict[int, tuple[str, ...]]) -> None:
+        wanted = {index: names for index, names in wanted.items() if index not in probed}
+        if wanted:
+            found, document = probe_variants(tied, flow, wanted, lay_out)
+            probes.append(document)
+            probed.update(wanted)
+            variants.update(found)
+            judged.update((key, judge(unit)) for key, unit in found.items())
+
+    trials_left = [max(2, TRIAL_PAGES // len(page_boxes))]
+
+    def trial_depths() -> tuple[int, list[int]] | None:
+        """The best pagination with a variant in place, within the story's budget of trials
+        (each costs a pagination of the whole story: a very long story gets few)."""
+        if trials_left[0] <= 0:
+            return None
+        trials_left[0] -= 1
+        return choose_depths(flow)
+
+    def substitute(key: tuple[int, str]) -> None:
+        flow.units[key[0]], qualities[key[0]] = variants[key], judged[key]
+        retracked[key[0]] = key[1]
+
+    def fix_faults(cost: int, deltas: list[int]) -> tuple[int, list[int]]:
+        """Paragraphs a line longer or shorter, no worse to read, while that removes faults."""
+        for _ in range(3):
+            if cost < COST_SHORT_SPREAD:  # no fault left, no spread run short
+                break
+            trials = [key for key in sorted(judged) if key[0] not in retracked
+                      and len(variants[key].lines) != len(flow.units[key[0]].lines)
+                      and not judged[key].runt and judged[key].loose <= qualities[key[0]].loose]
+            best: tuple[int, list[int], tuple[int, str]] | None = None
+            for key in trials[:MAX_TRIALS]:
+                original = flow.units[key[0]]
+                flow.units[key[0]] = variants[key]
+                trial = trial_depths()
+                flow.units[key[0]] = original
+                if trial is not None and trial[0] < cost and (best is None or trial[0] < best[0]):
+                    best = (trial[0], trial[1], key)
+            if best is None:
+                break
+            cost, deltas = best[0], best[1]
+            substitute(best[2])
+        return cost, deltas
+
+    # One probe: the paragraphs near a fault, those ending in a runt and the loosest ones, each
+    # tighter and looser.
+    plans = paginate(flow, deltas) or []
+    near = [index for index in _faulty_neighbours(flow, plans) if _probe_worthy(flow, index)]
+    wanted: dict[int, tuple[str, ...]] = {index: ("tight", "loose") for index in near[:MAX_NEAR_FAULTS]}
+    loose = sorted((index for index, quality in qualities.items()
+                    if (quality.loose or quality.runt) and _probe_worthy(flow, index)),
+                   key=lambda index: (not qualities[index].runt, -qualities[index].loose, index))
+    for index in loose[:MAX_LOOSE]:
+        wanted.setdefault(index, ("tight", "loose"))
+    probe(wanted)
+
+    # Paragraphs that read better retracked where the pages do not change (the same length).
+    for key in sorted(judged):
+        same = len(variants[key].lines) == len(flow.units[key[0]].lines)
+        if same and key[0] not in retracked and _reads_better(judged[key], qualities[key[0]]):
+            substitute(key)
+    cost, deltas = fix_faults(cost, deltas)
+    for _ in range(FAULT_ROUNDS):  # faults left: probe further around them
+        if cost < COST_SHORT_SPREAD:
+            break
+        plans = paginate(flow, deltas) or []
+        near = [index for index in _faulty_neighbours(flow, plans)
+                if _probe_worthy(flow, index) and index not in probed]
+        if not near:
+            break
+        probe({index: ("tight", "loose") for index in near[:MAX_NEAR_FAULTS]})
+        cost, deltas = fix_faults(cost, deltas)
+    # Paragraphs whose better setting changes their length, where the pages stay as good.
+    for key in sorted(judged):
+        if key[0] in retracked or not _reads_better(judged[key], qualities[key[0]]):
+            continue
+        original = flow.units[key[0]]
+        flow.units[key[0]] = variants[key]
+        trial = trial_depths()
+        flow.units[key[0]] = original
+        if trial is not None and trial[0] <= cost:
+            cost, deltas = trial
+            substitute(key)
+
+    final = paginate(flow, deltas)
+    if final is None or (cost >= before and not retracked) or (not any(deltas) and not retracked):
+        return document, Outcome(True, (), before, before, len(probed))
+    document.pages = [Page(box) for box in rebuild(flow, final)]
+    document.octavo_probes = probes
+    return document, Outcome(True, tuple(deltas[: len(final)]), before, cost, len(probed),
+                             tuple(name for _, name in sorted(retracked.items())))

@@ -1,0 +1,307 @@
+"""The layout pass (backends/pdf_typeset.py, pdf_paginate.py), judged by the measurement.
+
+Small books are built twice, with the pass and without it (everything else equal), and their
+PDFs are read back with benchmarks/typeset_measure.py and pdftotext: the pass must remove the
+runts and loose lines WeasyPrint leaves, keep every word in order, balance facing pages, and
+give the same PDF twice. The pagination model itself is tested on flows made by hand.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import subprocess
+import sys
+from functools import partialmethod
+from itertools import pairwise
+from pathlib import Path
+from types import SimpleNamespace
+from typing import Any
+
+import pytest
+
+from octavo.backends.pdf_layout import PdfLayout
+from octavo.backends.pdf_paginate import Flow, Position, Unit, choose_depths, fill_page, paginate
+from octavo.backends.pdf_typeset import split_story_text, tie_paragraph_ends
+from octavo.pipeline import build
+from tests.conftest import BookFolder
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "benchmarks"))
+from typeset_measure import measure_pdf, read_pages
+
+REPO = Path(__file__).resolve().parents[2]
+STAMP = dt.datetime(2025, 3, 1, tzinfo=dt.UTC)
+# octavo's on a 6 × 9 in page: the folio's place 0.42 in from the trim, its line and a gap
+# (backends/print_geometry.py).
+BOTTOM_MARGIN_IN = 0.78
+
+
+def _paragraphs() -> list[str]:
+    """The sample's two stories' paragraphs, headings and sign-offs left out (benchmarks/synth.py)."""
+    from synth import SAMPLES, read_paragraphs
+
+    return [paragraph for sample in SAMPLES for paragraph in read_paragraphs(sample)]
+
+
+def _build(root: Path, paragraphs: list[str], *, typeset: bool, monkeypatch: pytest.MonkeyPatch) -> Path:
+    book = BookFolder(root)
+    book.write("stories/one.txt", "\n\n".join(paragraphs) + "\n")
+    book.write("book.yaml", "title: Small Hours\nauthor: Ann Writer\nlanguage: en-US\n"
+               "contents:\n  - {file: stories/one.txt, title: One}\n")
+    with monkeypatch.context() as patch:
+        patch.setattr(PdfLayout, "render", partialmethod(PdfLayout.render, typeset=typeset))
+        result = build(book.root / "book.yaml", book.root / "out", ("pdf",), timestamp=STAMP)
+    return result.artifacts[0].path
+
+
+@pytest.fixture(scope="module")
+def books(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """A ten-page story of the sample's prose: without the pass, with it, and with it again."""
+    monkeypatch = pytest.MonkeyPatch()
+    paragraphs = _paragraphs()
+    root = tmp_path_factory.mktemp("typeset")
+    try:
+        return {
+            "without": _build(root / "without", paragraphs, typeset=False, monkeypatch=monkeypatch),
+            "with": _build(root / "with", paragraphs, typeset=True, monkeypatch=monkeypatch),
+            "again": _build(root / "again", paragraphs, typeset=True, monkeypatch=monkeypatch),
+        }
+    finally:
+        monkeypatch.undo()
+
+
+def test_the_pass_removes_the_runts_and_loose_lines_weasyprint_leaves(books: dict[str, Path]) -> None:
+    without = measure_pdf(books["without"], BOTTOM_MARGIN_IN)
+    after = measure_pdf(books["with"], BOTTOM_MARGIN_IN)
+    assert without.runts >= 2 and without.loose_lines >= 2  # the book has faults to remove
+    assert after.runts == 0
+    assert after.fragment_runts == 0
+    assert after.loose_lines < without.loose_lines
+    assert after.loose_share <= 0.02
+    assert after.ladders == 0
+    assert after.widows == 0 and after.orphans == 0
+
+
+def test_the_pass_balances_facing_pages(books: dict[str, Path]) -> None:
+    without = measure_pdf(books["without"], BOTTOM_MARGIN_IN)
+    after = measure_pdf(books["with"], BOTTOM_MARGIN_IN)
+    assert without.matched_spreads < without.spreads  # WeasyPrint left a spread unbalanced
+    assert after.spreads >= 3
+    assert after.matched_spreads == after.spreads
+    assert after.short_pages == 0
+    assert after.page_turn_hyphens == 0
+    assert after.short_last_pages == 0
+
+
+# The text frame of a 6 × 9 in page (0.78 in top and bottom margins) and a line more, for pages
+# run long: running heads above it and the opening page's folio below it are left out.
+FRAME = ("-x", "0", "-y", "54", "-W", "432", "-H", "552")
+
+
+def _body_words(pdf: Path) -> list[str]:
+    """The story's words in reading order, from pdftotext inside the text frame of each body
+    page (the front matter, labelled in roman numerals, left out), hyphenated words joined
+    again, also where the hyphen ends a page and the word goes on overleaf."""
+    body = [page.number for page in read_pages(pdf) if not page.front]
+    assert body and body[0] > 1  # the book has front matter, and it is left out
+    lines = [line.strip() for number in body for line in subprocess.run(
+        ["pdftotext", "-raw", *FRAME, "-f", str(number), "-l", str(number), str(pdf), "-"],
+        capture_output=True, text=True, check=True).stdout.replace("\f", "\n").splitlines()]
+    joined = re.sub(r"[\u2010\u00ad]\n", "", "\n".join(line for line in lines if line))
+    return joined.replace("\u00a0", " ").split()
+
+
+def test_every_word_stays_in_order(books: dict[str, Path]) -> None:
+    without, after = _body_words(books["without"]), _body_words(books["with"])
+    assert len(after) > 2000
+    assert after == without
+
+
+def test_two_builds_give_the_same_pdf(books: dict[str, Path]) -> None:
+    first, second = read_pages(books["with"]), read_pages(books["again"])
+    assert [page.lines for page in first] == [page.lines for page in second]
+    assert books["with"].read_bytes() == books["again"].read_bytes()
+
+
+@pytest.fixture(scope="module")
+def tide_books(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """The visual book (tests/visual/): one sentence repeated one to four times a paragraph.
+    Tracked a little looser, WeasyPrint breaks some of its paragraphs badly."""
+    from tests.print_books import make_book
+
+    books: dict[str, Path] = {}
+    for name in ("without", "with"):
+        with pytest.MonkeyPatch.context() as patch:
+            patch.setattr(PdfLayout, "render",
+                          partialmethod(PdfLayout.render, typeset=name == "with"))
+            result = make_book(BookFolder(tmp_path_factory.mktemp(name)), "scene_break: space",
+                               stories=(("Alpha Tide", 40), ("Beta Wind", 3)), breaks_every=2)
+        books[name] = result.artifacts[0].path
+    return books
+
+
+def test_the_pass_never_breaks_a_paragraph_in_two(tide_books: dict[str, Path]) -> None:
+    # A line stopping short inside a justified paragraph reads as the paragraph's end (and a
+    # runt): the pass must not take a variant that WeasyPrint broke so.
+    without = measure_pdf(tide_books["without"], BOTTOM_MARGIN_IN)
+    after = measure_pdf(tide_books["with"], BOTTOM_MARGIN_IN)
+    assert without.paragraphs == after.paragraphs >= 43
+    assert after.runts <= without.runts
+    assert _body_words(tide_books["with"]) == _body_words(tide_books["without"])
+
+
+_GRID_SENTENCE = "The tide came in over the flats, slow and grey, and the gulls rose with it. "
+
+
+def _baseline_offsets(pdf: Path) -> list[float]:
+    """Per body page, each line's distance below the page's first line of running text, in
+    lines (the body's line pitch); openings, running heads and folios (not at the body size),
+    ornaments and quotations (set inside their padding, not at the measure's edge) left out."""
+    pages = [page for page in read_pages(pdf) if not page.front]
+    sizes = [round(line.size, 1) for page in pages for line in page.lines]
+    body_size = max(set(sizes), key=sizes.count)
+    offsets: list[float] = []
+    for page in pages:
+        if any(line.size > body_size + 1 for line in page.lines):
+            continue  # an opening page: its heading's lines are at the body size in some styles
+        body = [line for line in page.lines if abs(line.size - body_size) < 0.1]
+        # The lines of the running text that start at the measure's edge (not a paragraph's
+        # indented first line, nor a quotation's lines, set inside the quotation's padding).
+        left = min((line.x0 for line in body), default=0.0)
+        body = [line for line in body if abs(line.x0 - left) < 0.5]
+        if len(body) < 3:
+            continue
+        pitch = min(b.baseline - a.baseline for a, b in pairwise(body))
+        offsets += [(line.baseline - body[0].baseline) / pitch for line in body]
+    return offsets
+
+
+@pytest.mark.parametrize(("style", "scene_break"), [
+    ("classic", "asterism"), ("modern", "ornament"), ("modern", "asterism"), ("pulp", "ornament"),
+    ("pulp", "asterism")])
+def test_block_quotes_and_scene_breaks_keep_the_text_on_the_baseline_grid(
+        tmp_path: Path, style: str, scene_break: str) -> None:
+    # The pass balances spreads by whole lines: a block a fraction of a line taller would put
+    # every line after it off the facing page's baselines.
+    book = BookFolder(tmp_path)
+    text = _GRID_SENTENCE * 8
+    book.write("one.md", "\n\n".join([text, f"> {text}\n>\n> {text}", text, "* * *", text,
+                                       f"> {text}", "* * *", text, text, "* * *", text, text]) + "\n")
+    book.write("book.yaml", "title: Grid\nauthor: Ann Writer\nlanguage: en\n"
+               f"build: {{style: {style}, scene_break: {scene_break}}}\ncontents: [one.md]\n")
+    pdf = build(book.root / "book.yaml", book.root / "out", ("pdf",),
+                timestamp=STAMP).artifacts[0].path
+    offsets = _baseline_offsets(pdf)
+    assert len(offsets) > 30
+    assert max(abs(offset - round(offset)) for offset in offsets) < 0.02
+
+
+# ---- Ties ---------------------------------------------------------------------------------------
+
+def _story(body: str) -> str:
+    return ('<body class="story"><section class="story"><header></header>'
+            f'<div class="story-text">\n{body}\n</div>\n</section></body>')
+
+
+def test_a_short_last_word_is_tied_to_the_word_before() -> None:
+    html = _story("<p>The boat came in at dawn.</p>\n<p>It rained for <em>three</em> days and nights.</p>")
+    tied = tie_paragraph_ends(html)
+    assert "<p>The boat came in at\u00a0dawn.</p>" in tied
+    assert "days and\u00a0nights.</p>" in tied
+
+
+def test_no_tie_for_a_long_last_word_a_single_word_or_across_a_tag() -> None:
+    html = _story("<p>It was all quite extraordinary.</p>\n<p>Yes.</p>\n<p>She said <em>no</em></p>\n"
+                  "<hr class=\"scene-break ornament\"/>")
+    assert tie_paragraph_ends(html) == html
+
+
+def test_text_outside_the_story_is_never_tied() -> None:
+    html = "<p>A front matter page.</p>" + _story("<p>It ends here.</p>")
+    tied = tie_paragraph_ends(html)
+    assert tied.startswith("<p>A front matter page.</p>")
+    assert "ends\u00a0here." in tied
+
+
+def test_the_story_text_splits_into_its_top_level_elements() -> None:
+    parts = split_story_text(_story('<p>One <em>a</em>.</p>\n<hr class="x"/>\n<blockquote><p>Two.</p>'
+                                    "</blockquote>\n<p>Three<br>four.</p>"))
+    assert parts is not None
+    assert parts[1] == ['<p>One <em>a</em>.</p>', '<hr class="x"/>',
+                        "<blockquote><p>Two.</p></blockquote>", "<p>Three<br>four.</p>"]
+
+
+# ---- The pagination model, on flows made by hand ------------------------------------------------
+
+LINE = 10.0
+
+
+def _paragraph(lines: int, hyphen_at: int | None = None) -> Unit:
+    unit = Unit(element=None, lines=[object()] * lines, heights=[LINE] * lines)
+    unit.hyphenated = [index == hyphen_at for index in range(lines)]
+    return unit
+
+
+def _flow(units: list[Unit], depth: int = 10, pages: int = 12, first: int = 10) -> Flow:
+    """Pages of `depth` lines (the first holds `first`), and room to run a line long."""
+    page: Any = SimpleNamespace()
+    return Flow(units=units, pages=[page] * pages, text_boxes=[], first_top=(depth - first) * LINE,
+                bottom=depth * LINE + 0.5, top=0.0, pitch=LINE, margin_bottom=100.0, starts=[])
+
+
+def test_a_page_fills_as_weasyprint_fills_it_with_orphans_and_widows() -> None:
+    flow = _flow([_paragraph(8), _paragraph(3)])
+    # 8 lines, then 3 lines that cannot split 2 + 1 (a widow) nor 1 + 2 (an orphan): pushed.
+    plan = fill_page(flow, Position(0), 0.0, flow.bottom)
+    assert (plan.end, plan.lines) == (Position(1), 8)
+    flow = _flow([_paragraph(7), _paragraph(4)])
+    # 7 + 3 would leave one line: two go over, so that two lines open the next page.
+    plan = fill_page(flow, Position(0), 0.0, flow.bottom)
+    assert (plan.end, plan.lines) == (Position(1, 2), 9)
+
+
+def test_a_scene_break_goes_over_with_the_paragraph_it_would_be_cut_from() -> None:
+    scene = Unit(element=None, heights=[2 * LINE], avoid_break_after=True)
+    flow = _flow([_paragraph(7), scene, _paragraph(5)])
+    plan = fill_page(flow, Position(0), 0.0, flow.bottom)
+    assert plan.end == Position(1)  # one line left after the break: it follows the paragraph
+    assert plan.lines == 7
+
+
+def test_a_spread_runs_one_line_long_to_take_a_widow_back() -> None:
+    # Page 1 holds 10; then 21 lines: pages 2 and 3 would hold 10 and 10, and the last line
+    # alone would widow onto page 4. One line long on both pages of the spread takes it.
+    flow = _flow([_paragraph(10), _paragraph(11), _paragraph(10)])
+    normal = paginate(flow, [0] * 12)
+    assert normal is not None and any(plan.capacity - plan.bottom > 0.75 * LINE for plan in normal[:-1])
+    _, deltas = choose_depths(flow)
+    plans = paginate(flow, deltas)
+    assert plans is not None
+    assert deltas[1] == deltas[2]  # both pages of the spread together
+    assert all(plan.capacity - plan.bottom <= 0.75 * LINE for plan in plans[:-1])
+
+
+def test_no_page_ends_on_a_hyphen_where_a_depth_avoids_it() -> None:
+    # The spread's recto (page 3) would end on a hyphenated line at normal depth.
+    flow = _flow([_paragraph(10), _paragraph(30, hyphen_at=19)])
+    normal = paginate(flow, [0] * 12)
+    assert normal is not None and normal[2].ends_hyphenated
+    _, deltas = choose_depths(flow)
+    plans = paginate(flow, deltas)
+    assert plans is not None and not any(plan.ends_hyphenated for plan in plans[:-1])
+
+
+def test_a_story_opening_on_a_verso_balances_pages_one_two_three_four() -> None:
+    # `build.openings: any`: a story may open on a verso, and then its pages 1–2, 3–4... face
+    # each other. Pages of 10, 10 and 11 lines, then 10: pages 3 and 4 run long together.
+    units = [_paragraph(10), _paragraph(10), _paragraph(11), _paragraph(10)]
+    flow = _flow(units)
+    flow.opens_on_recto = False
+    assert [flow.is_recto(index) for index in range(4)] == [False, True, False, True]
+    _, deltas = choose_depths(flow)
+    plans = paginate(flow, deltas)
+    assert deltas == [0, 0, 1, 1]
+    assert plans is not None and all(plan.capacity - plan.bottom <= 0.75 * LINE for plan in plans[:-1])
+    # Opening on a recto, the same story's pages 2–3 face each other and run long together.
+    _, recto_deltas = choose_depths(_flow(units))
+    assert recto_deltas[1] == recto_deltas[2] == 1
