@@ -129,7 +129,7 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Outcome, dict[str, 
                           ("speech", SPEECH), ("marks", MARKS)):
         book.write(f"s/{name}.txt", content)
     book.write("book.yaml", MANIFEST)
-    outcome = build(book)
+    outcome = build(book, "-v")  # every finding (a build shows the three that matter most)
     return outcome, assert_built(outcome)
 
 
