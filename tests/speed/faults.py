@@ -2,10 +2,12 @@
 
 `install(folder, kills)` writes a `sitecustomize.py` into `folder` and returns an environment with
 that folder on PYTHONPATH, so every Python process the test starts (the CLI, its pool workers,
-Ray's workers) loads it. `kills` maps a book folder's name to "always" or "once": the process
-building that book writes the EPUB into the build's staging folder and then kills itself with
-SIGKILL, as the kernel's OOM killer would; "once" books die only on their first attempt (a
-marker file in `folder` remembers it).
+Ray's workers) loads it. `kills` maps a book folder's name to "always" or "once". An "always"
+book's process writes its first format into the build's staging folder and then kills itself
+with SIGKILL, as the kernel's OOM killer would. A "once" book's process dies the same way, but
+at once, before writing anything, and only on its first attempt (a marker file in `folder`
+remembers it): so when both share a pool, the "once" book is always the one that broke it, and
+which book the engine must retry is not left to timing.
 """
 
 from __future__ import annotations
@@ -34,14 +36,14 @@ def _install():
         real_emit = backend.emit
 
         def emit(book, options, diags, progress):
-            artifact = real_emit(book, options, diags, progress)
             how = kills.get(Path(book.root).name)
             if how == "once":
                 marker = markers / f"{Path(book.root).name}.killed"
-                if marker.exists():
-                    return artifact
-                marker.touch()
-            if how:
+                if not marker.exists():
+                    marker.touch()
+                    os.kill(os.getpid(), signal.SIGKILL)
+            artifact = real_emit(book, options, diags, progress)
+            if how == "always":
                 os.kill(os.getpid(), signal.SIGKILL)
             return artifact
 
