@@ -13,9 +13,9 @@ from pathlib import Path
 import click
 
 from octavo import __version__
-from octavo.backends.stores import STORES
 from octavo.commands.common import OctavoGroup, global_options, shown_path
 from octavo.diagnostics import OctavoError, Span
+from octavo.store_names import STORES
 
 EXIT_ERRORS = 1
 EXIT_USAGE = 2

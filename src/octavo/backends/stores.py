@@ -25,8 +25,10 @@ from dataclasses import dataclass
 from octavo.backends.base import Artifact, BuildOptions, Progress, atomic_output
 from octavo.diagnostics import Diagnostics
 from octavo.document import Book
+from octavo.store_names import STORES
 
-STORES = ("kobo", "apple", "google", "kindle", "generic")
+__all__ = ["STORES", "write_store_flavours"]
+
 _MB = 1024 * 1024
 
 

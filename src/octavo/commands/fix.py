@@ -11,12 +11,15 @@ from __future__ import annotations
 import sys
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from octavo.commands.common import shown_path
 from octavo.diagnostics import OctavoError, Span
-from octavo.normalise import HouseStyle
+
+if TYPE_CHECKING:  # the normaliser is imported when a file is fixed, not for `octavo --help`
+    from octavo.normalise import HouseStyle
 
 EXIT_ERRORS = 1
 
