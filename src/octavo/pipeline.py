@@ -62,8 +62,8 @@ def slugify(title: str) -> str:
 
 
 # A manuscript's reading, kept between rebuilds of `octavo watch` / `preview`: the file's
-# identity (path, size, mtime) and the house style → its story, diagnostics and check text.
-SourceCache = dict[tuple[Path, int, int, object, bool], StoryResult]
+# identity (path, size, mtime) and its job (every setting the reading uses) → the result.
+SourceCache = dict[tuple[Path, int, int, StoryJob], StoryResult]
 
 
 def load_book(manifest_path: Path, diags: Diagnostics, progress: Progress,
@@ -114,7 +114,7 @@ def read_sources(manifest: Manifest, diags: Diagnostics, progress: Progress,
     sources: dict[Path, RawStory] = {}
     texts = []
     results: dict[int, StoryResult] = {}
-    keys = [_memory_key(job, manifest) if memory is not None else None for job in jobs]
+    keys = [_memory_key(job) if memory is not None else None for job in jobs]
     for index, key in enumerate(keys):
         if memory is not None and key is not None and key in memory:
             results[index] = memory[key]
@@ -140,15 +140,14 @@ def read_sources(manifest: Manifest, diags: Diagnostics, progress: Progress,
     return sources
 
 
-def _memory_key(job: StoryJob, manifest: Manifest) -> tuple[Path, int, int, object, bool] | None:
-    """The file's identity (size, modification time) and everything else its reading depends
-    on (the job: house style, checks, habits, Word tracked-changes setting)."""
-    del manifest  # the job carries every setting of the manifest that the reading uses
+def _memory_key(job: StoryJob) -> tuple[Path, int, int, StoryJob] | None:
+    """The file's identity (size, modification time) and the job, which holds everything else
+    its reading depends on (house style, checks, habits, Word tracked-changes setting)."""
     try:
         stat = job.path.stat()
     except OSError:
         return None
-    return (job.path, stat.st_size, stat.st_mtime_ns, job, job.lint)
+    return (job.path, stat.st_size, stat.st_mtime_ns, job)
 
 
 def check_output_dir(output_dir: Path) -> None:

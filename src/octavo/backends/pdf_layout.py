@@ -193,9 +193,7 @@ class PdfLayout:
         pass (pdf_typeset.py: tied paragraph ends, balanced spreads); other documents are
         unaffected by it."""
         key = self.key_for(html, typeset)
-        if key not in self._cache:
-            self._cache[key] = self._stored(key) or self._store(key, self.lay_out(html, typeset))
-        return self._cache[key]
+        return self._found(key) or self._keep(key, self.lay_out(html, typeset))
 
     def key_for(self, html: str, typeset: bool = True) -> str:
         from octavo.cache import cache_key
@@ -205,13 +203,7 @@ class PdfLayout:
 
     def peek(self, html: str) -> LaidOut | None:
         """The document laid out by this build or an earlier one, or None."""
-        key = self.key_for(html)
-        if key not in self._cache:
-            stored = self._stored(key)
-            if stored is None:
-                return None
-            self._cache[key] = stored
-        return self._cache[key]
+        return self._found(self.key_for(html))
 
     def prefetch(self, documents: Sequence[tuple[str, str]], workers: int,
                  progress: Progress) -> int:
@@ -219,11 +211,14 @@ class PdfLayout:
         several; return how many were laid out."""
         from octavo.backends.pdf_parallel import lay_out_all
 
-        missing = {self.key_for(html): (title, html) for title, html in documents
-                   if self.peek(html) is None}
+        missing: dict[str, tuple[str, str]] = {}
+        for title, html in documents:
+            key = self.key_for(html)
+            if key not in missing and self._found(key) is None:
+                missing[key] = (title, html)
         done = lay_out_all(self, list(missing.values()), workers, progress)
         for key, laid_out in zip(missing, done, strict=True):
-            self._cache[key] = self._store(key, laid_out)
+            self._keep(key, laid_out)
         return len(missing)
 
     def use_store(self, store: BuildCache) -> None:
@@ -239,7 +234,18 @@ class PdfLayout:
             self._store_to.reject(LAID_OUT_KIND, key)
         return laid_out
 
-    def _store(self, key: str, laid_out: LaidOut) -> LaidOut:
+    def _found(self, key: str) -> LaidOut | None:
+        """Laid out by this build, or (then kept for this build) by an earlier one."""
+        if key not in self._cache:
+            stored = self._stored(key)
+            if stored is None:
+                return None
+            self._cache[key] = stored
+        return self._cache[key]
+
+    def _keep(self, key: str, laid_out: LaidOut) -> LaidOut:
+        """A fresh layout, for this build and (with a store) the next ones."""
+        self._cache[key] = laid_out
         if self._store_to is not None:
             self._store_to.put(LAID_OUT_KIND, key, encode_laid_out(laid_out))
         return laid_out
