@@ -115,7 +115,7 @@ def build(label: str, book: Path, source: Path, out: Path, repeat: int, *,
         if out.exists():
             shutil.rmtree(out)
         times.append(_timed([sys.executable, *command, "build", str(book), "-o", str(out),
-                             "--pdf", "--no-check"], env))
+                             "--pdf", "--no-check", "--no-cache"], env))
     pdf = next(out.glob("*.pdf"))
     return Result(label, measure_pdf(pdf, BOTTOM_MARGIN_IN), statistics.median(t[0] for t in times),
                   statistics.median(t[1] for t in times))

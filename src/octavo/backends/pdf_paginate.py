@@ -30,6 +30,7 @@ COST_VERSO_HYPHEN = 200  # a verso's last word continued on the facing page
 COST_SHORT_LAST_PAGE = 500
 COST_SHORT_SPREAD = 900  # both pages a line short: balanced, but short of the full depth
 BEAM = 16  # positions in the flow kept after each spread
+COST_BREAK_AT_FOOT = 60  # a scene break ends the page: allowed (drawn as the ornament), not sought
 COST_LONG_SPREAD = 40  # allowed, as Vellum does, but not where a normal spread does as well
 
 
@@ -75,6 +76,10 @@ class Flow:
     # The story's first page is a recto; with `build.openings: any` a story may open on a verso,
     # and then its spreads are pages 1–2, 3–4... instead of 1, 2–3, 4–5...
     opens_on_recto: bool = True
+    # Once the flow is known to reproduce WeasyPrint's pages (`settle`): a scene break may end a
+    # page (drawn as the ornament there, the issue's rule, at a small cost) instead of always
+    # being carried overleaf with the lines that follow it.
+    breaks_may_end_pages: bool = False
 
     def is_recto(self, index: int) -> bool:
         """Whether the story's page `index` (0-based) is a recto."""
@@ -188,6 +193,7 @@ class PagePlan:
     capacity: float  # the foot of its text area
     lines: int
     ends_hyphenated: bool
+    ends_with_scene_break: bool = False
 
 
 def fill_page(flow: Flow, start: Position, top: float, capacity: float, *,
@@ -233,7 +239,8 @@ def fill_page(flow: Flow, start: Position, top: float, capacity: float, *,
         height = unit.heights[0]
         if y + height > capacity + EPSILON and placed_any:
             break
-        if unit.avoid_break_after and placed_any and unit_index + 1 < len(units):
+        may_end = flow.breaks_may_end_pages and _is_scene_break(unit)
+        if unit.avoid_break_after and placed_any and unit_index + 1 < len(units) and not may_end:
             after = fill_page(flow, Position(unit_index + 1), y + height, capacity,
                               after_heading=True)
             if after.lines == 0 and after.end == Position(unit_index + 1):
@@ -242,7 +249,25 @@ def fill_page(flow: Flow, start: Position, top: float, capacity: float, *,
         unit_index, line_index, placed_any = unit_index + 1, 0, True
         last_hyphenated = False
     end = Position(unit_index, line_index)
-    return PagePlan(start, end, y, capacity, lines, last_hyphenated)
+    ends_with_break = line_index == 0 and unit_index > start.unit and unit_index < len(units) \
+        and _is_scene_break(units[unit_index - 1])
+    return PagePlan(start, end, y, capacity, lines, last_hyphenated, ends_with_break)
+
+
+def _is_scene_break(unit: Unit) -> bool:
+    element = unit.element
+    return not unit.is_paragraph and element is not None and element.tag == "hr" and \
+        "scene-break" in (element.get("class") or "").split()
+
+
+def settle(flow: Flow) -> None:
+    """Free the flow, once it is known to reproduce WeasyPrint's pages, to be paginated better:
+    the opening page's text put on the baseline grid of the other pages (the nearest grid line,
+    so that the opening ends level with the page it faces, whatever the heading's height), and
+    scene breaks allowed to end a page."""
+    lines_down = (flow.first_top - flow.top) / flow.pitch
+    flow.first_top = flow.top + round(lines_down) * flow.pitch
+    flow.breaks_may_end_pages = True
 
 
 def _fill(flow: Flow, index: int, start: Position, delta: int) -> PagePlan:
@@ -283,6 +308,8 @@ def _page_cost(flow: Flow, plan: PagePlan, number: int, last: bool) -> int:
         cost += COST_SHORT_PAGE
     if plan.ends_hyphenated:
         cost += COST_PAGE_TURN_HYPHEN if flow.is_recto(number - 1) else COST_VERSO_HYPHEN
+    if plan.ends_with_scene_break:
+        cost += COST_BREAK_AT_FOOT
     return cost
 
 
