@@ -396,3 +396,21 @@ def test_a_ladder_of_hyphens_counts_against_a_paragraph_setting() -> None:
     # Retracked without the ladder reads better even if it hyphenates as often elsewhere.
     assert _reads_better(Quality(False, 0, 0, 3), Quality(False, 1, 0, 3))
     assert not _reads_better(Quality(True, 0, 0, 0), Quality(False, 1, 0, 3))
+
+
+def test_a_recto_opening_sinks_a_line_deeper_rather_than_end_a_line_short() -> None:
+    # Nine lines, then three that cannot split: the opening would end a line short. Settled,
+    # its text starts a line lower and ends at the full depth, level with every other page.
+    flow = _flow([_paragraph(9), _paragraph(3), _paragraph(25)])
+    settle(flow)
+    _, deltas = choose_depths(flow)
+    plans = paginate(flow, deltas)
+    assert plans is not None
+    assert plans[0].top == flow.first_top + LINE and plans[0].capacity == flow.bottom
+    assert all(plan.capacity - plan.bottom <= 0.75 * LINE for plan in plans[:-1])
+    # Opening on a verso, the opening faces its story's page 2: it never sinks.
+    flow = _flow([_paragraph(9), _paragraph(3), _paragraph(25)])
+    flow.opens_on_recto = False
+    settle(flow)
+    plans = paginate(flow, choose_depths(flow)[1])
+    assert plans is not None and plans[0].top == flow.first_top

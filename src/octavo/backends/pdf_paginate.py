@@ -31,6 +31,7 @@ COST_SHORT_LAST_PAGE = 500
 COST_SHORT_SPREAD = 900  # both pages a line short: balanced, but short of the full depth
 BEAM = 16  # positions in the flow kept after each spread
 COST_BREAK_AT_FOOT = 60  # a scene break ends the page: allowed (drawn as the ornament), not sought
+COST_DEEPER_SINK = 300  # a recto opening's text a line lower: seen only beside other openings
 COST_LONG_SPREAD = 40  # allowed, as Vellum does, but not where a normal spread does as well
 
 
@@ -78,8 +79,9 @@ class Flow:
     opens_on_recto: bool = True
     # Once the flow is known to reproduce WeasyPrint's pages (`settle`): a scene break may end a
     # page (drawn as the ornament there, the issue's rule, at a small cost) instead of always
-    # being carried overleaf with the lines that follow it.
-    breaks_may_end_pages: bool = False
+    # being carried overleaf with the lines that follow it, and a recto opening one line
+    # shorter sinks its text a line lower instead of ending short.
+    settled: bool = False
 
     def is_recto(self, index: int) -> bool:
         """Whether the story's page `index` (0-based) is a recto."""
@@ -194,6 +196,7 @@ class PagePlan:
     lines: int
     ends_hyphenated: bool
     ends_with_scene_break: bool = False
+    top: float = 0.0  # where its text starts
 
 
 def fill_page(flow: Flow, start: Position, top: float, capacity: float, *,
@@ -239,7 +242,7 @@ def fill_page(flow: Flow, start: Position, top: float, capacity: float, *,
         height = unit.heights[0]
         if y + height > capacity + EPSILON and placed_any:
             break
-        may_end = flow.breaks_may_end_pages and _is_scene_break(unit)
+        may_end = flow.settled and _is_scene_break(unit)
         if unit.avoid_break_after and placed_any and unit_index + 1 < len(units) and not may_end:
             after = fill_page(flow, Position(unit_index + 1), y + height, capacity,
                               after_heading=True)
@@ -251,7 +254,7 @@ def fill_page(flow: Flow, start: Position, top: float, capacity: float, *,
     end = Position(unit_index, line_index)
     ends_with_break = line_index == 0 and unit_index > start.unit and unit_index < len(units) \
         and _is_scene_break(units[unit_index - 1])
-    return PagePlan(start, end, y, capacity, lines, last_hyphenated, ends_with_break)
+    return PagePlan(start, end, y, capacity, lines, last_hyphenated, ends_with_break, top)
 
 
 def _is_scene_break(unit: Unit) -> bool:
@@ -263,16 +266,26 @@ def _is_scene_break(unit: Unit) -> bool:
 def settle(flow: Flow) -> None:
     """Free the flow, once it is known to reproduce WeasyPrint's pages, to be paginated better:
     the opening page's text put on the baseline grid of the other pages (the nearest grid line,
-    so that the opening ends level with the page it faces, whatever the heading's height), and
-    scene breaks allowed to end a page."""
+    so that the opening ends level with the page it faces, whatever the heading's height),
+    scene breaks allowed to end a page, a recto opening's sink allowed a line deeper."""
     lines_down = (flow.first_top - flow.top) / flow.pitch
     flow.first_top = flow.top + round(lines_down) * flow.pitch
-    flow.breaks_may_end_pages = True
+    flow.settled = True
 
 
 def _fill(flow: Flow, index: int, start: Position, delta: int) -> PagePlan:
     top = flow.first_top if index == 0 else flow.top
+    if index == 0 and delta < 0 and _sinks(flow):
+        # A recto opening faces no page of its story: instead of ending a line short, its text
+        # starts a line lower (the sink a line deeper) and ends at the full depth.
+        return fill_page(flow, start, top - delta * flow.pitch, flow.bottom, after_heading=True)
     return fill_page(flow, start, top, flow.bottom + delta * flow.pitch, after_heading=index == 0)
+
+
+def _sinks(flow: Flow) -> bool:
+    """Whether the opening page stands alone in its spread (a recto opening), so that one
+    line fewer on it is a deeper sink rather than a page a line short."""
+    return flow.opens_on_recto and flow.settled
 
 
 def _done(flow: Flow, position: Position) -> bool:
@@ -339,7 +352,8 @@ def choose_depths(flow: Flow) -> tuple[int, list[int]]:
         next_states: dict[Position, tuple[int, list[int]]] = {}
         for position, (cost, deltas) in sorted(states.items(), key=lambda item: (item[0].unit, item[0].line)):
             for delta in _spread_choices(flow, spread == 0):
-                change = 0 if delta == 0 else COST_LONG_SPREAD if delta > 0 else COST_SHORT_SPREAD
+                change = 0 if delta == 0 else COST_LONG_SPREAD if delta > 0 else \
+                    COST_DEEPER_SINK if spread == 0 and _sinks(flow) else COST_SHORT_SPREAD
                 total, here, at, finished = cost + change, list(deltas), position, False
                 for index in pages:
                     if index >= len(flow.pages):
@@ -376,7 +390,7 @@ def rebuild(flow: Flow, plans: Sequence[PagePlan]) -> list[Any]:
     for index, plan in enumerate(plans):
         text_box = flow.text_boxes[index]
         x = text_box.content_box_x()
-        y = flow.first_top if index == 0 else flow.top
+        y = plan.top
         children: list[Any] = []
         position = plan.start
         while position != plan.end and position.unit < len(flow.units):
