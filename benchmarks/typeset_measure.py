@@ -153,6 +153,7 @@ FIGURES = (
     ("spreads ending on one baseline",
      lambda r: f"{r.matched_spreads}/{r.spreads} = {100 * r.spread_match_share:.1f} %"),
     ("widows / orphans", lambda r: f"{r.widows} / {r.orphans}"),
+    ("openings set a line or more lower than most", lambda r: str(r.low_openings)),
 )
 
 
