@@ -109,14 +109,16 @@ FRAME = ("-x", "0", "-y", "54", "-W", "432", "-H", "552")
 def _body_words(pdf: Path) -> list[str]:
     """The story's words in reading order, from pdftotext inside the text frame of each body
     page (the front matter, labelled in roman numerals, left out), hyphenated words joined
-    again, also where the hyphen ends a page and the word goes on overleaf."""
+    again, also where the hyphen ends a page and the word goes on overleaf. A blank-line scene
+    break at a page's top or foot is drawn as the ornament, which the pass may move to another
+    page: its asterisks are no words, and are left out."""
     body = [page.number for page in read_pages(pdf) if not page.front]
     assert body and body[0] > 1  # the book has front matter, and it is left out
     lines = [line.strip() for number in body for line in subprocess.run(
         ["pdftotext", "-raw", *FRAME, "-f", str(number), "-l", str(number), str(pdf), "-"],
         capture_output=True, text=True, check=True).stdout.replace("\f", "\n").splitlines()]
     joined = re.sub(r"[\u2010\u00ad]\n", "", "\n".join(line for line in lines if line))
-    return joined.replace("\u00a0", " ").split()
+    return [word for word in joined.replace("\u00a0", " ").split() if word != "*"]
 
 
 def test_every_word_stays_in_order(books: dict[str, Path]) -> None:
@@ -414,3 +416,14 @@ def test_a_recto_opening_sinks_a_line_deeper_rather_than_end_a_line_short() -> N
     settle(flow)
     plans = paginate(flow, choose_depths(flow)[1])
     assert plans is not None and plans[0].top == flow.first_top
+
+
+def test_a_scene_break_ending_a_page_draws_its_ornament_on_the_last_baseline() -> None:
+    from octavo.backends.pdf_paginate import _drop_to_foot
+
+    moved: list[float] = []
+    ornament = SimpleNamespace(translate=lambda dx, dy: moved.append(dy))
+    scene_break = SimpleNamespace(children=[ornament], padding_top=7.0, padding_bottom=7.0)
+    _drop_to_foot(scene_break)
+    assert moved == [7.0]  # down through its bottom padding
+    assert (scene_break.padding_top, scene_break.padding_bottom) == (14.0, 0)  # same height

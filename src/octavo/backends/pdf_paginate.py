@@ -242,7 +242,7 @@ def fill_page(flow: Flow, start: Position, top: float, capacity: float, *,
         height = unit.heights[0]
         if y + height > capacity + EPSILON and placed_any:
             break
-        may_end = flow.settled and _is_scene_break(unit)
+        may_end = flow.settled and _may_end_page(flow, unit)
         if unit.avoid_break_after and placed_any and unit_index + 1 < len(units) and not may_end:
             after = fill_page(flow, Position(unit_index + 1), y + height, capacity,
                               after_heading=True)
@@ -261,6 +261,14 @@ def _is_scene_break(unit: Unit) -> bool:
     element = unit.element
     return not unit.is_paragraph and element is not None and element.tag == "hr" and \
         "scene-break" in (element.get("class") or "").split()
+
+
+def _may_end_page(flow: Flow, unit: Unit) -> bool:
+    """A scene break whose ornament is one line (a blank-line break, or an ornament in its
+    padding): at a page's foot it is drawn on the page's last baseline (`rebuild`). An
+    asterism's two rows would not be."""
+    content = unit.fragments[0].height if unit.fragments else unit.heights[0]
+    return _is_scene_break(unit) and abs(content - flow.pitch) < EPSILON
 
 
 def settle(flow: Flow) -> None:
@@ -385,6 +393,16 @@ def choose_depths(flow: Flow) -> tuple[int, list[int]]:
 
 # ---- Moving the lines ----------------------------------------------------------------------
 
+def _drop_to_foot(scene_break: Any) -> None:
+    """A scene break ending a page, its ornament moved down through its bottom padding onto
+    the page's last baseline (so the page ends level with the page facing it); its height,
+    and so everything else, unchanged."""
+    shift = scene_break.padding_bottom
+    for child in scene_break.children:
+        child.translate(0, shift)
+    scene_break.padding_top += shift
+    scene_break.padding_bottom = 0
+
 def rebuild(flow: Flow, plans: Sequence[PagePlan]) -> list[Any]:
     """The page boxes with their text placed as `plans` says; pages past the last are dropped."""
     for index, plan in enumerate(plans):
@@ -415,5 +433,7 @@ def rebuild(flow: Flow, plans: Sequence[PagePlan]) -> list[Any]:
                 y += proto.margin_height()
                 children.append(proto)
                 position = Position(position.unit + 1)
+                if position == plan.end and _is_scene_break(unit) and proto.padding_bottom > EPSILON:
+                    _drop_to_foot(proto)
         text_box.children = children
     return flow.pages[: len(plans)]

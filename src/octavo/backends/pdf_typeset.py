@@ -76,11 +76,14 @@ def _tie(match: re.Match[str]) -> str:
 VARIANTS = {"tight": "letter-spacing: -0.015em", "loose": "letter-spacing: 0.015em",
             # and, for a paragraph with a word broken at a page's foot or a ladder of
             # hyphens, set without automatic hyphenation (an author's soft hyphens stay)
-            "plain": "hyphens: manual"}
+            "plain": "hyphens: manual",
+            # word spaces too, by ±1.5 % of the measure spread over a line's ten or so spaces
+            "tighter": "letter-spacing: -0.015em; word-spacing: -0.11em",
+            "looser": "letter-spacing: 0.015em; word-spacing: -0.03em"}
 # The variants probed: every paragraph tighter and looser; one whose hyphens are a fault also
 # unhyphenated.
-TRACKED = ("tight", "loose")
-DEHYPHENATED = ("tight", "loose", "plain")
+TRACKED = ("tight", "loose", "tighter", "looser")
+DEHYPHENATED = ("tight", "loose", "tighter", "looser", "plain")
 MAX_LOOSE = 8  # loose paragraphs per story probed tighter
 MAX_NEAR_FAULTS = 8  # paragraphs per story probed for the pages' sake
 FAULT_ROUNDS = 4  # probes around the faults left, after the first
