@@ -227,6 +227,11 @@ def main(argv: list[str] | None = None) -> int:
 
     after_100k = next(r for r in results if r.label == "100k after")
     verdicts = [(name, check(after_100k.report)) for name, check in TARGETS.items()]
+    if pass_off:  # the pass's own cost: this tree with it against this tree without it
+        before_100k = next(r for r in results if r.label == "100k before")
+        if after_100k.cpu is not None and before_100k.cpu:
+            ratio = after_100k.cpu / before_100k.cpu
+            verdicts.append((f"build CPU with the pass ≤ 1.5× without ({ratio:.2f}×)", ratio <= 1.5))
     text = "\n".join([
         f"# Typesetting, before ({before_rev[:10]}) and after the layout pass", "",
         table(results), "",
