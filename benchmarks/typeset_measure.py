@@ -13,6 +13,7 @@ from __future__ import annotations
 import argparse
 import ctypes
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 import pypdfium2 as pdfium
@@ -115,15 +116,46 @@ def _is_front_matter(label: str) -> bool:
     return bool(label) and not label.isdigit()
 
 
+def _section_starts(document: pdfium.PdfDocument) -> set[int]:
+    """The pages (0-based) the PDF's bookmarks point at: where each story and each back-matter
+    section (acknowledgments, contributors) begins. A back-matter page is no story's page."""
+    starts: set[int] = set()
+    for item in document.get_toc():
+        dest = item.get_dest()
+        index = dest.get_index() if dest is not None else None
+        if index is not None:
+            starts.add(index)
+    return starts
+
+
 def read_pages(path: Path) -> list[Page]:
-    """Every page of the PDF at `path`, numbered from 1, with its text lines top to bottom."""
+    """Every page of the PDF at `path`, numbered from 1, with its text lines top to bottom.
+    Where the PDF has bookmarks, they say which pages open a story or section."""
     document = pdfium.PdfDocument(str(path))
     try:
-        return [Page(number=index + 1, lines=_page_lines(document[index]),
-                     front=_is_front_matter(document.get_page_label(index)))
-                for index in range(len(document))]
+        starts = _section_starts(document)
+        pages = [Page(number=index + 1, lines=_page_lines(document[index]),
+                      front=_is_front_matter(document.get_page_label(index)),
+                      opening=(index in starts) if starts else None)
+                 for index in range(len(document))]
     finally:
         document.close()
+    return _without_back_matter(pages) if starts else pages
+
+
+def _without_back_matter(pages: list[Page]) -> list[Page]:
+    """Pages of a bookmarked section that opens without a story's title (a heading larger than
+    the body: acknowledgments, notes on the contributors) marked as not measured, as front
+    matter is."""
+    sizes = [round(line.size, 1) for page in pages for line in page.lines for _ in line.words]
+    body = max(set(sizes), key=sizes.count) if sizes else 0.0
+    result: list[Page] = []
+    back = False
+    for page in pages:
+        if page.opening:
+            back = not any(line.size >= 1.25 * body for line in page.lines)
+        result.append(replace(page, front=True) if back else page)
+    return result
 
 
 def measure_pdf(path: Path, bottom_margin_in: float | None = None) -> Report:
@@ -153,6 +185,7 @@ FIGURES = (
     ("spreads ending on one baseline",
      lambda r: f"{r.matched_spreads}/{r.spreads} = {100 * r.spread_match_share:.1f} %"),
     ("widows / orphans", lambda r: f"{r.widows} / {r.orphans}"),
+    ("openings set a line or more lower than most", lambda r: str(r.low_openings)),
 )
 
 

@@ -209,3 +209,13 @@ def test_front_matter_labelled_in_roman_is_not_measured(tmp_path: Path) -> None:
     report = measure_pdf(path)
     assert report.body_pages == 1
     assert [f.page for f in report.of_kind("runt")] == [2]
+
+
+def test_an_opening_set_a_line_lower_than_the_others_is_counted(tmp_path: Path) -> None:
+    depth = 20
+    pages: list[list[L | None]] = []
+    for sink in (5, 5, 6):  # the third story's text starts a line lower
+        pages += [[title("One"), *[None] * sink, *_body(depth - 1 - sink)], _body(depth), _body(8)]
+    report = measure_pdf(write_pdf(tmp_path / "a.pdf", pages))
+    assert report.low_openings == 1
+    assert measure_pdf(write_pdf(tmp_path / "b.pdf", pages[:6])).low_openings == 0

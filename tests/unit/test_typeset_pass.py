@@ -21,8 +21,16 @@ from typing import Any
 import pytest
 
 from octavo.backends.pdf_layout import PdfLayout
-from octavo.backends.pdf_paginate import Flow, Position, Unit, choose_depths, fill_page, paginate
-from octavo.backends.pdf_typeset import split_story_text, tie_paragraph_ends
+from octavo.backends.pdf_paginate import (
+    Flow,
+    Position,
+    Unit,
+    choose_depths,
+    fill_page,
+    paginate,
+    settle,
+)
+from octavo.backends.pdf_typeset import Quality, _ladders, _reads_better, split_story_text, tie_paragraph_ends
 from octavo.pipeline import build
 from tests.conftest import BookFolder
 
@@ -101,14 +109,16 @@ FRAME = ("-x", "0", "-y", "54", "-W", "432", "-H", "552")
 def _body_words(pdf: Path) -> list[str]:
     """The story's words in reading order, from pdftotext inside the text frame of each body
     page (the front matter, labelled in roman numerals, left out), hyphenated words joined
-    again, also where the hyphen ends a page and the word goes on overleaf."""
+    again, also where the hyphen ends a page and the word goes on overleaf. A blank-line scene
+    break at a page's top or foot is drawn as the ornament, which the pass may move to another
+    page: its asterisks are no words, and are left out."""
     body = [page.number for page in read_pages(pdf) if not page.front]
     assert body and body[0] > 1  # the book has front matter, and it is left out
     lines = [line.strip() for number in body for line in subprocess.run(
         ["pdftotext", "-raw", *FRAME, "-f", str(number), "-l", str(number), str(pdf), "-"],
         capture_output=True, text=True, check=True).stdout.replace("\f", "\n").splitlines()]
     joined = re.sub(r"[\u2010\u00ad]\n", "", "\n".join(line for line in lines if line))
-    return joined.replace("\u00a0", " ").split()
+    return [word for word in joined.replace("\u00a0", " ").split() if word != "*"]
 
 
 def test_every_word_stays_in_order(books: dict[str, Path]) -> None:
@@ -194,6 +204,53 @@ def test_block_quotes_and_scene_breaks_keep_the_text_on_the_baseline_grid(
     offsets = _baseline_offsets(pdf)
     assert len(offsets) > 30
     assert max(abs(offset - round(offset)) for offset in offsets) < 0.02
+
+
+def _opening_grid_error(pdf: Path, opening: int) -> tuple[float, float]:
+    """On the story's opening page `opening` (1-based in the PDF): how far (in points) its
+    first line of text sits off the baseline grid of the story's next page (the page facing
+    a verso opening), and the difference between the two pages' last baselines."""
+    pages = read_pages(pdf)
+    sizes = [round(line.size, 1) for page in pages for line in page.lines]
+    body_size = max(set(sizes), key=sizes.count)
+
+    def body(number: int) -> list[Any]:
+        lines = [line for line in pages[number - 1].lines if abs(line.size - body_size) < 0.1]
+        return [line for line in lines if line.baseline < 0.9 * 648]  # no folio at the foot
+
+    text, grid = body(opening), body(opening + 1)
+    pitch = min(b.baseline - a.baseline for a, b in pairwise(grid))
+    first = next(line for line in text if len(line.words) > 3)  # not the byline
+    steps = (first.baseline - grid[0].baseline) / pitch
+    return abs(steps - round(steps)) * pitch, abs(text[-1].baseline - grid[-1].baseline)
+
+
+def test_a_story_opening_on_a_verso_sits_on_the_grid_and_ends_level_with_its_recto(
+        tmp_path: Path) -> None:
+    # `build.openings: any`: the second story opens on the verso after the first's one page,
+    # and faces its own page 2. Its text must be on that page's baselines, and end level.
+    book = BookFolder(tmp_path)
+    paragraphs = _paragraphs()
+    book.write("stories/one.txt", "\n\n".join(paragraphs[:3]) + "\n")
+    book.write("stories/two.txt", "\n\n".join(paragraphs[:40]) + "\n")
+    book.write("book.yaml", "title: Small Hours\nauthor: Ann Writer\nlanguage: en-US\n"
+               "build: {openings: any}\ncontents:\n  - {file: stories/one.txt, title: One}\n"
+               "  - {file: stories/two.txt, title: Two}\n")
+    pdf = build(book.root / "book.yaml", book.root / "out", ("pdf",), timestamp=STAMP).artifacts[0].path
+    pages = read_pages(pdf)
+    openings = [page.number for page in pages if not page.front
+                and any(line.size > 14 and "Two" in line.words for line in page.lines)]
+    assert len(openings) == 1 and openings[0] % 2 == 0  # a verso
+    off_grid, level = _opening_grid_error(pdf, openings[0])
+    assert off_grid < 0.5
+    assert level < 0.5
+
+
+def test_a_story_opening_on_a_recto_sits_on_the_grid(books: dict[str, Path]) -> None:
+    pages = read_pages(books["with"])
+    opening = next(page.number for page in pages if not page.front)
+    off_grid, _ = _opening_grid_error(books["with"], opening)
+    assert off_grid < 0.5
 
 
 # ---- Ties ---------------------------------------------------------------------------------------
@@ -305,3 +362,68 @@ def test_a_story_opening_on_a_verso_balances_pages_one_two_three_four() -> None:
     # Opening on a recto, the same story's pages 2–3 face each other and run long together.
     _, recto_deltas = choose_depths(_flow(units))
     assert recto_deltas[1] == recto_deltas[2] == 1
+
+
+def _scene_break() -> Unit:
+    element: Any = SimpleNamespace(tag="hr", get=lambda name: "scene-break ornament")
+    return Unit(element=element, heights=[LINE], avoid_break_after=True)
+
+
+def test_once_settled_a_scene_break_may_end_a_page_instead_of_leaving_it_short() -> None:
+    # Nine lines, a scene break, then five lines: WeasyPrint carries the break overleaf with
+    # the paragraph (page 1 a line short); the settled flow lets it end the page (drawn there
+    # as the ornament), full depth.
+    flow = _flow([_paragraph(9), _scene_break(), _paragraph(5)])
+    strict = fill_page(flow, Position(0), 0.0, flow.bottom)
+    assert strict.end == Position(1) and not strict.ends_with_scene_break
+    settle(flow)
+    free = fill_page(flow, Position(0), 0.0, flow.bottom)
+    assert free.end == Position(2) and free.ends_with_scene_break
+    assert flow.bottom - free.bottom < LINE
+
+
+def test_settling_puts_the_opening_text_on_the_grid_of_the_other_pages() -> None:
+    flow = _flow([_paragraph(30)])
+    flow.first_top = 3.28 * LINE  # a heading 3.28 lines tall
+    settle(flow)
+    assert flow.first_top == 3 * LINE
+    flow.first_top = 3.7 * LINE
+    settle(flow)
+    assert flow.first_top == 4 * LINE
+
+
+def test_a_ladder_of_hyphens_counts_against_a_paragraph_setting() -> None:
+    assert _ladders([True, True, False, True, True, True, True, False]) == 1
+    assert _ladders([True, True, False, True, True]) == 0
+    # Retracked without the ladder reads better even if it hyphenates as often elsewhere.
+    assert _reads_better(Quality(False, 0, 0, 3), Quality(False, 1, 0, 3))
+    assert not _reads_better(Quality(True, 0, 0, 0), Quality(False, 1, 0, 3))
+
+
+def test_a_recto_opening_sinks_a_line_deeper_rather_than_end_a_line_short() -> None:
+    # Nine lines, then three that cannot split: the opening would end a line short. Settled,
+    # its text starts a line lower and ends at the full depth, level with every other page.
+    flow = _flow([_paragraph(9), _paragraph(3), _paragraph(25)])
+    settle(flow)
+    _, deltas = choose_depths(flow)
+    plans = paginate(flow, deltas)
+    assert plans is not None
+    assert plans[0].top == flow.first_top + LINE and plans[0].capacity == flow.bottom
+    assert all(plan.capacity - plan.bottom <= 0.75 * LINE for plan in plans[:-1])
+    # Opening on a verso, the opening faces its story's page 2: it never sinks.
+    flow = _flow([_paragraph(9), _paragraph(3), _paragraph(25)])
+    flow.opens_on_recto = False
+    settle(flow)
+    plans = paginate(flow, choose_depths(flow)[1])
+    assert plans is not None and plans[0].top == flow.first_top
+
+
+def test_a_scene_break_ending_a_page_draws_its_ornament_on_the_last_baseline() -> None:
+    from octavo.backends.pdf_paginate import _drop_to_foot
+
+    moved: list[float] = []
+    ornament = SimpleNamespace(translate=lambda dx, dy: moved.append(dy))
+    scene_break = SimpleNamespace(children=[ornament], padding_top=7.0, padding_bottom=7.0)
+    _drop_to_foot(scene_break)
+    assert moved == [7.0]  # down through its bottom padding
+    assert (scene_break.padding_top, scene_break.padding_bottom) == (14.0, 0)  # same height

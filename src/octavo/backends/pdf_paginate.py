@@ -30,6 +30,8 @@ COST_VERSO_HYPHEN = 200  # a verso's last word continued on the facing page
 COST_SHORT_LAST_PAGE = 500
 COST_SHORT_SPREAD = 900  # both pages a line short: balanced, but short of the full depth
 BEAM = 16  # positions in the flow kept after each spread
+COST_BREAK_AT_FOOT = 60  # a scene break ends the page: allowed (drawn as the ornament), not sought
+COST_DEEPER_SINK = 300  # a recto opening's text a line lower: seen only beside other openings
 COST_LONG_SPREAD = 40  # allowed, as Vellum does, but not where a normal spread does as well
 
 
@@ -75,6 +77,11 @@ class Flow:
     # The story's first page is a recto; with `build.openings: any` a story may open on a verso,
     # and then its spreads are pages 1–2, 3–4... instead of 1, 2–3, 4–5...
     opens_on_recto: bool = True
+    # Once the flow is known to reproduce WeasyPrint's pages (`settle`): a scene break may end a
+    # page (drawn as the ornament there, the issue's rule, at a small cost) instead of always
+    # being carried overleaf with the lines that follow it, and a recto opening one line
+    # shorter sinks its text a line lower instead of ending short.
+    settled: bool = False
 
     def is_recto(self, index: int) -> bool:
         """Whether the story's page `index` (0-based) is a recto."""
@@ -188,6 +195,8 @@ class PagePlan:
     capacity: float  # the foot of its text area
     lines: int
     ends_hyphenated: bool
+    ends_with_scene_break: bool = False
+    top: float = 0.0  # where its text starts
 
 
 def fill_page(flow: Flow, start: Position, top: float, capacity: float, *,
@@ -233,7 +242,8 @@ def fill_page(flow: Flow, start: Position, top: float, capacity: float, *,
         height = unit.heights[0]
         if y + height > capacity + EPSILON and placed_any:
             break
-        if unit.avoid_break_after and placed_any and unit_index + 1 < len(units):
+        may_end = flow.settled and _may_end_page(flow, unit)
+        if unit.avoid_break_after and placed_any and unit_index + 1 < len(units) and not may_end:
             after = fill_page(flow, Position(unit_index + 1), y + height, capacity,
                               after_heading=True)
             if after.lines == 0 and after.end == Position(unit_index + 1):
@@ -242,12 +252,48 @@ def fill_page(flow: Flow, start: Position, top: float, capacity: float, *,
         unit_index, line_index, placed_any = unit_index + 1, 0, True
         last_hyphenated = False
     end = Position(unit_index, line_index)
-    return PagePlan(start, end, y, capacity, lines, last_hyphenated)
+    ends_with_break = line_index == 0 and unit_index > start.unit and unit_index < len(units) \
+        and _is_scene_break(units[unit_index - 1])
+    return PagePlan(start, end, y, capacity, lines, last_hyphenated, ends_with_break, top)
+
+
+def _is_scene_break(unit: Unit) -> bool:
+    element = unit.element
+    return not unit.is_paragraph and element is not None and element.tag == "hr" and \
+        "scene-break" in (element.get("class") or "").split()
+
+
+def _may_end_page(flow: Flow, unit: Unit) -> bool:
+    """A scene break whose ornament is one line (a blank-line break, or an ornament in its
+    padding): at a page's foot it is drawn on the page's last baseline (`rebuild`). An
+    asterism's two rows would not be."""
+    content = unit.fragments[0].height if unit.fragments else unit.heights[0]
+    return _is_scene_break(unit) and abs(content - flow.pitch) < EPSILON
+
+
+def settle(flow: Flow) -> None:
+    """Free the flow, once it is known to reproduce WeasyPrint's pages, to be paginated better:
+    the opening page's text put on the baseline grid of the other pages (the nearest grid line,
+    so that the opening ends level with the page it faces, whatever the heading's height),
+    scene breaks allowed to end a page, a recto opening's sink allowed a line deeper."""
+    lines_down = (flow.first_top - flow.top) / flow.pitch
+    flow.first_top = flow.top + round(lines_down) * flow.pitch
+    flow.settled = True
 
 
 def _fill(flow: Flow, index: int, start: Position, delta: int) -> PagePlan:
     top = flow.first_top if index == 0 else flow.top
+    if index == 0 and delta < 0 and _sinks(flow):
+        # A recto opening faces no page of its story: instead of ending a line short, its text
+        # starts a line lower (the sink a line deeper) and ends at the full depth.
+        return fill_page(flow, start, top - delta * flow.pitch, flow.bottom, after_heading=True)
     return fill_page(flow, start, top, flow.bottom + delta * flow.pitch, after_heading=index == 0)
+
+
+def _sinks(flow: Flow) -> bool:
+    """Whether the opening page stands alone in its spread (a recto opening), so that one
+    line fewer on it is a deeper sink rather than a page a line short."""
+    return flow.opens_on_recto and flow.settled
 
 
 def _done(flow: Flow, position: Position) -> bool:
@@ -283,6 +329,8 @@ def _page_cost(flow: Flow, plan: PagePlan, number: int, last: bool) -> int:
         cost += COST_SHORT_PAGE
     if plan.ends_hyphenated:
         cost += COST_PAGE_TURN_HYPHEN if flow.is_recto(number - 1) else COST_VERSO_HYPHEN
+    if plan.ends_with_scene_break:
+        cost += COST_BREAK_AT_FOOT
     return cost
 
 
@@ -312,7 +360,8 @@ def choose_depths(flow: Flow) -> tuple[int, list[int]]:
         next_states: dict[Position, tuple[int, list[int]]] = {}
         for position, (cost, deltas) in sorted(states.items(), key=lambda item: (item[0].unit, item[0].line)):
             for delta in _spread_choices(flow, spread == 0):
-                change = 0 if delta == 0 else COST_LONG_SPREAD if delta > 0 else COST_SHORT_SPREAD
+                change = 0 if delta == 0 else COST_LONG_SPREAD if delta > 0 else \
+                    COST_DEEPER_SINK if spread == 0 and _sinks(flow) else COST_SHORT_SPREAD
                 total, here, at, finished = cost + change, list(deltas), position, False
                 for index in pages:
                     if index >= len(flow.pages):
@@ -344,12 +393,22 @@ def choose_depths(flow: Flow) -> tuple[int, list[int]]:
 
 # ---- Moving the lines ----------------------------------------------------------------------
 
+def _drop_to_foot(scene_break: Any) -> None:
+    """A scene break ending a page, its ornament moved down through its bottom padding onto
+    the page's last baseline (so the page ends level with the page facing it); its height,
+    and so everything else, unchanged."""
+    shift = scene_break.padding_bottom
+    for child in scene_break.children:
+        child.translate(0, shift)
+    scene_break.padding_top += shift
+    scene_break.padding_bottom = 0
+
 def rebuild(flow: Flow, plans: Sequence[PagePlan]) -> list[Any]:
     """The page boxes with their text placed as `plans` says; pages past the last are dropped."""
     for index, plan in enumerate(plans):
         text_box = flow.text_boxes[index]
         x = text_box.content_box_x()
-        y = flow.first_top if index == 0 else flow.top
+        y = plan.top
         children: list[Any] = []
         position = plan.start
         while position != plan.end and position.unit < len(flow.units):
@@ -374,5 +433,7 @@ def rebuild(flow: Flow, plans: Sequence[PagePlan]) -> list[Any]:
                 y += proto.margin_height()
                 children.append(proto)
                 position = Position(position.unit + 1)
+                if position == plan.end and _is_scene_break(unit) and proto.padding_bottom > EPSILON:
+                    _drop_to_foot(proto)
         text_box.children = children
     return flow.pages[: len(plans)]

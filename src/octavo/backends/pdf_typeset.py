@@ -40,8 +40,9 @@ from octavo.backends.pdf_paginate import (
     pagination_cost,
     read_flow,
     rebuild,
+    settle,
 )
-from octavo.typeset.measure import LINE_END_HYPHENS, LOOSE_SPACE_EM, RUNT_MAX_LETTERS
+from octavo.typeset.measure import LADDER_MAX, LINE_END_HYPHENS, LOOSE_SPACE_EM, RUNT_MAX_LETTERS
 
 # ---- 1. Ties --------------------------------------------------------------------------------
 
@@ -72,7 +73,17 @@ def _tie(match: re.Match[str]) -> str:
 # ---- 2. Variants of paragraphs, laid out together in one probe document ----------------------
 
 # The variants a paragraph may be set in: tracking ±1.5 % of the em.
-VARIANTS = {"tight": "letter-spacing: -0.015em", "loose": "letter-spacing: 0.015em"}
+VARIANTS = {"tight": "letter-spacing: -0.015em", "loose": "letter-spacing: 0.015em",
+            # and, for a paragraph with a word broken at a page's foot or a ladder of
+            # hyphens, set without automatic hyphenation (an author's soft hyphens stay)
+            "plain": "hyphens: manual",
+            # word spaces too, by ±1.5 % of the measure spread over a line's ten or so spaces
+            "tighter": "letter-spacing: -0.015em; word-spacing: -0.11em",
+            "looser": "letter-spacing: 0.015em; word-spacing: -0.03em"}
+# The variants probed: every paragraph tighter and looser; one whose hyphens are a fault also
+# unhyphenated.
+TRACKED = ("tight", "loose", "tighter", "looser")
+DEHYPHENATED = ("tight", "loose", "tighter", "looser", "plain")
 MAX_LOOSE = 8  # loose paragraphs per story probed tighter
 MAX_NEAR_FAULTS = 8  # paragraphs per story probed for the pages' sake
 FAULT_ROUNDS = 4  # probes around the faults left, after the first
@@ -222,13 +233,28 @@ class Quality:
     """A paragraph's faults, worst first: compared as a tuple, smaller is better."""
 
     runt: bool
+    ladders: int  # runs of more than LADDER_MAX hyphenated lines
     loose: int
     hyphens: int
 
 
 def _reads_better(variant: Quality, original: Quality) -> bool:
-    """No runt where there was one, or as many and fewer loose lines (hyphens do not count)."""
-    return (variant.runt, variant.loose) < (original.runt, original.loose)
+    """No runt where there was one, or as many and fewer ladders of hyphens, or as many and
+    fewer loose lines (hyphens do not count)."""
+    return (variant.runt, variant.ladders, variant.loose) < (
+        original.runt, original.ladders, original.loose)
+
+
+def _no_worse(variant: Quality, original: Quality) -> bool:
+    return not variant.runt and variant.ladders <= original.ladders and variant.loose <= original.loose
+
+
+def _ladders(hyphenated: Sequence[bool]) -> int:
+    ladders, run = 0, 0
+    for hyphen in hyphenated:
+        run = run + 1 if hyphen else 0
+        ladders += run == LADDER_MAX + 1
+    return ladders
 
 
 def judge(unit: Unit) -> Quality:
@@ -245,7 +271,7 @@ def judge(unit: Unit) -> Quality:
     words = _line_text(unit.lines[-1]).split() if unit.lines else []
     runt = len(unit.lines) > 1 and len(words) == 1 and (
         unit.hyphenated[-2] or sum(char.isalpha() for char in words[0]) <= RUNT_MAX_LETTERS)
-    return Quality(runt, loose, sum(unit.hyphenated))
+    return Quality(runt, _ladders(unit.hyphenated), loose, sum(unit.hyphenated))
 
 
 # ---- 4. The pass ----------------------------------------------------------------------------------
@@ -280,6 +306,14 @@ def _faulty_neighbours(flow: Flow, plans: Sequence[PagePlan]) -> list[int]:
     return wanted
 
 
+def _variants_for(flow: Flow, index: int) -> tuple[str, ...]:
+    """The variants a paragraph is probed in: unhyphenated too where its hyphens are a fault
+    (a ladder) or may fall at a page's foot (it is long enough to cross a page)."""
+    hyphenated = flow.units[index].hyphenated
+    return DEHYPHENATED if any(hyphenated) and (_ladders(hyphenated) or len(hyphenated) >= 4) \
+        else TRACKED
+
+
 def _probe_worthy(flow: Flow, index: int) -> bool:
     unit = flow.units[index]
     return unit.is_paragraph and len(unit.lines) >= 2 and unit.child_index > 0
@@ -302,6 +336,7 @@ def typeset_story(html: str, lay_out: Callable[[str], Any]) -> tuple[Any, Outcom
     if as_laid_out is None or [plan.start for plan in as_laid_out] != flow.starts:
         return document, Outcome(False)
     before = pagination_cost(flow, as_laid_out)
+    settle(flow)
     cost, deltas = choose_depths(flow)
 
     probes: list[Any] = []  # the retracked paragraphs' boxes belong to these documents
@@ -339,9 +374,14 @@ def typeset_story(html: str, lay_out: Callable[[str], Any]) -> tuple[Any, Outcom
         for _ in range(3):
             if cost < COST_SHORT_SPREAD:  # no fault left, no spread run short
                 break
-            trials = [key for key in sorted(judged) if key[0] not in retracked
-                      and len(variants[key].lines) != len(flow.units[key[0]].lines)
-                      and not judged[key].runt and judged[key].loose <= qualities[key[0]].loose]
+            # Variants a line longer or shorter first, then those breaking their words elsewhere
+            # (a hyphen moved off a page's foot).
+            trials = sorted((key for key in judged if key[0] not in retracked
+                             and _no_worse(judged[key], qualities[key[0]])
+                             and (len(variants[key].lines) != len(flow.units[key[0]].lines)
+                                  or variants[key].hyphenated != flow.units[key[0]].hyphenated)),
+                            key=lambda key: (len(variants[key].lines) == len(flow.units[key[0]].lines),
+                                             key))
             best: tuple[int, list[int], tuple[int, str]] | None = None
             for key in trials[:MAX_TRIALS]:
                 original = flow.units[key[0]]
@@ -360,12 +400,13 @@ def typeset_story(html: str, lay_out: Callable[[str], Any]) -> tuple[Any, Outcom
     # tighter and looser.
     plans = paginate(flow, deltas) or []
     near = [index for index in _faulty_neighbours(flow, plans) if _probe_worthy(flow, index)]
-    wanted: dict[int, tuple[str, ...]] = {index: ("tight", "loose") for index in near[:MAX_NEAR_FAULTS]}
+    wanted: dict[int, tuple[str, ...]] = {index: _variants_for(flow, index)
+                                          for index in near[:MAX_NEAR_FAULTS]}
     loose = sorted((index for index, quality in qualities.items()
-                    if (quality.loose or quality.runt) and _probe_worthy(flow, index)),
+                    if (quality.loose or quality.runt or quality.ladders) and _probe_worthy(flow, index)),
                    key=lambda index: (not qualities[index].runt, -qualities[index].loose, index))
     for index in loose[:MAX_LOOSE]:
-        wanted.setdefault(index, ("tight", "loose"))
+        wanted.setdefault(index, _variants_for(flow, index))
     probe(wanted)
 
     # Paragraphs that read better retracked where the pages do not change (the same length).
@@ -379,10 +420,15 @@ def typeset_story(html: str, lay_out: Callable[[str], Any]) -> tuple[Any, Outcom
             break
         plans = paginate(flow, deltas) or []
         near = [index for index in _faulty_neighbours(flow, plans)
-                if _probe_worthy(flow, index) and index not in probed]
+                if _probe_worthy(flow, index) and index not in probed][:MAX_NEAR_FAULTS]
         if not near:
-            break
-        probe({index: ("tight", "loose") for index in near[:MAX_NEAR_FAULTS]})
+            # A fault the pages around it cannot remove (a short opening, a short spread) is
+            # moved by any paragraph of the story a line longer or shorter: probe them all.
+            near = [index for index in range(len(flow.units))
+                    if _probe_worthy(flow, index) and index not in probed]
+            if not near:
+                break
+        probe({index: _variants_for(flow, index) for index in near})
         cost, deltas = fix_faults(cost, deltas)
     # Paragraphs whose better setting changes their length, where the pages stay as good.
     for key in sorted(judged):
@@ -397,8 +443,9 @@ def typeset_story(html: str, lay_out: Callable[[str], Any]) -> tuple[Any, Outcom
             substitute(key)
 
     final = paginate(flow, deltas)
-    if final is None or (cost >= before and not retracked) or (not any(deltas) and not retracked):
+    if final is None:
         return document, Outcome(True, (), before, before, len(probed))
+    # Rebuilt even with every page at its normal depth: the opening's text is on the grid now.
     document.pages = [Page(box) for box in rebuild(flow, final)]
     document.octavo_probes = probes
     return document, Outcome(True, tuple(deltas[: len(final)]), before, cost, len(probed),

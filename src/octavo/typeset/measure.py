@@ -106,6 +106,9 @@ class Report:
     widows: int
     orphans: int
     findings: tuple[Finding, ...]
+    # Openings whose text starts a line or more below most openings' (a deeper sink, or a
+    # heading of more lines): not a fault, but a difference a reader comparing openings sees.
+    low_openings: int = 0
 
     @staticmethod
     def _share(part: int, whole: int) -> float:
@@ -356,7 +359,13 @@ def measure(pages: Sequence[Page], frame_bottom: float | None = None) -> Report:
             else:
                 fault("unbalanced-spread", verso, f"{verso}–{recto}")
 
+    opening_tops = {number: first_line_at[number].baseline for number in openings
+                    if number in first_line_at}
+    usual_top = _mode(opening_tops.values(), 0.5)
+    low_openings = sum(1 for top in opening_tops.values() if top > usual_top + 0.5 * geo.pitch)
+
     return Report(
+        low_openings=low_openings,
         paragraphs=counts["paragraphs"], multi_line_paragraphs=counts["multi_line"],
         runts=counts["runt"], fragment_runts=counts["fragment"],
         justified_lines=counts["justified"], loose_lines=counts["loose"],
