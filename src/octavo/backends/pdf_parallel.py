@@ -10,6 +10,7 @@ work is done here.
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import threading
 from collections.abc import Callable
@@ -55,6 +56,10 @@ def _in_workers(layout: PdfLayout, htmls: list[str], workers: int,
     global _WORKER_LAYOUT
     _WORKER_LAYOUT = layout
     results: dict[int, Result] = {}
+    # The workers share this process's pages until they write to them; the collector writes
+    # to every object it scans, so the objects made so far (the book, WeasyPrint's state) are
+    # set aside from it while the workers live, and stay shared.
+    gc.freeze()
     try:
         pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"))
         with pool:
@@ -69,6 +74,7 @@ def _in_workers(layout: PdfLayout, htmls: list[str], workers: int,
                     break  # a worker died (killed, out of memory): the rest is done here
     finally:
         _WORKER_LAYOUT = None
+        gc.unfreeze()
     return [results[i] if i in results else at_home(i) for i in range(len(htmls))]
 
 
