@@ -1,5 +1,9 @@
 """Run a command and measure it: wall time, and the peak of the memory its whole process tree
-holds at once (the command and every worker it starts, summed), sampled every 10 ms."""
+holds at once (the command and every worker it starts, summed), sampled every 10 ms.
+
+Two sums: resident memory (RSS), and proportional memory (PSS, Linux; sampled every 100 ms, it
+costs more to read). Workers forked from a build share its pages until they write to them; the
+RSS sum counts each shared page once per process, the PSS sum once in all."""
 
 from __future__ import annotations
 
@@ -17,6 +21,7 @@ class Measured:
     rc: int | None  # None: timed out
     wall: float  # seconds
     peak_mib: float  # the largest sum of the tree's resident memory seen
+    peak_pss_mib: float = 0.0  # the largest sum of its proportional memory (RSS where no PSS)
 
     @property
     def ok(self) -> bool:
@@ -31,21 +36,25 @@ def measure(cmd: Sequence[str | Path], *, log: Path, cwd: Path | None = None,
         proc = subprocess.Popen([str(c) for c in cmd], stdout=out, stderr=subprocess.STDOUT,
                                 stdin=subprocess.DEVNULL, cwd=cwd, env=env)
         root = psutil.Process(proc.pid)
-        peak = 0
+        peak = peak_pss = samples = 0
         while proc.poll() is None:
             peak = max(peak, _tree_rss(root))
+            if samples % 10 == 0:
+                peak_pss = max(peak_pss, _tree_rss(root, proportional=True))
+            samples += 1
             if time.perf_counter() - start > timeout:
                 for child in root.children(recursive=True):
                     child.kill()
                 proc.kill()
                 proc.wait()
-                return Measured(None, time.perf_counter() - start, peak / 2**20)
+                return Measured(None, time.perf_counter() - start, peak / 2**20,
+                                peak_pss / 2**20)
             time.sleep(0.01)
         wall = time.perf_counter() - start
-    return Measured(proc.returncode, wall, peak / 2**20)
+    return Measured(proc.returncode, wall, peak / 2**20, peak_pss / 2**20)
 
 
-def _tree_rss(root: psutil.Process) -> int:
+def _tree_rss(root: psutil.Process, proportional: bool = False) -> int:
     total = 0
     try:
         processes = [root, *root.children(recursive=True)]
@@ -53,7 +62,11 @@ def _tree_rss(root: psutil.Process) -> int:
         return 0
     for process in processes:
         try:
-            total += process.memory_info().rss
+            if proportional:
+                info = process.memory_full_info()
+                total += getattr(info, "pss", info.rss)
+            else:
+                total += process.memory_info().rss
         except psutil.Error:
             continue
     return total

@@ -68,3 +68,18 @@ def test_without_a_profile_the_basic_preflight_only(tmp_path: Path) -> None:
 def test_codes_are_explained(tmp_path: Path, code: str) -> None:
     run = run_octavo("check", "--explain", code, cwd=tmp_path)
     assert run.returncode == 0 and run.stdout.startswith(code)
+
+
+def test_a_long_pdf_is_measured_in_another_process_with_the_same_findings(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from octavo.check import pdf_preflight
+    from octavo.print_profiles import resolve_rules
+
+    path = foreign_pdf(tmp_path / "long.pdf", pages=70)  # above the threshold: forked
+    rules = resolve_rules("kdp")
+    assert len(pdf_preflight.preflight(path, rules)) > 0
+    measured_elsewhere = pdf_preflight.preflight(path, rules)
+    monkeypatch.setattr(pdf_preflight, "_PAGES_FOR_A_PROCESS", 10_000)
+    measured_here = pdf_preflight.preflight(path, rules)
+    assert measured_elsewhere == measured_here
+    assert any(finding.code == "OCT434" for finding in measured_here)

@@ -32,7 +32,7 @@ ISBN_PRINT = "9781250316776"
 
 @pytest.fixture(scope="module")
 def kdp(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The default profile (KDP): PDF/X-1a, whole fonts, no bleed."""
+    """The default profile (KDP): PDF/X-1a, one subset of each font for the book, no bleed."""
     folder = BookFolder(tmp_path_factory.mktemp("kdp") / "book")
     result = make_book(folder, extra=(
         "identifier: 978-0-306-40615-7\n"
@@ -49,11 +49,12 @@ def ingram(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="module")
 def bleed(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """Bleed, PDF/X-4, the modern house style, the book title on versos, a stylesheet."""
+    """Bleed, PDF/X-4, the modern house style, the book title on versos, a stylesheet, whole
+    fonts."""
     folder = BookFolder(tmp_path_factory.mktemp("bleed") / "book")
     folder.write("extra.css", ".byline { font-variant-caps: normal; text-transform: uppercase; }\n")
     return make_book(folder, "bleed: true, pdf_standard: x-4, style: modern, css: extra.css, "
-                     "running_heads: {verso: book-title}").artifacts[0].path
+                     "running_heads: {verso: book-title}, fonts: full").artifacts[0].path
 
 
 def test_every_page_has_trim_and_bleed_boxes(kdp: Path) -> None:
@@ -120,15 +121,15 @@ def test_text_is_pure_black_and_only_cmyk_or_grey(kdp: Path, ingram: Path) -> No
                 assert "/Annots" not in page
 
 
-def test_one_program_per_font_name_all_embedded(kdp: Path, ingram: Path) -> None:
-    for path, whole in ((kdp, True), (ingram, False)):
+def test_one_program_per_font_name_all_embedded(kdp: Path, ingram: Path, bleed: Path) -> None:
+    for path, whole in ((kdp, False), (ingram, False), (bleed, True)):
         with pikepdf.open(path) as pdf:
             programs = font_programs(pdf)
         assert programs
         for name, digests in programs.items():
             assert digests != {"none"}, f"{name} is not embedded"
             assert len(digests) == 1, f"{name} has {len(digests)} programs"
-            assert ("+" not in name) == whole, name  # KDP: whole fonts; Ingram: subsets
+            assert ("+" not in name) == whole, name  # subsets unless `fonts: full`
         # Across names too: each program once (Charis regular serves small capitals as well).
         all_programs = [d for digests in programs.values() for d in digests]
         assert len(set(all_programs)) == len({n.split("+")[-1] for n in programs})
@@ -249,3 +250,63 @@ def test_a_gutter_below_the_shops_is_reported(tmp_path: Path) -> None:
     assert "0.3 in; KDP requires 0.375 in for 24 pages" in found.message
     # And the shop's preflight, run by the build, measures it on the pages.
     assert any(d.code == "OCT433" for d in result.diagnostics)
+
+
+def _glyphs_drawn(pdf: pikepdf.Pdf) -> dict[str, set[int]]:
+    """BaseFont name → the glyph ids the pages (and the forms they draw: folios, heads) show."""
+    drawn: dict[str, set[int]] = {}
+    owners: list[tuple[object, pikepdf.Dictionary]] = [(page, page.Resources)
+                                                        for page in pdf.pages]
+    seen: set[tuple[int, int]] = set()
+    while owners:
+        owner, resources = owners.pop()
+        fonts = resources.get("/Font", {})
+        for form in resources.get("/XObject", {}).values():
+            if form.get("/Subtype") == "/Form" and form.objgen not in seen:
+                seen.add(form.objgen)
+                owners.append((form, form.get("/Resources", resources)))
+        font = None
+        for operands, operator in pikepdf.parse_content_stream(owner, "Tf Tj TJ ' \""):
+            if str(operator) == "Tf":
+                font = fonts[operands[0]]
+                continue
+            assert font is not None and font.get("/Encoding") == "/Identity-H"
+            shown = [item for item in (operands[-1] if str(operator) == "TJ" else operands[-1:])
+                     if isinstance(item, pikepdf.String)]
+            codes = drawn.setdefault(str(font.BaseFont)[1:], set())
+            for text in shown:
+                data = bytes(text)
+                codes.update(int.from_bytes(data[i:i + 2], "big") for i in range(0, len(data), 2))
+    return drawn
+
+
+def test_every_glyph_drawn_is_in_the_books_one_subset(kdp: Path) -> None:
+    """The default: one subset per font for the whole book, holding every glyph any page or
+    folio draws, at the glyph id the page uses, with the shipped font's outline."""
+    import io
+
+    from fontTools.ttLib import TTFont
+
+    from octavo.backends.pdf_fonts import shipped_fonts
+
+    with pikepdf.open(kdp) as pdf:
+        drawn = _glyphs_drawn(pdf)
+        programs = font_programs(pdf)
+        data = {}
+        for page in pdf.pages:
+            for font in page.Resources.get("/Font", {}).values():
+                descriptor = font.DescendantFonts[0].FontDescriptor
+                data[str(font.BaseFont)[1:]] = bytes(descriptor.FontFile2.read_bytes())
+    assert len(drawn) >= 2 and set(drawn) <= set(programs)
+    for name, gids in drawn.items():
+        subset = TTFont(io.BytesIO(data[name]))
+        whole = TTFont(shipped_fonts()[name.split("+", 1)[1]])
+        assert len(subset.getGlyphOrder()) < len(whole.getGlyphOrder()) or len(gids) > 100
+        order, original = subset.getGlyphOrder(), whole.getGlyphOrder()
+        for gid in gids:
+            kept, source = subset["glyf"][order[gid]], whole["glyf"][original[gid]]
+            assert kept.numberOfContours == source.numberOfContours, (name, gid)
+            if source.numberOfContours > 0:
+                assert (kept.getCoordinates(subset["glyf"])[0]
+                        == source.getCoordinates(whole["glyf"])[0]), (name, gid)
+    assert sum(len(d) for d in data.values()) < 300_000  # subsets, not the 0.75 MB of fonts

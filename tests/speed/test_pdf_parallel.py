@@ -13,6 +13,7 @@ from pathlib import Path
 import pikepdf
 import pytest
 
+from octavo.backends import pdf_folios
 from octavo.cache import CACHE_DIR_NAME
 from octavo.pipeline import BuildResult, build
 from tests.conftest import BookFolder
@@ -142,3 +143,29 @@ def test_laid_out_stories_outlive_a_change_of_the_build_time(book: BookFolder) -
                  workers=1, use_cache=False)
     assert laid_out_entries(book) == entries
     assert digest(again) == digest(cold)
+
+
+def test_folios_drawn_from_a_sheet_in_parts_are_those_of_one_sheet(
+        book: BookFolder, monkeypatch: pytest.MonkeyPatch) -> None:
+    # The folio sheet is laid out in parts (in parallel, each cached); each part is numbered
+    # from its first page, so the folios and heads are those one sheet would draw.
+    write_book(book, stories=(*STORIES, ("Delta Sand", 6), ("Echo Reef", 11)))
+    monkeypatch.setattr(pdf_folios, "SHEET_PART_PAGES", 10_000)
+    whole = pdf(book, "whole", workers=1, use_cache=False)
+    monkeypatch.setattr(pdf_folios, "SHEET_PART_PAGES", 2)
+    parts = pdf(book, "parts", workers=2)
+    sheets = [p for p in (book.root / CACHE_DIR_NAME / "pdf-folios").rglob("*") if p.is_file()]
+    assert len(sheets) >= 3
+    assert words(path_of(parts)) == words(path_of(whole))
+    assert pdf(book, "parts-warm", workers=2).artifacts[0].pages == whole.artifacts[0].pages
+
+
+def test_the_sheet_is_cut_only_where_a_document_opens_on_a_recto(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(pdf_folios, "SHEET_PART_PAGES", 3)
+    kinds: list[pdf_folios.FolioKind] = [
+        "opening", "running", "running", "opening", "running", "none", "opening", "running",
+        "none", "running", "opening"]
+    # Index 3 opens a document on a verso, 6 on a recto; 10 opens one on a recto again.
+    assert pdf_folios.sheet_parts(kinds) == [(0, 6), (6, 10), (10, 11)]
+    assert pdf_folios.sheet_parts([]) == [(0, 0)]

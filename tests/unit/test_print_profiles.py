@@ -35,7 +35,7 @@ def test_ingram_gutter_table(pages: int, inches: float) -> None:
 
 def test_rules_take_the_books_own_settings_over_the_profile() -> None:
     kdp = resolve_rules("kdp")
-    assert (kdp.pdf_standard, kdp.font_embedding, kdp.safe_zone_in) == ("x-1a", "full", 0.25)
+    assert (kdp.pdf_standard, kdp.font_embedding, kdp.safe_zone_in) == ("x-1a", "subset", 0.25)
     assert resolve_rules("kdp", bleed=True).safe_zone_in == 0.375
     assert resolve_rules("ingram").safe_zone_in == 0.5
     assert resolve_rules("generic").pdf_standard == "none"

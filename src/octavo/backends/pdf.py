@@ -113,9 +113,10 @@ class PdfBackend:
             diags.warning("OCT140", f"the inside margin (build.gutter) is {rules.gutter_in:g} "
                           f"in; {rules.profile.shop} requires {rules.required_gutter(pages):g} "
                           f"in for {pages} pages", Span(str(book.root)))
-        folio_sheet = layout.with_geometry(geometry_for(gutter)[1]).folio_sheet(
-            composition.body_folios, composition.body_heads, book.meta.language, direction)
-        final = _assemble(book, composition, folio_sheet, rules, geometry, diags, options)
+        folio_sheets = layout.with_geometry(geometry_for(gutter)[1]).folio_sheets(
+            composition.body_folios, composition.body_heads, book.meta.language, direction,
+            options.workers)
+        final = _assemble(book, composition, folio_sheets, rules, geometry, diags, options)
         open_as_facing_pages(final.pdf, direction)
         if rules.pdf_standard != "none":
             mark_pdfx(final.pdf, rules.pdf_standard, _title(book), book.meta.identifier.value)
@@ -154,7 +155,7 @@ def _padding(pages: int, rules: Rules) -> int:
     return target - pages
 
 
-def _assemble(book: Book, composition: Composition, folio_sheet: bytes, rules: Rules,
+def _assemble(book: Book, composition: Composition, folio_sheets: list[bytes], rules: Rules,
               geometry: PageGeometry, diags: Diagnostics, options: BuildOptions) -> Assembler:
     final = Assembler(geometry.width_in * POINTS_PER_INCH, geometry.height_in * POINTS_PER_INCH)
     final.append(composition.front.pdf)
@@ -164,7 +165,7 @@ def _assemble(book: Book, composition: Composition, folio_sheet: bytes, rules: R
         if placed.blank_before:
             final.add_blank()
         final.append(placed.laid_out.pdf)
-    final.stamp_folios(front_pages, composition.body_folios, folio_sheet)
+    final.stamp_folios(front_pages, composition.body_folios, folio_sheets)
     padding = _padding(final.pages, rules)
     if final.pages + padding > final.pages + final.pages % 2:
         diags.info("OCT145", f"{padding} blank pages added at the end: {rules.profile.shop} "

@@ -55,12 +55,15 @@ class Assembler:
         self.pdf.pages.extend(source.pages)
         return first
 
-    def stamp_folios(self, first: int, kinds: list[FolioKind], sheet_pdf: bytes) -> None:
-        """Draw the body's folios (laid out on `sheet_pdf`, a page per body page) on the body
-        pages from index `first`."""
-        sheet = pikepdf.open(io.BytesIO(sheet_pdf))
-        self._sources.append(sheet)
-        stamp_folios(self.pdf, first, kinds, sheet)
+    def stamp_folios(self, first: int, kinds: list[FolioKind], sheets: list[bytes]) -> None:
+        """Draw the body's folios (laid out on `sheets`, together a page per body page) on the
+        body pages from index `first`."""
+        pages: list[Any] = []
+        for sheet_pdf in sheets:
+            sheet = pikepdf.open(io.BytesIO(sheet_pdf))
+            self._sources.append(sheet)
+            pages.extend(sheet.pages)
+        stamp_folios(self.pdf, first, kinds, pages)
 
     def add_blank(self) -> None:
         self.pdf.add_blank_page(page_size=self.size)

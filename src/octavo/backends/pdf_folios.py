@@ -13,6 +13,7 @@ place and drawing order as in one pass, and each of its pages is drawn over the 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from html import escape
 from typing import Any, Literal
 
@@ -57,27 +58,50 @@ def folio_kind(page: Any) -> FolioKind:
     return "opening" if page_type.index == 0 else "running"
 
 
+# Pages per part of the folio sheet, about: the parts are laid out in parallel (and cached), and
+# a part of this size takes a worker about half a second.
+SHEET_PART_PAGES = 48
+
+
 def folio_sheet_html(kinds: list[FolioKind], heads: list[str], language: str,
-                     direction: str) -> str:
-    """One page per body page, numbered from 1 like the body, carrying only its running
-    heads (`heads`: each page's document's running-strings markup) and folio."""
+                     direction: str, first_folio: int = 1) -> str:
+    """One page per body page, numbered from `first_folio` (1 for the body's first page),
+    carrying only its running heads (`heads`: each page's document's running-strings markup)
+    and folio."""
     pages = "".join(f'<div class="sheet {kind}">{head if kind == "running" else ""}</div>'
                     for kind, head in zip(kinds, heads, strict=True))
+    numbering = f"@page :first {{ counter-reset: page {first_folio}; }}"
     return (f'<!DOCTYPE html><html lang="{escape(language)}" dir="{escape(direction)}"><head>'
-            f'<meta charset="utf-8"/><title>folios</title><style>{_SHEET_RULES}</style></head>'
-            f'<body class="folio-sheet">{pages}</body></html>')
+            f'<meta charset="utf-8"/><title>folios</title><style>{_SHEET_RULES}{numbering}'
+            f'</style></head><body class="folio-sheet">{pages}</body></html>')
 
 
-def stamp_folios(book: Any, first: int, kinds: list[FolioKind], sheet: Any) -> None:
-    """Draw page i of the laid-out `sheet` (a pikepdf.Pdf) over page `first + i` of `book`
-    for every body page that carries a folio. (Not pikepdf's add_overlay: it names the
+def sheet_parts(kinds: list[FolioKind]) -> list[tuple[int, int]]:
+    """The body pages cut into parts of about SHEET_PART_PAGES, (start, end) each, to be laid
+    out as folio sheets of their own. A part begins only on a recto that opens a document, so
+    each part's first page is what it would be in one sheet: the first page of a document, on
+    the same side, and in a new page group (no running page is a part's `:first` page)."""
+    parts: list[tuple[int, int]] = []
+    start = 0
+    for index, kind in enumerate(kinds):
+        if index - start >= SHEET_PART_PAGES and index % 2 == 0 and kind == "opening":
+            parts.append((start, index))
+            start = index
+    if start < len(kinds) or not parts:
+        parts.append((start, len(kinds)))
+    return parts
+
+
+def stamp_folios(book: Any, first: int, kinds: list[FolioKind], sheet: Sequence[Any]) -> None:
+    """Draw page i of the laid-out `sheet` (pikepdf pages, the folio sheets' in order) over page
+    `first + i` of `book` for every body page that carries a folio. (Not pikepdf's add_overlay: it names the
     resource at random, and the same book must give the same bytes.)"""
     import pikepdf
 
     for index, kind in enumerate(kinds):
         if kind == "none":
             continue
-        page, folio = book.pages[first + index], sheet.pages[index]
+        page, folio = book.pages[first + index], sheet[index]
         if list(page.mediabox) != list(folio.mediabox):
             raise ValueError("the folio sheet's pages are not the book's size")
         form = book.copy_foreign(folio.as_form_xobject())

@@ -27,6 +27,7 @@ from octavo.backends.pdf_folios import (
     folio_kind,
     folio_sheet_html,
     running_strings,
+    sheet_parts,
 )
 from octavo.backends.pdf_pagemap import LocalStart, page_starts
 from octavo.resources import fonts_dir, styles_dir
@@ -271,13 +272,42 @@ class PdfLayout:
                        folios=tuple(folio_kind(page) for page in document.pages),
                        running_strings=running_strings(html))
 
-    def folio_sheet(self, kinds: list[FolioKind], heads: list[str], language: str,
-                    direction: str) -> bytes:
+    def folio_sheets(self, kinds: list[FolioKind], heads: list[str], language: str,
+                     direction: str, workers: int = 1) -> list[bytes]:
         """The folios and running heads of the body's pages, laid out at their places on
-        otherwise empty pages."""
-        document = self._layout(folio_sheet_html(kinds, heads, language, direction), [])
+        otherwise empty pages: one PDF per part of the body (`sheet_parts`), its pages in
+        order, laid out in parallel and kept in the build cache (a folio shift lays out only
+        the parts whose numbers changed)."""
+        htmls = [folio_sheet_html(kinds[start:end], heads[start:end], language, direction,
+                                  first_folio=start + 1)
+                 for start, end in sheet_parts(kinds)]
+        keys = [self.key_for(html, typeset=False) for html in htmls]
+        found = {key: self._stored_sheet(key) for key in keys}
+        missing = sorted({key: html for key, html in zip(keys, htmls, strict=True)
+                          if found[key] is None}.items())
+        from octavo.backends.pdf_parallel import lay_out_sheets
+
+        for (key, _), pdf in zip(missing, lay_out_sheets(self, [html for _, html in missing],
+                                                          workers), strict=True):
+            found[key] = pdf
+            if self._store_to is not None:
+                self._store_to.put(FOLIO_SHEET_KIND, key, pdf)
+        return [found[key] or b"" for key in keys]
+
+    def sheet_pdf(self, html: str) -> bytes:
+        """A folio sheet's HTML laid out and written as PDF."""
+        document = self._layout(html, [])
         with _source_date_epoch(self.timestamp):
             return bytes(document.write_pdf())
+
+    def _stored_sheet(self, key: str) -> bytes | None:
+        if self._store_to is None:
+            return None
+        payload = self._store_to.get(FOLIO_SHEET_KIND, key)
+        if payload is not None and not payload.startswith(b"%PDF-"):
+            self._store_to.reject(FOLIO_SHEET_KIND, key)
+            return None
+        return payload
 
     def _place(self, html: str, extra: list[Any], typeset: bool) -> Any:
         """The laid-out document, through the typesetting pass or straight from WeasyPrint."""
@@ -295,6 +325,7 @@ class PdfLayout:
 
 
 LAID_OUT_KIND = "pdf-document"
+FOLIO_SHEET_KIND = "pdf-folios"
 
 
 def encode_laid_out(laid_out: LaidOut) -> bytes:

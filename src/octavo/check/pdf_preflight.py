@@ -20,7 +20,7 @@ pikepdf. The measures:
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -235,6 +235,10 @@ def preflight(path: Path, rules: Rules, *, direction: Direction | None = None,
             return [_finding("OCT446", "the PDF is encrypted; shops refuse encrypted files",
                              Span(where))]
         pages = len(pdf.pages)
+        trims = [_trim(page) for page in pdf.pages]
+        # PDFium measures the text's positions in another process meanwhile (a second of a
+        # 300-page book), while the colours, fonts and boxes are read here.
+        extents = _measure_extents(path, trims)
         direction = direction or _direction(pdf)
         found += _page_count(pages, rules, where)
         found += _file_size(path, rules, where)
@@ -248,9 +252,46 @@ def preflight(path: Path, rules: Rules, *, direction: Direction | None = None,
                  f"{rules.profile.shop} refuses them")
                 for n, page in enumerate(pdf.pages, start=1) if "/Annots" in page.obj
                 and len(page.obj.Annots)], where)
-        trims = [_trim(page) for page in pdf.pages]
-    found += _positions(path, trims, rules, direction, where)
+    found += _positions(extents(), trims, rules, direction, where)
     return found
+
+
+# Below this many pages measuring the positions here costs less than starting a process.
+_PAGES_FOR_A_PROCESS = 60
+
+
+def _measure_extents(path: Path, trims: list[tuple[float, float, float, float]]
+                     ) -> Callable[[], list[TextExtent | None]]:
+    """`text_extents` started (in a forked process for a long book); call the result for the
+    extents."""
+    import multiprocessing
+    import threading
+
+    def here() -> list[TextExtent | None]:
+        return list(text_extents(path, trims))
+
+    if (len(trims) < _PAGES_FOR_A_PROCESS or threading.active_count() > 1
+            or "fork" not in multiprocessing.get_all_start_methods()):
+        return here
+    from concurrent.futures import ProcessPoolExecutor
+
+    pool = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork"))
+    future = pool.submit(_extents_list, path, trims)
+
+    def collect() -> list[TextExtent | None]:
+        try:
+            return future.result()
+        except Exception:  # the process died (out of memory, killed): measure here
+            return here()
+        finally:
+            pool.shutdown()
+
+    return collect
+
+
+def _extents_list(path: Path, trims: list[tuple[float, float, float, float]]
+                  ) -> list[TextExtent | None]:
+    return list(text_extents(path, trims))
 
 
 def _span(where: str, page: int) -> Span:
@@ -353,13 +394,13 @@ def _boxes(pdf: Any, rules: Rules, direction: Direction, where: str) -> list[Dia
     return _capped("OCT436", problems, where)
 
 
-def _positions(path: Path, trims: list[tuple[float, float, float, float]], rules: Rules,
-               direction: Direction, where: str) -> list[Diagnostic]:
+def _positions(extents: list[TextExtent | None], trims: list[tuple[float, float, float, float]],
+               rules: Rules, direction: Direction, where: str) -> list[Diagnostic]:
     required_gutter = rules.required_gutter(len(trims))
     safe = rules.safe_zone_in
     gutter_problems: list[tuple[int, str]] = []
     safe_problems: list[tuple[int, str]] = []
-    for index, extent in enumerate(text_extents(path, trims)):
+    for index, extent in enumerate(extents):
         if extent is None:
             continue
         number = index + 1
