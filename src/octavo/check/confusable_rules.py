@@ -45,7 +45,7 @@ _TRIGGERS = re.compile(
     r"gonna|going|not|still|both|all|more|under|over|past|down|up|out|off|[a-z]+ing|"
     r"[a-z]+er[ \t]+than)\b)|"
     r"[Tt]here(?![ \t]+(?:is|was|are|were|had|has|have|will|would|could|should|might|must|may|"
-    r"seemed|be|being|been|came|stood|lay)\b|['’]s\b|[,.;:!?])|"
+    r"seemed|be|been|came|stood|lay)\b|['’]s\b|[,.;:!?])|"
     r"[Tt]hen(?![,.;:!?])|loose|loosing|lose|effects?|effecting|affects?|[Aa]lot|"
     # `a` only before a vowel or h, `an` only before a consonant other than h: the rest are
     # right by their spelling and need no look at their sound
@@ -601,7 +601,7 @@ def _their(site: Site) -> str | None:
         if site.before[1] in _BEFORE_THEIR and (_noun_head(first) or (
                 lexicon.is_gerund(first) and first not in ("being", "having"))):
             return "their"  # `of there friends`, `on there quitting it`
-        if _possessive_there(site):
+        if _possessive_there(site) or _there_owns_phrase(site) or _there_before_gerund(site):
             return "their"
         return None
     # they're
@@ -631,6 +631,7 @@ _CLAUSE_WORDS = word_set("where when which whom that because if while whereas th
                          "unless until since")
 
 
+_QUANTIFIERS = word_set("many few several much more most less little enough half")
 _SOMEONE = word_set("anybody anyone somebody someone everybody everyone nobody one other another")
 
 
@@ -644,6 +645,8 @@ def _possessive_there(site: Site) -> bool:
     if previous in _THERE_IS_A_PLACE or previous in _BE_OR_MODAL or (
             site.before[0] == "here") or site.after_raw[0][:1].isupper():
         return False
+    if first in _QUANTIFIERS and previous not in _BEFORE_THEIR:
+        return False  # `lived there many happy years`, `saw there several old friends`
     owner = first[:-2] if first.endswith("'s") else ""
     if owner and (_noun_head(owner) or (
             "NOUN" in lexicon.parts_of_speech(owner) and owner not in _CLOSED | _SOMEONE
@@ -656,8 +659,8 @@ def _possessive_there(site: Site) -> bool:
             "NOUN" in lexicon.parts_of_speech(first) and \
             not ({"ADV", "VERB", "AUX"} & lexicon.parts_of_speech(first)):
         return True
-    if _described_noun(site):
-        return True  # `there spacious theatre`
+    if _described_noun(site) and previous not in _PLACE_VERBS and not _time_word(site.after[1]):
+        return True  # `there spacious theatre`, but `lived there many happy years`
     head = first.rsplit("-", 1)[-1]  # `there drawing-rooms`
     if not _noun_head(head) or head in _TIME_NOUNS or first in _VERBS_AFTER_THERE:
         return False
@@ -666,6 +669,150 @@ def _possessive_there(site: Site) -> bool:
         "VERB" in lexicon.parts_of_speech(head) and _word(previous) and previous not in (
         PREPOSITIONS | _CLAUSE_WORDS) and "NOUN" in lexicon.parts_of_speech(previous) and
         not (lexicon.is_gerund(previous) or lexicon.is_past_participle(previous)))
+
+
+# Words that tell when or how long, which stand after `there` as a place (`there last week`,
+# `there many happy years`, `there every evening`).
+_TIME_WORDS = _TIME_NOUNS | word_set("""
+    time hour day night week month year minute moment while morning evening afternoon summer
+    winter spring autumn season fortnight twelvemonth sunday monday tuesday wednesday thursday
+    friday saturday christmas easter
+""")
+# Verbs after which `there` is often a place (`found there great comfort`, `sat there quiet
+# hours`), so an adjective and a noun after it may be the verb's object or a time.
+_PLACE_VERBS = word_set("""
+    be been being is was are were find found finds finding see saw seen sees seeing meet met
+    meets meeting leave left leaves leaving put puts putting place placed live lived lives
+    living stay stayed stays staying sit sat sits sitting stand stood stands standing lie lay
+    lain lies lying remain remained remains remaining wait waited waits waiting arrive arrived
+    arrives arriving go went gone goes going come came comes coming get got gets getting walk
+    walked walking keep kept keeps hid hidden buried settled dwelt work worked working reach
+    reached stop stopped stopping run ran drove ride rode sent spend spent spending
+""")
+_DEGREE_BEFORE_ADJECTIVE = word_set("very most more less rather so too quite")
+
+
+def _time_word(word: str) -> bool:
+    return word in _TIME_WORDS or (word.endswith("s") and word[:-1] in _TIME_WORDS)
+
+
+def _describes(word: str, strict: bool = False) -> bool:
+    """A word that can stand between an owner and what it owns: an adjective, an ordinal, a
+    participle (`first`, `due`, `renewed`, `lasting`, `yesterday's`). `strict` (where
+    `there` may be a subject, `There followed a silence`): an adjective, and no verb's past."""
+    if word in ("being", "having"):
+        return False
+    if not word.isalpha() or word in _CLOSED - {"own", "next"}:
+        return word.endswith("'s") and word[:-2].isalpha() and not strict
+    pos = lexicon.parts_of_speech(word)
+    if strict:
+        return "ADJ" in pos and word not in _VERBS_AFTER_THERE and not (
+            lexicon.is_past_participle(word) and not word.endswith("ed"))
+    return "ADJ" in pos or (lexicon.is_past_participle(word) and "VERB" in pos) or (
+        lexicon.is_gerund(word) and "VERB" in pos)
+
+
+def _owned_head(word: str) -> bool:
+    """The noun an owner's phrase ends in (`party`, `feelings`, `drawing-rooms`)."""
+    head = word.rsplit("-", 1)[-1]
+    if not head.isalpha() or head in _CLOSED or _time_word(head) or head in _SOMEONE or \
+            lexicon.is_gerund(head):
+        return False
+    return "NOUN" in lexicon.parts_of_speech(head) and not lexicon.only(head, "VERB")
+
+
+def _phrase_length(words: tuple[str, ...], strict: bool = False) -> int:
+    """How many of `words` make a noun phrase without a determiner: a degree word, up to two
+    describing words, and the noun (`very warm attachment`, `first short dialogue`); 0 when
+    they do not, or when no describing word comes before the noun."""
+    at = 1 if words and words[0] in _DEGREE_BEFORE_ADJECTIVE else 0
+    described = 0
+    while at < len(words) and described < 2 and _describes(words[at], strict):
+        if at + 1 < len(words) and _owned_head(words[at + 1]):
+            return at + 2
+        at += 1
+        described += 1
+    return 0
+
+
+# Prepositions after which `there` may be a place (`in there`, `from there`, `to there`), so
+# only a describing word and a noun after it show the owner (`in there warm gratitude`).
+_PLACE_PREPOSITIONS = word_set("in from to near")
+
+
+def _clear_verb(site: Site) -> bool:
+    """The word before the site is a verb (`keep`, `entrusted`, `giving`), not a noun that
+    could be the subject of a verb after `there` (`the people there say`)."""
+    previous = site.before[1]
+    if not _word(previous) or previous in _CLOSED or "VERB" not in lexicon.parts_of_speech(
+            previous):
+        return False
+    return lexicon.only(previous, "VERB") or lexicon.is_gerund(previous) or (
+        lexicon.is_past_participle(previous) and "NOUN" not in lexicon.parts_of_speech(
+            previous)) or site.before[0] in MODALS | OBJECT_PRONOUNS - {"it"} | {
+        "to", "not", "and", "never", "did", "didn't", "don't", "'ll"}
+
+
+def _there_owns_phrase(site: Site) -> bool:
+    """`of there several disappointments`, `all there feelings`, `took there last walk`,
+    `keep there distance`, `There house was`: `there` before a noun (with its describing
+    words) where it cannot be a place: after a preposition that never takes `there`, after
+    `all`, after a verb that does not take a place, at a sentence's start before a noun and
+    its verb. `went there last week`, `found there great comfort`, `all there is` and
+    `There followed a silence` are left alone."""
+    first, second, previous = site.after[0], site.after[1], site.before[1]
+    if site.after_raw[0][:1].isupper() or site.before[0] in ("here", "them") or previous in (
+            "them", "over", "up", "down", "out", "back"):
+        return False
+    length = _phrase_length(site.after)
+    if previous in _BEFORE_THEIR:
+        return bool(length) or _owned_head(first)
+    if previous in _PLACE_PREPOSITIONS:
+        return bool(length)
+    if previous == "all":
+        return bool(length) or (_owned_head(first) and (
+            first.endswith("s") or _is_end(second) or second in PREPOSITIONS | {"and"}))
+    if _clear_verb(site) and previous not in _PLACE_VERBS:
+        return bool(length) or (_owned_head(first) and not (
+            {"ADV", "ADJ"} & lexicon.parts_of_speech(first)) and first not in _VERBS_AFTER_THERE
+            and not lexicon.is_gerund(first) and not lexicon.is_past_participle(first))
+    if not site.starts_sentence:
+        return False
+    # `There house was undoubtedly the best`, `There first meeting in Milsom Street`: a
+    # sentence's `There`, a noun in its base form and a verb, or a describing word and a noun
+    if _phrase_length(site.after, strict=True):
+        return True
+    return _owned_head(first) and first not in _VERBS_AFTER_THERE and \
+        not first.endswith("s") and not lexicon.is_past_participle(first) and \
+        not lexicon.is_gerund(first) and "ADV" not in lexicon.parts_of_speech(first) and \
+        second in ("was", "is", "had", "has", "were")
+
+
+# Verbs whose object may be an -ing form with its owner (`prevented their doing more`), but
+# not a place: `prevented there doing` can only be `their`.
+_GERUND_OBJECT_VERBS = word_set("""
+    prevent prevented prevents preventing propose proposed proposes proposing excuse excused
+    forgive forgave forgiven mind minded avoid avoided hinder hindered oppose opposed resent
+    resented regret regretted dislike disliked imagine imagined permit permitted allow allowed
+    justify justified delay delayed
+""")
+
+
+def _there_before_gerund(site: Site) -> bool:
+    """`prevented there doing more`, `on there quitting`, `of there being together`, `for
+    there all promising`: an -ing form that `there` owns. `of there being an old friend in
+    Bath` (there is one) and `sat there waiting` are left alone."""
+    first, second, previous = site.after[0], site.after[1], site.before[1]
+    if first == "all" and lexicon.is_gerund(second) and second not in ("being", "having") \
+            and not _time_word(second):
+        return previous not in _PLACE_VERBS
+    if first == "being" and previous in _BEFORE_THEIR | {"in"} and _word(second) and (
+            second in ("together", "thus", "so", "quite", "now", "there", "here", "all") or (
+                lexicon.is_past_participle(second) and lexicon.only(second, "VERB")) or (
+                second.endswith("ly") and lexicon.is_past_participle(site.after[2]))):
+        return True
+    return previous in _GERUND_OBJECT_VERBS and lexicon.is_gerund(first) and \
+        first not in ("being", "having")
 
 
 _BEFORE_THEIR = word_set("of into onto by with for at on upon about after before between among "

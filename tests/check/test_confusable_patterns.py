@@ -1,0 +1,45 @@
+"""Confusables decided from the grammar around them, round two: each pattern with a slip that
+must be found (with its fix) and look-alikes that are right English and must stay quiet. The
+sentences are written for these tests, not taken from the benchmark's prose."""
+
+from __future__ import annotations
+
+import pytest
+
+from octavo.check import check_text
+
+CASES = [
+    # code, the slip, the fix expected, look-alikes that are right
+    # there for their: a describing word and a noun after a preposition, `all` or a verb
+    ("OCT364", "The boys spoke of there several failures.", "their",
+     ["The boys went there several times.", "We saw there several old friends."]),
+    ("OCT364", "The sailors lost all there savings.", "their",
+     ["The sailors were all there, waiting.", "It was all there was."]),
+    ("OCT364", "The guests shall take there last drive at noon.", "their",
+     ["The guests went there last week.", "We stayed there two nights."]),
+    ("OCT364", "Tell the children to mind there manners.", "their",
+     ["The children there mind nothing.", "She left the children there alone."]),
+    ("OCT364", "They were thanked in there warm letters.", "their",
+     ["It was warm in there, and dark.", "There was little in there worth having."]),
+    ("OCT364", "There cottage was the smallest in the lane.", "their",
+     ["There followed a long silence.", "There lay scattered papers on the floor."]),
+    ("OCT364", "There second visit was shorter.", "their",
+     ["There remained little hope.", "There once was a mill."]),
+    # there for their before an -ing form it owns
+    ("OCT364", "The rain prevented there sailing that day.", "their",
+     ["He sat there sailing paper boats.", "The rain prevented there being a race."]),
+    ("OCT364", "She spoke of there being together again.", "their",
+     ["She spoke of there being a ghost in the house."]),
+    ("OCT364", "Nothing came of there all leaving early.", "their",
+     ["They kept him there all evening."]),
+]
+
+
+@pytest.mark.parametrize(("code", "slip", "fix", "right"), CASES,
+                         ids=[f"{c[0]}-{c[2]}-{i}" for i, c in enumerate(CASES)])
+def test_the_slip_is_found_and_the_look_alikes_are_not(code: str, slip: str, fix: str,
+                                                        right: list[str]) -> None:
+    found = [d for d in check_text(slip, "s.txt") if d.code == code]
+    assert [(d.fix or "").lower() for d in found] == [fix]
+    for sentence in right:
+        assert [d for d in check_text(sentence, "s.txt") if d.code == code] == [], sentence
