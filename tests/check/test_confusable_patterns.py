@@ -32,6 +32,20 @@ CASES = [
      ["She spoke of there being a ghost in the house."]),
     ("OCT364", "Nothing came of there all leaving early.", "their",
      ["They kept him there all evening."]),
+    # then for than: a comparative earlier in the clause, and what it is compared with
+    ("OCT365", "The harbour held more boats then anyone could count.", "than",
+     ["The harbour held more boats, and then anyone could sail.",
+      "The bigger boat then sailed.", "He chose the bigger boat, then he sailed."]),
+    ("OCT365", "He would rather walk the cliffs then ride.", "than",
+     ["He would rather walk; then he rode home."]),
+    ("OCT365", "No sooner had the tide turned, then the boats put out.", "than",
+     ["At first the tide turned, then the boats put out."]),
+    ("OCT365", "The cook was more frightened then hurt.", "than",
+     ["The cook was more frightened then, and hurt."]),
+    ("OCT365", "The farm paid more then 300 a year.", "than",
+     ["The farm paid 300 a year then."]),
+    ("OCT365", "It was a greater success, then either of them hoped.", "than",
+     ["Her younger brother then spoke.", "She grew older, then wiser."]),
 ]
 
 

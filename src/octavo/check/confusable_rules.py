@@ -880,6 +880,67 @@ def _subject_before(site: Site) -> bool:
         len(behind) > 1 or site.before[0] not in ("", ".", "!", "?", "“", "\""))
 
 
+# What a comparison's `than` leads to, beyond `_COMPARED_WITH`: what is compared (a pronoun,
+# an owner's phrase, a clause's subject) or how (`than to have`, `than when`, `than is good`).
+_THAN_LEADS_TO = OBJECT_PRONOUNS | SUBJECT_PRONOUNS | POSSESSIVES | DETERMINERS | word_set("""
+    myself yourself himself herself itself ourselves yourselves themselves anybody anyone
+    anything everybody everyone everything nobody either any all those what ever usual
+    before to when as not on of about among is was any other
+    otherwise
+""")
+_ONLY_COMPARED = word_set("""
+    anybody anyone anything everybody everyone everything either those ever usual myself
+    yourself himself herself ourselves themselves
+""")
+# Words after which `then` tells when whatever comes before (`and then`, `he then`, `just
+# then`, `had then`).
+_BEFORE_TIME_THEN = SUBJECT_PRONOUNS | MODALS | _AUXILIARIES | word_set("""
+    and but or nor since till until by just even only now right back again not never yet so
+    ever first till since but what
+""")
+# Comparatives that mostly describe rather than compare (`the elder sister`, `further on`)
+_DESCRIBING_COMPARATIVES = word_set("elder other further farther")
+
+
+def _then_compares(site: Site) -> bool:
+    """`more pleasure then those of any other`, `rather then postpone`, `no sooner had he
+    come, then Anne rose`, `more cake then is good`: a comparative earlier in the clause,
+    not yet met by its `than`, and after `then` what it is compared with. `then` after
+    `and`, a subject, a modal or a comma (`and then he left`, `he then left`, `older, then
+    wiser`) and before a past verb (`the elder girl then came in`) tells when."""
+    first, previous = site.after[0], site.before[1]
+    clause = _clause_before(site, 15)
+    compared = [i for i, w in enumerate(clause) if w not in _DESCRIBING_COMPARATIVES and (
+        w in _COMPARING or (w.endswith("er") and lexicon.is_comparative(w)))]
+    if not compared or "than" in clause[compared[-1]:]:
+        return False
+    if first.isdigit():
+        return compared[-1] >= len(clause) - 3  # `more then 200 a year`
+    if not _word(first):
+        return False
+    if previous == ",":
+        # `No sooner was the funeral over, then Mrs. Dashwood came`, `more good nature, then
+        # anybody living`: after a comma `then` mostly tells when (`first here, then in
+        # London`, `he paused, then he left`), so only what nothing but a comparison takes
+        return ("sooner" in clause and "no" in clause[:clause.index("sooner")]) or (
+            first in _ONLY_COMPARED and "first" not in clause)
+    if previous in _BEFORE_TIME_THEN or previous in ("'", "’") or site.starts_sentence:
+        return False
+    # `more inclined then entitled`, `rather dreaded then sought`: `more` and a describing
+    # word or a verb, then another like it
+    if len(clause) >= 2 and clause[-2] in ("more", "less", "rather") and _word(previous) and \
+            _describes(previous) and _describes(first) and first not in _CLOSED:
+        return True
+    rather = any(clause[i] in ("rather", "sooner", "better") for i in compared)
+    if first in _THAN_LEADS_TO or site.after_raw[0][:1].isupper():
+        return True
+    if first == "had" and compared[-1] >= len(clause) - 3:
+        return True  # `more then had been expected`
+    # `rather see it again then not`, `rather then postpone`: a verb's base form after
+    # `rather`, `sooner` or `better`
+    return rather and _plain_verb(first) and not lexicon.is_past_participle(first)
+
+
 def _then(site: Site) -> str | None:
     first = site.after[0]
     if site.lower == "then":
@@ -889,13 +950,16 @@ def _then(site: Site) -> str | None:
         previous = site.before[1]
         if _word(first) and first not in _NOT_COMPARED and _compares(_clause_before(site, 4)) \
                 and previous not in SUBJECT_PRONOUNS and previous not in MODALS \
-                and previous != "and" and not lexicon.only(first, "VERB"):
-            return "than"
+                and previous not in ("and", ",") and not lexicon.only(first, "VERB") and not (
+                    lexicon.is_past_participle(first) and "VERB" in lexicon.parts_of_speech(first)):
+            return "than"  # (`her younger brother then spoke`, `older, then wiser`: when)
         # `less gratified by his admiration then by the general's`: a comparative further
         # back, and after `then` what it is compared with
         if (first in _COMPARED_WITH or site.after_raw[0][:1].isupper()) and _word(previous) \
                 and previous not in SUBJECT_PRONOUNS | MODALS | {"and", "but", "or", "since"} \
                 and not site.starts_sentence and _compares(_clause_before(site, 12)):
+            return "than"
+        if _then_compares(site):
             return "than"
         return None
     # than: nothing in its clause compares (`and than he left`, `She than found`, `Well than,`)
