@@ -46,6 +46,18 @@ CASES = [
      ["The farm paid 300 a year then."]),
     ("OCT365", "It was a greater success, then either of them hoped.", "than",
      ["Her younger brother then spoke.", "She grew older, then wiser."]),
+    # you're for your: where only an owner can stand
+    ("OCT361", "Keep the rain off you’re hat.", "your",
+     ["Come on you’re late.", "Once it’s over you’re free."]),
+    ("OCT361", "Bring the map for you’re youngest brother.", "your",
+     ["Sit down, for you’re tired.", "Stay, for you’re a friend."]),
+    ("OCT361", "You must mend you’re boots.", "your",
+     ["I gather you’re leaving.", "I trust you’re feeling better.", "Tell them you’re busy."]),
+    ("OCT361", "He has spoilt you’re supper.", "your",
+     ["The man you’re meeting is late.", "She said you’re moving house."]),
+    ("OCT361", "I think you’re letters were lost.", "your",
+     ["You’re friends with him.", "You’re miles away.", "You’re strangers to me."]),
+    ("OCT361", "It was you’re old cousin.", "your", ["You’re old news.", "You’re fair game."]),
 ]
 
 

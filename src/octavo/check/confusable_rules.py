@@ -325,9 +325,63 @@ def _your(site: Site) -> str | None:
         return "your"
     if _singular_noun_head(first) and not (second in ("of",) and first in ("kind", "sort")):
         return "your"
-    if _described_noun(site):  # `you're dear sister`
+    if _described_noun(site) and not _mass_noun(second):  # `you're dear sister`, not
+        return "your"  # `you're old news`
+    if _youre_owns(site):
         return "your"
     return None
+
+
+# Prepositions that `you are` never follows (`on you're head`, `to you're family`), unless a
+# verb makes them a particle (`come on you're late`, `once it's over you're free`).
+_BEFORE_YOUR_ONLY = word_set("on to against towards toward beside near through across behind")
+_PARTICLE_VERBS = word_set("come hold hang go carry keep get right and so move")
+# Verbs that take a clause, beyond `_TAKES_A_CLAUSE` (`I gather you're leaving`, `I trust
+# you're well`): `you are` may follow them.
+_TAKES_A_CLAUSE_TOO = word_set("""
+    gather gathered trust presume presumed fancy fancied dare dread fear feared reckon grant
+    warrant judge conclude concluded take bet like act acting acts glad sure mean swear
+    pray praying suspect suspected gathers trusts presumes fancies fears suspects
+""")
+# Plural nouns that stand after `you are` as what the people addressed are.
+_PEOPLE_PLURALS = word_set("""
+    friends brothers sisters twins cousins parents kids children babies idiots fools heroes
+    strangers lovers pals mates allies colleagues guests neighbours neighbors equals enemies
+    rivals partners adults grown-ups orphans animals monsters angels saints nuts bananas
+    people men women boys girls ladies gentlemen ones both family relations husbands wives
+    sons daughters students dears darlings sweethearts cowards liars thieves
+""")
+_AGENT_ENDINGS = ("ers", "ors", "ists", "ians", "ants", "ents", "ees", "ies")
+
+
+def _youre_owns(site: Site) -> bool:
+    """`on you're head`, `spend you're time`, `for you're hard-hearted sister`, `you're
+    feelings were`, `You're loving father,`: `you're` where only an owner can stand — after
+    a preposition `you are` never follows, after a verb that takes an object (not a clause),
+    or before a noun that is not what people are (`you're friends` is right)."""
+    first, second, previous = site.after[0], site.after[1], site.before[1]
+    if not _word(first) or site.after_raw[0][:1].isupper():
+        return False
+    length = _phrase_length(site.after)
+    owned = bool(length) or _owned_head(first)
+    if previous in _BEFORE_YOUR_ONLY and site.before[0] not in _PARTICLE_VERBS:
+        return owned or (lexicon.is_gerund(first) and first not in ("going", "being"))
+    if previous == "for" and site.before[0] not in _PARTICLE_VERBS:
+        # `for you're sister-in-law`; `for you're a fool` and `for you're going` say why
+        return (owned and not ({"ADJ", "ADV"} & lexicon.parts_of_speech(first)) and
+                not first.endswith("s")) or (bool(length) and first not in _CLOSED)
+    if _clear_verb(site) and previous not in _TAKES_A_CLAUSE | _TAKES_A_CLAUSE_TOO and \
+            not previous.endswith("ly"):
+        if owned and first not in _PREDICATE_NOUNS and not (
+                {"ADJ", "ADV"} & lexicon.parts_of_speech(first) and not length):
+            return True
+        return previous in _GERUND_OBJECT_VERBS | {"mention", "mentioned", "considered"} and \
+            lexicon.is_gerund(first) and first not in ("going", "being")
+    # `you're feelings were`, `you're notions of`: a plural noun that is not what people are
+    return first.endswith("s") and not first.endswith("ss") and _owned_head(first) and \
+        first not in _PEOPLE_PLURALS and not first.endswith(_AGENT_ENDINGS) and \
+        not ({"ADJ", "ADV"} & lexicon.parts_of_speech(first)) and (
+            _verb_follows(second) or second in ("of", "and", "with", "to", "for", "in"))
 
 
 def _gerund_predicate(site: Site) -> bool:
@@ -397,6 +451,7 @@ def _verb_follows(word: str) -> bool:
 # Nouns that stand alone after `it is`, with no article (`it's time`, `it's nonsense`).
 _MASS_NOUNS = _PREDICATE_NOUNS | word_set("""
     nonsense rubbish madness chaos luck magic money business love war progress life death
+    game meat evil
     work fate art science news weather winter summer spring autumn fall night day morning
     evening afternoon tonight today tomorrow yesterday christmas easter sunday monday tuesday
     wednesday thursday friday saturday freedom justice truth fact hell heaven murder
