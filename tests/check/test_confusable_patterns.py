@@ -58,6 +58,22 @@ CASES = [
     ("OCT361", "I think you’re letters were lost.", "your",
      ["You’re friends with him.", "You’re miles away.", "You’re strangers to me."]),
     ("OCT361", "It was you’re old cousin.", "your", ["You’re old news.", "You’re fair game."]),
+    # effect for affect: the verb, where what follows is swayed rather than brought about
+    ("OCT367", "The drought will effect the harvest.", "affect",
+     ["The council will effect the transfer.", "They hoped to effect a lasting peace.",
+      "It took years to effect the reform."]),
+    ("OCT367", "The damp effects his chest every winter.", "affects",
+     ["The side effects his doctor mentioned were mild.", "The effects of the damp were plain."]),
+    ("OCT367", "Nothing effects him.", "affects", ["Nothing effects a cure so well as rest."]),
+    ("OCT367", "Why does this effect us?", "affect", ["This effect is well known."]),
+    ("OCT367", "Do not let it effect your sleep.", "affect",
+     ["Do not let it effect a change in you."]),
+    ("OCT367", "It was an effecting farewell.", "affecting",
+     ["The effecting of the change took months.", "He spoke of effecting the latter."]),
+    ("OCT367", "The frost is effecting the young trees.", "affecting",
+     ["They were effecting the repairs all week."]),
+    ("OCT367", "He was not effecting to be pleased.", "affecting",
+     ["The law came into effect to be enforced next year."]),
 ]
 
 

@@ -1161,15 +1161,41 @@ _AFFECTED = word_set("""
 """)
 
 
-def _affected_object(site: Site) -> bool:
+# What is brought about, so `effect` is the verb for it (`effect a change`, `effect their
+# escape`, `effect his purpose`); nouns of doing in -tion, -sion, -ment, -al, -ure count too.
+_BROUGHT_ABOUT = word_set("""
+    change changes escape purpose purposes cure entrance entry exit reform reforms repair
+    repairs rescue sale sales transfer union junction landing compromise exchange retreat
+    release recovery improvement alteration arrangement settlement introduction marriage
+    match meeting passage plan plans scheme design object objects end ends return savings
+    saving cuts payment delivery turnaround breakthrough closure merger takeover peace truce
+    withdrawal arrest capture shift switch it this that what which something anything
+    nothing everything much little more less latter former same rest other others
+""")
+_DOING_ENDINGS = ("tion", "sion", "ment", "al", "ure", "tions", "sions", "ments", "als", "ures")
+
+
+_SOMETHING = word_set("nothing anything everything something who whatever whoever")
+
+
+def _affected_object(site: Site, listed_only: bool = False) -> bool:
     """The object after `effect`, past a determiner, a possessive and a describing word or
-    two, is one of the things affected (`her doubts`, `greater indifference`, `the air`)."""
+    two, is one of the things affected (`her doubts`, `greater indifference`, `the air`), or
+    a thing that is not brought about (`the outcome`, `our plans`, `his joints`): a change, an
+    escape, a cure, a reconciliation are effected, and `a` before the noun (`effect a
+    lasting peace`) is left alone."""
     for word in site.after:
         if word in _AFFECTED:
             return True
-        if not (word in DETERMINERS | POSSESSIVES or (_word(word) and (
-                "ADJ" in lexicon.parts_of_speech(word) or lexicon.is_comparative(word)))):
+        if word in ("a", "an", "some") or word in _BROUGHT_ABOUT:
             return False
+        if word in DETERMINERS | POSSESSIVES or (_word(word) and (
+                lexicon.is_comparative(word) or lexicon.only(word, "ADJ", "ADV"))):
+            continue
+        return not listed_only and _word(word) and word not in _CLOSED and \
+            not word.endswith(_DOING_ENDINGS) and \
+            "NOUN" in lexicon.parts_of_speech(word) and not lexicon.is_gerund(word) and \
+            word != site.after[0] and site.after[0] in DETERMINERS | POSSESSIVES
     return False
 
 
@@ -1186,6 +1212,9 @@ def _affect(site: Site) -> str | None:
         if word == "effecting" and (first in _PEOPLE or _is_end(first)
                                     or previous in _DEGREE):
             return "affecting"  # `a most effecting scene`: moving
+        if word == "effecting" and previous in ("a", "an") and _word_is_noun(first) and \
+                not first.endswith(_DOING_ENDINGS):
+            return "affecting"  # `an effecting story`, but `the effecting of a change`
         # `to effect him`, `cannot effect us`: a person is affected, never brought about
         noun_before = previous in DETERMINERS | POSSESSIVES | word_set(
             "no any every some much little great good same such what whatever") or \
@@ -1197,14 +1226,26 @@ def _affect(site: Site) -> str | None:
         # indifference`: what is feigned or swayed is affected; what is brought about
         # (`effect a change`, `effect their escape`) is effected
         verb_slot = previous in _BEFORE_VERB or previous.endswith("n't") or (
-            previous.endswith("ly") and site.before[0] in _BEFORE_VERB)  # `may greatly effect`
+            previous.endswith("ly") and site.before[0] in _BEFORE_VERB) or (  # `may greatly effect`
+            # `does this effect us`, `let it effect her work`
+            word == "effect" and previous in ("this", "that", "it") and site.before[0] in
+            _BEFORE_VERB | word_set("does did do let make made lets")) or (
+            # `nothing effects her`, `the cold effects his joints` (but `the side effects
+            # his doctor mentioned`: a clause follows)
+            word == "effects" and (previous in _SOMETHING or (
+                _word_is_noun(previous) and previous not in _NOUN_ADJECTIVES and
+                first in POSSESSIVES - {"its"} | {"the"} and not _verb_follows(site.after[2]))))
+        if word == "effect" and previous in ("this", "that") and verb_slot:
+            noun_before = False
+            if first in _PEOPLE:
+                return "affect"  # `does this effect us`
         if not noun_before and (verb_slot or (
-                previous in SUBJECT_PRONOUNS and word == "effects")) and \
-                _affected_object(site):
+                previous in SUBJECT_PRONOUNS and word == "effects") or word == "effecting") and \
+                _affected_object(site, listed_only=word == "effecting" and previous in PREPOSITIONS):
             return "a" + site.word[1:].lower()
         # `effect to be calm`, `effecting to slight it`: to feign is to affect
         if first == "to" and not noun_before and _plain_verb(site.after[1]) and \
-                site.after[1] != "be":
+                (site.after[1] != "be" or previous not in PREPOSITIONS):
             return "a" + site.word[1:].lower()
         return None
     if previous in _NOUN_ADJECTIVES or (previous in ("the", "an", "no", "any") and (
