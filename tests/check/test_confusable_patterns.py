@@ -74,6 +74,23 @@ CASES = [
      ["They were effecting the repairs all week."]),
     ("OCT367", "He was not effecting to be pleased.", "affecting",
      ["The law came into effect to be enforced next year."]),
+    # its for it's: what follows `is`, never what `its` owns
+    ("OCT362", "“Its in pieces,” he said.", "it's", ["The bench and its in-laws."]),
+    ("OCT362", "Leave the kettle. Its boiled.", "it's", ["The kettle had lost its lid."]),
+    ("OCT362", "Its one of those days.", "it's", ["Its one fault was the noise."]),
+    ("OCT362", "Hurry up. Its half past nine.", "it's",
+     ["The firm kept its half of the bargain."]),
+    ("OCT362", "The fuse is fine, so its something in the wiring.", "it's",
+     ["The fuse blew, and its wire melted."]),
+    ("OCT362", "The cake is dry, but its tasty.", "it's",
+     ["She knew its worth.", "It was done for its good.", "Its long, dark halls were cold."]),
+    ("OCT362", "“Its not working,” she said.", "it's",
+     ["Its being late, we went home."]),
+    # whose for who's
+    ("OCT363", "He is a man whose too proud of his roses.", "who's",
+     ["He is a man whose always cheerful wife sings."]),
+    ("OCT363", "Whose taking the dog out?", "who's",
+     ["Whose holding company owns it?", "Whose coat is this?"]),
 ]
 
 

@@ -510,6 +510,41 @@ def _owned_after_verb_or_preposition(site: Site) -> bool:
     return not (previous.endswith("s") and "NOUN" in lexicon.parts_of_speech(previous))
 
 
+# Where a clause may start, so `its` + a predicate is `it is` (`It's too long, but its
+# good.`, `“Its fine,” he said`).
+_CLAUSE_STARTS = _CLAUSE_OPENERS | word_set(", but so because though although")
+
+
+def _its_is(site: Site) -> bool:
+    """`Its in quarters`, `Its done.`, `Its one of the things`, `Its half past three`, `its
+    something in the wiring`, `but its good.`, `Its not going to fit`, `Its moving.`: what
+    follows `is`, never what `its` owns. `for its good`, `its one weakness`, `its half of the
+    bargain`, `knew its worth.` are left alone."""
+    first, second, previous = site.after[0], site.after[1], site.before[1]
+    if not _word(first):
+        return False
+    if first == "in" and _word(second):
+        return True  # `its in-laws` is one word
+    if first == "one" and second == "of":
+        return True
+    if first == "half" and second == "past":
+        return True
+    if first in _SOMETHING | {"everyone", "everybody", "someone", "somebody", "anyone",
+                             "anybody", "nobody"} and first not in ("who", "whatever"):
+        return True
+    clause_start = site.starts_sentence or previous in _CLAUSE_STARTS
+    ends = second in (".", "!", "?", "") or (second == "," and site.after[2] in ("”", "\""))
+    if ends and lexicon.is_past_participle(first) and \
+            "NOUN" not in lexicon.parts_of_speech(first) and previous not in PREPOSITIONS:
+        return True  # `Its done.`
+    if clause_start and ends and first not in ("worth", "own", "being", "having") and (
+            "ADJ" in lexicon.parts_of_speech(first) or lexicon.is_gerund(first)) and \
+            not lexicon.only(first, "NOUN"):
+        return True  # `but its good.`, `Its moving.`
+    return clause_start and first == "not" and (
+        lexicon.is_gerund(second) or second == "going")
+
+
 def _mass_noun(word: str) -> bool:
     return word in _MASS_NOUNS or word.endswith(("ness", "ism", "ity", "ship", "dom", "hood"))
 
@@ -517,7 +552,8 @@ def _mass_noun(word: str) -> bool:
 def _its(site: Site) -> str | None:
     first, second = site.after[0], site.after[1]
     if site.lower == "its":
-        if first in _ITS_THEN_BE or _going_to_verb(site) or _subject_complement(site):
+        if first in _ITS_THEN_BE or _going_to_verb(site) or _subject_complement(site) or \
+                _its_is(site):
             return "it's"
         # `whether its worth waking him`, but `it proved its worth the hard way` is rare
         # beside `its worth was`: worth before an -ing form or a determiner is `it is worth`
@@ -597,6 +633,16 @@ def _whose(site: Site) -> str | None:
     if site.lower == "whose":
         if first in ("a", "an", "the", "been", "gonna", "there", "got") or _going_to_verb(site) \
                 or (first == "not" and not lexicon.is_gerund(second)):
+            return "who's"
+        # `whose too proud of`, `a man whose very kind`: a degree word and a describing word
+        # with nothing owned after them
+        if first in ("too", "so", "very", "always", "never", "really", "just") and _word(second) \
+                and lexicon.only(second, "ADJ", "ADV") and (
+                    _is_end(site.after[2]) or site.after[2] in PREPOSITIONS | {"to", "and"}):
+            return "who's"
+        # `Whose holding this end?`: an -ing verb with its object, at a question's start
+        if site.starts_sentence and lexicon.is_gerund(first) and first not in (
+                "being", "having") and second in DETERMINERS | POSSESSIVES | OBJECT_PRONOUNS:
             return "who's"
         pos = lexicon.parts_of_speech(first)
         # `whose seen too much`, but `whose landed property`: the participle is an adjective.
