@@ -91,6 +91,21 @@ CASES = [
      ["He is a man whose always cheerful wife sings."]),
     ("OCT363", "Whose taking the dog out?", "who's",
      ["Whose holding company owns it?", "Whose coat is this?"]),
+    # round three: an owner's phrase after a gerund, a sentence's describing word
+    ("OCT362", "The lamp kept blinking it’s weak light.", "its",
+     ["The lamp kept blinking; it’s weak, I think."]),
+    ("OCT362", "It’s rusty handle was mended.", "its",
+     ["It’s broken glass, mostly.", "It’s early days yet."]),
+    ("OCT361", "She read the note aloud: Your hopeless.", "you're",
+     ["She read the note aloud: Your usual table is ready.", "Your own."]),
+    ("OCT361", "“Your cruel the way you say it.”", "you're",
+     ["Your humble servant."]),
+    ("OCT364", "Ring the vet. There number’s on the fridge.", "their",
+     ["Go on. There life’s simpler."]),
+    ("OCT361", "Lift with your knees or you will hurt you’re back.", "your",
+     ["I am glad you’re back.", "I hear you’re back."]),
+    ("OCT361", "I have kept all you’re postcards.", "your",
+     ["You’re crackers.", "You’re idiots."]),
 ]
 
 

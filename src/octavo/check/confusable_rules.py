@@ -96,6 +96,7 @@ def _scan_sites(text: str) -> Iterator[Site]:
         ahead = tuple(w.lower().replace("’", "'") for w in ahead_raw)
         previous = behind[-1]
         starts = not previous or previous in ".!?“\"‘—" or (
+            previous == ":" and text[start:start + 1].isupper()) or (
             previous in "'’" and behind[0] in (".", "!", "?", ""))
         word = match.group(0)
         yield Site(word, word.lower().replace("’", "'"), start, end,
@@ -311,6 +312,13 @@ def _your(site: Site) -> str | None:
         if _word(first) and _is_end(second) and lexicon.only(first, "ADJ", "ADV") and \
                 site.before[1] in _CLAUSE_OPENERS | {"think", "thought", "guess"}:
             return "you're"
+        # `Your unbelievable.`, `Your civil the way a wasp is`: a describing word that owns
+        # nothing, where a sentence starts
+        ends = second in (".", "!", "?", "") or (second == "," and site.after[2] in ("”", "\""))
+        if site.starts_sentence and _word(first) and first not in _CLOSED and (
+                ends or second in DETERMINERS) and "ADJ" in lexicon.parts_of_speech(first) and \
+                "NOUN" not in lexicon.parts_of_speech(first) and first != "own":
+            return "you're"
         return None
     # you're: `you're coat`, `you're father's`, `you're own` want the possessive, and so
     # does a preposition or `are` before it (`of you're loaves`, `are you're neighbours`)
@@ -372,6 +380,8 @@ def _youre_owns(site: Site) -> bool:
                 not first.endswith("s")) or (bool(length) and first not in _CLOSED)
     if _clear_verb(site) and previous not in _TAKES_A_CLAUSE | _TAKES_A_CLAUSE_TOO and \
             not previous.endswith("ly"):
+        if first == "back" and _is_end(second):
+            return True  # `before you break you're back.`
         if owned and first not in _PREDICATE_NOUNS and not (
                 {"ADJ", "ADV"} & lexicon.parts_of_speech(first) and not length):
             return True
@@ -381,7 +391,8 @@ def _youre_owns(site: Site) -> bool:
     return first.endswith("s") and not first.endswith("ss") and _owned_head(first) and \
         first not in _PEOPLE_PLURALS and not first.endswith(_AGENT_ENDINGS) and \
         not ({"ADJ", "ADV"} & lexicon.parts_of_speech(first)) and (
-            _verb_follows(second) or second in ("of", "and", "with", "to", "for", "in"))
+            _verb_follows(second) or second in ("of", "and", "with", "to", "for", "in")
+            or second in (".", "!", "?"))
 
 
 def _gerund_predicate(site: Site) -> bool:
@@ -494,7 +505,7 @@ def _owned_after_verb_or_preposition(site: Site) -> bool:
     owned = first not in _CLOSED and _word(first) and (
         (_word_is_noun(first) and not lexicon.only(first, "ADJ", "ADV", "NOUN")) or
         _noun_head(first) or (lexicon.is_gerund(first) and first != "going") or
-        _described_noun(site))
+        _described_noun(site) or (bool(_phrase_length(site.after)) and lexicon.is_gerund(previous)))
     if not owned or site.after_raw[0][:1].isupper():
         return False
     if previous in _LINKING:
@@ -595,6 +606,9 @@ def _its(site: Site) -> str | None:
         return "its"  # `waste it's fragrance`, `for it's cause`, `prevent it's coming`
     if _described_noun(site) and not _mass_noun(site.after[1]):
         return "its"  # `it's semicircular sweep`
+    if _phrase_length(site.after, strict=True) == 2 and not _mass_noun(site.after[1]) and \
+            not site.after[1].endswith("s") and _verb_follows(site.after[2]):
+        return "its"  # `It's missing foot was replaced`
     if _singular_noun_head(first) and not _mass_noun(first) and (_verb_follows(second) or (
             (_is_end(second) or second in _AFTER_OWNED) and not site.starts_sentence)):
         # `it's cause was`, `Pemberley and it's owner.`, `it's aspect and`; but a sentence's
@@ -748,7 +762,7 @@ def _possessive_there(site: Site) -> bool:
         return False
     if first in _QUANTIFIERS and previous not in _BEFORE_THEIR:
         return False  # `lived there many happy years`, `saw there several old friends`
-    owner = first[:-2] if first.endswith("'s") else ""
+    owner = first[:-2] if first.endswith("'s") and first[:-2] not in _MASS_NOUNS else ""
     if owner and (_noun_head(owner) or (
             "NOUN" in lexicon.parts_of_speech(owner) and owner not in _CLOSED | _SOMEONE
             and not ({"VERB", "ADV"} & lexicon.parts_of_speech(owner)))):
@@ -879,6 +893,8 @@ def _there_owns_phrase(site: Site) -> bool:
             and not lexicon.is_gerund(first) and not lexicon.is_past_participle(first))
     if not site.starts_sentence:
         return False
+    if first.endswith("'s") and _owned_head(first[:-2]) and first[:-2] not in _MASS_NOUNS:
+        return True  # `There number's on the list`
     # `There house was undoubtedly the best`, `There first meeting in Milsom Street`: a
     # sentence's `There`, a noun in its base form and a verb, or a describing word and a noun
     if _phrase_length(site.after, strict=True):
