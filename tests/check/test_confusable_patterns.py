@@ -106,6 +106,25 @@ CASES = [
      ["I am glad you’re back.", "I hear you’re back."]),
     ("OCT361", "I have kept all you’re postcards.", "your",
      ["You’re crackers.", "You’re idiots."]),
+    # round four: after `all`, a preposition, `have`, `was`, a modal; who's before an owner's
+    # phrase and its verb
+    ("OCT362", "Age has robbed the bridge of all it’s charm.", "its",
+     ["That is all it’s worth.", "Whatever it was it’s gone now."]),
+    ("OCT362", "The rain beat on it’s high roof.", "its",
+     ["Hold on it’s coming.", "Come on it’s late."]),
+    ("OCT362", "The scheme has it’s faults.", "its", ["I think it’s time."]),
+    ("OCT363", "She met a farmer, who’s broad fields were flooded.", "whose",
+     ["The boy who’s watching television is my son.", "He is the man who’s new here.",
+      "The one who’s good company and kind."]),
+    ("OCT363", "I never learnt who’s niece she was.", "whose",
+     ["I never learnt who’s coming."]),
+    ("OCT361", "“You’re singing is lovely,” said Tom.", "your",
+     ["What you’re doing is wrong.", "The way you’re talking is rude."]),
+    ("OCT361", "Long may you’re garden flourish.", "your", ["You may, you’re right."]),
+    ("OCT361", "I shall mind you’re dog.", "your", ["You’re great kids.", "You’re old friends."]),
+    ("OCT361", "Do not waste you’re time.", "your", ["Now you’re home will you stay?"]),
+    ("OCT361", "Forgive me, for you’re hard-hearted aunt is here.", "your",
+     ["Forgive me, for you’re hard-hearted."]),
 ]
 
 

@@ -333,8 +333,9 @@ def _your(site: Site) -> str | None:
         return "your"
     if _singular_noun_head(first) and not (second in ("of",) and first in ("kind", "sort")):
         return "your"
-    if _described_noun(site) and not _mass_noun(second):  # `you're dear sister`, not
-        return "your"  # `you're old news`
+    if _described_noun(site) and not _mass_noun(second) and not (
+            second.endswith("s") and not second.endswith("ss")):  # `you're dear sister`, not
+        return "your"  # `you're old news`, `you're great kids`
     if _youre_owns(site):
         return "your"
     return None
@@ -382,11 +383,34 @@ def _youre_owns(site: Site) -> bool:
             not previous.endswith("ly"):
         if first == "back" and _is_end(second):
             return True  # `before you break you're back.`
+        if (_time_word(first) or first in _PREDICATE_NOUNS - {"welcome", "trouble"}) and \
+                "NOUN" in lexicon.parts_of_speech(first):
+            return True  # `spend you're time`, `found you're family well`
         if owned and first not in _PREDICATE_NOUNS and not (
                 {"ADJ", "ADV"} & lexicon.parts_of_speech(first) and not length):
             return True
         return previous in _GERUND_OBJECT_VERBS | {"mention", "mentioned", "considered"} and \
             lexicon.is_gerund(first) and first not in ("going", "being")
+    if previous in MODALS and site.before[0] not in (",",):
+        return owned  # `may you're destiny be`
+    # `“you're reasoning is very good”`: an -ing form with a verb after it is the subject,
+    # where no relative clause can be (`what you're doing is wrong` is right)
+    if (site.starts_sentence or previous in ("and", "but", "so")) and \
+            lexicon.is_gerund(first) and first not in ("going", "being", "having") and \
+            second in ("is", "was", "has", "will", "would", "must"):
+        return True
+    # `not only you're house will remain`: a noun and its verb
+    if _owned_head(first) and first not in _PREDICATE_NOUNS | {"home"} and \
+            second in MODALS | {"was", "were", "has", "had"} and \
+            not ({"ADJ", "ADV"} & lexicon.parts_of_speech(first)):
+        return True
+    # `you're last impressions of`: describing words and a plural noun that is not people
+    length = _phrase_length(site.after, strict=True)
+    if length >= 2 and site.after[length - 1].endswith("s") and \
+            site.after[length - 1] not in _PEOPLE_PLURALS and \
+            not site.after[length - 1].endswith(_AGENT_ENDINGS) and (
+                _words_after(site, 5)[length:length + 1] in (["of"], ["were"], ["are"])):
+        return True
     # `you're feelings were`, `you're notions of`: a plural noun that is not what people are
     return first.endswith("s") and not first.endswith("ss") and _owned_head(first) and \
         first not in _PEOPLE_PLURALS and not first.endswith(_AGENT_ENDINGS) and \
@@ -462,7 +486,7 @@ def _verb_follows(word: str) -> bool:
 # Nouns that stand alone after `it is`, with no article (`it's time`, `it's nonsense`).
 _MASS_NOUNS = _PREDICATE_NOUNS | word_set("""
     nonsense rubbish madness chaos luck magic money business love war progress life death
-    game meat evil
+    game meat evil company
     work fate art science news weather winter summer spring autumn fall night day morning
     evening afternoon tonight today tomorrow yesterday christmas easter sunday monday tuesday
     wednesday thursday friday saturday freedom justice truth fact hell heaven murder
@@ -508,6 +532,8 @@ def _owned_after_verb_or_preposition(site: Site) -> bool:
         _described_noun(site) or (bool(_phrase_length(site.after)) and lexicon.is_gerund(previous)))
     if not owned or site.after_raw[0][:1].isupper():
         return False
+    if previous in ("on", "about", "through", "to") and site.before[0] in _PARTICLE_VERBS:
+        return False  # `Hold on it's coming`
     if previous in _LINKING:
         if previous in _CONJUNCTIONS and lexicon.is_gerund(first):
             return False
@@ -556,6 +582,28 @@ def _its_is(site: Site) -> bool:
         lexicon.is_gerund(second) or second == "going")
 
 
+def _its_owned(site: Site) -> bool:
+    """`all it's ingenuity`, `on it's high Gothic windows`, `has it's utility`, `was now it's
+    first recommendation`: after `all`, a preposition, `have` or `was`, `it is` cannot stand
+    before a noun or a describing word and a noun. `all it's worth`, `come on it's late` and
+    `whatever it was it's gone` are left alone."""
+    first, previous = site.after[0], site.before[1]
+    if not _word(first) or site.after_raw[0][:1].isupper() or _mass_noun(first):
+        return False
+    phrase = bool(_phrase_length(site.after)) and not _mass_noun(site.after[1])
+    noun = _owned_head(first) and not ({"ADJ", "ADV"} & lexicon.parts_of_speech(first))
+    if previous == "all":
+        return noun
+    if previous in ("on", "to", "through", "about", "upon") and \
+            site.before[0] not in _PARTICLE_VERBS:
+        return phrase or noun
+    if previous in ("have", "has", "had", "having"):
+        return phrase or _owned_head(first)
+    if previous == "was" or (previous in ("now", "then") and site.before[0] == "was"):
+        return phrase or noun
+    return False
+
+
 def _mass_noun(word: str) -> bool:
     return word in _MASS_NOUNS or word.endswith(("ness", "ism", "ity", "ship", "dom", "hood"))
 
@@ -598,8 +646,11 @@ def _its(site: Site) -> str | None:
         return "its"
     if site.after_raw[0][:1].isupper():  # `it's Tom`, `it's Christmas`
         return None
-    if first in ("being", "having") and site.before[1] in _GERUND_OWNERS:
+    if first in ("being", "having") and site.before[1] in _GERUND_OWNERS | {"about", "forget",
+                                                                           "forgot"}:
         return "its"  # `On it's being proposed`, `owing to it's having rained`
+    if _its_owned(site):
+        return "its"
     if _noun_head(first) and _verb_follows(second):
         return "its"  # `it's composure spoke`
     if _owned_after_verb_or_preposition(site):
@@ -666,7 +717,10 @@ def _whose(site: Site) -> str | None:
         return None
     # who's: `who's faces`, `who's car is this`, `who's own`, `who's strong family pride`
     # want the possessive
-    if first == "own" or _noun_head(first) or _described_noun(site):
+    if first == "own" or _noun_head(first) or (
+            _described_noun(site) and not _mass_noun(site.after[1])):
+        return "whose"  # (`who's good company` is right)
+    if _whose_owns(site):
         return "whose"
     # `who's second thoughts were`, `who's evening amusements were`: a word, a plural noun
     # and its verb (`who's best friends with him` is `who is`)
@@ -677,6 +731,25 @@ def _whose(site: Site) -> str | None:
             third not in ("with", "and") and _verb_follows(third):
         return "whose"
     return None
+
+
+def _whose_owns(site: Site) -> bool:
+    """`who's fine eyes were fixed`, `who's first views on`, `who's daughter she was`: a
+    describing word and a noun with its verb or preposition after `who's`, or a noun and a
+    subject. `who's best friends with him`, `who's watching television is` and `who's new
+    here` are left alone."""
+    first, second = site.after[0], site.after[1]
+    if site.after_raw[0][:1].isupper() or lexicon.is_gerund(first):
+        return False
+    if _owned_head(first) and first not in _PREDICATE_NOUNS and second in SUBJECT_PRONOUNS:
+        return True
+    words = _words_after(site, 5)
+    length = _phrase_length(tuple(words), strict=True)
+    if not length or length >= len(words):
+        return False
+    after = words[length]
+    return after in _FINITE - {"is", "'s"} or after in ("of", "on", "upon") or (
+        lexicon.is_past_participle(after) and lexicon.only(after, "VERB"))
 
 
 @rule("OCT363", Severity.WARNING, "'whose' for 'who's' (or the other way round)",
@@ -817,6 +890,9 @@ def _describes(word: str, strict: bool = False) -> bool:
     `there` may be a subject, `There followed a silence`): an adjective, and no verb's past."""
     if word in ("being", "having"):
         return False
+    if "-" in word and word.replace("-", "").isalpha():  # `hard-hearted`, `well-known`
+        last = word.rsplit("-", 1)[-1]
+        return last.endswith("ed") or "ADJ" in lexicon.parts_of_speech(last)
     if not word.isalpha() or word in _CLOSED - {"own", "next"}:
         return word.endswith("'s") and word[:-2].isalpha() and not strict
     pos = lexicon.parts_of_speech(word)
