@@ -125,6 +125,9 @@ CASES = [
     ("OCT361", "Do not waste you’re time.", "your", ["Now you’re home will you stay?"]),
     ("OCT361", "Forgive me, for you’re hard-hearted aunt is here.", "your",
      ["Forgive me, for you’re hard-hearted."]),
+    ("OCT365", "He could do no more then wait.", "than", ["Eat more then sleep."]),
+    ("OCT365", "It is far better then waiting here.", "than", ["It is far better then."]),
+    ("OCT365", "Her coat is warmer then mine.", "than", ["The coat was then mine."]),
 ]
 
 

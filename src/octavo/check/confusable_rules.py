@@ -1079,7 +1079,7 @@ _THAN_LEADS_TO = OBJECT_PRONOUNS | SUBJECT_PRONOUNS | POSSESSIVES | DETERMINERS 
     myself yourself himself herself itself ourselves yourselves themselves anybody anyone
     anything everybody everyone everything nobody either any all those what ever usual
     before to when as not on of about among is was any other
-    otherwise
+    otherwise mine yours hers ours theirs such
 """)
 _ONLY_COMPARED = word_set("""
     anybody anyone anything everybody everyone everything either those ever usual myself
@@ -1127,6 +1127,13 @@ def _then_compares(site: Site) -> bool:
     rather = any(clause[i] in ("rather", "sooner", "better") for i in compared)
     if first in _THAN_LEADS_TO or site.after_raw[0][:1].isupper():
         return True
+    # `do little more then listen`, `a great deal better then leaving him`: the comparative
+    # just before, and a verb's base form or an -ing form after
+    if compared[-1] == len(clause) - 1 and (
+            (_plain_verb(first) and not lexicon.is_past_participle(first) and
+             any(w in ("do", "did", "does") for w in clause)) or (
+                lexicon.is_gerund(first) and first not in ("being", "having"))):
+        return True  # (`Eat more then sleep.` tells what to do next)
     if first == "had" and compared[-1] >= len(clause) - 3:
         return True  # `more then had been expected`
     # `rather see it again then not`, `rather then postpone`: a verb's base form after
@@ -1144,7 +1151,12 @@ def _then(site: Site) -> str | None:
         if _word(first) and first not in _NOT_COMPARED and _compares(_clause_before(site, 4)) \
                 and previous not in SUBJECT_PRONOUNS and previous not in MODALS \
                 and previous not in ("and", ",") and not lexicon.only(first, "VERB") and not (
-                    lexicon.is_past_participle(first) and "VERB" in lexicon.parts_of_speech(first)):
+                    lexicon.is_past_participle(first) and "VERB" in lexicon.parts_of_speech(first)) \
+                and not (site.starts_sentence or (
+                    # `Eat more then sleep.`: one thing to do, then the next
+                    _plain_verb(first) and _clause_before(site, 40)[:1] != [] and
+                    _plain_verb(_clause_before(site, 40)[0]) and
+                    not lexicon.parts_of_speech(_clause_before(site, 40)[0]) & {"NOUN", "ADJ"})):
             return "than"  # (`her younger brother then spoke`, `older, then wiser`: when)
         # `less gratified by his admiration then by the general's`: a comparative further
         # back, and after `then` what it is compared with
