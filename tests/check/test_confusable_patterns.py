@@ -29,7 +29,8 @@ CASES = [
     ("OCT364", "The rain prevented there sailing that day.", "their",
      ["He sat there sailing paper boats.", "The rain prevented there being a race."]),
     ("OCT364", "She spoke of there being together again.", "their",
-     ["She spoke of there being a ghost in the house."]),
+     ["She spoke of there being a ghost in the house.",
+      "I had no idea of there being so much mud.", "He spoke of there being quite a crowd."]),
     ("OCT364", "Nothing came of there all leaving early.", "their",
      ["They kept him there all evening."]),
     # then for than: a comparative earlier in the clause, and what it is compared with
@@ -126,6 +127,9 @@ CASES = [
     ("OCT361", "Forgive me, for you’re hard-hearted aunt is here.", "your",
      ["Forgive me, for you’re hard-hearted."]),
     ("OCT365", "He could do no more then wait.", "than", ["Eat more then sleep."]),
+    ("OCT365", "She would sooner sell the farm then see it flooded.", "than",
+     ["It would be better to sell the farm, for then we might rest.",
+      "A bigger farm is better if then we can rest."]),
     ("OCT365", "It is far better then waiting here.", "than", ["It is far better then."]),
     ("OCT365", "Her coat is warmer then mine.", "than", ["The coat was then mine."]),
 ]

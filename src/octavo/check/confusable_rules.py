@@ -1000,7 +1000,8 @@ def _there_before_gerund(site: Site) -> bool:
             and not _time_word(second):
         return previous not in _PLACE_VERBS
     if first == "being" and previous in _BEFORE_THEIR | {"in"} and _word(second) and (
-            second in ("together", "thus", "so", "quite", "now", "there", "here", "all") or (
+            # (`so much`, `quite a`, `all sorts`, `now no` start what there is)
+            second in ("together", "thus", "there", "here") or (
                 lexicon.is_past_participle(second) and lexicon.only(second, "VERB")) or (
                 second.endswith("ly") and lexicon.is_past_participle(site.after[2]))):
         return True
@@ -1089,8 +1090,12 @@ _ONLY_COMPARED = word_set("""
 # then`, `had then`).
 _BEFORE_TIME_THEN = SUBJECT_PRONOUNS | MODALS | _AUXILIARIES | word_set("""
     and but or nor since till until by just even only now right back again not never yet so
-    ever first till since but what
+    ever first till since but what for if because as that when though although unless
+    whereas while
 """)
+# `better if then we can`, `for then we might`: a conjunction makes `then` tell when
+_CONJUNCTIONS_BEFORE_THEN = word_set(", and for if because as that when though although unless "
+                                     "whereas while")
 # Comparatives that mostly describe rather than compare (`the elder sister`, `further on`)
 _DESCRIBING_COMPARATIVES = word_set("elder other further farther")
 
@@ -1150,7 +1155,8 @@ def _then(site: Site) -> str | None:
         previous = site.before[1]
         if _word(first) and first not in _NOT_COMPARED and _compares(_clause_before(site, 4)) \
                 and previous not in SUBJECT_PRONOUNS and previous not in MODALS \
-                and previous not in ("and", ",") and not lexicon.only(first, "VERB") and not (
+                and previous not in _CONJUNCTIONS_BEFORE_THEN and not lexicon.only(first, "VERB") \
+                and not (
                     lexicon.is_past_participle(first) and "VERB" in lexicon.parts_of_speech(first)) \
                 and not (site.starts_sentence or (
                     # `Eat more then sleep.`: one thing to do, then the next
