@@ -45,7 +45,7 @@ _TRIGGERS = re.compile(
     r"gonna|going|not|still|both|all|more|under|over|past|down|up|out|off|[a-z]+ing|"
     r"[a-z]+er[ \t]+than)\b)|"
     r"[Tt]here(?![ \t]+(?:is|was|are|were|had|has|have|will|would|could|should|might|must|may|"
-    r"seemed|be|being|been|came|stood|lay)\b|['’]s\b|[,.;:!?])|"
+    r"seemed|be|been|came|stood|lay)\b|['’]s\b|[,.;:!?])|"
     r"[Tt]hen(?![,.;:!?])|loose|loosing|lose|effects?|effecting|affects?|[Aa]lot|"
     # `a` only before a vowel or h, `an` only before a consonant other than h: the rest are
     # right by their spelling and need no look at their sound
@@ -96,6 +96,7 @@ def _scan_sites(text: str) -> Iterator[Site]:
         ahead = tuple(w.lower().replace("’", "'") for w in ahead_raw)
         previous = behind[-1]
         starts = not previous or previous in ".!?“\"‘—" or (
+            previous == ":" and text[start:start + 1].isupper()) or (
             previous in "'’" and behind[0] in (".", "!", "?", ""))
         word = match.group(0)
         yield Site(word, word.lower().replace("’", "'"), start, end,
@@ -311,6 +312,13 @@ def _your(site: Site) -> str | None:
         if _word(first) and _is_end(second) and lexicon.only(first, "ADJ", "ADV") and \
                 site.before[1] in _CLAUSE_OPENERS | {"think", "thought", "guess"}:
             return "you're"
+        # `Your unbelievable.`, `Your civil the way a wasp is`: a describing word that owns
+        # nothing, where a sentence starts
+        ends = second in (".", "!", "?", "") or (second == "," and site.after[2] in ("”", "\""))
+        if site.starts_sentence and _word(first) and first not in _CLOSED and (
+                ends or second in DETERMINERS) and "ADJ" in lexicon.parts_of_speech(first) and \
+                "NOUN" not in lexicon.parts_of_speech(first) and first != "own":
+            return "you're"
         return None
     # you're: `you're coat`, `you're father's`, `you're own` want the possessive, and so
     # does a preposition or `are` before it (`of you're loaves`, `are you're neighbours`)
@@ -325,9 +333,90 @@ def _your(site: Site) -> str | None:
         return "your"
     if _singular_noun_head(first) and not (second in ("of",) and first in ("kind", "sort")):
         return "your"
-    if _described_noun(site):  # `you're dear sister`
+    if _described_noun(site) and not _mass_noun(second) and not (
+            second.endswith("s") and not second.endswith("ss")):  # `you're dear sister`, not
+        return "your"  # `you're old news`, `you're great kids`
+    if _youre_owns(site):
         return "your"
     return None
+
+
+# Prepositions that `you are` never follows (`on you're head`, `to you're family`), unless a
+# verb makes them a particle (`come on you're late`, `once it's over you're free`).
+_BEFORE_YOUR_ONLY = word_set("on to against towards toward beside near through across behind")
+_PARTICLE_VERBS = word_set("come hold hang go carry keep get right and so move")
+# Verbs that take a clause, beyond `_TAKES_A_CLAUSE` (`I gather you're leaving`, `I trust
+# you're well`): `you are` may follow them.
+_TAKES_A_CLAUSE_TOO = word_set("""
+    gather gathered trust presume presumed fancy fancied dare dread fear feared reckon grant
+    warrant judge conclude concluded take bet like act acting acts glad sure mean swear
+    pray praying suspect suspected gathers trusts presumes fancies fears suspects
+""")
+# Plural nouns that stand after `you are` as what the people addressed are.
+_PEOPLE_PLURALS = word_set("""
+    friends brothers sisters twins cousins parents kids children babies idiots fools heroes
+    strangers lovers pals mates allies colleagues guests neighbours neighbors equals enemies
+    rivals partners adults grown-ups orphans animals monsters angels saints nuts bananas
+    people men women boys girls ladies gentlemen ones both family relations husbands wives
+    sons daughters students dears darlings sweethearts cowards liars thieves
+""")
+_AGENT_ENDINGS = ("ers", "ors", "ists", "ians", "ants", "ents", "ees", "ies")
+
+
+def _youre_owns(site: Site) -> bool:
+    """`on you're head`, `spend you're time`, `for you're hard-hearted sister`, `you're
+    feelings were`, `You're loving father,`: `you're` where only an owner can stand — after
+    a preposition `you are` never follows, after a verb that takes an object (not a clause),
+    or before a noun that is not what people are (`you're friends` is right)."""
+    first, second, previous = site.after[0], site.after[1], site.before[1]
+    if not _word(first) or site.after_raw[0][:1].isupper():
+        return False
+    length = _phrase_length(site.after)
+    owned = bool(length) or _owned_head(first)
+    if previous in _BEFORE_YOUR_ONLY and site.before[0] not in _PARTICLE_VERBS:
+        return owned or (lexicon.is_gerund(first) and first not in ("going", "being"))
+    if previous == "for" and site.before[0] not in _PARTICLE_VERBS:
+        # `for you're sister-in-law`; `for you're a fool` and `for you're going` say why
+        return (owned and not ({"ADJ", "ADV"} & lexicon.parts_of_speech(first)) and
+                not first.endswith("s")) or (bool(length) and first not in _CLOSED)
+    if _clear_verb(site) and previous not in _TAKES_A_CLAUSE | _TAKES_A_CLAUSE_TOO and \
+            not previous.endswith("ly"):
+        if first == "back" and _is_end(second):
+            return True  # `before you break you're back.`
+        if (_time_word(first) or first in _PREDICATE_NOUNS - {"welcome", "trouble"}) and \
+                "NOUN" in lexicon.parts_of_speech(first):
+            return True  # `spend you're time`, `found you're family well`
+        if owned and first not in _PREDICATE_NOUNS and not (
+                {"ADJ", "ADV"} & lexicon.parts_of_speech(first) and not length):
+            return True
+        return previous in _GERUND_OBJECT_VERBS | {"mention", "mentioned", "considered"} and \
+            lexicon.is_gerund(first) and first not in ("going", "being")
+    if previous in MODALS and site.before[0] not in (",",):
+        return owned  # `may you're destiny be`
+    # `“you're reasoning is very good”`: an -ing form with a verb after it is the subject,
+    # where no relative clause can be (`what you're doing is wrong` is right)
+    if (site.starts_sentence or previous in ("and", "but", "so")) and \
+            lexicon.is_gerund(first) and first not in ("going", "being", "having") and \
+            second in ("is", "was", "has", "will", "would", "must"):
+        return True
+    # `not only you're house will remain`: a noun and its verb
+    if _owned_head(first) and first not in _PREDICATE_NOUNS | {"home"} and \
+            second in MODALS | {"was", "were", "has", "had"} and \
+            not ({"ADJ", "ADV"} & lexicon.parts_of_speech(first)):
+        return True
+    # `you're last impressions of`: describing words and a plural noun that is not people
+    length = _phrase_length(site.after, strict=True)
+    if length >= 2 and site.after[length - 1].endswith("s") and \
+            site.after[length - 1] not in _PEOPLE_PLURALS and \
+            not site.after[length - 1].endswith(_AGENT_ENDINGS) and (
+                _words_after(site, 5)[length:length + 1] in (["of"], ["were"], ["are"])):
+        return True
+    # `you're feelings were`, `you're notions of`: a plural noun that is not what people are
+    return first.endswith("s") and not first.endswith("ss") and _owned_head(first) and \
+        first not in _PEOPLE_PLURALS and not first.endswith(_AGENT_ENDINGS) and \
+        not ({"ADJ", "ADV"} & lexicon.parts_of_speech(first)) and (
+            _verb_follows(second) or second in ("of", "and", "with", "to", "for", "in")
+            or second in (".", "!", "?"))
 
 
 def _gerund_predicate(site: Site) -> bool:
@@ -397,6 +486,7 @@ def _verb_follows(word: str) -> bool:
 # Nouns that stand alone after `it is`, with no article (`it's time`, `it's nonsense`).
 _MASS_NOUNS = _PREDICATE_NOUNS | word_set("""
     nonsense rubbish madness chaos luck magic money business love war progress life death
+    game meat evil company
     work fate art science news weather winter summer spring autumn fall night day morning
     evening afternoon tonight today tomorrow yesterday christmas easter sunday monday tuesday
     wednesday thursday friday saturday freedom justice truth fact hell heaven murder
@@ -439,9 +529,11 @@ def _owned_after_verb_or_preposition(site: Site) -> bool:
     owned = first not in _CLOSED and _word(first) and (
         (_word_is_noun(first) and not lexicon.only(first, "ADJ", "ADV", "NOUN")) or
         _noun_head(first) or (lexicon.is_gerund(first) and first != "going") or
-        _described_noun(site))
+        _described_noun(site) or (bool(_phrase_length(site.after)) and lexicon.is_gerund(previous)))
     if not owned or site.after_raw[0][:1].isupper():
         return False
+    if previous in ("on", "about", "through", "to") and site.before[0] in _PARTICLE_VERBS:
+        return False  # `Hold on it's coming`
     if previous in _LINKING:
         if previous in _CONJUNCTIONS and lexicon.is_gerund(first):
             return False
@@ -455,6 +547,63 @@ def _owned_after_verb_or_preposition(site: Site) -> bool:
     return not (previous.endswith("s") and "NOUN" in lexicon.parts_of_speech(previous))
 
 
+# Where a clause may start, so `its` + a predicate is `it is` (`It's too long, but its
+# good.`, `“Its fine,” he said`).
+_CLAUSE_STARTS = _CLAUSE_OPENERS | word_set(", but so because though although")
+
+
+def _its_is(site: Site) -> bool:
+    """`Its in quarters`, `Its done.`, `Its one of the things`, `Its half past three`, `its
+    something in the wiring`, `but its good.`, `Its not going to fit`, `Its moving.`: what
+    follows `is`, never what `its` owns. `for its good`, `its one weakness`, `its half of the
+    bargain`, `knew its worth.` are left alone."""
+    first, second, previous = site.after[0], site.after[1], site.before[1]
+    if not _word(first):
+        return False
+    if first == "in" and _word(second):
+        return True  # `its in-laws` is one word
+    if first == "one" and second == "of":
+        return True
+    if first == "half" and second == "past":
+        return True
+    if first in _SOMETHING | {"everyone", "everybody", "someone", "somebody", "anyone",
+                             "anybody", "nobody"} and first not in ("who", "whatever"):
+        return True
+    clause_start = site.starts_sentence or previous in _CLAUSE_STARTS
+    ends = second in (".", "!", "?", "") or (second == "," and site.after[2] in ("”", "\""))
+    if ends and lexicon.is_past_participle(first) and \
+            "NOUN" not in lexicon.parts_of_speech(first) and previous not in PREPOSITIONS:
+        return True  # `Its done.`
+    if clause_start and ends and first not in ("worth", "own", "being", "having") and (
+            "ADJ" in lexicon.parts_of_speech(first) or lexicon.is_gerund(first)) and \
+            not lexicon.only(first, "NOUN"):
+        return True  # `but its good.`, `Its moving.`
+    return clause_start and first == "not" and (
+        lexicon.is_gerund(second) or second == "going")
+
+
+def _its_owned(site: Site) -> bool:
+    """`all it's ingenuity`, `on it's high Gothic windows`, `has it's utility`, `was now it's
+    first recommendation`: after `all`, a preposition, `have` or `was`, `it is` cannot stand
+    before a noun or a describing word and a noun. `all it's worth`, `come on it's late` and
+    `whatever it was it's gone` are left alone."""
+    first, previous = site.after[0], site.before[1]
+    if not _word(first) or site.after_raw[0][:1].isupper() or _mass_noun(first):
+        return False
+    phrase = bool(_phrase_length(site.after)) and not _mass_noun(site.after[1])
+    noun = _owned_head(first) and not ({"ADJ", "ADV"} & lexicon.parts_of_speech(first))
+    if previous == "all":
+        return noun
+    if previous in ("on", "to", "through", "about", "upon") and \
+            site.before[0] not in _PARTICLE_VERBS:
+        return phrase or noun
+    if previous in ("have", "has", "had", "having"):
+        return phrase or _owned_head(first)
+    if previous == "was" or (previous in ("now", "then") and site.before[0] == "was"):
+        return phrase or noun
+    return False
+
+
 def _mass_noun(word: str) -> bool:
     return word in _MASS_NOUNS or word.endswith(("ness", "ism", "ity", "ship", "dom", "hood"))
 
@@ -462,7 +611,8 @@ def _mass_noun(word: str) -> bool:
 def _its(site: Site) -> str | None:
     first, second = site.after[0], site.after[1]
     if site.lower == "its":
-        if first in _ITS_THEN_BE or _going_to_verb(site) or _subject_complement(site):
+        if first in _ITS_THEN_BE or _going_to_verb(site) or _subject_complement(site) or \
+                _its_is(site):
             return "it's"
         # `whether its worth waking him`, but `it proved its worth the hard way` is rare
         # beside `its worth was`: worth before an -ing form or a determiner is `it is worth`
@@ -496,14 +646,20 @@ def _its(site: Site) -> str | None:
         return "its"
     if site.after_raw[0][:1].isupper():  # `it's Tom`, `it's Christmas`
         return None
-    if first in ("being", "having") and site.before[1] in _GERUND_OWNERS:
+    if first in ("being", "having") and site.before[1] in _GERUND_OWNERS | {"about", "forget",
+                                                                           "forgot"}:
         return "its"  # `On it's being proposed`, `owing to it's having rained`
+    if _its_owned(site):
+        return "its"
     if _noun_head(first) and _verb_follows(second):
         return "its"  # `it's composure spoke`
     if _owned_after_verb_or_preposition(site):
         return "its"  # `waste it's fragrance`, `for it's cause`, `prevent it's coming`
     if _described_noun(site) and not _mass_noun(site.after[1]):
         return "its"  # `it's semicircular sweep`
+    if _phrase_length(site.after, strict=True) == 2 and not _mass_noun(site.after[1]) and \
+            not site.after[1].endswith("s") and _verb_follows(site.after[2]):
+        return "its"  # `It's missing foot was replaced`
     if _singular_noun_head(first) and not _mass_noun(first) and (_verb_follows(second) or (
             (_is_end(second) or second in _AFTER_OWNED) and not site.starts_sentence)):
         # `it's cause was`, `Pemberley and it's owner.`, `it's aspect and`; but a sentence's
@@ -543,6 +699,16 @@ def _whose(site: Site) -> str | None:
         if first in ("a", "an", "the", "been", "gonna", "there", "got") or _going_to_verb(site) \
                 or (first == "not" and not lexicon.is_gerund(second)):
             return "who's"
+        # `whose too proud of`, `a man whose very kind`: a degree word and a describing word
+        # with nothing owned after them
+        if first in ("too", "so", "very", "always", "never", "really", "just") and _word(second) \
+                and lexicon.only(second, "ADJ", "ADV") and (
+                    _is_end(site.after[2]) or site.after[2] in PREPOSITIONS | {"to", "and"}):
+            return "who's"
+        # `Whose holding this end?`: an -ing verb with its object, at a question's start
+        if site.starts_sentence and lexicon.is_gerund(first) and first not in (
+                "being", "having") and second in DETERMINERS | POSSESSIVES | OBJECT_PRONOUNS:
+            return "who's"
         pos = lexicon.parts_of_speech(first)
         # `whose seen too much`, but `whose landed property`: the participle is an adjective.
         if _word(first) and lexicon.is_past_participle(first) and not ({"NOUN", "ADJ"} & pos) \
@@ -551,7 +717,10 @@ def _whose(site: Site) -> str | None:
         return None
     # who's: `who's faces`, `who's car is this`, `who's own`, `who's strong family pride`
     # want the possessive
-    if first == "own" or _noun_head(first) or _described_noun(site):
+    if first == "own" or _noun_head(first) or (
+            _described_noun(site) and not _mass_noun(site.after[1])):
+        return "whose"  # (`who's good company` is right)
+    if _whose_owns(site):
         return "whose"
     # `who's second thoughts were`, `who's evening amusements were`: a word, a plural noun
     # and its verb (`who's best friends with him` is `who is`)
@@ -562,6 +731,25 @@ def _whose(site: Site) -> str | None:
             third not in ("with", "and") and _verb_follows(third):
         return "whose"
     return None
+
+
+def _whose_owns(site: Site) -> bool:
+    """`who's fine eyes were fixed`, `who's first views on`, `who's daughter she was`: a
+    describing word and a noun with its verb or preposition after `who's`, or a noun and a
+    subject. `who's best friends with him`, `who's watching television is` and `who's new
+    here` are left alone."""
+    first, second = site.after[0], site.after[1]
+    if site.after_raw[0][:1].isupper() or lexicon.is_gerund(first):
+        return False
+    if _owned_head(first) and first not in _PREDICATE_NOUNS and second in SUBJECT_PRONOUNS:
+        return True
+    words = _words_after(site, 5)
+    length = _phrase_length(tuple(words), strict=True)
+    if not length or length >= len(words):
+        return False
+    after = words[length]
+    return after in _FINITE - {"is", "'s"} or after in ("of", "on", "upon") or (
+        lexicon.is_past_participle(after) and lexicon.only(after, "VERB"))
 
 
 @rule("OCT363", Severity.WARNING, "'whose' for 'who's' (or the other way round)",
@@ -601,7 +789,7 @@ def _their(site: Site) -> str | None:
         if site.before[1] in _BEFORE_THEIR and (_noun_head(first) or (
                 lexicon.is_gerund(first) and first not in ("being", "having"))):
             return "their"  # `of there friends`, `on there quitting it`
-        if _possessive_there(site):
+        if _possessive_there(site) or _there_owns_phrase(site) or _there_before_gerund(site):
             return "their"
         return None
     # they're
@@ -631,6 +819,7 @@ _CLAUSE_WORDS = word_set("where when which whom that because if while whereas th
                          "unless until since")
 
 
+_QUANTIFIERS = word_set("many few several much more most less little enough half")
 _SOMEONE = word_set("anybody anyone somebody someone everybody everyone nobody one other another")
 
 
@@ -644,7 +833,9 @@ def _possessive_there(site: Site) -> bool:
     if previous in _THERE_IS_A_PLACE or previous in _BE_OR_MODAL or (
             site.before[0] == "here") or site.after_raw[0][:1].isupper():
         return False
-    owner = first[:-2] if first.endswith("'s") else ""
+    if first in _QUANTIFIERS and previous not in _BEFORE_THEIR:
+        return False  # `lived there many happy years`, `saw there several old friends`
+    owner = first[:-2] if first.endswith("'s") and first[:-2] not in _MASS_NOUNS else ""
     if owner and (_noun_head(owner) or (
             "NOUN" in lexicon.parts_of_speech(owner) and owner not in _CLOSED | _SOMEONE
             and not ({"VERB", "ADV"} & lexicon.parts_of_speech(owner)))):
@@ -656,8 +847,8 @@ def _possessive_there(site: Site) -> bool:
             "NOUN" in lexicon.parts_of_speech(first) and \
             not ({"ADV", "VERB", "AUX"} & lexicon.parts_of_speech(first)):
         return True
-    if _described_noun(site):
-        return True  # `there spacious theatre`
+    if _described_noun(site) and previous not in _PLACE_VERBS and not _time_word(site.after[1]):
+        return True  # `there spacious theatre`, but `lived there many happy years`
     head = first.rsplit("-", 1)[-1]  # `there drawing-rooms`
     if not _noun_head(head) or head in _TIME_NOUNS or first in _VERBS_AFTER_THERE:
         return False
@@ -666,6 +857,156 @@ def _possessive_there(site: Site) -> bool:
         "VERB" in lexicon.parts_of_speech(head) and _word(previous) and previous not in (
         PREPOSITIONS | _CLAUSE_WORDS) and "NOUN" in lexicon.parts_of_speech(previous) and
         not (lexicon.is_gerund(previous) or lexicon.is_past_participle(previous)))
+
+
+# Words that tell when or how long, which stand after `there` as a place (`there last week`,
+# `there many happy years`, `there every evening`).
+_TIME_WORDS = _TIME_NOUNS | word_set("""
+    time hour day night week month year minute moment while morning evening afternoon summer
+    winter spring autumn season fortnight twelvemonth sunday monday tuesday wednesday thursday
+    friday saturday christmas easter
+""")
+# Verbs after which `there` is often a place (`found there great comfort`, `sat there quiet
+# hours`), so an adjective and a noun after it may be the verb's object or a time.
+_PLACE_VERBS = word_set("""
+    be been being is was are were find found finds finding see saw seen sees seeing meet met
+    meets meeting leave left leaves leaving put puts putting place placed live lived lives
+    living stay stayed stays staying sit sat sits sitting stand stood stands standing lie lay
+    lain lies lying remain remained remains remaining wait waited waits waiting arrive arrived
+    arrives arriving go went gone goes going come came comes coming get got gets getting walk
+    walked walking keep kept keeps hid hidden buried settled dwelt work worked working reach
+    reached stop stopped stopping run ran drove ride rode sent spend spent spending
+""")
+_DEGREE_BEFORE_ADJECTIVE = word_set("very most more less rather so too quite")
+
+
+def _time_word(word: str) -> bool:
+    return word in _TIME_WORDS or (word.endswith("s") and word[:-1] in _TIME_WORDS)
+
+
+def _describes(word: str, strict: bool = False) -> bool:
+    """A word that can stand between an owner and what it owns: an adjective, an ordinal, a
+    participle (`first`, `due`, `renewed`, `lasting`, `yesterday's`). `strict` (where
+    `there` may be a subject, `There followed a silence`): an adjective, and no verb's past."""
+    if word in ("being", "having"):
+        return False
+    if "-" in word and word.replace("-", "").isalpha():  # `hard-hearted`, `well-known`
+        last = word.rsplit("-", 1)[-1]
+        return last.endswith("ed") or "ADJ" in lexicon.parts_of_speech(last)
+    if not word.isalpha() or word in _CLOSED - {"own", "next"}:
+        return word.endswith("'s") and word[:-2].isalpha() and not strict
+    pos = lexicon.parts_of_speech(word)
+    if strict:
+        return "ADJ" in pos and word not in _VERBS_AFTER_THERE and not (
+            lexicon.is_past_participle(word) and not word.endswith("ed"))
+    return "ADJ" in pos or (lexicon.is_past_participle(word) and "VERB" in pos) or (
+        lexicon.is_gerund(word) and "VERB" in pos)
+
+
+def _owned_head(word: str) -> bool:
+    """The noun an owner's phrase ends in (`party`, `feelings`, `drawing-rooms`)."""
+    head = word.rsplit("-", 1)[-1]
+    if not head.isalpha() or head in _CLOSED or _time_word(head) or head in _SOMEONE or \
+            lexicon.is_gerund(head):
+        return False
+    return "NOUN" in lexicon.parts_of_speech(head) and not lexicon.only(head, "VERB")
+
+
+def _phrase_length(words: tuple[str, ...], strict: bool = False) -> int:
+    """How many of `words` make a noun phrase without a determiner: a degree word, up to two
+    describing words, and the noun (`very warm attachment`, `first short dialogue`); 0 when
+    they do not, or when no describing word comes before the noun."""
+    at = 1 if words and words[0] in _DEGREE_BEFORE_ADJECTIVE else 0
+    described = 0
+    while at < len(words) and described < 2 and _describes(words[at], strict):
+        if at + 1 < len(words) and _owned_head(words[at + 1]):
+            return at + 2
+        at += 1
+        described += 1
+    return 0
+
+
+# Prepositions after which `there` may be a place (`in there`, `from there`, `to there`), so
+# only a describing word and a noun after it show the owner (`in there warm gratitude`).
+_PLACE_PREPOSITIONS = word_set("in from to near")
+
+
+def _clear_verb(site: Site) -> bool:
+    """The word before the site is a verb (`keep`, `entrusted`, `giving`), not a noun that
+    could be the subject of a verb after `there` (`the people there say`)."""
+    previous = site.before[1]
+    if not _word(previous) or previous in _CLOSED or "VERB" not in lexicon.parts_of_speech(
+            previous):
+        return False
+    return lexicon.only(previous, "VERB") or lexicon.is_gerund(previous) or (
+        lexicon.is_past_participle(previous) and "NOUN" not in lexicon.parts_of_speech(
+            previous)) or site.before[0] in MODALS | OBJECT_PRONOUNS - {"it"} | {
+        "to", "not", "and", "never", "did", "didn't", "don't", "'ll"}
+
+
+def _there_owns_phrase(site: Site) -> bool:
+    """`of there several disappointments`, `all there feelings`, `took there last walk`,
+    `keep there distance`, `There house was`: `there` before a noun (with its describing
+    words) where it cannot be a place: after a preposition that never takes `there`, after
+    `all`, after a verb that does not take a place, at a sentence's start before a noun and
+    its verb. `went there last week`, `found there great comfort`, `all there is` and
+    `There followed a silence` are left alone."""
+    first, second, previous = site.after[0], site.after[1], site.before[1]
+    if site.after_raw[0][:1].isupper() or site.before[0] in ("here", "them") or previous in (
+            "them", "over", "up", "down", "out", "back"):
+        return False
+    length = _phrase_length(site.after)
+    if previous in _BEFORE_THEIR:
+        return bool(length) or _owned_head(first)
+    if previous in _PLACE_PREPOSITIONS:
+        return bool(length)
+    if previous == "all":
+        return bool(length) or (_owned_head(first) and (
+            first.endswith("s") or _is_end(second) or second in PREPOSITIONS | {"and"}))
+    if _clear_verb(site) and previous not in _PLACE_VERBS:
+        return bool(length) or (_owned_head(first) and not (
+            {"ADV", "ADJ"} & lexicon.parts_of_speech(first)) and first not in _VERBS_AFTER_THERE
+            and not lexicon.is_gerund(first) and not lexicon.is_past_participle(first))
+    if not site.starts_sentence:
+        return False
+    if first.endswith("'s") and _owned_head(first[:-2]) and first[:-2] not in _MASS_NOUNS:
+        return True  # `There number's on the list`
+    # `There house was undoubtedly the best`, `There first meeting in Milsom Street`: a
+    # sentence's `There`, a noun in its base form and a verb, or a describing word and a noun
+    if _phrase_length(site.after, strict=True):
+        return True
+    return _owned_head(first) and first not in _VERBS_AFTER_THERE and \
+        not first.endswith("s") and not lexicon.is_past_participle(first) and \
+        not lexicon.is_gerund(first) and "ADV" not in lexicon.parts_of_speech(first) and \
+        second in ("was", "is", "had", "has", "were")
+
+
+# Verbs whose object may be an -ing form with its owner (`prevented their doing more`), but
+# not a place: `prevented there doing` can only be `their`.
+_GERUND_OBJECT_VERBS = word_set("""
+    prevent prevented prevents preventing propose proposed proposes proposing excuse excused
+    forgive forgave forgiven mind minded avoid avoided hinder hindered oppose opposed resent
+    resented regret regretted dislike disliked imagine imagined permit permitted allow allowed
+    justify justified delay delayed
+""")
+
+
+def _there_before_gerund(site: Site) -> bool:
+    """`prevented there doing more`, `on there quitting`, `of there being together`, `for
+    there all promising`: an -ing form that `there` owns. `of there being an old friend in
+    Bath` (there is one) and `sat there waiting` are left alone."""
+    first, second, previous = site.after[0], site.after[1], site.before[1]
+    if first == "all" and lexicon.is_gerund(second) and second not in ("being", "having") \
+            and not _time_word(second):
+        return previous not in _PLACE_VERBS
+    if first == "being" and previous in _BEFORE_THEIR | {"in"} and _word(second) and (
+            # (`so much`, `quite a`, `all sorts`, `now no` start what there is)
+            second in ("together", "thus", "there", "here") or (
+                lexicon.is_past_participle(second) and lexicon.only(second, "VERB")) or (
+                second.endswith("ly") and lexicon.is_past_participle(site.after[2]))):
+        return True
+    return previous in _GERUND_OBJECT_VERBS and lexicon.is_gerund(first) and \
+        first not in ("being", "having")
 
 
 _BEFORE_THEIR = word_set("of into onto by with for at on upon about after before between among "
@@ -733,6 +1074,78 @@ def _subject_before(site: Site) -> bool:
         len(behind) > 1 or site.before[0] not in ("", ".", "!", "?", "“", "\""))
 
 
+# What a comparison's `than` leads to, beyond `_COMPARED_WITH`: what is compared (a pronoun,
+# an owner's phrase, a clause's subject) or how (`than to have`, `than when`, `than is good`).
+_THAN_LEADS_TO = OBJECT_PRONOUNS | SUBJECT_PRONOUNS | POSSESSIVES | DETERMINERS | word_set("""
+    myself yourself himself herself itself ourselves yourselves themselves anybody anyone
+    anything everybody everyone everything nobody either any all those what ever usual
+    before to when as not on of about among is was any other
+    otherwise mine yours hers ours theirs such
+""")
+_ONLY_COMPARED = word_set("""
+    anybody anyone anything everybody everyone everything either those ever usual myself
+    yourself himself herself ourselves themselves
+""")
+# Words after which `then` tells when whatever comes before (`and then`, `he then`, `just
+# then`, `had then`).
+_BEFORE_TIME_THEN = SUBJECT_PRONOUNS | MODALS | _AUXILIARIES | word_set("""
+    and but or nor since till until by just even only now right back again not never yet so
+    ever first till since but what for if because as that when though although unless
+    whereas while
+""")
+# `better if then we can`, `for then we might`: a conjunction makes `then` tell when
+_CONJUNCTIONS_BEFORE_THEN = word_set(", and for if because as that when though although unless "
+                                     "whereas while")
+# Comparatives that mostly describe rather than compare (`the elder sister`, `further on`)
+_DESCRIBING_COMPARATIVES = word_set("elder other further farther")
+
+
+def _then_compares(site: Site) -> bool:
+    """`more pleasure then those of any other`, `rather then postpone`, `no sooner had he
+    come, then Anne rose`, `more cake then is good`: a comparative earlier in the clause,
+    not yet met by its `than`, and after `then` what it is compared with. `then` after
+    `and`, a subject, a modal or a comma (`and then he left`, `he then left`, `older, then
+    wiser`) and before a past verb (`the elder girl then came in`) tells when."""
+    first, previous = site.after[0], site.before[1]
+    clause = _clause_before(site, 15)
+    compared = [i for i, w in enumerate(clause) if w not in _DESCRIBING_COMPARATIVES and (
+        w in _COMPARING or (w.endswith("er") and lexicon.is_comparative(w)))]
+    if not compared or "than" in clause[compared[-1]:]:
+        return False
+    if first.isdigit():
+        return compared[-1] >= len(clause) - 3  # `more then 200 a year`
+    if not _word(first):
+        return False
+    if previous == ",":
+        # `No sooner was the funeral over, then Mrs. Dashwood came`, `more good nature, then
+        # anybody living`: after a comma `then` mostly tells when (`first here, then in
+        # London`, `he paused, then he left`), so only what nothing but a comparison takes
+        return ("sooner" in clause and "no" in clause[:clause.index("sooner")]) or (
+            first in _ONLY_COMPARED and "first" not in clause)
+    if previous in _BEFORE_TIME_THEN or previous in ("'", "’") or site.starts_sentence:
+        return False
+    # `more inclined then entitled`, `rather dreaded then sought`: `more` and a describing
+    # word or a verb, then another like it
+    if len(clause) >= 2 and clause[-2] in ("more", "less", "rather") and _word(previous) and \
+            _describes(previous) and _describes(first) and first not in _CLOSED:
+        return True
+    rather = any(clause[i] in ("rather", "sooner", "better") for i in compared)
+    if first in _THAN_LEADS_TO or site.after_raw[0][:1].isupper():
+        return True
+    # `do little more then listen`, `a great deal better then leaving him`: the comparative
+    # just before, and a verb's base form or an -ing form after
+    if compared[-1] == len(clause) - 1 and (
+            (_plain_verb(first) and not lexicon.is_past_participle(first) and
+             any(w in ("do", "did", "does") for w in clause)) or (
+                lexicon.is_gerund(first) and first not in ("being", "having"))):
+        return True  # (`Eat more then sleep.` tells what to do next)
+    if first == "had" and compared[-1] >= len(clause) - 3:
+        return True  # `more then had been expected`
+    # `rather see it again then not`, `rather then postpone`: a verb's base form after
+    # `rather`, `sooner` or `better`
+    return rather and _plain_verb(first) and not lexicon.is_past_participle(first)
+
+
 def _then(site: Site) -> str | None:
     first = site.after[0]
     if site.lower == "then":
@@ -742,13 +1155,22 @@ def _then(site: Site) -> str | None:
         previous = site.before[1]
         if _word(first) and first not in _NOT_COMPARED and _compares(_clause_before(site, 4)) \
                 and previous not in SUBJECT_PRONOUNS and previous not in MODALS \
-                and previous != "and" and not lexicon.only(first, "VERB"):
-            return "than"
+                and previous not in _CONJUNCTIONS_BEFORE_THEN and not lexicon.only(first, "VERB") \
+                and not (
+                    lexicon.is_past_participle(first) and "VERB" in lexicon.parts_of_speech(first)) \
+                and not (site.starts_sentence or (
+                    # `Eat more then sleep.`: one thing to do, then the next
+                    _plain_verb(first) and _clause_before(site, 40)[:1] != [] and
+                    _plain_verb(_clause_before(site, 40)[0]) and
+                    not lexicon.parts_of_speech(_clause_before(site, 40)[0]) & {"NOUN", "ADJ"})):
+            return "than"  # (`her younger brother then spoke`, `older, then wiser`: when)
         # `less gratified by his admiration then by the general's`: a comparative further
         # back, and after `then` what it is compared with
         if (first in _COMPARED_WITH or site.after_raw[0][:1].isupper()) and _word(previous) \
                 and previous not in SUBJECT_PRONOUNS | MODALS | {"and", "but", "or", "since"} \
                 and not site.starts_sentence and _compares(_clause_before(site, 12)):
+            return "than"
+        if _then_compares(site):
             return "than"
         return None
     # than: nothing in its clause compares (`and than he left`, `She than found`, `Well than,`)
@@ -895,15 +1317,41 @@ _AFFECTED = word_set("""
 """)
 
 
-def _affected_object(site: Site) -> bool:
+# What is brought about, so `effect` is the verb for it (`effect a change`, `effect their
+# escape`, `effect his purpose`); nouns of doing in -tion, -sion, -ment, -al, -ure count too.
+_BROUGHT_ABOUT = word_set("""
+    change changes escape purpose purposes cure entrance entry exit reform reforms repair
+    repairs rescue sale sales transfer union junction landing compromise exchange retreat
+    release recovery improvement alteration arrangement settlement introduction marriage
+    match meeting passage plan plans scheme design object objects end ends return savings
+    saving cuts payment delivery turnaround breakthrough closure merger takeover peace truce
+    withdrawal arrest capture shift switch it this that what which something anything
+    nothing everything much little more less latter former same rest other others
+""")
+_DOING_ENDINGS = ("tion", "sion", "ment", "al", "ure", "tions", "sions", "ments", "als", "ures")
+
+
+_SOMETHING = word_set("nothing anything everything something who whatever whoever")
+
+
+def _affected_object(site: Site, listed_only: bool = False) -> bool:
     """The object after `effect`, past a determiner, a possessive and a describing word or
-    two, is one of the things affected (`her doubts`, `greater indifference`, `the air`)."""
+    two, is one of the things affected (`her doubts`, `greater indifference`, `the air`), or
+    a thing that is not brought about (`the outcome`, `our plans`, `his joints`): a change, an
+    escape, a cure, a reconciliation are effected, and `a` before the noun (`effect a
+    lasting peace`) is left alone."""
     for word in site.after:
         if word in _AFFECTED:
             return True
-        if not (word in DETERMINERS | POSSESSIVES or (_word(word) and (
-                "ADJ" in lexicon.parts_of_speech(word) or lexicon.is_comparative(word)))):
+        if word in ("a", "an", "some") or word in _BROUGHT_ABOUT:
             return False
+        if word in DETERMINERS | POSSESSIVES or (_word(word) and (
+                lexicon.is_comparative(word) or lexicon.only(word, "ADJ", "ADV"))):
+            continue
+        return not listed_only and _word(word) and word not in _CLOSED and \
+            not word.endswith(_DOING_ENDINGS) and \
+            "NOUN" in lexicon.parts_of_speech(word) and not lexicon.is_gerund(word) and \
+            word != site.after[0] and site.after[0] in DETERMINERS | POSSESSIVES
     return False
 
 
@@ -920,6 +1368,9 @@ def _affect(site: Site) -> str | None:
         if word == "effecting" and (first in _PEOPLE or _is_end(first)
                                     or previous in _DEGREE):
             return "affecting"  # `a most effecting scene`: moving
+        if word == "effecting" and previous in ("a", "an") and _word_is_noun(first) and \
+                not first.endswith(_DOING_ENDINGS):
+            return "affecting"  # `an effecting story`, but `the effecting of a change`
         # `to effect him`, `cannot effect us`: a person is affected, never brought about
         noun_before = previous in DETERMINERS | POSSESSIVES | word_set(
             "no any every some much little great good same such what whatever") or \
@@ -931,14 +1382,26 @@ def _affect(site: Site) -> str | None:
         # indifference`: what is feigned or swayed is affected; what is brought about
         # (`effect a change`, `effect their escape`) is effected
         verb_slot = previous in _BEFORE_VERB or previous.endswith("n't") or (
-            previous.endswith("ly") and site.before[0] in _BEFORE_VERB)  # `may greatly effect`
+            previous.endswith("ly") and site.before[0] in _BEFORE_VERB) or (  # `may greatly effect`
+            # `does this effect us`, `let it effect her work`
+            word == "effect" and previous in ("this", "that", "it") and site.before[0] in
+            _BEFORE_VERB | word_set("does did do let make made lets")) or (
+            # `nothing effects her`, `the cold effects his joints` (but `the side effects
+            # his doctor mentioned`: a clause follows)
+            word == "effects" and (previous in _SOMETHING or (
+                _word_is_noun(previous) and previous not in _NOUN_ADJECTIVES and
+                first in POSSESSIVES - {"its"} | {"the"} and not _verb_follows(site.after[2]))))
+        if word == "effect" and previous in ("this", "that") and verb_slot:
+            noun_before = False
+            if first in _PEOPLE:
+                return "affect"  # `does this effect us`
         if not noun_before and (verb_slot or (
-                previous in SUBJECT_PRONOUNS and word == "effects")) and \
-                _affected_object(site):
+                previous in SUBJECT_PRONOUNS and word == "effects") or word == "effecting") and \
+                _affected_object(site, listed_only=word == "effecting" and previous in PREPOSITIONS):
             return "a" + site.word[1:].lower()
         # `effect to be calm`, `effecting to slight it`: to feign is to affect
         if first == "to" and not noun_before and _plain_verb(site.after[1]) and \
-                site.after[1] != "be":
+                (site.after[1] != "be" or previous not in PREPOSITIONS):
             return "a" + site.word[1:].lower()
         return None
     if previous in _NOUN_ADJECTIVES or (previous in ("the", "an", "no", "any") and (
