@@ -14,7 +14,8 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
 from octavo.characters import BIDI_CONTROLS
-from octavo.check.words import SPEECH_VERBS
+from octavo.check.transcripts import transcript_lines
+from octavo.check.words import SPEECH_VERBS, word_set
 from octavo.diagnostics import Severity
 from octavo.explanations import explained
 
@@ -116,6 +117,19 @@ def scan(paragraphs: list[TextParagraph], pattern: re.Pattern[str]) -> Iterator[
     for match in pattern.finditer(view.joined):
         index, _ = view.at(match.start())
         yield view[index], index, match
+
+
+def transcript_line_numbers(paragraphs: list[TextParagraph]) -> frozenset[int]:
+    """The source lines of the story that are lines of a chat log or transcript
+    (`Theo: is anyone awake`): the characters' own typing, which the sentence rules leave
+    alone. Computed once per story."""
+    view = paragraphs_view(paragraphs)
+    found = view.cache.get("transcript_lines")
+    if not isinstance(found, frozenset):
+        found = frozenset() if ": " not in view.joined else transcript_lines(
+            (line.number, line.text) for paragraph in view for line in paragraph.lines)
+        view.cache["transcript_lines"] = found
+    return found
 
 
 def finding_at(paragraphs: list[TextParagraph], code: str, message: str, start: int, end: int,
@@ -367,6 +381,59 @@ _LETTER_CLOSING = re.compile(r"\b(?:yours|sincerely|affectionately|faithfully|tr
                              r"respectfully|obedient|servant)\b[^.!?]*,$", re.IGNORECASE)
 
 
+_SHORT_LINE_WORDS = 8
+_LIST_ITEM = re.compile(r"^\s*(?:\(?(?:\d{1,3}|[a-zA-Z]|[ivxIVX]{1,4})[.)]|[-*•–+▪◦])\s+\S")
+_MINOR_WORDS = word_set("a an and as at but by for from in into of on or nor the to up via with vs")
+
+
+def _set_line_by_line(paragraph: TextParagraph) -> bool:
+    """A block the author set line by line, each line short: a notice or a sign copied out, a
+    list, an address, a verse. Its lines end where the author broke them, not with a full
+    stop (prose wrapped in the source runs to longer lines)."""
+    return len(paragraph.lines) >= 2 and all(
+        len(line.text.split()) <= _SHORT_LINE_WORDS for line in paragraph.lines)
+
+
+def _is_list_item(paragraph: TextParagraph) -> bool:
+    """`1. Do not sell the piano`, `- two tins of beans`: an item of a list, not a sentence."""
+    return _LIST_ITEM.match(paragraph.first.text) is not None
+
+
+def _is_heading_or_notice(paragraph: TextParagraph) -> bool:
+    """A title-case or capitals line (`Things You Will Need To Know`, `NO ENTRY`): a heading,
+    a document's title or a sign, which takes no full stop."""
+    words = re.findall(r"[^\W\d_][\w'’-]*", paragraph.text)
+    if not words or len(words) > 12:
+        return False
+    return words[0][:1].isupper() and all(
+        w[:1].isupper() or w.lower() in _MINOR_WORDS for w in words) and (
+        len(words) >= 2 or words[0].isupper())
+
+
+def _shown_block(paragraph: TextParagraph) -> bool:
+    """What a lead-in without a colon may introduce: a block set line by line, a list, a
+    notice or heading, or a letter's salutation (`it began` above `Dear Miss Hale,`)."""
+    return (_set_line_by_line(paragraph) or _is_list_item(paragraph)
+            or _is_heading_or_notice(paragraph)
+            or (_SALUTATION.match(paragraph.text) is not None
+                and len(paragraph.text.split()) <= 5))
+
+
+_MESSAGE_AT_END = re.compile(r"(?:^|\s)[\"“_*]+[a-z][^\"“”_*]*[\"”_*]+$")
+
+
+def _typed_message_at_end(paragraph: TextParagraph) -> bool:
+    """A text message or a note quoted at the paragraph's end as it was typed, in small letters
+    and without a full stop: `She texted back: "on my way"`, `_where are you_`."""
+    return _MESSAGE_AT_END.search(paragraph.last.text.rstrip()) is not None
+
+
+def _signature(paragraph: TextParagraph, before: TextParagraph | None) -> bool:
+    """A name under a letter's closing (`Yours, in haste,` then `Alasdair`)."""
+    return before is not None and len(paragraph.text.split()) <= 4 and \
+        _LETTER_CLOSING.search(before.text.rstrip().rstrip(_CLOSERS)) is not None
+
+
 def _introduces_what_follows(paragraph: TextParagraph, following: TextParagraph | None) -> bool:
     """A paragraph that leads into the next one without a full stop, as published books set
     it: a colon before a speech, letter or quotation; a narrative comma after `she added,`
@@ -375,7 +442,7 @@ def _introduces_what_follows(paragraph: TextParagraph, following: TextParagraph 
     if following is None or paragraph.ends_section:
         return False
     text = paragraph.text.rstrip().rstrip(_CLOSERS)
-    if text.endswith((":", "：")):
+    if text.endswith((":", "：")) or _shown_block(following):
         return True
     words = len(paragraph.text.split())
     if _LETTER_CLOSING.search(text) or (_SALUTATION.match(text) and words <= 5) or (
@@ -405,10 +472,17 @@ def _introduces_what_follows(paragraph: TextParagraph, following: TextParagraph 
       after='She opened the door and stood for a long while on the step while the wind came '
             'in off the harbour and rattled the windows.')
 def paragraph_ending(paragraphs: list[TextParagraph]) -> Iterator[Finding]:
+    transcript = transcript_line_numbers(paragraphs)
     for index, paragraph in enumerate(paragraphs):
         text = paragraph.last.text.rstrip()
         core = text.rstrip(_CLOSERS)
         if not core or core[-1] in _TERMINAL or core[-1] == "-":  # a cut-off: OCT313's job
+            continue
+        if paragraph.last.number in transcript:  # a chat log's line: `Theo: is anyone awake`
+            continue
+        if _set_line_by_line(paragraph) or _is_list_item(paragraph) or \
+                _is_heading_or_notice(paragraph) or _typed_message_at_end(paragraph) or \
+                _signature(paragraph, paragraphs[index - 1] if index else None):
             continue
         following = paragraphs[index + 1] if index + 1 < len(paragraphs) else None
         if _introduces_what_follows(paragraph, following):

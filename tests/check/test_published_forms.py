@@ -1,0 +1,85 @@
+"""Forms published fiction contains that are not slips: chat logs, lists, notices, letters,
+typed messages, dialect and invented words. Each look-alike must stay quiet; the slip beside
+it must still be found."""
+
+from __future__ import annotations
+
+import pytest
+
+from octavo.check import check_text
+from octavo.check.anthology_rules import StoryText
+from octavo.check.transcripts import transcript_lines
+from octavo.check.typo_rules import likely_typos
+
+CHAT = """Theo: is anyone awake
+Theo: serious question. the fridge is making the noise again
+Marguerite: go to sleep theo
+[01:22] Jonah: omg I can hear it from my room tbh. its more of a dolphin
+Theo: dont unplug it"""
+
+
+def codes(text: str) -> list[str]:
+    return [d.code for d in check_text(text, "s.txt")]
+
+
+def typos(text: str) -> list[str]:
+    return [d.message.split("'")[1] for d in
+            likely_typos([StoryText("s.txt", text.split("\n"))], "en-GB")]
+
+
+def test_a_chat_log_is_the_characters_typing() -> None:
+    assert codes(CHAT) == []
+    assert typos(CHAT) == []
+    # the same slips in prose are found
+    prose = ("It was late. the fridge in the kitchen hummed on and on through the night\n\n"
+             "and on. She did not recieve it.")
+    assert codes(prose).count("OCT345") == 1 and codes(prose).count("OCT320") == 1
+    assert typos(prose) == ["recieve"]
+
+
+def test_a_speaker_label_must_recur_to_make_a_transcript() -> None:
+    assert transcript_lines([(1, "Warning: the stairs are wet")]) == frozenset()
+    assert transcript_lines([(1, "Theo: hi"), (2, "Ana: hey"), (3, "Theo: ok")]) == {1, 2, 3}
+    assert transcript_lines([(1, "Theo: hi"), (9, "Ana: hey"), (20, "Theo: ok")]) == {1, 20}
+    assert transcript_lines([(4, "[21:04] Priya: omw")]) == {4}
+    assert "OCT320" in codes("Warning: the stairs are wet and she went on")
+
+
+@pytest.mark.parametrize("text", [
+    "She gave me a list:\n\n1. The boiler must be spoken to kindly\n\n2. Do not sell the piano",
+    "He had written the instructions I was to follow\n\nFOR ROSALIND\nOPEN AFTER THE FUNERAL",
+    "She taped a note to the door.\n\nDO NOT TURN OFF\nFAN ON ORDER\nRING IF IT SMOKES",
+    "It was headed in her best hand:\n\nThings You Will Need To Know\n\nThe rest was blank.",
+    "The last letter began\n\nDear Miss Hale,\n\nand I knew what it would say.",
+    "I miss you.\n\nYours, in haste and in love,\n\nAlasdair\n\nI had never heard of him.",
+    'Her sister had texted back: "on my way"\n\nShe waited.',
+    "She looked at the screen.\n\n_where are you_\n\nShe did not answer.",
+    "He copied out the lines:\n\nThe river does not ask the bridge\nwhat it is carrying, or why",
+])
+def test_published_lead_ins_and_blocks_end_as_they_are(text: str) -> None:
+    assert "OCT320" not in codes(text)
+
+
+@pytest.mark.parametrize("text", [
+    "She opened the door and stood for a long while on the step\n\nwhile the wind came in.",
+    "He said it was the thing that had kept them all awake and\n\nThen he left the room "
+    "without another word to any of them.",
+    'He wrote "Back soon" on the pad by the door and left the house\n\nShe waited for him '
+    "until the light went and the street was quiet.",
+])
+def test_a_paragraph_that_lost_its_ending_is_still_found(text: str) -> None:
+    assert "OCT320" in codes(text)
+
+
+def test_dialect_speech_and_the_books_own_words_are_not_typos() -> None:
+    # a dialect word beside others in the same speech; dialect grammar; an invented word in
+    # two forms; an older past tense (popt, like stopt)
+    text = ('"My faither saw them every night. They dinnae come for cameras."\n\n'
+            '"They was going further down, but howsever, they come back."\n\n'
+            "The quorl sat still.\n\nTwo quorls ran off.\n\nShe popt it all out.")
+    assert typos(text) == []
+    # standard prose keeps its slips, and a known word with an ending is no invented word
+    assert typos(text + "\n\nShe did not recieve the letter.\n\nThe the cat teh dog.") == [
+        "recieve", "teh"]
+    assert typos("They were going further down, but howsever, they came back.") == [
+        "howsever"]
