@@ -410,13 +410,18 @@ def _is_heading_or_notice(paragraph: TextParagraph) -> bool:
         len(words) >= 2 or words[0].isupper())
 
 
+# `Dear Mrs Hart, I made your parkin.`: a letter or a note copied out, salutation first
+_OPENS_A_LETTER = re.compile(r"^[\"“‘']?(?:my\s+)?(?:dear|dearest)\b[^,.!?]{0,30},", re.IGNORECASE)
+
+
 def _shown_block(paragraph: TextParagraph) -> bool:
     """What a lead-in without a colon may introduce: a block set line by line, a list, a
     notice or heading, or a letter's salutation (`it began` above `Dear Miss Hale,`)."""
     return (_set_line_by_line(paragraph) or _is_list_item(paragraph)
             or _is_heading_or_notice(paragraph)
             or (_SALUTATION.match(paragraph.text) is not None
-                and len(paragraph.text.split()) <= 5))
+                and len(paragraph.text.split()) <= 5)
+            or _OPENS_A_LETTER.match(paragraph.text) is not None)
 
 
 _MESSAGE_AT_END = re.compile(r"(?:^|\s)[\"“_*]+[a-z][^\"“”_*]*[\"”_*]+$")
@@ -428,10 +433,37 @@ def _typed_message_at_end(paragraph: TextParagraph) -> bool:
     return _MESSAGE_AT_END.search(paragraph.last.text.rstrip()) is not None
 
 
+_SHORT_CLOSING = re.compile(r"\b(?:wishes|regards|love|cheers|thanks|warmly|ever|best|yours|"
+                            r"xx+)\b[^.!?]*,$", re.IGNORECASE)
+
+
+def _letter_closing(paragraph: TextParagraph) -> bool:
+    """`Yours, in haste and in love,`, `With best wishes,`: a letter's closing line."""
+    text = paragraph.text.rstrip().rstrip(_CLOSERS)
+    return _LETTER_CLOSING.search(text) is not None or (
+        len(text.split()) <= 6 and _SHORT_CLOSING.search(text) is not None)
+
+
 def _signature(paragraph: TextParagraph, before: TextParagraph | None) -> bool:
     """A name under a letter's closing (`Yours, in haste,` then `Alasdair`)."""
-    return before is not None and len(paragraph.text.split()) <= 4 and \
-        _LETTER_CLOSING.search(before.text.rstrip().rstrip(_CLOSERS)) is not None
+    return before is not None and len(paragraph.text.split()) <= 4 and _letter_closing(before)
+
+
+_ATTRIBUTION = re.compile(r"^\s*(?:—|–|-{1,2}|―)\s*\S")
+_QUOTED_BLOCK_WORDS = 40
+
+
+def _attribution_or_quotation(paragraph: TextParagraph, before: TextParagraph | None,
+                              following: TextParagraph | None) -> bool:
+    """An epigraph and its attribution (`— Ecclesiastes 3:1`), or a short passage a colon
+    introduced (a lyric, a line of a letter, a sign): quoted as it stands."""
+    if _ATTRIBUTION.match(paragraph.first.text) and len(paragraph.text.split()) <= 12:
+        return True
+    if following is not None and _ATTRIBUTION.match(following.first.text) and len(
+            following.text.split()) <= 12:
+        return True
+    return before is not None and before.text.rstrip().rstrip(_CLOSERS).endswith(
+        (":", "：")) and len(paragraph.text.split()) <= _QUOTED_BLOCK_WORDS
 
 
 def _introduces_what_follows(paragraph: TextParagraph, following: TextParagraph | None) -> bool:
@@ -445,7 +477,7 @@ def _introduces_what_follows(paragraph: TextParagraph, following: TextParagraph 
     if text.endswith((":", "：")) or _shown_block(following):
         return True
     words = len(paragraph.text.split())
-    if _LETTER_CLOSING.search(text) or (_SALUTATION.match(text) and words <= 5) or (
+    if _letter_closing(paragraph) or (_SALUTATION.match(text) and words <= 5) or (
             words <= 4 and _SALUTATION.match(following.text)):  # `Bath, April` above `Dear…`
         return True
     narration = re.split(r"[\"”’]\s", text)[-1].lower()  # what follows the last speech
@@ -485,6 +517,9 @@ def paragraph_ending(paragraphs: list[TextParagraph]) -> Iterator[Finding]:
                 _signature(paragraph, paragraphs[index - 1] if index else None):
             continue
         following = paragraphs[index + 1] if index + 1 < len(paragraphs) else None
+        if _attribution_or_quotation(paragraph, paragraphs[index - 1] if index else None,
+                                     following):
+            continue
         if _introduces_what_follows(paragraph, following):
             continue
         what = "ends with a comma" if core[-1] == "," else "ends without terminal punctuation"

@@ -169,22 +169,39 @@ _DIALECT_GRAMMAR = re.compile(r"\b(?:(?:they|we|you) was|(?:he|she|it) don['’]
                               r"them (?:as|there|things))\b", re.IGNORECASE)
 
 
+_SENTENCE_END = re.compile(r"[.!?;:]\s")
+_QUOTED = re.compile(r"“[^“”]*(?:”|$)|\"[^\"]*(?:\"|$)")
+
+
+def _scope(line: str, offset: int) -> list[tuple[int, int]]:
+    """The text the word is judged with: inside speech, all that the paragraph's speaker(s)
+    say in it (a dialect speaker's other words: `"They dinnae come..." He pulled on the oar.
+    "My faither saw them"`); in narration, its sentence."""
+    quoted = [(m.start(), m.end()) for m in _QUOTED.finditer(line)]
+    if any(a <= offset < b for a, b in quoted):
+        return quoted
+    ends = [m.end() for m in _SENTENCE_END.finditer(line)]
+    return [(max([e for e in ends if e <= offset], default=0),
+             min([e for e in ends if e > offset], default=len(line)))]
+
+
 def _another_unknown_word(text: str, start: int, end: int, check: Speller) -> bool:
-    """Whether the word's paragraph (its source line) has another word no dictionary knows:
-    dialect speech (`My faither saw them... They dinnae come`) or a foreign phrase, where a
-    lone slip in standard prose is not the likely story."""
+    """Whether the word stands among other words no dictionary knows, or in dialect grammar
+    (`they was`): dialect speech or a foreign phrase, where a lone slip in standard prose is
+    not the likely story. Judged on the speech the word is in, or its sentence."""
     line_start = text.rfind("\n", 0, start) + 1
     line_end = text.find("\n", end)
     line = text[line_start:line_end if line_end >= 0 else len(text)]
     offset = start - line_start
-    if _DIALECT_GRAMMAR.search(line):
-        return True
-    for match in _TOKEN.finditer(line):
-        word = match.group(0)
-        if match.start() == offset or not word[:1].islower() or len(word) < 2:
-            continue
-        if not check.knows(word) and not _dialect_form(word, check):
+    for a, b in _scope(line, offset):
+        if _DIALECT_GRAMMAR.search(line, a, b):
             return True
+        for match in _TOKEN.finditer(line, a, b):
+            word = match.group(0)
+            if match.start() == offset or not word[:1].islower() or len(word) < 2:
+                continue
+            if not check.knows(word) and not _dialect_form(word, check):
+                return True
     return False
 
 
