@@ -83,3 +83,30 @@ def test_dialect_speech_and_the_books_own_words_are_not_typos() -> None:
         "recieve", "teh"]
     assert typos("They were going further down, but howsever, they came back.") == [
         "howsever"]
+
+
+def test_drawn_out_speech_is_no_typo_but_a_slip_beside_it_is() -> None:
+    assert typos("It was sooo good.\n\nNooo, not that one.\n\nShe said shhh to the dog.") == []
+    assert typos("It was sooo good.\n\nShe did not recieve the letter.") == ["recieve"]
+
+
+def test_repeats_of_speech_and_sound_are_not_slips() -> None:
+    assert "OCT310" not in codes("It was blah blah blah, yeah yeah, once, far far away.")
+    assert "OCT310" in codes("She saw the the boat far away.")
+
+
+def test_chat_typing_keeps_its_doubled_stops() -> None:
+    chat = "Theo: ok.. fine\nAna: see u there\nTheo: k"
+    assert "OCT311" not in codes(chat)
+    assert "OCT311" in codes("He left.. Then she laughed.")
+
+
+@pytest.mark.parametrize(("text", "fires"), [
+    ('"Coffee?" She asked for two sugars and a spoon.', False),
+    ('"Well?" She told him everything.', False),
+    ('"Why?" She told him the truth.', False),
+    ('"Why?" She asked him.', True),
+    ('"Go," She told him.', True),
+])
+def test_a_sentence_about_what_was_asked_or_told_is_no_tag(text: str, fires: bool) -> None:
+    assert ("OCT342" in codes(text)) is fires

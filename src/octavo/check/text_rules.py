@@ -291,7 +291,11 @@ def double_hyphen(paragraphs: list[TextParagraph]) -> Iterator[Finding]:
 # possessive: a word that is not followed by itself is given up at once, not shortened
 _REPEATED = re.compile(r"\b([^\W\d_]++)[^\S\n]+\1\b", re.IGNORECASE)
 _FINE_REPEATS = {"had", "that", "is", "bye", "no", "yes", "very", "so", "knock", "tsk", "ha", "her",
-                 "hush", "there", "now", "go", "run", "well", "oh", "come", "again", "never"}
+                 "hush", "there", "now", "go", "run", "well", "oh", "come", "again", "never",
+                 # repeats of speech and sound: `blah blah`, `yeah yeah`, `far far away`
+                 "blah", "la", "yeah", "yep", "okay", "ok", "tut", "night", "chop", "bang",
+                 "boom", "tick", "far", "long", "hey", "ho", "ooh", "ding", "bla", "ta", "wait",
+                 "please", "many", "ah", "aha", "pom", "rah", "woof", "beep"}
 
 
 @rule("OCT310", Severity.WARNING, "a word repeated by mistake",
@@ -316,9 +320,12 @@ _DOUBLED = re.compile(r"\.\.(?<![.…]\.\.)(?![.…])|,,|;;|::")  # literals fir
       fix='Keep one mark, or write a real ellipsis; `octavo fix` does this for you.',
       before='He left.. Then she laughed,, loudly.', after='He left. Then she laughed, loudly.')
 def doubled_punctuation(paragraphs: list[TextParagraph]) -> Iterator[Finding]:
-    yield from _each_match(paragraphs, _DOUBLED, "OCT311",
-                           lambda m: f"doubled punctuation '{m.group(0)}'",
-                           lambda m: m.group(0)[0])
+    for finding in _each_match(paragraphs, _DOUBLED, "OCT311",
+                               lambda m: f"doubled punctuation '{m.group(0)}'",
+                               lambda m: m.group(0)[0]):
+        # `ok.. fine` in a chat log is the character's typing: neither reported nor fixed
+        if finding.line not in transcript_line_numbers(paragraphs):
+            yield finding
 
 
 # Spaces first, the word before them checked afterwards: a leading look-behind would make the

@@ -119,7 +119,8 @@ def likely_typos(stories: list[StoryText], language: str,
     except NoDictionary as exc:
         return [Diagnostic(Severity.INFO, NO_DICTIONARY, f"{exc}; typos are not checked",
                            stories[0].span(0, 0) if stories else None)]
-    unknown = {w for w in once if not check.knows(w) and not _dialect_form(w, check)
+    unknown = {w for w in once if not _ELONGATED.search(w) and not check.knows(w)
+               and not _dialect_form(w, check)
                and not _inflects_a_book_word(w, counts, check)}
     if not unknown:
         return []
@@ -135,6 +136,8 @@ def likely_typos(stories: list[StoryText], language: str,
     return found
 
 
+# A letter held three times over: speech drawn out (`sooo`, `nooo`, `shhh`), never a slip
+_ELONGATED = re.compile(r"([^\W\d_])\1\1")
 _ENDINGS = ("s", "es", "ed", "d", "ing", "er", "ers", "y", "ish", "ly", "'s", "’s")
 
 
