@@ -136,8 +136,9 @@ def likely_typos(stories: list[StoryText], language: str,
     return found
 
 
-# A letter held three times over: speech drawn out (`sooo`, `nooo`, `shhh`), never a slip
-_ELONGATED = re.compile(r"([^\W\d_])\1\1")
+# A last letter held three times over, or any letter four times: speech drawn out (`sooo`,
+# `nooo`, `shhh`, `reeeeally`). A letter tripled inside a word (`weeeks`) is a slip.
+_ELONGATED = re.compile(r"([^\W\d_])\1\1$|([^\W\d_])\2\2\2")
 _ENDINGS = ("s", "es", "ed", "d", "ing", "er", "ers", "y", "ish", "ly", "'s", "’s")
 
 
