@@ -54,6 +54,9 @@ def test_a_speaker_label_must_recur_to_make_a_transcript() -> None:
     "I miss you.\n\nYours, in haste and in love,\n\nAlasdair\n\nI had never heard of him.",
     'Her sister had texted back: "on my way"\n\nShe waited.',
     "She looked at the screen.\n\n_where are you_\n\nShe did not answer.",
+    "Her phone buzzed twice on the table beside the cold coffee and the keys.\n\n"
+    "where are you\n\nShe typed an answer, deleted it, and typed it again more slowly.",
+    "Day 14\n\nThe water filter failed again this morning, and I spent the day fixing it.",
     "He copied out the lines:\n\nThe river does not ask the bridge\nwhat it is carrying, or why",
 ])
 def test_published_lead_ins_and_blocks_end_as_they_are(text: str) -> None:

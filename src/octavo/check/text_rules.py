@@ -407,14 +407,15 @@ def _is_list_item(paragraph: TextParagraph) -> bool:
 
 
 def _is_heading_or_notice(paragraph: TextParagraph) -> bool:
-    """A title-case or capitals line (`Things You Will Need To Know`, `NO ENTRY`): a heading,
-    a document's title or a sign, which takes no full stop."""
+    """A title-case or capitals line (`Things You Will Need To Know`, `NO ENTRY`, `Day 14`,
+    `Tuesday 4 March`): a heading, a diary's date, a document's title or a sign, which takes
+    no full stop."""
     words = re.findall(r"[^\W\d_][\w'’-]*", paragraph.text)
     if not words or len(words) > 12:
         return False
     return words[0][:1].isupper() and all(
         w[:1].isupper() or w.lower() in _MINOR_WORDS for w in words) and (
-        len(words) >= 2 or words[0].isupper())
+        len(words) >= 2 or words[0].isupper() or any(c.isdigit() for c in paragraph.text))
 
 
 # `Dear Mrs Hart, I made your parkin.`: a letter or a note copied out, salutation first
@@ -435,9 +436,13 @@ _MESSAGE_AT_END = re.compile(r"(?:^|\s)[\"“_*]+[a-z][^\"“”_*]*[\"”_*]+$"
 
 
 def _typed_message_at_end(paragraph: TextParagraph) -> bool:
-    """A text message or a note quoted at the paragraph's end as it was typed, in small letters
-    and without a full stop: `She texted back: "on my way"`, `_where are you_`."""
-    return _MESSAGE_AT_END.search(paragraph.last.text.rstrip()) is not None
+    """A text message or a note as it was typed, in small letters and without a full stop, at
+    the paragraph's end (`She texted back: "on my way"`, `_where are you_`) or alone."""
+    if _MESSAGE_AT_END.search(paragraph.last.text.rstrip()) is not None:
+        return True
+    # a message on a line of its own, as typed (`where are you`, `outside`): prose sentences
+    # open with a capital or a quote
+    return paragraph.text[:1].islower() and len(paragraph.text.split()) <= 12
 
 
 _SHORT_CLOSING = re.compile(r"\b(?:wishes|regards|love|cheers|thanks|warmly|ever|best|yours|"
