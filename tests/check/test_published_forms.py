@@ -56,6 +56,8 @@ def test_a_speaker_label_must_recur_to_make_a_transcript() -> None:
     "She looked at the screen.\n\n_where are you_\n\nShe did not answer.",
     "Her phone buzzed twice on the table beside the cold coffee and the keys.\n\n"
     "where are you\n\nShe typed an answer, deleted it, and typed it again more slowly.",
+    "The last page of the log read:\n\nVELL, R. — ENTRY 211\ndrift moved against the current\n"
+    "BERT says the sensors are fine\nI do not think the sensors are the problem\n\nNo more.",
     "Day 14\n\nThe water filter failed again this morning, and I spent the day fixing it.",
     "He copied out the lines:\n\nThe river does not ask the bridge\nwhat it is carrying, or why",
 ])

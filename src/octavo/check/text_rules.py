@@ -401,6 +401,22 @@ def _set_line_by_line(paragraph: TextParagraph) -> bool:
         len(line.text.split()) <= _SHORT_LINE_WORDS for line in paragraph.lines)
 
 
+_BLOCK_LINE_WORDS = 10
+
+
+def _among_source_lines(paragraphs: list[TextParagraph], index: int) -> bool:
+    """A short line that the source sets directly under or above another, with no blank line
+    between, though the reader took it for a paragraph of its own: a line of a log, a
+    notice or a verse copied out line by line."""
+    paragraph = paragraphs[index]
+    if len(paragraph.lines) != 1 or len(paragraph.text.split()) > _BLOCK_LINE_WORDS:
+        return False
+    before = paragraphs[index - 1] if index else None
+    after = paragraphs[index + 1] if index + 1 < len(paragraphs) else None
+    return (before is not None and before.last.number == paragraph.first.number - 1) or (
+        after is not None and after.first.number == paragraph.last.number + 1)
+
+
 def _is_list_item(paragraph: TextParagraph) -> bool:
     """`1. Do not sell the piano`, `- two tins of beans`: an item of a list, not a sentence."""
     return _LIST_ITEM.match(paragraph.first.text) is not None
@@ -524,7 +540,8 @@ def paragraph_ending(paragraphs: list[TextParagraph]) -> Iterator[Finding]:
             continue
         if paragraph.last.number in transcript:  # a chat log's line: `Theo: is anyone awake`
             continue
-        if _set_line_by_line(paragraph) or _is_list_item(paragraph) or \
+        if _set_line_by_line(paragraph) or _among_source_lines(paragraphs, index) or \
+                _is_list_item(paragraph) or \
                 _is_heading_or_notice(paragraph) or _typed_message_at_end(paragraph) or \
                 _signature(paragraph, paragraphs[index - 1] if index else None):
             continue
