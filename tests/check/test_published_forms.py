@@ -58,6 +58,8 @@ def test_a_speaker_label_must_recur_to_make_a_transcript() -> None:
     "where are you\n\nShe typed an answer, deleted it, and typed it again more slowly.",
     "The last page of the log read:\n\nVELL, R. — ENTRY 211\ndrift moved against the current\n"
     "BERT says the sensors are fine\nI do not think the sensors are the problem\n\nNo more.",
+    "And that was the last time any of us saw him.\n\n2:18am 24th September, 2012",
+    "Paris, 1923\n\nMy dear Tom, it rains and rains here and the river is very high.",
     "Day 14\n\nThe water filter failed again this morning, and I spent the day fixing it.",
     "He copied out the lines:\n\nThe river does not ask the bridge\nwhat it is carrying, or why",
 ])
@@ -69,6 +71,8 @@ def test_published_lead_ins_and_blocks_end_as_they_are(text: str) -> None:
     "She opened the door and stood for a long while on the step\n\nwhile the wind came in.",
     "He said it was the thing that had kept them all awake and\n\nThen he left the room "
     "without another word to any of them.",
+    "In 1923 she went to Paris with her sister and\n\nThey stayed for a year in the same "
+    "hotel by the river, and never once went up the tower.",
     'He wrote "Back soon" on the pad by the door and left the house\n\nShe waited for him '
     "until the light went and the street was quiet.",
 ])

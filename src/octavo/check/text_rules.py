@@ -451,6 +451,19 @@ def _shown_block(paragraph: TextParagraph) -> bool:
 _MESSAGE_AT_END = re.compile(r"(?:^|\s)[\"“_*]+[a-z][^\"“”_*]*[\"”_*]+$")
 
 
+_MONTHS = ("January|February|March|April|May|June|July|August|September|October|November|"
+           "December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec")
+_DATE_MARK = re.compile(rf"\b(?:{_MONTHS})\b|\b\d{{1,2}}[:.]\d{{2}}\s*(?:[ap]\.?m\b)?|\b1[5-9]\d\d\b|"
+                        r"\b20\d\d\b", re.IGNORECASE)
+
+
+def _dateline(paragraph: TextParagraph) -> bool:
+    """A place and date, or a time, on a line of its own (`2:18am 24th September, 2012`,
+    `Paris, 1923`): a dateline above a letter or under a story takes no full stop."""
+    return len(paragraph.text.split()) <= 8 and _DATE_MARK.search(paragraph.text) is not None \
+        and any(c.isdigit() for c in paragraph.text)
+
+
 def _typed_message_at_end(paragraph: TextParagraph) -> bool:
     """A text message or a note as it was typed, in small letters and without a full stop, at
     the paragraph's end (`She texted back: "on my way"`, `_where are you_`) or alone."""
@@ -543,6 +556,7 @@ def paragraph_ending(paragraphs: list[TextParagraph]) -> Iterator[Finding]:
         if _set_line_by_line(paragraph) or _among_source_lines(paragraphs, index) or \
                 _is_list_item(paragraph) or \
                 _is_heading_or_notice(paragraph) or _typed_message_at_end(paragraph) or \
+                _dateline(paragraph) or \
                 _signature(paragraph, paragraphs[index - 1] if index else None):
             continue
         following = paragraphs[index + 1] if index + 1 < len(paragraphs) else None
