@@ -292,10 +292,12 @@ def double_hyphen(paragraphs: list[TextParagraph]) -> Iterator[Finding]:
 _REPEATED = re.compile(r"\b([^\W\d_]++)[^\S\n]+\1\b", re.IGNORECASE)
 _FINE_REPEATS = {"had", "that", "is", "bye", "no", "yes", "very", "so", "knock", "tsk", "ha", "her",
                  "hush", "there", "now", "go", "run", "well", "oh", "come", "again", "never",
-                 # repeats of speech and sound: `blah blah`, `yeah yeah`, `far far away`
+                 # repeats of speech and sound: `blah blah`, `yeah yeah`, `far far away`,
+                 # `aye aye`, `hear hear`
                  "blah", "la", "yeah", "yep", "okay", "ok", "tut", "night", "chop", "bang",
                  "boom", "tick", "far", "long", "hey", "ho", "ooh", "ding", "bla", "ta", "wait",
-                 "please", "many", "ah", "aha", "pom", "rah", "woof", "beep"}
+                 "aye", "dear", "fie", "pooh", "hear", "please", "many", "ah", "aha", "pom",
+                 "rah", "woof", "beep"}
 
 
 @rule("OCT310", Severity.WARNING, "a word repeated by mistake",
