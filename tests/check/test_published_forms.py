@@ -120,3 +120,8 @@ def test_chat_typing_keeps_its_doubled_stops() -> None:
 ])
 def test_a_sentence_about_what_was_asked_or_told_is_no_tag(text: str, fires: bool) -> None:
     assert ("OCT342" in codes(text)) is fires
+
+
+def test_standard_grammar_is_no_dialect() -> None:
+    # `them as` is standard English: the slip beside it is still found
+    assert typos('"I think of them as friends, and that is my observaton."') == ["observaton"]

@@ -169,8 +169,9 @@ def _older_spelling(word: str, language: str, check: Speller) -> bool:
 
 # Grammar of dialect speech, which spells its words its own way too (`they was going
 # further down, but howsever`).
-_DIALECT_GRAMMAR = re.compile(r"\b(?:(?:they|we|you) was|(?:he|she|it) don['’]?t|ain['’]?t|I says|"
-                              r"them (?:as|there|things))\b", re.IGNORECASE)
+# (only forms standard English never has: `them as` and `them there` are standard too)
+_DIALECT_GRAMMAR = re.compile(r"\b(?:(?:they|we|you) was|(?:he|she|it) don['’]?t|ain['’]?t|I says)\b",
+                              re.IGNORECASE)
 
 
 _SENTENCE_END = re.compile(r"[.!?;:]\s")
