@@ -60,6 +60,8 @@ def test_a_speaker_label_must_recur_to_make_a_transcript() -> None:
     "BERT says the sensors are fine\nI do not think the sensors are the problem\n\nNo more.",
     "And that was the last time any of us saw him.\n\n2:18am 24th September, 2012",
     "Paris, 1923\n\nMy dear Tom, it rains and rains here and the river is very high.",
+    "Present: Mrs D. Okoro (Chair), Mr H. Pike (Secretary), Mrs J. Bellamy, Mr and Mrs Tran\n\n"
+    "Apologies: Mr R. Ford, who has hurt his hip again and sends his regards to all\n\nIt rained.",
     "Day 14\n\nThe water filter failed again this morning, and I spent the day fixing it.",
     "He copied out the lines:\n\nThe river does not ask the bridge\nwhat it is carrying, or why",
 ])

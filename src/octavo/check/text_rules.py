@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
 from octavo.characters import BIDI_CONTROLS
-from octavo.check.transcripts import transcript_lines
+from octavo.check.transcripts import labelled, transcript_lines
 from octavo.check.words import SPEECH_VERBS, word_set
 from octavo.diagnostics import Severity
 from octavo.explanations import explained
@@ -419,6 +419,15 @@ def _among_source_lines(paragraphs: list[TextParagraph], index: int) -> bool:
         after is not None and after.first.number == paragraph.last.number + 1)
 
 
+def _among_fields(paragraphs: list[TextParagraph], index: int) -> bool:
+    """A field of a form or of minutes (`Present: Mrs Okoro, Mr Pike`) beside another
+    (`Apologies: Mr Ford`): a label and its value, not a sentence."""
+    if not labelled(paragraphs[index].first.text):
+        return False
+    return any(0 <= i < len(paragraphs) and labelled(paragraphs[i].first.text)
+               for i in (index - 1, index + 1))
+
+
 def _is_list_item(paragraph: TextParagraph) -> bool:
     """`1. Do not sell the piano`, `- two tins of beans`: an item of a list, not a sentence."""
     return _LIST_ITEM.match(paragraph.first.text) is not None
@@ -556,6 +565,7 @@ def paragraph_ending(paragraphs: list[TextParagraph]) -> Iterator[Finding]:
         if paragraph.last.number in transcript:  # a chat log's line: `Theo: is anyone awake`
             continue
         if _set_line_by_line(paragraph) or _among_source_lines(paragraphs, index) or \
+                _among_fields(paragraphs, index) or \
                 _is_list_item(paragraph) or \
                 _is_heading_or_notice(paragraph) or _typed_message_at_end(paragraph) or \
                 _dateline(paragraph) or \

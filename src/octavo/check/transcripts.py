@@ -50,3 +50,8 @@ def transcript_lines(lines: Iterable[tuple[int, str]]) -> frozenset[int]:
         found.update(joined)
         rest = [n for n in rest if n not in found]
     return frozenset(found)
+
+
+def labelled(text: str) -> bool:
+    """Whether the line begins with a label and a colon (`Theo: hi`, `Present: Mrs Okoro`)."""
+    return ":" in text[:48] and _LINE.match(text) is not None
