@@ -91,8 +91,8 @@ def _dialect_form(word: str, check: Speller) -> bool:
         stems += [word[:-2], word[:-1]]
     if word.endswith("ing"):
         stems += [word[:-3], word[:-3] + "e"]
-    if word.endswith("t") and len(word) >= 4 and not _lost_apostrophe(word, check):
-        stems += [word[:-1] + "ed", word[:-1] + word[-2] + "ed"]  # stopt, dropt, popt
+    if word.endswith("t") and len(word) > 4 and not _lost_apostrophe(word, check):
+        stems += [word[:-1] + "ed", word[:-1] + word[-2] + "ed"]  # stopt, dropt, stept
     if any(len(stem) > 2 and check.knows(stem) for stem in stems):
         return True
     from octavo.check.spelling import american_forms, british_forms
@@ -119,7 +119,7 @@ def likely_typos(stories: list[StoryText], language: str,
     except NoDictionary as exc:
         return [Diagnostic(Severity.INFO, NO_DICTIONARY, f"{exc}; typos are not checked",
                            stories[0].span(0, 0) if stories else None)]
-    unknown = {w for w in once if not _ELONGATED.search(w) and not check.knows(w)
+    unknown = {w for w in once if not _drawn_out(w, check) and not check.knows(w)
                and not _dialect_form(w, check)
                and not _inflects_a_book_word(w, counts, check)}
     if not unknown:
@@ -136,9 +136,20 @@ def likely_typos(stories: list[StoryText], language: str,
     return found
 
 
-# A last letter held three times over, or any letter four times: speech drawn out (`sooo`,
-# `nooo`, `shhh`, `reeeeally`). A letter tripled inside a word (`weeeks`) is a slip.
 _ELONGATED = re.compile(r"([^\W\d_])\1\1$|([^\W\d_])\2\2\2")
+
+
+def _drawn_out(word: str, check: Speller) -> bool:
+    """Speech drawn out: a letter held four times (`reeeeally`), or a last letter held three
+    times that a word does not end in twice (`sooo`, `nooo`, `shhh`). A letter tripled inside
+    a word (`weeeks`) or at the end of one that ends doubled (`telll`, `alll`) is a slip."""
+    match = _ELONGATED.search(word)
+    if match is None:
+        return False
+    if match.group(2):
+        return True
+    base = word[:-1]
+    return not (check.knows(base) and any(c in "aeiouy" for c in base))
 _ENDINGS = ("s", "es", "ed", "d", "ing", "er", "ers", "y", "ish", "ly", "'s", "’s")
 
 
@@ -178,36 +189,53 @@ _SENTENCE_END = re.compile(r"[.!?;:]\s")
 _QUOTED = re.compile(r"“[^“”]*(?:”|$)|\"[^\"]*(?:\"|$)")
 
 
-def _scope(line: str, offset: int) -> list[tuple[int, int]]:
-    """The text the word is judged with: inside speech, all that the paragraph's speaker(s)
-    say in it (a dialect speaker's other words: `"They dinnae come..." He pulled on the oar.
-    "My faither saw them"`); in narration, its sentence."""
-    quoted = [(m.start(), m.end()) for m in _QUOTED.finditer(line)]
-    if any(a <= offset < b for a, b in quoted):
-        return quoted
+def _sentence(line: str, offset: int) -> tuple[int, int]:
     ends = [m.end() for m in _SENTENCE_END.finditer(line)]
-    return [(max([e for e in ends if e <= offset], default=0),
-             min([e for e in ends if e > offset], default=len(line)))]
+    return (max([e for e in ends if e <= offset], default=0),
+            min([e for e in ends if e > offset], default=len(line)))
+
+
+# In speech, dialect shows as one word the dictionary lacks in every few dozen: one rare
+# word (gentlemanlike) in a long speech of standard English is no dialect.
+_SPEECH_WORDS_PER_UNKNOWN = 60
+
+
+def _unknown_words(line: str, spans: list[tuple[int, int]], offset: int,
+                   check: Speller) -> tuple[int, int, bool]:
+    """Of the words in `spans` (the one at `offset` aside): how many, how many no dictionary
+    knows, and whether dialect grammar stands among them."""
+    unknown = words = 0
+    for a, b in spans:
+        if _DIALECT_GRAMMAR.search(line, a, b):
+            return words, unknown, True
+        for match in _TOKEN.finditer(line, a, b):
+            word = match.group(0)
+            words += 1
+            if match.start() == offset or not word[:1].islower() or len(word) < 2:
+                continue
+            if not check.knows(word) and not _dialect_form(word, check):
+                unknown += 1
+    return words, unknown, False
 
 
 def _another_unknown_word(text: str, start: int, end: int, check: Speller) -> bool:
     """Whether the word stands among other words no dictionary knows, or in dialect grammar
     (`they was`): dialect speech or a foreign phrase, where a lone slip in standard prose is
-    not the likely story. Judged on the speech the word is in, or its sentence."""
+    not the likely story. Judged on the word's sentence, and in speech on all that the
+    paragraph's speakers say (a dialect speaker's other words: `"They dinnae come..." He
+    pulled on the oar. "My faither saw them"`), where such words must be frequent."""
     line_start = text.rfind("\n", 0, start) + 1
     line_end = text.find("\n", end)
     line = text[line_start:line_end if line_end >= 0 else len(text)]
     offset = start - line_start
-    for a, b in _scope(line, offset):
-        if _DIALECT_GRAMMAR.search(line, a, b):
-            return True
-        for match in _TOKEN.finditer(line, a, b):
-            word = match.group(0)
-            if match.start() == offset or not word[:1].islower() or len(word) < 2:
-                continue
-            if not check.knows(word) and not _dialect_form(word, check):
-                return True
-    return False
+    _, unknown, grammar = _unknown_words(line, [_sentence(line, offset)], offset, check)
+    if unknown or grammar:
+        return True
+    quoted = [(m.start(), m.end()) for m in _QUOTED.finditer(line)]
+    if not any(a <= offset < b for a, b in quoted):
+        return False
+    words, unknown, grammar = _unknown_words(line, quoted, offset, check)
+    return grammar or (unknown > 0 and unknown * _SPEECH_WORDS_PER_UNKNOWN >= words)
 
 
 def _places(stories: list[StoryText], unknown: set[str], check: Speller) -> list[Typo]:
