@@ -159,3 +159,22 @@ def test_forms_are_located_exactly_after_a_letter_whose_lower_case_is_longer() -
             story("b.txt", "İ said e-mail, and email, and email.")]
     assert sorted((code, path, line, column) for code, path, line, column, _ in found(book)) == [
         ("OCT380", "a.txt", 1, 10), ("OCT380", "b.txt", 1, 8)]
+
+
+def test_a_name_is_no_closed_form_of_a_hyphenated_word() -> None:
+    # Midsummer, the quarter day, is a name; the season is mid-summer
+    names = [story("a.txt", "It was hot in mid-summer.\n\nThey would marry instead of "
+                            "Midsummer, at Michaelmas.")]
+    assert found(names) == []
+    # a form capitalised only where it opens a sentence is still the same word
+    book = [story("a.txt", "Today was fine. She came to-day and to-day.\n\nToday, then.")]
+    assert [code for code, *_ in found(book)] == ["OCT380"]
+
+
+def test_of_two_forms_used_as_often_the_hyphenated_one_is_reported() -> None:
+    # once each: the dictionary's closed form stays, wherever the hyphenated one stands
+    for text in ("He went to the hard-ware store.\n\nThe hardware was old.",
+                 "The hardware was old.\n\nHe went to the hard-ware store."):
+        ((code, _, line, _, fix),) = found([story("a.txt", text)])
+        assert (code, fix) == ("OCT380", "hardware")
+        assert text.split("\n")[line - 1].count("hard-ware") == 1

@@ -337,12 +337,24 @@ def hyphenations(stories: list[StoryText], words: BookWords | None = None) -> li
         if token.count("-") == 1 and "'" not in token and "’" not in token:
             hyphenated[token.lower()] += n
     candidates = {h.replace("-", ""): h for h in hyphenated if h not in _DIFFERENT_WORDS}
-    closed = [c for c in sorted(candidates) if words.folded[c]]
+    closed = [c for c in sorted(candidates) if words.folded[c]
+              and not (words.lower[c] == 0 and _name_in_mid_sentence(stories, c))]
     if not closed:
         return []
     counts = hyphenated + Counter({c: words.folded[c] for c in closed})
     first = FirstPlaces(stories, ignore_case=True)
-    return [_report_minority("OCT380", candidates[c], c, counts, first, "") for c in closed]
+    # of two forms used equally often, the closed one stays where the dictionary knows it
+    # (hardware, headlamp): the hyphenated one is reported
+    return [_report_minority("OCT380", candidates[c], c, counts, first, "",
+                             preferred=c if counts[c] == counts[candidates[c]] and _is_word(c)
+                             else None) for c in closed]
+
+
+def _name_in_mid_sentence(stories: list[StoryText], word: str) -> bool:
+    """Whether a word the book never writes in lower case stands capitalised in mid-sentence:
+    a name (`instead of Midsummer, they` is the quarter day, not `mid-summer`)."""
+    capitalised = re.compile(rf"[a-z,;] ({re.escape(word[0].upper() + word[1:])})\b")
+    return any(capitalised.search(story.text) for story in stories)
 
 
 _AFTER_THE = re.compile(r"the (?<=\bthe )([A-Za-z][a-z]{2,})\b")  # literal first: fast

@@ -21,6 +21,7 @@ from octavo.check.words import (
     TAG_DETERMINERS,
     TAG_PRONOUNS,
     TAG_VERBS_WITH_OBJECT,
+    word_set,
 )
 from octavo.diagnostics import Severity
 
@@ -37,6 +38,10 @@ _AFTER_OPEN_END = re.compile(rf"[\"”’'](?:(?<=[,?!…—–][\"”’'])|(?<
 _AFTER_STOP = re.compile(rf"\.(?<![.…]\.)[\"”’'][^\S\n]+{_AFTER}")
 # Speech that ends in a letter, its closing double quote, then the next words.
 _AFTER_LETTER = re.compile(rf"[\"”](?<=[^\W_][\"”])[^\S\n]+{_AFTER}")
+
+
+_WHAT_WAS_SAID = word_set("everything nothing all about the a an that what how why of something "
+                          "anything")
 
 
 def _is_tag(words: list[str | None], *, capital_subject: bool) -> bool:
@@ -60,6 +65,13 @@ def _is_tag(words: list[str | None], *, capital_subject: bool) -> bool:
     if verb == 0:
         return False
     after = lower[verb + 1] if verb + 1 < len(lower) else ""
+    then = lower[verb + 2] if verb + 2 < len(lower) else ""
+    # `She asked for two sugars.`, `She told him everything.`: what was asked for or told is
+    # in the sentence itself, so the sentence is not the tag of the speech before it
+    if lower[verb] in ("asked", "asks") and after in ("for", "about", "after", "around"):
+        return False
+    if lower[verb] in TAG_VERBS_WITH_OBJECT and then in _WHAT_WAS_SAID:
+        return False
     # `"What?" She said nothing.` is about not speaking; `She explained the situation.` has
     # an object of its own: sentences, not tags.
     return after != "nothing" and not (

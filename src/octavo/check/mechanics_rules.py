@@ -10,7 +10,14 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from octavo.check.text_rules import Finding, TextParagraph, finding_at, rule, scan
+from octavo.check.text_rules import (
+    Finding,
+    TextParagraph,
+    finding_at,
+    rule,
+    scan,
+    transcript_line_numbers,
+)
 from octavo.check.words import ABBREVIATIONS
 from octavo.diagnostics import Severity
 
@@ -67,9 +74,11 @@ def lower_case_after_stop(paragraphs: list[TextParagraph]) -> Iterator[Finding]:
         if any(c.isupper() for c in following.split(" ")[0]):  # iPhone, eBay
             continue
         word = match.group("next")
-        yield finding_at(paragraphs, "OCT345",
-                         f"'{word}' starts a sentence, so it takes a capital",
-                         match.start("next"), match.end("next"), word[0].upper() + word[1:])
+        finding = finding_at(paragraphs, "OCT345",
+                             f"'{word}' starts a sentence, so it takes a capital",
+                             match.start("next"), match.end("next"), word[0].upper() + word[1:])
+        if finding.line not in transcript_line_numbers(paragraphs):  # a chat log's typing
+            yield finding
 
 
 @rule("OCT346", Severity.WARNING, "no space after the end of a sentence",
@@ -89,7 +98,9 @@ def missing_space_after_sentence(paragraphs: list[TextParagraph]) -> Iterator[Fi
             continue
         gap = match.end("close")
         before = text[match.start():gap]
-        yield finding_at(paragraphs, "OCT346",
-                         f"no space after '{before}' before '{match.group('next')}'",
-                         match.start(), gap, before + " ")
+        finding = finding_at(paragraphs, "OCT346",
+                             f"no space after '{before}' before '{match.group('next')}'",
+                             match.start(), gap, before + " ")
+        if finding.line not in transcript_line_numbers(paragraphs):  # a chat log's typing
+            yield finding
 

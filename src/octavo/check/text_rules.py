@@ -14,7 +14,8 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
 from octavo.characters import BIDI_CONTROLS
-from octavo.check.words import SPEECH_VERBS
+from octavo.check.transcripts import labelled, transcript_lines
+from octavo.check.words import SPEECH_VERBS, word_set
 from octavo.diagnostics import Severity
 from octavo.explanations import explained
 
@@ -116,6 +117,19 @@ def scan(paragraphs: list[TextParagraph], pattern: re.Pattern[str]) -> Iterator[
     for match in pattern.finditer(view.joined):
         index, _ = view.at(match.start())
         yield view[index], index, match
+
+
+def transcript_line_numbers(paragraphs: list[TextParagraph]) -> frozenset[int]:
+    """The source lines of the story that are lines of a chat log or transcript
+    (`Theo: is anyone awake`): the characters' own typing, which the sentence rules leave
+    alone. Computed once per story."""
+    view = paragraphs_view(paragraphs)
+    found = view.cache.get("transcript_lines")
+    if not isinstance(found, frozenset):
+        found = frozenset() if ": " not in view.joined else transcript_lines(
+            (line.number, line.text) for paragraph in view for line in paragraph.lines)
+        view.cache["transcript_lines"] = found
+    return found
 
 
 def finding_at(paragraphs: list[TextParagraph], code: str, message: str, start: int, end: int,
@@ -277,7 +291,13 @@ def double_hyphen(paragraphs: list[TextParagraph]) -> Iterator[Finding]:
 # possessive: a word that is not followed by itself is given up at once, not shortened
 _REPEATED = re.compile(r"\b([^\W\d_]++)[^\S\n]+\1\b", re.IGNORECASE)
 _FINE_REPEATS = {"had", "that", "is", "bye", "no", "yes", "very", "so", "knock", "tsk", "ha", "her",
-                 "hush", "there", "now", "go", "run", "well", "oh", "come", "again", "never"}
+                 "hush", "there", "now", "go", "run", "well", "oh", "come", "again", "never",
+                 # repeats of speech and sound: `blah blah`, `yeah yeah`, `far far away`,
+                 # `aye aye`, `hear hear`
+                 "blah", "la", "yeah", "yep", "okay", "ok", "tut", "night", "chop", "bang",
+                 "boom", "tick", "far", "long", "hey", "ho", "ooh", "ding", "bla", "ta", "wait",
+                 "aye", "dear", "fie", "pooh", "hear", "please", "many", "ah", "aha", "pom",
+                 "rah", "woof", "beep"}
 
 
 @rule("OCT310", Severity.WARNING, "a word repeated by mistake",
@@ -302,9 +322,12 @@ _DOUBLED = re.compile(r"\.\.(?<![.…]\.\.)(?![.…])|,,|;;|::")  # literals fir
       fix='Keep one mark, or write a real ellipsis; `octavo fix` does this for you.',
       before='He left.. Then she laughed,, loudly.', after='He left. Then she laughed, loudly.')
 def doubled_punctuation(paragraphs: list[TextParagraph]) -> Iterator[Finding]:
-    yield from _each_match(paragraphs, _DOUBLED, "OCT311",
-                           lambda m: f"doubled punctuation '{m.group(0)}'",
-                           lambda m: m.group(0)[0])
+    for finding in _each_match(paragraphs, _DOUBLED, "OCT311",
+                               lambda m: f"doubled punctuation '{m.group(0)}'",
+                               lambda m: m.group(0)[0]):
+        # `ok.. fine` in a chat log is the character's typing: neither reported nor fixed
+        if finding.line not in transcript_line_numbers(paragraphs):
+            yield finding
 
 
 # Spaces first, the word before them checked afterwards: a leading look-behind would make the
@@ -367,6 +390,134 @@ _LETTER_CLOSING = re.compile(r"\b(?:yours|sincerely|affectionately|faithfully|tr
                              r"respectfully|obedient|servant)\b[^.!?]*,$", re.IGNORECASE)
 
 
+_SHORT_LINE_WORDS = 8
+_LIST_ITEM = re.compile(r"^\s*(?:\(?(?:\d{1,3}|[a-zA-Z]|[ivxIVX]{1,4})[.)]|[-*•–+▪◦])\s+\S")
+_MINOR_WORDS = word_set("a an and as at but by for from in into of on or nor the to up via with vs")
+
+
+def _set_line_by_line(paragraph: TextParagraph) -> bool:
+    """A block the author set line by line, each line short: a notice or a sign copied out, a
+    list, an address, a verse. Its lines end where the author broke them, not with a full
+    stop (prose wrapped in the source runs to longer lines)."""
+    return len(paragraph.lines) >= 2 and all(
+        len(line.text.split()) <= _SHORT_LINE_WORDS for line in paragraph.lines)
+
+
+_BLOCK_LINE_WORDS = 10
+
+
+def _among_source_lines(paragraphs: list[TextParagraph], index: int) -> bool:
+    """A short line that the source sets directly under or above another, with no blank line
+    between, though the reader took it for a paragraph of its own: a line of a log, a
+    notice or a verse copied out line by line."""
+    paragraph = paragraphs[index]
+    if len(paragraph.lines) != 1 or len(paragraph.text.split()) > _BLOCK_LINE_WORDS:
+        return False
+    before = paragraphs[index - 1] if index else None
+    after = paragraphs[index + 1] if index + 1 < len(paragraphs) else None
+    return (before is not None and before.last.number == paragraph.first.number - 1) or (
+        after is not None and after.first.number == paragraph.last.number + 1)
+
+
+def _among_fields(paragraphs: list[TextParagraph], index: int) -> bool:
+    """A field of a form or of minutes (`Present: Mrs Okoro, Mr Pike`) beside another
+    (`Apologies: Mr Ford`): a label and its value, not a sentence."""
+    if not labelled(paragraphs[index].first.text):
+        return False
+    return any(0 <= i < len(paragraphs) and labelled(paragraphs[i].first.text)
+               for i in (index - 1, index + 1))
+
+
+def _is_list_item(paragraph: TextParagraph) -> bool:
+    """`1. Do not sell the piano`, `- two tins of beans`: an item of a list, not a sentence."""
+    return _LIST_ITEM.match(paragraph.first.text) is not None
+
+
+def _is_heading_or_notice(paragraph: TextParagraph) -> bool:
+    """A title-case or capitals line (`Things You Will Need To Know`, `NO ENTRY`, `Day 14`,
+    `Tuesday 4 March`): a heading, a diary's date, a document's title or a sign, which takes
+    no full stop."""
+    words = re.findall(r"[^\W\d_][\w'’-]*", paragraph.text)
+    if not words or len(words) > 12:
+        return False
+    return words[0][:1].isupper() and all(
+        w[:1].isupper() or w.lower() in _MINOR_WORDS for w in words) and (
+        len(words) >= 2 or words[0].isupper() or any(c.isdigit() for c in paragraph.text))
+
+
+# `Dear Mrs Hart, I made your parkin.`: a letter or a note copied out, salutation first
+_OPENS_A_LETTER = re.compile(r"^[\"“‘']?(?:my\s+)?(?:dear|dearest)\b[^,.!?]{0,30},", re.IGNORECASE)
+
+
+def _shown_block(paragraph: TextParagraph) -> bool:
+    """What a lead-in without a colon may introduce: a block set line by line, a list, a
+    notice or heading, or a letter's salutation (`it began` above `Dear Miss Hale,`)."""
+    return (_set_line_by_line(paragraph) or _is_list_item(paragraph)
+            or _is_heading_or_notice(paragraph)
+            or (_SALUTATION.match(paragraph.text) is not None
+                and len(paragraph.text.split()) <= 5)
+            or _OPENS_A_LETTER.match(paragraph.text) is not None)
+
+
+_MESSAGE_AT_END = re.compile(r"(?:^|\s)[\"“_*]+[a-z][^\"“”_*]*[\"”_*]+$")
+
+
+_MONTHS = ("January|February|March|April|May|June|July|August|September|October|November|"
+           "December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec")
+_DATE_MARK = re.compile(rf"\b(?:{_MONTHS})\b|\b\d{{1,2}}[:.]\d{{2}}\s*(?:[ap]\.?m\b)?|\b1[5-9]\d\d\b|"
+                        r"\b20\d\d\b", re.IGNORECASE)
+
+
+def _dateline(paragraph: TextParagraph) -> bool:
+    """A place and date, or a time, on a line of its own (`2:18am 24th September, 2012`,
+    `Paris, 1923`): a dateline above a letter or under a story takes no full stop."""
+    return len(paragraph.text.split()) <= 8 and _DATE_MARK.search(paragraph.text) is not None \
+        and any(c.isdigit() for c in paragraph.text)
+
+
+def _typed_message_at_end(paragraph: TextParagraph) -> bool:
+    """A text message or a note as it was typed, in small letters and without a full stop, at
+    the paragraph's end (`She texted back: "on my way"`, `_where are you_`) or alone."""
+    if _MESSAGE_AT_END.search(paragraph.last.text.rstrip()) is not None:
+        return True
+    # a message on a line of its own, as typed (`where are you`, `outside`): prose sentences
+    # open with a capital or a quote
+    return paragraph.text[:1].islower() and len(paragraph.text.split()) <= 12
+
+
+_SHORT_CLOSING = re.compile(r"\b(?:wishes|regards|love|cheers|thanks|warmly|ever|best|yours|"
+                            r"xx+)\b[^.!?]*,$", re.IGNORECASE)
+
+
+def _letter_closing(paragraph: TextParagraph) -> bool:
+    """`Yours, in haste and in love,`, `With best wishes,`: a letter's closing line."""
+    text = paragraph.text.rstrip().rstrip(_CLOSERS)
+    return _LETTER_CLOSING.search(text) is not None or (
+        len(text.split()) <= 6 and _SHORT_CLOSING.search(text) is not None)
+
+
+def _signature(paragraph: TextParagraph, before: TextParagraph | None) -> bool:
+    """A name under a letter's closing (`Yours, in haste,` then `Alasdair`)."""
+    return before is not None and len(paragraph.text.split()) <= 4 and _letter_closing(before)
+
+
+_ATTRIBUTION = re.compile(r"^\s*(?:—|–|-{1,2}|―)\s*\S")
+_QUOTED_BLOCK_WORDS = 40
+
+
+def _attribution_or_quotation(paragraph: TextParagraph, before: TextParagraph | None,
+                              following: TextParagraph | None) -> bool:
+    """An epigraph and its attribution (`— Ecclesiastes 3:1`), or a short passage a colon
+    introduced (a lyric, a line of a letter, a sign): quoted as it stands."""
+    if _ATTRIBUTION.match(paragraph.first.text) and len(paragraph.text.split()) <= 12:
+        return True
+    if following is not None and _ATTRIBUTION.match(following.first.text) and len(
+            following.text.split()) <= 12:
+        return True
+    return before is not None and before.text.rstrip().rstrip(_CLOSERS).endswith(
+        (":", "：")) and len(paragraph.text.split()) <= _QUOTED_BLOCK_WORDS
+
+
 def _introduces_what_follows(paragraph: TextParagraph, following: TextParagraph | None) -> bool:
     """A paragraph that leads into the next one without a full stop, as published books set
     it: a colon before a speech, letter or quotation; a narrative comma after `she added,`
@@ -375,10 +526,10 @@ def _introduces_what_follows(paragraph: TextParagraph, following: TextParagraph 
     if following is None or paragraph.ends_section:
         return False
     text = paragraph.text.rstrip().rstrip(_CLOSERS)
-    if text.endswith((":", "：")):
+    if text.endswith((":", "：")) or _shown_block(following):
         return True
     words = len(paragraph.text.split())
-    if _LETTER_CLOSING.search(text) or (_SALUTATION.match(text) and words <= 5) or (
+    if _letter_closing(paragraph) or (_SALUTATION.match(text) and words <= 5) or (
             words <= 4 and _SALUTATION.match(following.text)):  # `Bath, April` above `Dear…`
         return True
     narration = re.split(r"[\"”’]\s", text)[-1].lower()  # what follows the last speech
@@ -405,12 +556,25 @@ def _introduces_what_follows(paragraph: TextParagraph, following: TextParagraph 
       after='She opened the door and stood for a long while on the step while the wind came '
             'in off the harbour and rattled the windows.')
 def paragraph_ending(paragraphs: list[TextParagraph]) -> Iterator[Finding]:
+    transcript = transcript_line_numbers(paragraphs)
     for index, paragraph in enumerate(paragraphs):
         text = paragraph.last.text.rstrip()
         core = text.rstrip(_CLOSERS)
         if not core or core[-1] in _TERMINAL or core[-1] == "-":  # a cut-off: OCT313's job
             continue
+        if paragraph.last.number in transcript:  # a chat log's line: `Theo: is anyone awake`
+            continue
+        if _set_line_by_line(paragraph) or _among_source_lines(paragraphs, index) or \
+                _among_fields(paragraphs, index) or \
+                _is_list_item(paragraph) or \
+                _is_heading_or_notice(paragraph) or _typed_message_at_end(paragraph) or \
+                _dateline(paragraph) or \
+                _signature(paragraph, paragraphs[index - 1] if index else None):
+            continue
         following = paragraphs[index + 1] if index + 1 < len(paragraphs) else None
+        if _attribution_or_quotation(paragraph, paragraphs[index - 1] if index else None,
+                                     following):
+            continue
         if _introduces_what_follows(paragraph, following):
             continue
         what = "ends with a comma" if core[-1] == "," else "ends without terminal punctuation"

@@ -11,10 +11,12 @@ irregular verb a regular past (knowed, growed).
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from octavo.check.anthology_rules import BookWords, StoryText, occurrences
 from octavo.check.spelling import NoDictionary, Speller, speller
+from octavo.check.transcripts import transcript_lines
 from octavo.diagnostics import Diagnostic, Severity
 from octavo.explanations import explained
 
@@ -70,6 +72,12 @@ class Typo:
     suggestion: str
 
 
+def _lost_apostrophe(word: str, check: Speller) -> bool:
+    """`dont`, `cant`, `wont`: a contraction typed without its apostrophe."""
+    return any(check.knows_in_book_language(word[:i] + "'" + word[i:])
+               for i in range(max(1, len(word) - 3), len(word)))
+
+
 def _dialect_form(word: str, check: Speller) -> bool:
     """Forms that dialect, older spelling and plain morphology build from known words, which
     dictionaries often lack: nothin (nothing), knowed and growed (know, grow), stopt and dropt
@@ -83,8 +91,8 @@ def _dialect_form(word: str, check: Speller) -> bool:
         stems += [word[:-2], word[:-1]]
     if word.endswith("ing"):
         stems += [word[:-3], word[:-3] + "e"]
-    if word.endswith("t") and len(word) > 4:  # stopt, dropt, stept
-        stems += [word[:-1] + "ed", word[:-1] + word[-2] + "ed"]
+    if word.endswith("t") and len(word) > 4 and not _lost_apostrophe(word, check):
+        stems += [word[:-1] + "ed", word[:-1] + word[-2] + "ed"]  # stopt, dropt, stept
     if any(len(stem) > 2 and check.knows(stem) for stem in stems):
         return True
     from octavo.check.spelling import american_forms, british_forms
@@ -111,7 +119,9 @@ def likely_typos(stories: list[StoryText], language: str,
     except NoDictionary as exc:
         return [Diagnostic(Severity.INFO, NO_DICTIONARY, f"{exc}; typos are not checked",
                            stories[0].span(0, 0) if stories else None)]
-    unknown = {w for w in once if not check.knows(w) and not _dialect_form(w, check)}
+    unknown = {w for w in once if not _drawn_out(w, check) and not check.knows(w)
+               and not _dialect_form(w, check)
+               and not _inflects_a_book_word(w, counts, check)}
     if not unknown:
         return []
     found = []
@@ -126,6 +136,37 @@ def likely_typos(stories: list[StoryText], language: str,
     return found
 
 
+_ELONGATED = re.compile(r"([^\W\d_])\1\1$|([^\W\d_])\2\2\2")
+
+
+def _drawn_out(word: str, check: Speller) -> bool:
+    """Speech drawn out: a letter held four times (`reeeeally`), or a last letter held three
+    times that a word does not end in twice (`sooo`, `nooo`, `shhh`). A letter tripled inside
+    a word (`weeeks`) or at the end of one that ends doubled (`telll`, `alll`) is a slip."""
+    match = _ELONGATED.search(word)
+    if match is None:
+        return False
+    if match.group(2):
+        return True
+    base = word[:-1]
+    return not (check.knows(base) and any(c in "aeiouy" for c in base))
+_ENDINGS = ("s", "es", "ed", "d", "ing", "er", "ers", "y", "ish", "ly", "'s", "’s")
+
+
+def _inflects_a_book_word(word: str, counts: Mapping[str, int], check: Speller) -> bool:
+    """Whether the word is another word of the book, one the dictionary does not know either,
+    with an ending added or taken away: the author's invented word used in two forms (`quorl`
+    and `quorls`, `skelter` and `skeltering`) is the book's own vocabulary, each form used
+    once. (A known word does not count: `thes` is a slip for `the`.)"""
+    related = []
+    for ending in _ENDINGS:
+        related.append(word + ending)
+        if word.endswith(ending) and len(word) - len(ending) >= 3:
+            stem = word[:-len(ending)]
+            related += [stem, stem + "e"] if ending in ("ed", "ing", "er", "ers", "y") else [stem]
+    return any(counts.get(other, 0) and not check.knows(other) for other in related)
+
+
 def _older_spelling(word: str, language: str, check: Speller) -> bool:
     """A real word in an older, rarer or dialect spelling (teazing, vext, doat, nuncheon), as
     SCOWL's largest word list knows it — unless it is a contraction that lost its apostrophe
@@ -134,30 +175,67 @@ def _older_spelling(word: str, language: str, check: Speller) -> bool:
 
     if not in_large_word_list(word, language):
         return False
-    return not any(check.knows_in_book_language(word[:i] + "'" + word[i:])
-                   for i in range(max(1, len(word) - 3), len(word)))
+    return not _lost_apostrophe(word, check)
+
+
+# Grammar of dialect speech, which spells its words its own way too (`they was going
+# further down, but howsever`).
+# (only forms standard English never has: `them as` and `them there` are standard too)
+_DIALECT_GRAMMAR = re.compile(r"\b(?:(?:they|we|you) was|(?:he|she|it) don['’]?t|ain['’]?t|I says)\b",
+                              re.IGNORECASE)
 
 
 _SENTENCE_END = re.compile(r"[.!?;:]\s")
+_QUOTED = re.compile(r"“[^“”]*(?:”|$)|\"[^\"]*(?:\"|$)")
+
+
+def _sentence(line: str, offset: int) -> tuple[int, int]:
+    ends = [m.end() for m in _SENTENCE_END.finditer(line)]
+    return (max([e for e in ends if e <= offset], default=0),
+            min([e for e in ends if e > offset], default=len(line)))
+
+
+# In speech, dialect shows as one word the dictionary lacks in every few dozen: one rare
+# word (gentlemanlike) in a long speech of standard English is no dialect.
+_SPEECH_WORDS_PER_UNKNOWN = 60
+
+
+def _unknown_words(line: str, spans: list[tuple[int, int]], offset: int,
+                   check: Speller) -> tuple[int, int, bool]:
+    """Of the words in `spans` (the one at `offset` aside): how many, how many no dictionary
+    knows, and whether dialect grammar stands among them."""
+    unknown = words = 0
+    for a, b in spans:
+        if _DIALECT_GRAMMAR.search(line, a, b):
+            return words, unknown, True
+        for match in _TOKEN.finditer(line, a, b):
+            word = match.group(0)
+            words += 1
+            if match.start() == offset or not word[:1].islower() or len(word) < 2:
+                continue
+            if not check.knows(word) and not _dialect_form(word, check):
+                unknown += 1
+    return words, unknown, False
 
 
 def _another_unknown_word(text: str, start: int, end: int, check: Speller) -> bool:
-    """Whether the word's sentence has another word no dictionary knows: dialect speech or a
-    foreign phrase, where a lone slip in standard prose is not the likely story."""
+    """Whether the word stands among other words no dictionary knows, or in dialect grammar
+    (`they was`): dialect speech or a foreign phrase, where a lone slip in standard prose is
+    not the likely story. Judged on the word's sentence, and in speech on all that the
+    paragraph's speakers say (a dialect speaker's other words: `"They dinnae come..." He
+    pulled on the oar. "My faither saw them"`), where such words must be frequent."""
     line_start = text.rfind("\n", 0, start) + 1
     line_end = text.find("\n", end)
     line = text[line_start:line_end if line_end >= 0 else len(text)]
     offset = start - line_start
-    ends = [m.end() for m in _SENTENCE_END.finditer(line)]
-    sentence_start = max([e for e in ends if e <= offset], default=0)
-    sentence_end = min([e for e in ends if e > offset], default=len(line))
-    for match in _TOKEN.finditer(line, sentence_start, sentence_end):
-        word = match.group(0)
-        if match.start() == offset or not word[:1].islower() or len(word) < 2:
-            continue
-        if not check.knows(word) and not _dialect_form(word, check):
-            return True
-    return False
+    _, unknown, grammar = _unknown_words(line, [_sentence(line, offset)], offset, check)
+    if unknown or grammar:
+        return True
+    quoted = [(m.start(), m.end()) for m in _QUOTED.finditer(line)]
+    if not any(a <= offset < b for a, b in quoted):
+        return False
+    words, unknown, grammar = _unknown_words(line, quoted, offset, check)
+    return grammar or (unknown > 0 and unknown * _SPEECH_WORDS_PER_UNKNOWN >= words)
 
 
 def _places(stories: list[StoryText], unknown: set[str], check: Speller) -> list[Typo]:
@@ -177,10 +255,16 @@ def _places(stories: list[StoryText], unknown: set[str], check: Speller) -> list
             for at in occurrences(text, word, lower):
                 spans.append((at, at + len(word)))
                 left.discard(word)
+        transcript: frozenset[int] | None = None
         for start, end in sorted(spans):
             word = text[start:end]
             if not word[:1].islower():
                 continue
+            if transcript is None:
+                transcript = transcript_lines(enumerate(story.lines, 1)) if ": " in text \
+                    else frozenset()
+            if text.count("\n", 0, start) + 1 in transcript:
+                continue  # a chat log's typing (`omg`, `dont`): the character's register
             before = text[start - 1] if start else " "
             after = text[end] if end < len(text) else " "
             if before in _APOSTROPHES or after in _APOSTROPHES or before.isdigit() or any(
