@@ -3,6 +3,7 @@ holds at once (the command and every worker it starts, summed), sampled every 10
 
 from __future__ import annotations
 
+import resource
 import subprocess
 import time
 from collections.abc import Mapping, Sequence
@@ -17,6 +18,7 @@ class Measured:
     rc: int | None  # None: timed out
     wall: float  # seconds
     peak_mib: float  # the largest sum of the tree's resident memory seen
+    cpu: float = 0.0  # user + system seconds of the command and every worker it waited for
 
     @property
     def ok(self) -> bool:
@@ -27,6 +29,7 @@ def measure(cmd: Sequence[str | Path], *, log: Path, cwd: Path | None = None,
             env: Mapping[str, str] | None = None, timeout: float = 3600) -> Measured:
     log.parent.mkdir(parents=True, exist_ok=True)
     with log.open("wb") as out:
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
         start = time.perf_counter()
         proc = subprocess.Popen([str(c) for c in cmd], stdout=out, stderr=subprocess.STDOUT,
                                 stdin=subprocess.DEVNULL, cwd=cwd, env=env)
@@ -42,7 +45,9 @@ def measure(cmd: Sequence[str | Path], *, log: Path, cwd: Path | None = None,
                 return Measured(None, time.perf_counter() - start, peak / 2**20)
             time.sleep(0.01)
         wall = time.perf_counter() - start
-    return Measured(proc.returncode, wall, peak / 2**20)
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return Measured(proc.returncode, wall, peak / 2**20, cpu)
 
 
 def _tree_rss(root: psutil.Process) -> int:
