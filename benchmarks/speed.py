@@ -144,7 +144,7 @@ def bench_size(key: str, table: Table, formats: tuple[str, ...] = FORMATS,
             _limit(table, "1M both warm", warm, WARM_1M_SECONDS, None)
     shutil.rmtree(book / ".octavo-cache", ignore_errors=True)
     if key == "100k" and peers:
-        compare_with_peers(key, book, dist, table)
+        compare_with_peers(key, book, dist, table, pdf="pdf" in formats)
     shutil.rmtree(book / ".octavo-cache", ignore_errors=True)
     if not check:
         return
@@ -163,7 +163,7 @@ def _limit(table: Table, name: str, run: Measured, seconds: float | None,
         table.failures.append(f"{name}: {run.peak_mib:.0f} MiB > {mib} MiB")
 
 
-def compare_with_peers(key: str, book: Path, dist: Path, table: Table) -> None:
+def compare_with_peers(key: str, book: Path, dist: Path, table: Table, pdf: bool = True) -> None:
     logs = OUT / "logs"
     env = env_with_epoch()
     octavo_epub = table.add(Row(f"{key} epub cold (again)",
@@ -176,6 +176,9 @@ def compare_with_peers(key: str, book: Path, dist: Path, table: Table) -> None:
         "same text, pandoc's defaults"))
     if pandoc.ok:
         table.ratio(f"{key} EPUB: octavo / pandoc", octavo_epub.wall / pandoc.wall, EPUB_VS_PANDOC)
+        table.ratio(f"{key} EPUB CPU: octavo / pandoc", octavo_epub.cpu / pandoc.cpu, None)
+    if not pdf:
+        return
     shutil.rmtree(book / ".octavo-cache", ignore_errors=True)
     octavo_pdf_dir = dist / "pdf-peer"
     octavo_pdf = table.add(Row(f"{key} pdf cold (again)",
@@ -230,7 +233,11 @@ def main() -> int:
     parser.add_argument("--no-peers", action="store_true", help="skip pandoc and WeasyPrint")
     parser.add_argument("--no-check", action="store_true", help="skip the octavo check rows")
     parser.add_argument("--no-catalogue", action="store_true", help="skip build-many")
+    parser.add_argument("--python", default=sys.executable,
+                        help="interpreter that has the octavo to measure installed")
     args = parser.parse_args()
+    global PY
+    PY = args.python
     sizes = ("100k",) if args.quick else tuple(s for s in args.sizes.split(",") if s in SIZES)
     formats = tuple(f for f in args.formats.split(",") if f in FORMATS)
     table = Table()

@@ -184,7 +184,9 @@ def build_epub(book: Book, options: BuildOptions, diags: Diagnostics, progress: 
     ]
 
     buffer = io.BytesIO()
-    writer_options = {"mtime": modified, "epub3_pages": False, "epub2_guide": True}
+    # Not compressed here: `repack` reads every entry back and deflates the final zip once.
+    writer_options = {"mtime": modified, "epub3_pages": False, "epub2_guide": True,
+                      "compresslevel": 0}
     writer = _Writer(buffer, target, writer_options, book.meta.language)
     writer.process()
     writer.write()
