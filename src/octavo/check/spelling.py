@@ -242,7 +242,7 @@ def _fill(db: sqlite3.Connection, rows: list[tuple[str, int, int]]) -> None:
 
 def _versions(tag: str) -> str:
     """What the cached common words were made from: the packages and the dictionary file."""
-    from importlib.metadata import version
+    from octavo.check.cache import package_version as version
 
     stamp = ""
     for folder in ("/usr/share/hunspell", "/usr/share/myspell"):
@@ -251,7 +251,8 @@ def _versions(tag: str) -> str:
             stat = dic.stat()
             stamp = f"{stat.st_size}-{int(stat.st_mtime)}"
             break
-    return f"pyspellchecker{version('pyspellchecker')}-pyenchant{version('pyenchant')}-{stamp}"
+    return (f"pyspellchecker{version('pyspellchecker', 'spellchecker')}"
+            f"-pyenchant{version('pyenchant', 'enchant')}-{stamp}")
 
 
 def _common_words(primary: str, tag: str, book: Any) -> tuple[dict[str, int], set[str]]:

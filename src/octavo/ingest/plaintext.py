@@ -49,11 +49,19 @@ _TITLE_DECORATION = " ~*=_-–—#•·"
 _MAX_TITLE_LENGTH = 80
 
 
+# A build reads a story (parse_plaintext), then checks the same text (body_groups_of, through
+# the checker's paragraphs_of): the last text's groups are kept so they are found once.
+_last_groups: tuple[str, tuple[Group, ...]] = ("", ())
+
+
 def parse_plaintext(text: str, display: str) -> RawStory:
+    global _last_groups
     # Structure (headings, emphasis, breaks) is read as the normaliser will leave the text.
     lines = [blank_comment(line) for line in strip_invisible(text).split("\n")]
     heading, first_body_line = _leading_heading(lines, display)
-    blocks = [_block(group, lines, display) for group in body_groups(lines, first_body_line)]
+    groups = body_groups(lines, first_body_line)
+    _last_groups = (text, tuple(groups))
+    blocks = [_block(group, lines, display) for group in groups]
     return RawStory(heading=heading, blocks=_tidy_scene_breaks(blocks))
 
 
@@ -237,6 +245,9 @@ _PRONOUNS = frozenset("I He She It They We You".split())  # noqa: SIM905
 def body_groups_of(text: str) -> list[Group]:
     """The paragraphs, verse and breaks of a plain-text story's body, after its heading: the
     reader's view, shared with the checker so both see the same paragraphs."""
+    last_text, last_groups = _last_groups
+    if text and text == last_text:
+        return list(last_groups)
     lines = [blank_comment(line) for line in strip_invisible(text).split("\n")]
     _, first_body_line = _leading_heading(lines, "")
     return body_groups(lines, first_body_line)

@@ -10,8 +10,8 @@ style by nesting level) paragraph by paragraph, with nothing carried from one to
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable, Iterator
-from typing import TypeVar, assert_never
+from collections.abc import Iterator
+from typing import assert_never
 
 from octavo.document import (
     Aside,
@@ -50,24 +50,11 @@ from octavo.normalise.typography import (
 __all__ = ["QUOTE_STYLES", "HouseStyle", "house_style_for", "normalise_story", "normalise_text",
            "to_markdown", "typeset"]
 
-# A house style that turns double quotations into single ones (or back) is applied again until
-# the text no longer changes: a mark can read differently once swapped. Keeping the author's
-# marks needs one pass.
+# A house style that turns double quotations into single ones (or back) sets a paragraph again
+# until it no longer changes: a mark can read differently once swapped. Each paragraph settles
+# on its own (one swapped paragraph does not send the whole story round again); keeping the
+# author's marks always takes one pass.
 _MAX_PASSES = 8
-T = TypeVar("T")
-
-
-def _until_stable(once: Callable[[T], tuple[T, bool]], value: T) -> T:
-    """Apply `once`, and again while it swapped quotation kinds and still changes the result."""
-    result, swapped = once(value)
-    for _ in range(_MAX_PASSES - 1):
-        if not swapped:
-            break
-        again, swapped = once(result)
-        if again == result:
-            break
-        result = again
-    return result
 
 
 def typeset(paragraphs: list[str], style: HouseStyle | None = None) -> list[str]:
@@ -82,17 +69,15 @@ def normalise_text(text: str, style: HouseStyle | None = None) -> str:
 
 
 def normalise_story(story: RawStory, style: HouseStyle | None = None) -> RawStory:
+    """The story typeset, in one walk: its result is a fixed point (typeset again, it does not
+    change), because every paragraph is set again on its own until it is stable."""
     house = style or HouseStyle()
-    return _until_stable(lambda s: _normalise_once(s, house), story)
-
-
-def _normalise_once(story: RawStory, style: HouseStyle) -> tuple[RawStory, bool]:
     heading = story.heading
     if heading is not None and heading.title:
-        heading = dataclasses.replace(heading, title=normalise_text(heading.title, style))
-    fix = _Typesetter(style)
+        heading = dataclasses.replace(heading, title=normalise_text(heading.title, house))
+    fix = _Typesetter(house)
     blocks = tuple(fix.block(b) for b in story.blocks)
-    return dataclasses.replace(story, heading=heading, blocks=blocks), fix.swapped
+    return dataclasses.replace(story, heading=heading, blocks=blocks)
 
 
 def _leaves(inlines: tuple[Inline, ...]) -> list[str]:
@@ -111,7 +96,8 @@ def _leaves(inlines: tuple[Inline, ...]) -> list[str]:
 class _Typesetter:
     def __init__(self, style: HouseStyle) -> None:
         self.style = style
-        self.swapped = False  # a house style turned a double quotation into a single one
+        # A house style turned a double quotation of the paragraph being set into a single one.
+        self.swapped = False
 
     def block(self, block: Block) -> Block:
         match block:
@@ -139,7 +125,21 @@ class _Typesetter:
         return text
 
     def inlines(self, inlines: tuple[Inline, ...]) -> tuple[Inline, ...]:
-        inlines = self.notes(inlines)
+        """One paragraph's inlines typeset, and again while a house style swapped quotation
+        kinds and the result still changes."""
+        result = self._inlines_once(inlines)
+        for _ in range(_MAX_PASSES - 1):
+            if not self.swapped:
+                break
+            again = self._inlines_once(result)
+            if again == result:
+                break
+            result = again
+        return result
+
+    def _inlines_once(self, inlines: tuple[Inline, ...]) -> tuple[Inline, ...]:
+        inlines = self.notes(inlines)  # a note's paragraphs settle on their own, first
+        self.swapped = False
         if len(inlines) == 1 and isinstance(inlines[0], Text):  # most paragraphs: one text node
             value = self._finish(prepare(inlines[0].value, self.style)).strip()
             return (Text(value),) if value else ()

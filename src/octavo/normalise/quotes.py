@@ -206,6 +206,8 @@ class _Scanner:
 
     def _decide_singles(self) -> Marks:
         choices = [event for event in self.events if isinstance(event, _Choice)]
+        if not choices:  # every single quote was decided on the spot
+            return self.marks
         if any(m is Mark.SINGLE_OPEN for c in choices for m, _ in c.options):
             self._choose_singles()
         else:  # nothing can open a single quotation: each mark on its own, none open
@@ -338,23 +340,27 @@ class _Scanner:
         ‘no’”’)."""
         # Each step maps a state to (price, the previous state, the reading that led here).
         open_mark, close_mark = Mark.SINGLE_OPEN, Mark.SINGLE_CLOSE
+        double_open = Mark.DOUBLE_OPEN
         start: _State = ((), False, False)
         steps: list[dict[_State, tuple[float, _State, Mark]]] = []
         states: dict[_State, tuple[float, _State, Mark]] = {start: (0.0, start, _SETTLED)}
         depth = 0  # double quotations open
         for event in self.events:
-            if isinstance(event, Mark):
-                if event is Mark.DOUBLE_OPEN:
+            if event.__class__ is not _Choice:  # a double quotation's mark
+                if event is double_open:
                     depth += 1
                 else:
                     depth = max(0, depth - 1)
                     states = _settle_double_close(states, depth)
                     steps.append(states)
                 continue
+            assert isinstance(event, _Choice)
             step: dict[_State, tuple[float, _State, Mark]] = {}
+            known_price = step.get
             options, resumes, at_start, interrupts = (event.options, event.resumes,
                                                       event.at_start, event.interrupts)
-            for state, (price, _, _) in states.items():
+            for state, reached in states.items():
+                price = reached[0]
                 stack, from_start, interrupted = state
                 for mark, cost in options:
                     after = state
@@ -375,7 +381,7 @@ class _Scanner:
                         else:
                             cost += _STRAY_CLOSE
                     total = price + cost
-                    known = step.get(after)
+                    known = known_price(after)
                     if known is None or total < known[0]:
                         step[after] = (total, state, mark)
             steps.append(step)
