@@ -80,8 +80,11 @@ class Assembler:
         self._metadata(info)
 
     def save(self, path: Path, **options: Any) -> None:
+        """Write the book, then let go of it and of its sources: the preflight that follows
+        opens the file again, and the memory is better spent there (a 3,000-page book)."""
         self.pdf.save(path, deterministic_id=True, compress_streams=True, **options)
         self.close()
+        self.pdf.close()
 
     def close(self) -> None:
         for source in self._sources:
