@@ -158,13 +158,12 @@ def _run(cold: list[tuple[StoryJob, bytes]], workers: int) -> Iterator[StoryResu
 
 
 def _start_method() -> BaseContext:
-    """fork where it is safe: a forked worker starts with octavo already imported, which saves a
-    third of a second per worker; but forking a process that runs threads can deadlock the
-    child, so then a clean interpreter is started instead."""
+    """fork where it is safe (octavo.forking), else a clean interpreter."""
     import multiprocessing
-    import threading
 
-    if "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1:
+    from octavo.forking import can_fork
+
+    if can_fork():
         return multiprocessing.get_context("fork")
     return multiprocessing.get_context("forkserver")
 

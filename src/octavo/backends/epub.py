@@ -233,9 +233,8 @@ def _generated_cover(book: Book, cache: BuildCache | None) -> _Cover:
     names = tuple(meta.authors or meta.editors)
     key = cache_key(_COVER_KIND, repr((meta.title, meta.subtitle, names, meta.language)))
     data = cache.get(_COVER_KIND, key) if cache is not None else None
-    if data is not None and not _is_generated_png(data):  # whole, but not ours: drawn again
-        assert cache is not None
-        cache.reject(_COVER_KIND, key)
+    if cache is not None and data is not None and not _is_generated_png(data):
+        cache.reject(_COVER_KIND, key)  # whole, but not ours: drawn again
         data = None
     if data is None:
         data = generate_cover(meta.title, meta.subtitle, names, meta.language)

@@ -12,9 +12,10 @@ from __future__ import annotations
 
 import gc
 import multiprocessing
-import threading
 from collections.abc import Callable
 from typing import TYPE_CHECKING, TypeVar
+
+from octavo.forking import can_fork
 
 if TYPE_CHECKING:
     from octavo.backends.base import Progress
@@ -48,7 +49,7 @@ def _in_workers(layout: PdfLayout, htmls: list[str], workers: int,
         return result
 
     workers = min(workers, len(htmls))
-    if workers <= 1 or not _can_fork():
+    if workers <= 1 or not can_fork():
         return [at_home(i) for i in range(len(htmls))]
     from concurrent.futures import ProcessPoolExecutor
     from concurrent.futures.process import BrokenProcessPool
@@ -87,6 +88,3 @@ def _sheet_in_worker(html: str) -> bytes:
     assert _WORKER_LAYOUT is not None, "a layout worker was started without a layout"
     return _WORKER_LAYOUT.sheet_pdf(html)
 
-
-def _can_fork() -> bool:
-    return "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1

@@ -265,13 +265,13 @@ def _measure_extents(path: Path, trims: list[tuple[float, float, float, float]]
     """`text_extents` started (in a forked process for a long book); call the result for the
     extents."""
     import multiprocessing
-    import threading
+
+    from octavo.forking import can_fork
 
     def here() -> list[TextExtent | None]:
-        return list(text_extents(path, trims))
+        return _extents_list(path, trims)
 
-    if (len(trims) < _PAGES_FOR_A_PROCESS or threading.active_count() > 1
-            or "fork" not in multiprocessing.get_all_start_methods()):
+    if len(trims) < _PAGES_FOR_A_PROCESS or not can_fork():
         return here
     from concurrent.futures import ProcessPoolExecutor
 

@@ -12,6 +12,7 @@ the body so the compiler can use it as the story's title or label.
 
 from __future__ import annotations
 
+import functools
 import re
 
 from octavo.diagnostics import Span
@@ -49,20 +50,23 @@ _TITLE_DECORATION = " ~*=_-–—#•·"
 _MAX_TITLE_LENGTH = 80
 
 
-# A build reads a story (parse_plaintext), then checks the same text (body_groups_of, through
-# the checker's paragraphs_of): the last text's groups are kept so they are found once.
-_last_groups: tuple[str, tuple[Group, ...]] = ("", ())
-
-
 def parse_plaintext(text: str, display: str) -> RawStory:
-    global _last_groups
-    # Structure (headings, emphasis, breaks) is read as the normaliser will leave the text.
-    lines = [blank_comment(line) for line in strip_invisible(text).split("\n")]
-    heading, first_body_line = _leading_heading(lines, display)
-    groups = body_groups(lines, first_body_line)
-    _last_groups = (text, tuple(groups))
+    cached_lines, groups = _lines_and_groups(text)
+    lines = list(cached_lines)
+    heading, _ = _leading_heading(lines, display)
     blocks = [_block(group, lines, display) for group in groups]
     return RawStory(heading=heading, blocks=_tidy_scene_breaks(blocks))
+
+
+# A build reads a story (parse_plaintext), then checks the same text (body_groups_of, through
+# the checker's paragraphs_of): the last text's lines and groups are kept so they are found once.
+@functools.lru_cache(maxsize=1)
+def _lines_and_groups(text: str) -> tuple[tuple[str, ...], tuple[Group, ...]]:
+    """The text's lines (comments blanked) and its body's groups, after its heading.
+    Structure (headings, emphasis, breaks) is read as the normaliser will leave the text."""
+    lines = [blank_comment(line) for line in strip_invisible(text).split("\n")]
+    _, first_body_line = _leading_heading(lines, "")
+    return tuple(lines), tuple(body_groups(lines, first_body_line))
 
 
 def _block(group: Group, lines: list[str], display: str) -> Block:
@@ -245,12 +249,7 @@ _PRONOUNS = frozenset("I He She It They We You".split())  # noqa: SIM905
 def body_groups_of(text: str) -> list[Group]:
     """The paragraphs, verse and breaks of a plain-text story's body, after its heading: the
     reader's view, shared with the checker so both see the same paragraphs."""
-    last_text, last_groups = _last_groups
-    if text and text == last_text:
-        return list(last_groups)
-    lines = [blank_comment(line) for line in strip_invisible(text).split("\n")]
-    _, first_body_line = _leading_heading(lines, "")
-    return body_groups(lines, first_body_line)
+    return list(_lines_and_groups(text)[1])
 
 
 def body_layout(text: str) -> tuple[int, bool]:
