@@ -120,3 +120,13 @@ def test_a_note_in_brackets_is_not_a_lost_ending() -> None:
                   "CHAPTER I") == 0
     assert ending("[Illustration: The carrier at the gate]\n\nIt rained.") == 0
     assert ending("[She left the room without a word to any of them\n\nIt rained.") == 1
+
+
+def test_a_salutation_by_name_under_a_message_header_is_not_a_lost_ending() -> None:
+    message = ("From: Alasdair Munro\nTo: Kirsty Lindsay\nSubject: Re: IT SET\n\nKirsty,\n\n"
+               "I have just shown this to the whole office. It looks exactly like hers.\n\n"
+               "Alasdair")
+    assert ending(message) == 0
+    # a name and a comma in a story, with no message above it, lost the rest of its sentence
+    assert ending("The kettle boiled and nobody got up to see to it.\n\nKirsty,\n\n"
+                  "It was raining again when the bus came up the hill from the harbour.") == 1

@@ -448,6 +448,35 @@ def _among_source_lines(paragraphs: list[TextParagraph], index: int) -> bool:
         after is not None and after.first.number == paragraph.last.number + 1)
 
 
+_ITEM_RUN = 3
+
+
+def _among_item_lines(paragraphs: list[TextParagraph], index: int) -> bool:
+    """A line of a block of items set one to a source line, which the reader took for
+    paragraphs of their own (a recipe's ingredients, lines of up to 14 words): at least three
+    lines in a row, each opening with a number or a capital, none but the last ending a
+    sentence."""
+    def item(i: int) -> bool:
+        if not 0 <= i < len(paragraphs) or len(paragraphs[i].lines) != 1:
+            return False
+        text = paragraphs[i].text
+        return len(text.split()) <= _ITEM_LINE_WORDS and _opens_an_item(text)
+
+    def joined(i: int, j: int) -> bool:  # paragraph j's line directly under paragraph i's
+        return paragraphs[j].first.number == paragraphs[i].last.number + 1
+
+    if not item(index):
+        return False
+    first = last = index
+    while item(first - 1) and joined(first - 1, first):
+        first -= 1
+    while item(last + 1) and joined(last, last + 1):
+        last += 1
+    return last - first + 1 >= _ITEM_RUN and not any(
+        paragraphs[i].text.rstrip().rstrip(_CLOSERS)[-1:] in _TERMINAL
+        for i in range(first, last))
+
+
 def _among_fields(paragraphs: list[TextParagraph], index: int) -> bool:
     """A field of a form or of minutes (`Present: Mrs Okoro, Mr Pike`) beside another
     (`Apologies: Mr Ford`): a label and its value, not a sentence."""
@@ -550,6 +579,22 @@ def _signature(paragraph: TextParagraph, before: TextParagraph | None) -> bool:
     return before is not None and len(paragraph.text.split()) <= 4 and _letter_closing(before)
 
 
+_LETTER_BELOW = 6  # paragraphs from a lead-in to the closing of the letter it introduces
+
+
+def _letter_below(paragraphs: list[TextParagraph], index: int) -> bool:
+    """A letter copied out below the paragraph without quotation marks, which the paragraph's
+    comma leads into (`and the second of them ended,` above the letter's last lines): the
+    letter's closing (`Yours, with great respect,`) stands a few paragraphs below, in the same
+    scene."""
+    for later in paragraphs[index + 1:index + 1 + _LETTER_BELOW]:
+        if _letter_closing(later):
+            return True
+        if later.ends_section:
+            return False
+    return False
+
+
 _SIGNATURE_WORDS = 4
 _LETTER_SPAN = 30  # paragraphs from a letter's salutation to its signature
 # `Dear Gordon,`, `My dearest Kit`, `Hi Mum,`, `To whom it may concern:` (a line of its own)
@@ -564,6 +609,19 @@ def _name_line(paragraph: TextParagraph) -> bool:
     return 0 < len(words) <= _SIGNATURE_WORDS and all(
         (w[:1].isupper() and w[:1].isalpha() and not any(c in w for c in "\"“”‘’,;:!?"))
         or w.strip("x") == "" or w == "&" for w in words) and words[0][:1].isupper()
+
+
+_HEADER_SPAN = 4
+
+
+def _addresses_a_message(paragraphs: list[TextParagraph], index: int) -> bool:
+    """`Kirsty,` under a message's header (`From:`, `Subject:`): a salutation by name."""
+    text = paragraphs[index].text.strip()
+    if not text.endswith(",") or len(text.split()) > _SIGNATURE_WORDS or not all(
+            w[:1].isupper() for w in text.split()):
+        return False
+    return any(_HEADER.match(paragraphs[i].first.text) or _HEADER.match(paragraphs[i].last.text)
+               for i in range(max(0, index - _HEADER_SPAN), index))
 
 
 def _signs_a_letter(paragraphs: list[TextParagraph], index: int) -> bool:
@@ -745,6 +803,7 @@ def paragraph_ending(paragraphs: list[TextParagraph]) -> Iterator[Finding]:
         if paragraph.last.number in transcript:  # a chat log's line: `Theo: is anyone awake`
             continue
         if _set_line_by_line(paragraph) or _among_source_lines(paragraphs, index) or \
+                _among_item_lines(paragraphs, index) or _addresses_a_message(paragraphs, index) or \
                 _among_fields(paragraphs, index) or \
                 _is_list_item(paragraph) or \
                 _is_heading_or_notice(paragraph) or _typed_message_at_end(paragraph) or \
@@ -758,6 +817,8 @@ def paragraph_ending(paragraphs: list[TextParagraph]) -> Iterator[Finding]:
             continue
         if _introduces_what_follows(paragraph, following, paragraphs[index + 2]
                                     if index + 2 < len(paragraphs) else None):
+            continue
+        if core[-1] == "," and _letter_below(paragraphs, index):
             continue
         what = "ends with a comma" if core[-1] == "," else "ends without terminal punctuation"
         yield Finding("OCT320", f"the paragraph {what}", paragraph.last.number, len(core))
