@@ -41,6 +41,7 @@ class Story:
     name: str  # file name, e.g. "austen/emma-03.txt"
     text: str
     era: str  # "modern" or "c19"
+    language: str = ""  # the book's language; "" = the era's default (c19 en-GB, modern en-US)
 
 
 def _austen_package() -> Path:
@@ -145,8 +146,12 @@ def chapters(title: str, lines: list[str]) -> list[Story]:
 
 
 def _written(folder: Path) -> list[Story]:
+    """A folder of written stories; a `language` file in it names their language (a set written
+    in British spelling throughout is checked as an en-GB book, as its author would set it)."""
+    declared = folder / "language"
+    language = declared.read_text(encoding="utf-8").strip() if declared.exists() else ""
     return [Story(f"{folder.name}/{path.name}", path.read_text(encoding="utf-8"),
-                  "c19" if path.name.startswith("c19") else "modern")
+                  "c19" if path.name.startswith("c19") else "modern", language)
             for path in sorted(folder.glob("*.txt"))]
 
 

@@ -51,7 +51,8 @@ def books(which: str) -> list[Book]:
         folder, _, file = story.name.partition("/")
         key = file.rsplit("-", 1)[0] if folder == "austen" else f"{folder}-{story.era}"
         grouped[key].append(story)
-    return [Book(key, "en-GB" if stories[0].era == "c19" else "en-US", stories[0].era, stories)
+    return [Book(key, stories[0].language or ("en-GB" if stories[0].era == "c19" else "en-US"),
+                 stories[0].era, stories)
             for key, stories in sorted(grouped.items())]
 
 
