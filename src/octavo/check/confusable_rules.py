@@ -43,7 +43,9 @@ _TRIGGERS = re.compile(
     # not before punctuation)
     r"[Tt]heir(?=[ \t]+(?:is|are|was|were|isn['’]t|aren['’]t|wasn['’]t|weren['’]t|a|an|the|"
     r"gonna|going|not|still|both|all|more|under|over|past|down|up|out|off|[a-z]+ing|"
-    r"[a-z]+er[ \t]+than)\b)|"
+    r"[a-z]+er[ \t]+than|[a-z]+ly|always|never|just|very|so|too|for|about|at|in|on|with|"
+    r"from|by|of|into|upon|to|this|that|these|those|"
+    r"a-[a-z]+ing)\b|[ \t]+[a-z]+in['’])|"
     r"[Tt]here(?![ \t]+(?:is|was|are|were|had|has|have|will|would|could|should|might|must|may|"
     r"seemed|be|been|came|stood|lay)\b|['’]s\b|[,.;:!?])|"
     r"[Tt]hen(?![,.;:!?])|loose|loosing|lose|effects?|effecting|affects?|[Aa]lot|"
@@ -90,7 +92,7 @@ def _scan_sites(text: str) -> Iterator[Site]:
         line_end = text.find("\n", end, end + 80)
         line_end = min(len(text), end + 80) if line_end < 0 else line_end
         behind = _TOKEN.findall(text, max(line_start, start - 40), start)[-2:]
-        ahead_raw = _TOKEN.findall(text, end, min(line_end, end + 60))[:3]
+        ahead_raw = _dialect_gerunds(_TOKEN.findall(text, end, min(line_end, end + 60))[:5])[:3]
         behind = ["", ""][: 2 - len(behind)] + behind
         ahead_raw += [""] * (3 - len(ahead_raw))
         ahead = tuple(w.lower().replace("’", "'") for w in ahead_raw)
@@ -103,6 +105,30 @@ def _scan_sites(text: str) -> Iterator[Site]:
                    (behind[0].lower().replace("’", "'"), previous.lower().replace("’", "'")),
                    (ahead[0], ahead[1], ahead[2]), (ahead_raw[0], ahead_raw[1], ahead_raw[2]),
                    starts, text)
+
+
+def _dialect_gerunds(tokens: list[str]) -> list[str]:
+    """Dialect spellings of an -ing form read as the form itself, so the grammar around them
+    is judged the same: `bringin'` (the g dropped, an apostrophe for it) is `bringing`,
+    `a-going` is `going`, and `t'` is `the`."""
+    out: list[str] = []
+    at = 0
+    while at < len(tokens):
+        token = tokens[at]
+        if token.endswith("in") and at + 1 < len(tokens) and tokens[at + 1] in ("'", "’") and \
+                lexicon.is_gerund(token.lower() + "g"):
+            out.append(token + "g")
+            at += 2
+            continue
+        if token in ("t", "T") and at + 1 < len(tokens) and tokens[at + 1] in ("'", "’"):
+            out.append("the")  # `t' lass`
+            at += 2
+            continue
+        if token[:2].lower() == "a-" and lexicon.is_gerund(token[2:].lower()):
+            token = token[2:]
+        out.append(token)
+        at += 1
+    return out
 
 
 def _report(paragraphs: list[TextParagraph], code: str, words: set[str],
@@ -200,6 +226,86 @@ def _subject_complement(site: Site) -> bool:
         second in DETERMINERS | POSSESSIVES)
 
 
+# Adverbs that may stand between an owner and a describing word (`its very existence`,
+# `their always cheerful greeting`), so they count only with a predicate after them.
+_DEGREE_ADVERBS = word_set("very so too just always never ever really still quite rather")
+# What may follow a verb or a describing word that ends a predicate (`very kind to`, `always
+# following their satnav`, `still in breach`), where no noun is owned.
+_AFTER_PREDICATE = DETERMINERS | POSSESSIVES | OBJECT_PRONOUNS | PREPOSITIONS | word_set(
+    "to for and as like")
+
+
+def _adverb_predicate(site: Site) -> bool:
+    """`its actually quite interesting.`, `your very kind to tell me`, `their always
+    following the map`, `whose really in breach`, `its exactly the right size`: an adverb,
+    and after it a predicate (a describing word or a verb's form that owns no noun, a
+    preposition or an article; an -ing form only where a clause starts), never what a
+    possessive is followed by. `its very
+    existence`, `their always cheerful greeting` and `its newly built house` are left alone:
+    the noun after them is owned."""
+    first = site.after[0]
+    if not _word(first) or site.after_raw[0][:1].isupper() or not (
+            first in _DEGREE_ADVERBS or (lexicon.only(first, "ADV") and first not in _CLOSED)):
+        return False
+    words, mark = _clause_after(site, 5)
+    if len(words) < 2:
+        return False
+    at = 2 if _word(words[1]) and (words[1] in _DEGREE_ADVERBS or (
+        lexicon.only(words[1], "ADV") and words[1] not in _CLOSED)) else 1
+    if at >= len(words):
+        return False
+    second = words[at]
+    if at + 1 < len(words):
+        after = words[at + 1]
+    elif mark:
+        after = "."  # the clause ends after it
+    else:
+        return False  # (the end of what is looked at, not of the clause)
+    if second in DETERMINERS or second in ("for", "like") or (
+            second in PREPOSITIONS and second not in ("down", "up", "out", "off", "over")):
+        return True
+    if not _word(second) or second in _CLOSED:
+        return False
+    pos = lexicon.parts_of_speech(second)
+    # (an owner may stand before an adverb and an -ing form, `of your faithfully keeping
+    # it`, but not where a clause starts)
+    clause_start = site.starts_sentence or site.before[1] in _CLAUSE_OPENERS | {",", "and", "but",
+                                                                            "so", "like"}
+    predicate = (lexicon.is_gerund(second) and "VERB" in pos and clause_start) or (
+        lexicon.is_past_participle(second) and "VERB" in pos and "NOUN" not in pos) or (
+        "ADJ" in pos and not lexicon.only(second, "NOUN"))
+    return predicate and (_is_end(after) or after in _AFTER_PREDICATE)
+
+
+# Prepositions an owner's word never stands before (`its at the door`, `whose in
+# charge`): not those that may start a noun (`its inside`, `their down payment`, `its
+# after-effects`).
+_NEVER_OWNED_PREPOSITIONS = word_set("""
+    at in on with from for by of into onto upon about among amongst beside besides between
+    behind beneath near towards toward until till without within
+""")
+
+
+def _not_after_an_owner(site: Site) -> bool:
+    """A demonstrative (`whose that?`, `its this or nothing`), `to` and a verb (`whose to
+    pay`), or a preposition before its object or the clause's end (`its for the best`,
+    `what their for.`, `whose at the door`): a possessive stands before what it owns, never
+    before these."""
+    first, second = site.after[0], site.after[1]
+    if site.after_raw[0][:1].isupper():
+        return False
+    if first in ("this", "that", "these", "those") and (
+            _is_end(second) or second in DETERMINERS or second in SUBJECT_PRONOUNS
+            or site.after_raw[1][:1].isupper() or _adjective(second) or _noun(second)):
+        return True
+    if first == "to" and (_base_verb(second) or _plain_verb(second)):
+        return True
+    if first in ("in", "on"):  # `its on switch`, `their in tray`: a noun's first part
+        return _is_end(second) or second in DETERMINERS | POSSESSIVES | OBJECT_PRONOUNS | {
+            "charge", "love", "trouble", "time", "bed", "town", "here", "there", "league"}
+    return first in _NEVER_OWNED_PREPOSITIONS
+
+
 def _base_verb(word: str) -> bool:
     pos = lexicon.parts_of_speech(word)
     return word in ("be", "have", "do", "get", "go") or ("VERB" in pos and not ({"NOUN", "ADJ"} & pos)
@@ -286,7 +392,8 @@ def _clause_after(site: Site, limit: int) -> tuple[list[str], str]:
 def _your(site: Site) -> str | None:
     first, second = site.after[0], site.after[1]
     if site.lower == "your":
-        if first in DETERMINERS or first in _ADVERBS_NOT_BEFORE_NOUNS:
+        if first in DETERMINERS or first in _ADVERBS_NOT_BEFORE_NOUNS or _adverb_predicate(site) \
+                or _not_after_an_owner(site):
             return "you're"
         if first == "welcome" and _is_end(second):
             return "you're"
@@ -612,7 +719,7 @@ def _its(site: Site) -> str | None:
     first, second = site.after[0], site.after[1]
     if site.lower == "its":
         if first in _ITS_THEN_BE or _going_to_verb(site) or _subject_complement(site) or \
-                _its_is(site):
+                _its_is(site) or _adverb_predicate(site) or _not_after_an_owner(site):
             return "it's"
         # `whether its worth waking him`, but `it proved its worth the hard way` is rare
         # beside `its worth was`: worth before an -ing form or a determiner is `it is worth`
@@ -697,7 +804,11 @@ def _whose(site: Site) -> str | None:
     first, second = site.after[0], site.after[1]
     if site.lower == "whose":
         if first in ("a", "an", "the", "been", "gonna", "there", "got") or _going_to_verb(site) \
-                or (first == "not" and not lexicon.is_gerund(second)):
+                or (first == "not" and not lexicon.is_gerund(second)) or _adverb_predicate(site):
+            return "who's"
+        # `Whose that?`, `whose to pay them`, `whose at the door`, `whose for it`: what an
+        # owner's word never stands before (a demonstrative, `to`, a preposition)
+        if _not_after_an_owner(site):
             return "who's"
         # `whose too proud of`, `a man whose very kind`: a degree word and a describing word
         # with nothing owned after them
@@ -716,7 +827,9 @@ def _whose(site: Site) -> str | None:
             return "who's"
         return None
     # who's: `who's faces`, `who's car is this`, `who's own`, `who's strong family pride`
-    # want the possessive
+    # want the possessive (`Who's Aunt Louise going to tell?`: a name is who is meant)
+    if site.after_raw[0][:1].isupper():
+        return None
     if first == "own" or _noun_head(first) or (
             _described_noun(site) and not _mass_noun(site.after[1])):
         return "whose"  # (`who's good company` is right)
@@ -776,7 +889,8 @@ def _their(site: Site) -> str | None:
         if first in _BE_AFTER_THERE:
             return "there"
         if first in ("a", "an", "the", "gonna") or _going_to_verb(site) or \
-                _subject_complement(site) or _gerund_predicate(site):
+                _subject_complement(site) or _gerund_predicate(site) or _adverb_predicate(site) \
+                or _not_after_an_owner(site):
             return "they're"
         return None
     if word == "there":
