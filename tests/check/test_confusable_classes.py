@@ -43,6 +43,72 @@ CASES = [
      ["“Their bringin’ us home was kind.”"]),
     ("OCT361", "“Your a-going to fight him, then,” she said.", "you're",
      ["“Your going was a loss,” she said."]),
+    # a verb's form with its object where a clause starts, `had`, `has`, `got`
+    ("OCT362", "It rolled out last night. Its supposed to help.", "it's",
+     ["Its stated aim was peace.", "Its coming to power was celebrated."]),
+    ("OCT362", "The light flickers like its trying to speak.", "it's",
+     ["The light flickers in its trying hour."]),
+    ("OCT362", "Its had two new covers since.", "it's", ["Its hadith was recited."]),
+    # a time, a measure or a name, then the end of the clause
+    ("OCT362", "“Sorry. Its six in the morning.”", "it's",
+     ["The spider and its six legs.", "Its six sons were tall."]),
+    ("OCT362", "“Morning, Gus. Its 52 degrees and cloudy.”", "it's",
+     ["The club lost its 52 members."]),
+    ("OCT362", "“March?” She stared. “Its October.”", "it's",
+     ["The firm and its Chairman.", "The town and its Mrs. Grundy."]),
+    # `like` before an article or an -ing form; `out of`
+    ("OCT362", "“Its like watching paint dry.”", "it's", ["We shall never see its like again."]),
+    ("OCT364", "“Their out of luck.”", "they're", ["Their outings were short."]),
+    # where a clause must start, no verb after the noun or the describing word
+    ("OCT362", "“Because its water.”", "it's",
+     ["Because its engine stalls, we walk.", "Because its red door was open, we went in.",
+      "Though its being so late did not matter."]),
+    ("OCT362", "They will swear to it, for its true.", "it's", ["She praised its true worth."]),
+    # after a word that a clause follows, or in a series of `it's`, a noun is what it is
+    ("OCT362", "She read it’s contents.", "its",
+     ["He says it’s indigestion.", "I am afraid it’s poor fare for a lady.",
+      "It’s glasses, it’s haircuts, it’s people."]),
+    ("OCT361", "That’s you’re trouble right there.", "your",
+     ["“You’re Miss Ingoldby,” he said.", "The trouble is you’re late."]),
+    # affect: someone, a name, everything or nothing after the verb
+    ("OCT367", "Cracks don’t effect anything.", "affect",
+     ["He could not effect anything useful.", "They hoped to effect a change."]),
+    ("OCT367", "Nothing effects a buyer like a smell.", "affects",
+     ["They managed to effect a transfer.", "The effect one gets is of calm."]),
+    ("OCT367", "How it would effect Frank was her first thought.", "affect",
+     ["To what effect? I asked.", "We did not effect a cure."]),
+    ("OCT367", "She was strong enough to effect one so dear.", "affect",
+     ["It had a strange effect. The effect was one of calm."]),
+    ("OCT367", "It effects every hub in the country.", "affects",
+     ["The side effects every patient feels are mild."]),
+    # lose: a person and then what is lost
+    ("OCT366", "If you loose them, you will not get them back.", "lose",
+     ["They let him loose.", "She cut it loose.", "They set them loose on the town."]),
+    ("OCT366", "I would rather loose it all.", "lose", ["Let loose the dogs."]),
+    # after a word a whole clause must follow, one describing word and the clause's end
+    ("OCT364", "They come because their bored, or because they want to.", "they're",
+     ["Because their house.", "When their turn came, they sang."]),
+    ("OCT361", "Oh, brother, when your tired and the road runs out.", "you're",
+     ["When your work and your play are one, rest.", "Because your mother, who is kind, came."]),
+    ("OCT361", "I am so glad your here!", "you're", ["I am so glad your house is safe."]),
+    ("OCT361", "You will know when your seventeen.", "you're", ["When your seventeenth year came."]),
+    ("OCT364", "“Their not going to do it,” said Renata.", "they're",
+     ["I was surprised at their not going."]),
+    # whose: a participle or an -ing form with its object, or a describing word at the end
+    ("OCT363", "He is a man whose lost his way.", "who's",
+     ["The man whose lost property was found.", "A man whose red hair stood up."]),
+    ("OCT363", "You are the only one whose done anything.", "who's",
+     ["The only one whose work was done."]),
+    ("OCT363", "Do you know whose buying?", "who's",
+     ["Whose building? Whose coat?", "The clergyman whose blessing at the altar mattered."]),
+    ("OCT363", "Desmond is the one whose fine.", "who's",
+     ["The man whose fine was paid.", "His boys, whose healthy, glowing faces shone."]),
+    # there for their after a subject and its verb
+    ("OCT364", "So they change there minds.", "their", ["We change there often.",
+                                                      "They found there many old friends."]),
+    # then for than: an auxiliary ends a clause inside a comparison
+    ("OCT365", "It was better than it was than before.", "then",
+     ["It seemed easier to leave me where I was than to find another curate."]),
 ]
 
 
