@@ -109,6 +109,10 @@ CASES = [
     # then for than: an auxiliary ends a clause inside a comparison
     ("OCT365", "It was better than it was than before.", "then",
      ["It seemed easier to leave me where I was than to find another curate."]),
+    # a comparative and `to`
+    ("OCT362", "It is worth more, and its closer to the door.", "it's",
+     ["Its upper floors were let.", "Its elder sister was kind."]),
+    ("OCT364", "Their closer to town than we are.", "they're", ["Their elder son was kind."]),
 ]
 
 

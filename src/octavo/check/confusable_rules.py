@@ -44,7 +44,7 @@ _TRIGGERS = re.compile(
     # end; there not before a verb; then not before punctuation)
     r"[Tt]heir(?=[ \t]+(?:is|are|was|were|isn['’]t|aren['’]t|wasn['’]t|weren['’]t|a|an|the|"
     r"gonna|going|not|still|both|all|more|under|over|past|down|up|out|off|[a-z]+ing|"
-    r"[a-z]+er[ \t]+than|[a-z]+ly|always|never|just|very|so|too|for|about|at|in|on|with|"
+    r"[a-z]+er[ \t]+(?:than|to)|[a-z]+ly|always|never|just|very|so|too|for|about|at|in|on|with|"
     r"from|by|of|into|upon|to|this|that|these|those|like|"
     r"a-[a-z]+ing)\b|[ \t]+[a-z]+in['’]|[ \t]+[a-z]+[ \t]*(?:[.,;:!?]|and\b|or\b))|"
     r"[Tt]here(?![ \t]+(?:is|was|are|were|had|has|have|will|would|could|should|might|must|may|"
@@ -214,6 +214,11 @@ def _subject_complement(site: Site) -> bool:
             second == "going" and site.after[2] == "to")):
         return True  # (`their not going to do it`; `their not going` is a gerund's)
     if _is_comparative(first) and second == "than" and first not in ("other", "elder"):
+        return True
+    # `its closer to the door`, `Its easier to cover`: a comparative and `to` (`its elder
+    # brother`, `its upper floors`: describing what is owned)
+    if _is_comparative(first) and second == "to" and first.endswith("er") and \
+            lexicon.is_comparative(first) and first not in _DESCRIBING_COMPARATIVES:
         return True
     if first == "more" and _word(second) and lexicon.only(second, "ADJ", "ADV") and \
             site.after[2] == "than":
