@@ -113,6 +113,15 @@ CASES = [
     ("OCT362", "It is worth more, and its closer to the door.", "it's",
      ["Its upper floors were let.", "Its elder sister was kind."]),
     ("OCT364", "Their closer to town than we are.", "they're", ["Their elder son was kind."]),
+    # you're for your: a form of address, an -ing form after `worth` or a verb and `for`,
+    # a plural noun and its verb; the underscores of emphasis are not words
+    ("OCT361", "I hope you’re ladyship is pleased.", "your", ["I hope you’re pleased, my lady."]),
+    ("OCT361", "I can answer for you’re being kindly received.", "your",
+     ["Sit down, for you’re tired.", "Stay, for you’re being silly."]),
+    ("OCT361", "The letter is not worth you’re reading.", "your",
+     ["You’re reading it now."]),
+    ("OCT361", "You’re _thoughts_ on this are mine.", "your",
+     ["You’re _friends_ now.", "You’re _miles_ away."]),
 ]
 
 

@@ -92,8 +92,11 @@ def _scan_sites(text: str) -> Iterator[Site]:
         line_start = text.rfind("\n", max(0, start - 60), start) + 1
         line_end = text.find("\n", end, end + 80)
         line_end = min(len(text), end + 80) if line_end < 0 else line_end
-        behind = _TOKEN.findall(text, max(line_start, start - 40), start)[-2:]
-        ahead_raw = _dialect_gerunds(_TOKEN.findall(text, end, min(line_end, end + 60))[:5])[:3]
+        # (`_thoughts_`: the underscores of emphasis are not words)
+        behind = [t for t in _TOKEN.findall(text, max(line_start, start - 40), start)
+                  if t != "_"][-2:]
+        ahead_raw = _dialect_gerunds([t for t in _TOKEN.findall(text, end, min(line_end, end + 60))
+                                      if t != "_"][:5])[:3]
         behind = ["", ""][: 2 - len(behind)] + behind
         ahead_raw += [""] * (3 - len(ahead_raw))
         ahead = tuple(w.lower().replace("’", "'") for w in ahead_raw)
@@ -280,7 +283,8 @@ def _adverb_predicate(site: Site) -> bool:
                                                                             "so", "like"}
     predicate = (lexicon.is_gerund(second) and "VERB" in pos and clause_start) or (
         lexicon.is_past_participle(second) and "VERB" in pos and "NOUN" not in pos) or (
-        "ADJ" in pos and not lexicon.only(second, "NOUN"))
+        "ADJ" in pos and not lexicon.only(second, "NOUN") and (
+            clause_start or not lexicon.is_gerund(second)))  # (`of their still being`)
     return predicate and (_is_end(after) or after in _AFTER_PREDICATE)
 
 
@@ -531,6 +535,14 @@ def _your(site: Site) -> str | None:
         return None
     if site.before[1] in _GERUND_OWNERS and lexicon.is_gerund(first) and first != "going":
         return "your"  # `as to you're continuing here`
+    # `answer for you're being received`, `worth you're reading`: after a verb and `for`
+    # (not `Sit down, for you're tired`, where `for` is `because`), or after `worth`
+    if lexicon.is_gerund(first) and first != "going" and (site.before[1] == "worth" or (
+            site.before[1] == "for" and _word(site.before[0]) and
+            site.before[0] not in _CLOSED | _PARTICLE_VERBS)):
+        return "your"
+    if first in _FORMS_OF_ADDRESS:
+        return "your"  # `you're ladyship`
     if _noun_head(first) and _verb_follows(second) and second not in ("'s", "'d"):
         return "your"  # `You're ideas are`
     if first.endswith("'s") and _noun_head(first[:-2]):
@@ -545,6 +557,11 @@ def _your(site: Site) -> str | None:
     return None
 
 
+# What a person is addressed as, after `your` (`your ladyship`, `your honour`).
+_FORMS_OF_ADDRESS = word_set("""
+    ladyship lordship majesty highness grace honour honor worship excellency reverence
+    holiness eminence
+""")
 # Prepositions that `you are` never follows (`on you're head`, `to you're family`), unless a
 # verb makes them a particle (`come on you're late`, `once it's over you're free`).
 _BEFORE_YOUR_ONLY = word_set("on to against towards toward beside near through across behind")
@@ -619,8 +636,9 @@ def _youre_owns(site: Site) -> bool:
     return first.endswith("s") and not first.endswith("ss") and _owned_head(first) and \
         first not in _PEOPLE_PLURALS and not first.endswith(_AGENT_ENDINGS) and \
         not ({"ADJ", "ADV"} & lexicon.parts_of_speech(first)) and (
-            _verb_follows(second) or second in ("of", "and", "with", "to", "for", "in")
-            or second in (".", "!", "?"))
+            _verb_follows(second) or second in ("of", "and", "with", "to", "for", "in", "on",
+                                                 "about", "from")
+            or second in (".", "!", "?") or (_plain_verb(second) and second not in _CLOSED))
 
 
 def _gerund_predicate(site: Site) -> bool:
@@ -1656,8 +1674,8 @@ def _affected_one(site: Site) -> bool:
     never a change brought about (`effect a change`, `effect their escape`, `effect
     something`)."""
     first, second, previous = site.after[0], site.after[1], site.before[1]
-    if first in ("?", "!") or (first == "." and previous in _BEFORE_VERB | {"it", "this"}):
-        return True  # `Whose views might it not effect?`
+    if first in ("?", "!") and (previous in MODALS | {"not", "never"} or previous.endswith("n't")):
+        return True  # `Whose views might it not effect?` (but `to this effect.`)
     if first == "one" and not _noun_head(second):
         return True
     if site.after_raw[0][:1].isupper() and first.isalpha() and first not in _CLOSED:
