@@ -1822,9 +1822,15 @@ def _article(site: Site) -> str | None:
         return "an" if sound else None
     # `an hundred`, `an historic`, `an useful`, `an European`: the older style before h and
     # before a sounded u is not a slip, so only a plain consonant counts against `an`.
-    if site.lower == "an" and not vowel_letter and head[:1] != "h" \
-            and lexicon.starts_with_vowel_sound(head) is False:
-        return "a"
+    if site.lower == "an" and not vowel_letter and head[:1] != "h":
+        sound = lexicon.starts_with_vowel_sound(head)
+        if sound is None:  # not in the dictionary (`an mapmaker`, `an deckhand`): a word
+            # of two letters or more in small letters that starts with a consonant other
+            # than h sounds it (`an x-ray`, `an f-stop` have a letter's name for a head)
+            base = head[:-2] if head.endswith(("'s", "’s")) else head
+            sound = not (raw.islower() and base.isalpha() and len(base) > 1 and
+                         base[0] not in "aeiouhxy")
+        return None if sound else "a"
     return None
 
 
