@@ -122,6 +122,8 @@ CASES = [
      ["You’re reading it now."]),
     ("OCT361", "You’re _thoughts_ on this are mine.", "your",
      ["You’re _friends_ now.", "You’re _miles_ away."]),
+    ("OCT361", "You’re last letter has made Papa uneasy.", "your",
+     ["You’re last, I’m afraid.", "You’re good company, and that is all."]),
     # `an` before a word the pronouncing dictionary does not know: its first letter
     ("OCT370", "The rule was simple: an mapmaker marks the edge.", "a",
      ["He took an x-ray.", "Set an f-stop.", "It was an MP.", "An hour passed."]),

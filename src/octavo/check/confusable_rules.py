@@ -632,6 +632,10 @@ def _youre_owns(site: Site) -> bool:
             not site.after[length - 1].endswith(_AGENT_ENDINGS) and (
                 _words_after(site, 5)[length:length + 1] in (["of"], ["were"], ["are"])):
         return True
+    # `You're last letter has made Papa uneasy`: describing words, a noun and its verb
+    if length >= 2 and not site.after[length - 1].endswith("s") and \
+            _words_after(site, 5)[length:length + 1] in (["has"], ["had"], ["was"], ["is"]):
+        return True
     # `you're feelings were`, `you're notions of`: a plural noun that is not what people are
     return first.endswith("s") and not first.endswith("ss") and _owned_head(first) and \
         first not in _PEOPLE_PLURALS and not first.endswith(_AGENT_ENDINGS) and \
