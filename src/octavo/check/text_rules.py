@@ -900,9 +900,13 @@ def _unpartnered_quotes(paragraph: TextParagraph) -> tuple[list[tuple[int, bool]
 
 
 _DOUBLE_QUOTE = re.compile("[“”\"]")
+# (`said he`, `asks the agent`: an inverted tag, in the past or the present, counts too)
 _TAG_INSIDE = re.compile(r"[,?!] (?:(?:said|cried|asked|replied|answered|added|continued|"
-                         r"whispered|shouted)(?: [A-Z]\w+| the| his| her)|(?:she|he|they|I) "
-                         r"(?:said|cried|asked|replied|answered|added|continued|whispered|shouted)\b)")
+                         r"whispered|shouted|says|asks|cries|replies|answers)"
+                         r"(?: [A-Z]\w+| the| his| her| he| she| I| they| we)\b|"
+                         r"(?:she|he|they|I|we) "
+                         r"(?:said|cried|asked|replied|answered|added|continued|whispered|shouted|"
+                         r"says|asks|cries|replies|answers)\b)")
 
 
 def _opens_with_quote(paragraph: TextParagraph) -> bool:
