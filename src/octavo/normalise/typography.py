@@ -118,7 +118,9 @@ def strip_invisible(text: str) -> str:
 def tidy_spaces(text: str) -> str:
     if not _ODD_CHARACTERS.search(text):  # most paragraphs: nothing to do
         return text
-    return _SPACES.sub(" ", _ZERO_WIDTH.sub("", text))
+    if _ZERO_WIDTH_ANY.search(text):
+        text = _ZERO_WIDTH.sub("", text)
+    return _SPACES.sub(" ", text)
 
 
 # -- primes ----------------------------------------------------------------------------------
@@ -202,6 +204,13 @@ _PRIME_RANGE = re.compile(r"(?<=\d['‘’′\"“”″])-(?=\d)")  # the scann
 _ELIDED_YEAR_RANGE = re.compile(r"(?<=\d)-(?=['‘’]\d\d(?:s|['‘’]s)?(?![\d\-–]))"
                                 r"|(?<=\d\ds)-(?=['‘’]?\d\ds\b)")
 _PHONE = re.compile(r"\d{3}-\d{4}")  # 555-0134 keeps its hyphen
+# What each rule after the em dashes needs somewhere in the text to match at all. Each starts
+# with its characters (the rules start with a look-behind, which makes the regex engine try
+# every position of the paragraph): one fast look skips a rule that cannot change anything.
+_MAY_CUT_OFF = re.compile(r"[-–](?:[\"“”'’‘]+(?:\s|$)|[,;:?!]|$)")
+_MAY_OPEN_WITH_DASH = re.compile("[\"“”'‘’][-–]")
+_MAY_BE_RANGE = re.compile(r"\d-\d")
+_MAY_BE_ELIDED_YEAR_RANGE = re.compile(r"[\ds]-['‘’]?\d")
 
 
 def dashes(text: str) -> str:
@@ -216,20 +225,24 @@ def dashes(text: str) -> str:
     if " -" in text or " –" in text or " —" in text:
         text = _SPACED_DASH.sub("—", text)
     if "—" in text:
-        text = _LOOSE_EM_DASH.sub("—", text)
+        if " —" in text or "— " in text:  # else every match is a lone "—", set as itself
+            text = _LOOSE_EM_DASH.sub("—", text)
         if _MAY_BE_BLANK.search(text):  # and after: "— — —" closed up is a run of three
             text = _NAME_BLANK.sub(_blank, text)
         if "——" in text:  # "— —" and "--—" closed up are two
             text = _TWO_EM_DASHES.sub("⸺", text)
     if "-" in text or "–" in text:
-        if not _SUSPENDED_HYPHEN.search(text):
+        if _MAY_CUT_OFF.search(text) and not _SUSPENDED_HYPHEN.search(text):
             text = _CUT_OFF.sub("—", text)
-        text = _OPENING_DASH.sub(r"\1\2—", text)
-        text = _RANGE.sub(lambda m: m.group(0) if _PHONE.fullmatch(m.group(0)) else
-                          f"{m.group(1)}–{m.group(2)}", text)
+        if _MAY_OPEN_WITH_DASH.search(text):
+            text = _OPENING_DASH.sub(r"\1\2—", text)
+        if _MAY_BE_RANGE.search(text):
+            text = _RANGE.sub(lambda m: m.group(0) if _PHONE.fullmatch(m.group(0)) else
+                              f"{m.group(1)}–{m.group(2)}", text)
         if _DIGIT_THEN_MARK.search(text):
             text = _PRIME_RANGE.sub("–", text)
-        text = _ELIDED_YEAR_RANGE.sub("–", text)
+        if _MAY_BE_ELIDED_YEAR_RANGE.search(text):
+            text = _ELIDED_YEAR_RANGE.sub("–", text)
     return text
 
 
