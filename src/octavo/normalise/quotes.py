@@ -198,12 +198,29 @@ class _Scanner:
         apostrophe = Mark.APOSTROPHE
         for match in _APOSTROPHE_IN_WORD.finditer(text):
             marks[match.start()] = apostrophe
+        events = self.events
+        double_open, double_close = Mark.DOUBLE_OPEN, Mark.DOUBLE_CLOSE
         for run in _QUOTE_RUN_NOT_IN_WORD.finditer(text):
             first, end = run.span()
             before = text[first - 1] if first else None
             after = text[end] if end < size else None
             if end - first == 1:
                 if text[first] in DOUBLES:
+                    # The commonest doubles as `_double` decides them: after a space, before
+                    # anything but a space, one opens; before a space, after anything but a
+                    # space, an opening bracket or a measure, one closes.
+                    if before is None or before.isspace():
+                        if after is not None and not after.isspace():
+                            self.double_open = True
+                            marks[first] = double_open
+                            events.append(double_open)
+                            continue
+                    elif (after is None or after.isspace()) and before not in "([{" and not (
+                            before.isdigit() or before in FRACTIONS):
+                        self.double_open = False
+                        marks[first] = double_close
+                        events.append(double_close)
+                        continue
                     self._double(first, before, after, first=True)
                 else:
                     self._single(first, before, after, before, after, 0)
