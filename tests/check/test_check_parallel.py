@@ -4,12 +4,13 @@ findings are the same, in the same order, as when every story is checked in this
 from __future__ import annotations
 
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from octavo import stories
-from octavo.cache import CACHE_DIR_NAME
+from octavo.cache import CACHE_DIR_NAME, BuildCache
 from octavo.check import check_book
 from tests.conftest import BookFolder
 
@@ -34,17 +35,21 @@ def test_workers_find_what_one_process_finds(book: BookFolder,
             names.append(name)
     book.manifest("title: Copies\nlanguage: en\ncontents: [" + ", ".join(names) + "]\n")
     manifest = book.root / "book.yaml"
-    pools: list[int] = []
+    pools: list[tuple[int, int]] = []  # (stories to make, processes)
     run = stories._run
 
-    def counted(cold: list[tuple[stories.StoryJob, bytes]], workers: int):  # type: ignore[no-untyped-def]
-        pools.append(workers)
-        return run(cold, workers)
+    def counted(cold: list[tuple[stories.StoryJob, bytes]], keys: list[str],
+                cache: BuildCache, workers: int) -> Iterator[stories.StoryResult]:
+        pools.append((len(cold), workers))
+        return run(cold, keys, cache, workers)
 
     monkeypatch.setattr(stories, "_run", counted)
     serial = check_book(manifest, workers=1)
     shutil.rmtree(book.root / CACHE_DIR_NAME)  # cold again
     parallel = check_book(manifest, workers=2)
-    assert pools == [1, 2]
+    assert pools == [(len(names), 1), (len(names), 2)]
+    # the workers kept what they made: a second check reads every story from the cache
+    assert check_book(manifest, workers=2) == serial
+    assert pools[-1] == (0, 1)
     assert {Path(d.span.path).name for d in serial if d.span} >= {Path(n).name for n in names}
     assert parallel == serial
