@@ -103,14 +103,19 @@ class PrintHtml:
     def _render(self, template: str, kind: str, title: str, first_folio: int,
                 start_side: str, **values: object) -> str:
         return render_template(self.env, f"print/{template}", kind=kind, title=title,
-                               first_folio=first_folio, start_side=start_side, **self.common,
-                               **values)
+                               first_folio=first_folio, start_side=start_side,
+                               **{**self.common, **values})
 
     def story(self, chapter: Chapter, first_folio: int, start_side: str = "recto") -> str:
         chapter = for_the_press(chapter, self.press)
         lead, blocks = self._lead(chapter)
+        # A story whose text does not open with a letter of plain text (a scene break, verse,
+        # an italic first word) cannot drop one: its first line is set in small capitals.
+        lead_in = "small-caps" if self.book.print.lead_in == "drop-cap" and lead is None \
+            else self.book.print.lead_in
         return self._render("story.html.j2", "story", chapter.title, first_folio, start_side,
                             chapter=chapter, lead=lead, segments=self._segments(blocks),
+                            lead_in=lead_in,
                             running_heads=self.book.running_heads(
                                 chapter.title, self.labels.names(chapter.authors) or None,
                                 names=self.labels.names))
