@@ -78,7 +78,7 @@ def make_cover(manifest: Manifest, output_dir: Path, stem: str, pages: int,
     """Write `<stem>-cover.pdf` into `output_dir`."""
     from octavo.backends.base import atomic_output
     from octavo.backends.pdf_layout import PdfLayout
-    from octavo.backends.pdf_print import mark_pdfx, save_options
+    from octavo.backends.pdf_print import mark_pdfx, remove_unused_colour_spaces, save_options
     from octavo.render.templating import make_environment, render_template
     from octavo.resources import styles_dir
 
@@ -132,6 +132,8 @@ def make_cover(manifest: Manifest, output_dir: Path, stem: str, pages: int,
 
         with pikepdf.open(io.BytesIO(laid_out.pdf)) as pdf:
             _boxes(pdf, geometry)
+            # WeasyPrint defines two Lab spaces in every document; PDF/X-1a allows none.
+            remove_unused_colour_spaces(pdf)
             if rules.pdf_standard != "none":
                 mark_pdfx(pdf, rules.pdf_standard, f"{manifest.title} (cover)",
                           f"{manifest.identifier.value}-cover")

@@ -39,6 +39,8 @@ class Profile:
     spine_text_min_pages: int
     # Thickness of one page (inches) by paper, for the spine width of the cover.
     paper_inch_per_page: dict[str, float] = field(default_factory=dict)
+    # The PDF/X versions the shop takes: a file that claims one of these is judged by it.
+    accepted_standards: tuple[str, ...] = ("x-1a", "x-4")
 
     def gutter_for(self, pages: int) -> float:
         for last_page, inches in self.gutter_table:

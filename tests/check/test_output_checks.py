@@ -70,3 +70,27 @@ def test_preflight_on_a_file_that_is_not_a_pdf(tmp_path: Path) -> None:
     (tmp_path / "x.pdf").write_text("not a pdf", encoding="utf-8")
     result = run_octavo("check", "--pdf", "x.pdf", cwd=tmp_path)
     assert result.returncode == 2 and "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize("profile", [None, "kdp"])
+def test_a_damaged_pdf_is_refused_located_never_a_crash(built: Path, tmp_path: Path,
+                                                         profile: str | None) -> None:
+    from octavo.diagnostics import OctavoError
+
+    whole = (built / "tales.pdf").read_bytes()
+    refused = 0
+    for tenth in range(2, 10):  # cut off at 20 %, 30 %, ... 90 %: qpdf recovers some of them
+        damaged = tmp_path / f"cut{tenth}.pdf"
+        damaged.write_bytes(whole[:len(whole) * tenth // 10])
+        try:
+            check_pdf(damaged, profile)
+        except OctavoError as exc:
+            (found,) = exc.diagnostics
+            assert found.code == "OCT100" and found.span.path == str(damaged)
+            refused += 1
+    assert refused >= 6
+    run = run_octavo("check", "--pdf", "cut9.pdf", *(["--profile", profile] if profile else []),
+                     cwd=tmp_path)
+    assert "Traceback" not in run.stderr and "internal error" not in run.stderr, run.stderr
+    if profile:  # without one the few basic checks can still read what qpdf recovered
+        assert run.returncode == 2 and "cut9.pdf: error OCT100" in run.stderr, run.stderr

@@ -83,3 +83,122 @@ def test_a_long_pdf_is_measured_in_another_process_with_the_same_findings(
     measured_here = pdf_preflight.preflight(path, rules)
     assert measured_elsewhere == measured_here
     assert any(finding.code == "OCT434" for finding in measured_here)
+
+
+def bleeding_pdf(path: Path, outer_only: bool, standard: str | None) -> Path:
+    """Four 6 × 9 in pages that bleed 0.125 in (9 pt): on the outer edges only (as a shop asks)
+    or on all four, claiming the PDF/X version `standard`."""
+    pdf = pikepdf.new()
+    for index in range(4):
+        recto = index % 2 == 0
+        left = 0 if outer_only and recto else -9
+        right = 432 if outer_only and not recto else 441
+        page = pdf.add_blank_page(page_size=(432, 648))
+        page.MediaBox = page.BleedBox = pikepdf.Array([left, -9, right, 657])
+        page.TrimBox = pikepdf.Array([0, 0, 432, 648])
+    if standard:
+        pdf.docinfo["/GTS_PDFXVersion"] = pikepdf.String(standard)
+    pdf.save(path)
+    return path
+
+
+def test_a_file_that_bleeds_is_judged_as_a_bleed_book(tmp_path: Path) -> None:
+    from octavo.check.pdf_preflight import rules_for_file
+
+    good = bleeding_pdf(tmp_path / "outer.pdf", outer_only=True, standard="PDF/X-4")
+    rules = rules_for_file(good, "kdp")
+    assert rules.bleed and rules.safe_zone_in == 0.375 and rules.pdf_standard == "x-4"
+    out = run_octavo("check", "--pdf", good, "--profile", "kdp", cwd=tmp_path).stdout
+    assert "OCT436" not in out and "OCT422" not in out, out  # the trim is 6 × 9 in
+    assert "PDF/X-1a is required" not in out  # KDP takes PDF/X-4 as well
+    # Bleed on the spine edge too is a wrong page size for the shop: located, with both boxes.
+    wrong = bleeding_pdf(tmp_path / "all.pdf", outer_only=False, standard="PDF/X-3:2002")
+    out = run_octavo("check", "--pdf", wrong, "--profile", "kdp", cwd=tmp_path).stdout
+    assert (f"{wrong}#page=1: error OCT436 page 1: MediaBox [-9 -9 441 657], expected "
+            "[0 -9 441 657] (trim + 0.125 in on the top, bottom and outside)") in out, out
+    assert "GTS_PDFXVersion is PDF/X-3:2002; PDF/X-1a is required" in out
+
+
+def _page_with(pdf: pikepdf.Pdf, content: bytes, **resources: pikepdf.Object) -> None:
+    page = pdf.add_blank_page(page_size=(432, 648))
+    page.Resources = pikepdf.Dictionary(**resources)
+    page.Contents = pdf.make_stream(content)
+
+
+def _font(pdf: pikepdf.Pdf, name: str, program: bytes) -> pikepdf.Object:
+    descriptor = pikepdf.Dictionary(Type=pikepdf.Name.FontDescriptor,
+                                    FontName=pikepdf.Name("/" + name),
+                                    FontFile2=pdf.make_stream(program))
+    return pdf.make_indirect(pikepdf.Dictionary(
+        Type=pikepdf.Name.Font, Subtype=pikepdf.Name.TrueType,
+        BaseFont=pikepdf.Name("/" + name), FontDescriptor=descriptor))
+
+
+def _codes(path: Path, **rules: str) -> dict[str, list[str]]:
+    from octavo.check.pdf_preflight import preflight
+    from octavo.print_profiles import resolve_rules
+
+    found: dict[str, list[str]] = {}
+    for finding in preflight(path, resolve_rules("kdp", **rules)):
+        found.setdefault(finding.code, []).append(finding.message)
+    return found
+
+
+def test_each_rule_fires_on_its_fault_and_not_on_a_look_alike(tmp_path: Path) -> None:
+    pdf = pikepdf.new()
+    half = pikepdf.Dictionary(Type=pikepdf.Name.ExtGState, ca=0.5)
+    whole = pikepdf.Dictionary(Type=pikepdf.Name.ExtGState, ca=1)
+    lab = pikepdf.Array([pikepdf.Name.Lab, pikepdf.Dictionary(WhitePoint=[0.96, 1, 0.82])])
+    cmyk = pikepdf.Name.DeviceCMYK
+    text = b"BT /F1 10 Tf 100 300 Td (Hi) Tj ET"
+    # Page 1: transparency (an alpha of 0.5), an unused Lab space and a used CMYK one.
+    _page_with(pdf, b"/GS1 gs /CS1 cs 0 0 0 1 sc " + text,
+               ExtGState=pikepdf.Dictionary(GS1=half),
+               ColorSpace=pikepdf.Dictionary(Unused=lab, CS1=cmyk),
+               Font=pikepdf.Dictionary(F1=_font(pdf, "ABCDEF+Charis", b"program one")))
+    # Page 2: an opaque graphics state (no transparency); the same name, another program.
+    _page_with(pdf, b"/GS1 gs " + text, ExtGState=pikepdf.Dictionary(GS1=whole),
+               Font=pikepdf.Dictionary(F1=_font(pdf, "ABCDEF+Charis", b"program two")))
+    # Page 3: Charis again under another subset prefix, and a Type 3 font.
+    type3 = pdf.make_indirect(pikepdf.Dictionary(Type=pikepdf.Name.Font,
+                                                 Subtype=pikepdf.Name.Type3,
+                                                 BaseFont=pikepdf.Name("/T3Font")))
+    _page_with(pdf, text, Font=pikepdf.Dictionary(
+        F1=_font(pdf, "GHIJKL+Charis", b"program three"), F2=type3))
+    pdf.add_blank_page(page_size=(432, 648))
+    path = tmp_path / "faults.pdf"
+    pdf.save(path, force_version="1.7")
+
+    found = _codes(path, font_embedding="full")
+    assert found["OCT437"] == ["page 1: graphics state GS1 sets ca 0.5"]
+    assert found["OCT440"] == ["page 1: colour space Unused (Lab) is defined and never used"]
+    assert found["OCT441"] == ["2 different programs are all named ABCDEF+Charis (pages 1, 2)"]
+    assert found["OCT442"] == ["Charis is embedded 3 times; one program for the whole book is "
+                               "enough"]
+    assert found["OCT443"] == ["Charis is embedded as a subset; KDP recommends whole fonts"]
+    assert found["OCT445"] == ["page 3: Type 3 font T3Font"]
+    # Look-alikes: transparency is no fault in PDF/X-4, nor a subset where subsets are wanted.
+    relaxed = _codes(path, pdf_standard="x-4", font_embedding="subset")
+    assert "OCT437" not in relaxed and "OCT443" not in relaxed and "OCT440" in relaxed
+
+
+def test_version_encryption_and_file_size(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+                                          ) -> None:
+    from octavo.print_profiles import PROFILES
+
+    pdf = pikepdf.new()
+    for _ in range(24):
+        pdf.add_blank_page(page_size=(432, 648))
+    pdf.docinfo["/GTS_PDFXVersion"] = pikepdf.String("PDF/X-1a:2001")
+    newer, right = tmp_path / "newer.pdf", tmp_path / "right.pdf"
+    pdf.save(newer, force_version="1.6")
+    pdf.save(right, force_version="1.3")
+    assert _codes(newer)["OCT447"] == ["PDF 1.6; PDF/X-1a:2001 allows at most PDF 1.3"]
+    assert "OCT447" not in _codes(right)
+    locked = tmp_path / "locked.pdf"
+    pdf.save(locked, encryption=pikepdf.Encryption(owner="o", user=""))
+    assert list(_codes(locked)) == ["OCT446"]
+    import dataclasses
+
+    monkeypatch.setitem(PROFILES, "kdp", dataclasses.replace(PROFILES["kdp"], max_file_mb=0.001))
+    assert _codes(right)["OCT432"][0].startswith("the file is 0.0 MB; KDP accepts at most 0.001")

@@ -52,6 +52,8 @@ def test_size_from_page_count_and_paper(thick: tuple[Path, str]) -> None:
         assert str(pdf.docinfo["/GTS_PDFXVersion"]) == "PDF/X-1a:2001"
         images = [x for x in page.Resources.XObject.values() if x.Subtype == "/Image"]
         assert len(images) == 2 and {str(x.ColorSpace) for x in images} == {"/DeviceCMYK"}
+        # No colour space defined beside them (WeasyPrint's two Lab spaces are not PDF/X-1a).
+        assert not list(page.Resources.get("/ColorSpace", {}).keys())
 
 
 def test_spine_text_inside_the_spine_and_all_text_in_the_safe_zone(

@@ -11,7 +11,7 @@ import pikepdf
 import pytest
 from pypdf import PdfReader
 
-from octavo.check.pdf_preflight import preflight
+from octavo.check.pdf_preflight import preflight, rules_for_file
 from octavo.print_profiles import resolve_rules
 from octavo.render.direction import language_direction
 from tests.conftest import BookFolder
@@ -158,6 +158,9 @@ def test_own_preflight_finds_nothing(kdp: Path, ingram: Path, bleed: Path) -> No
     for path, rules in ((kdp, resolve_rules("kdp")), (ingram, resolve_rules("ingram")),
                         (bleed, resolve_rules("kdp", bleed=True, pdf_standard="x-4"))):
         assert preflight(path, rules, direction=language_direction("en")) == []
+        # `octavo check --pdf FILE --profile kdp` reads the bleed and the PDF/X version from the
+        # file itself, and comes to the same verdict.
+        assert preflight(path, rules_for_file(path, rules.profile.name)) == []
 
 
 def test_roman_folios_then_arabic(kdp: Path) -> None:
@@ -310,3 +313,17 @@ def test_every_glyph_drawn_is_in_the_books_one_subset(kdp: Path) -> None:
                 assert (kept.getCoordinates(subset["glyf"])[0]
                         == source.getCoordinates(whole["glyf"])[0]), (name, gid)
     assert sum(len(d) for d in data.values()) < 300_000  # subsets, not the 0.75 MB of fonts
+
+
+def test_a_book_longer_than_the_shop_binds_is_refused_and_no_file_is_left(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from octavo.diagnostics import OctavoError
+    from octavo.print_profiles import PROFILES
+
+    # A shop that binds at most 20 pages stands for a 900-page book at KDP (828).
+    monkeypatch.setitem(PROFILES["kdp"].max_pages, "white", 20)
+    with pytest.raises(OctavoError) as refused:
+        make_book(BookFolder(tmp_path / "book"), stories=(("Alpha Tide", 2),))
+    (found,) = [d for d in refused.value.diagnostics if d.code == "OCT146"]
+    assert "the book has 24 pages; KDP binds at most 20 on white paper" in found.message
+    assert not list((tmp_path / "book" / "out").glob("*.pdf"))

@@ -164,6 +164,22 @@ def test_drop_cap_and_heads_in_the_story_html(book: BookFolder) -> None:
     assert '<span class="drop-cap">\u201cW</span>ell,' in page
     assert "break-before: verso" in page
     assert '<span class="rh-verso">T</span>' in page
+    assert 'class="story lead-drop-cap"' in page
+
+
+def test_a_story_that_cannot_drop_a_letter_opens_in_small_capitals(book: BookFolder) -> None:
+    from octavo.backends.base import NullProgress
+    from octavo.backends.print_html import PrintHtml
+    from octavo.diagnostics import Diagnostics
+    from octavo.pipeline import load_book
+    from octavo.render.templating import make_environment
+
+    book.write("stories/one.md", "# One\n\n*Dear John,* she wrote.\n\nThen nothing.\n")
+    book.write("book.yaml", "title: T\nauthor: Ann\nlanguage: en\ncontents: [stories/one.md]\n"
+               "build: {lead_in: drop-cap}\n")
+    loaded = load_book(book.root / "book.yaml", Diagnostics(), NullProgress())
+    page = PrintHtml(make_environment(None), loaded).story(next(loaded.chapters()), 1)
+    assert 'class="drop-cap"' not in page and 'class="story lead-small-caps"' in page
 
 
 def test_a_safe_zone_below_the_shops_is_a_located_warning(book: BookFolder) -> None:

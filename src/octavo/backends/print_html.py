@@ -15,6 +15,7 @@ from typing import assert_never
 import jinja2
 from markupsafe import Markup
 
+from octavo.backends.print_images import for_the_press, press_mode
 from octavo.document import (
     BackMatter,
     Block,
@@ -22,14 +23,17 @@ from octavo.document import (
     Chapter,
     CopyrightPage,
     Dedication,
+    Image,
     MatterPage,
     Paragraph,
     Part,
+    PrintSettings,
     TableOfContents,
     Text,
     TitlePage,
 )
 from octavo.i18n import labels_for
+from octavo.print_profiles import resolve_rules
 from octavo.render.templating import render_template
 from octavo.render.xhtml import render_inlines
 from octavo.resources import styles_dir
@@ -45,6 +49,33 @@ class TocEntry:
     byline: str | None
     page: int | None  # the printed folio, or None for a front-matter page (roman, resolved
     target: str | None = None  # by the layout from this element id)
+
+
+# How near a picture's shape must come to the page's to be printed as a full-page plate: the
+# trim, the trim and the outer bleed (6.125 × 9.25 in) and the trim bled all round all pass.
+PLATE_SHAPE_TOLERANCE = 0.05
+
+
+def plate_image(block: Block, settings: PrintSettings) -> Image | None:
+    """The picture of `block` if it is a full-page plate: alone in its paragraph and shaped
+    like the page (width over height within 5 % of the trim's)."""
+    if not isinstance(block, Paragraph) or len(block.children) != 1:
+        return None
+    picture = block.children[0]
+    if not isinstance(picture, Image):
+        return None
+    import io
+
+    from PIL import Image as Picture
+
+    try:
+        with Picture.open(io.BytesIO(picture.data)) as opened:
+            width, height = opened.size
+    except Exception:  # ingest checked it; a picture Pillow cannot size stays in the text
+        return None
+    page = settings.trim.width_in / settings.trim.height_in
+    return picture if height and abs(width / height / page - 1) <= PLATE_SHAPE_TOLERANCE \
+        else None
 
 
 def stylesheet_paths(style_sheet: str) -> list[str]:
@@ -65,17 +96,26 @@ class PrintHtml:
         self.labels = labels_for(book.meta.language, dict(book.labels))
         self.common = {"language": book.meta.language, "book_title": book.meta.title,
                        "lead_in": book.print.lead_in, "labels": self.labels}
+        rules = resolve_rules(book.print.profile, pdf_standard=book.print.pdf_standard,
+                              paper=book.print.paper)
+        self.press = press_mode(rules.pdf_standard, rules.black_and_white)
 
     def _render(self, template: str, kind: str, title: str, first_folio: int,
                 start_side: str, **values: object) -> str:
         return render_template(self.env, f"print/{template}", kind=kind, title=title,
-                               first_folio=first_folio, start_side=start_side, **self.common,
-                               **values)
+                               first_folio=first_folio, start_side=start_side,
+                               **{**self.common, **values})
 
     def story(self, chapter: Chapter, first_folio: int, start_side: str = "recto") -> str:
+        chapter = for_the_press(chapter, self.press)
         lead, blocks = self._lead(chapter)
+        # A story whose text does not open with a letter of plain text (a scene break, verse,
+        # an italic first word) cannot drop one: its first line is set in small capitals.
+        lead_in = "small-caps" if self.book.print.lead_in == "drop-cap" and lead is None \
+            else self.book.print.lead_in
         return self._render("story.html.j2", "story", chapter.title, first_folio, start_side,
-                            chapter=chapter, lead=lead, blocks=blocks,
+                            chapter=chapter, lead=lead, segments=self._segments(blocks),
+                            lead_in=lead_in,
                             running_heads=self.book.running_heads(
                                 chapter.title, self.labels.names(chapter.authors) or None,
                                 names=self.labels.names))
@@ -100,11 +140,31 @@ class PrintHtml:
             match.group(0), render_inlines(rest))
         return lead, blocks[1:]
 
+    def _segments(self, blocks: tuple[Block, ...]) -> list[tuple[str, object]]:
+        """The story's blocks as runs of text ("blocks", the blocks) and, in a book that bleeds,
+        full-page plates ("plate", the picture's <img/>): a picture alone in its paragraph and
+        shaped like the page is a page of its own, printed to the bleed edges."""
+        segments: list[tuple[str, object]] = []
+        run: list[Block] = []
+        for block in blocks:
+            picture = plate_image(block, self.book.print) if self.book.print.bleed else None
+            if picture is None:
+                run.append(block)
+                continue
+            if run:
+                segments.append(("blocks", tuple(run)))
+                run = []
+            segments.append(("plate", render_inlines((picture,), "print")))
+        if run or not segments:
+            segments.append(("blocks", tuple(run)))
+        return segments
+
     def part(self, part: Part, first_folio: int, start_side: str = "recto") -> str:
         return self._render("part.html.j2", "part", part.title, first_folio, start_side,
                             part=part)
 
     def back(self, page: BackMatter, first_folio: int, start_side: str = "recto") -> str:
+        page = for_the_press(page, self.press)
         return self._render("back.html.j2", "matter-back", page.title, first_folio, start_side,
                             page=page, running_heads=self.book.running_heads(
                                 page.title, names=self.labels.names))
@@ -112,7 +172,7 @@ class PrintHtml:
     def front(self, toc: list[TocEntry], copyright_lines: list[str]) -> str:
         meta = self.book.meta
         pages = []
-        for node in self.book.front:
+        for node in for_the_press(self.book.front, self.press):
             match node:
                 case TitlePage():
                     kind = "titlepage"

@@ -106,19 +106,29 @@ def check_pdf(path: Path, profile: str | None = None) -> list[Diagnostic]:
     """A print preflight: fonts embedded, one page size matching a trim, images at 300 dpi;
     with a print `profile`, every rule of that shop too (check/pdf_preflight.py)."""
     import pikepdf
+    import pypdfium2
 
     try:
         pdf = pikepdf.open(path)
     except pikepdf.PdfError as exc:
         raise OctavoError.single("OCT100", f"not a readable PDF: {exc}", Span(str(path))) from None
-    if profile is not None:
-        from octavo.check.pdf_preflight import preflight
-        from octavo.print_profiles import resolve_rules
-
-        pdf.close()
-        return _check_basics(path) + preflight(path, resolve_rules(profile), display=str(path))
     pdf.close()
-    return _check_basics(path)
+    try:
+        if profile is not None:
+            from octavo.check.pdf_preflight import preflight, rules_for_file
+
+            return _check_basics(path) + preflight(path, rules_for_file(path, profile),
+                                                   display=str(path))
+        return _check_basics(path)
+    except (pikepdf.PdfError, pypdfium2.PdfiumError, AttributeError, KeyError, TypeError,
+            ValueError, IndexError) as exc:
+        # qpdf opens a damaged file by recovering what it can (a truncated file, say): the
+        # objects it could not find read as null, and a rule then meets a page, font or stream
+        # that is not there. The file is refused, located, instead of the check failing.
+        detail = f": {exc}" if isinstance(exc, pikepdf.PdfError) else ""
+        raise OctavoError.single("OCT100", "a damaged PDF: part of its structure is missing or "
+                                 f"broken, so it cannot be checked{detail}",
+                                 Span(str(path))) from None
 
 
 def _check_basics(path: Path) -> list[Diagnostic]:
@@ -131,7 +141,7 @@ def _check_basics(path: Path) -> list[Diagnostic]:
         reported_fonts: set[str] = set()
         for number, page in enumerate(pdf.pages, start=1):
             span = Span(f"{path}#page={number}")
-            box = [float(v) for v in page.mediabox]
+            box = [float(v) for v in page.trimbox]  # the trim: a bleed is not the size
             sizes.setdefault((round(box[2] - box[0]), round(box[3] - box[1])), number)
             found.extend(_page_fonts(page, span, reported_fonts))
             found.extend(_page_images(page, span))

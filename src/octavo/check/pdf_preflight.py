@@ -224,6 +224,39 @@ class TextExtent:
     bottom: float
 
 
+def rules_for_file(path: Path, profile: str) -> Rules:
+    """The rules of `profile` as a PDF made elsewhere asks to be judged by them: a file whose
+    pages reach past their TrimBox bleeds (it is checked against the bleed boxes and the bleed
+    safe zone), and a file that claims a PDF/X version the shop accepts is checked as that
+    version (a PDF/X-4 file is not refused for not being PDF/X-1a)."""
+    import pikepdf
+
+    from octavo.print_profiles import resolve_rules
+
+    with pikepdf.open(path) as pdf:
+        bleeds = any(_bleeds(page) for page in pdf.pages[:2])
+        claimed = str(pdf.docinfo.get("/GTS_PDFXVersion", "")) if "/Info" in pdf.trailer \
+            else ""
+    standard = next((name for name, prefix in _CLAIMS.items() if claimed.startswith(prefix)),
+                    None)
+    accepted = resolve_rules(profile).profile.accepted_standards
+    return resolve_rules(profile, bleed=bleeds,
+                         pdf_standard=standard if standard in accepted else None)
+
+
+_CLAIMS = {"x-1a": "PDF/X-1a", "x-4": "PDF/X-4"}
+
+
+def _bleeds(page: Any) -> bool:
+    """The page's MediaBox reaches more than a point past its TrimBox on some edge."""
+    if "/TrimBox" not in page.obj:
+        return False
+    tx0, ty0, tx1, ty1 = _trim(page)
+    mx0, my0, mx1, my1 = (float(v) for v in page.obj.MediaBox)
+    return max(tx0 - min(mx0, mx1), ty0 - min(my0, my1), max(mx0, mx1) - tx1,
+               max(my0, my1) - ty1) > 1
+
+
 def preflight(path: Path, rules: Rules, *, direction: Direction | None = None,
               display: str | None = None) -> list[Diagnostic]:
     import pikepdf
