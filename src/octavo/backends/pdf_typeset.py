@@ -11,10 +11,12 @@ nothing of spreads. For each story:
    reproduces WeasyPrint's; a story it cannot model is left exactly as laid out.
 3. `pdf_paginate.choose_depths` finds the cheapest pagination, each spread normal, one line long
    or one line short (both pages together, as Vellum does). Paragraphs near the faults it cannot
-   remove, those ending in a runt and the loosest ones are laid out again ±1.5 % tighter and
-   looser, all together in one small probe document (a galley of the story's width); a variant
-   replaces its paragraph when it reads better without hurting the pages, or when, a line
-   shorter or longer, it removes a fault on the pages (`typeset_story`).
+   remove are laid out again in the variants that may change their length (±1.5 % tighter where
+   the last line is short, looser where it is nearly full: `REACH`), those ending in a runt and
+   the loosest ones a little tighter and looser, all together in one small probe document (a
+   galley of the story's width); a variant replaces its paragraph when it reads better without
+   hurting the pages, or when, a line shorter or longer, it removes a fault on the pages, alone
+   or with a second variant (`VariantSearch`). Faults left are probed further, wider each round.
 4. `pdf_paginate.rebuild` moves the line boxes between the page boxes. Lines keep WeasyPrint's
    breaks and text; the story itself is never laid out twice.
 """
@@ -535,7 +537,9 @@ def typeset_story(html: str, lay_out: Callable[[str], Any]) -> tuple[Any, Outcom
         wanted[index] = tuple(dict.fromkeys((*wanted.get(index, ()), *_mild_variants(flow, index))))
     probe(wanted)
     read_better_in_place()
-    probe({index: _variants_for(flow, index) for index in faulty_reading() if index in reading_badly})
+    # (A paragraph with a loose line, the least of these faults, gets no second probe.)
+    probe({index: _variants_for(flow, index) for index in faulty_reading()
+           if index in reading_badly and (qualities[index].runt or qualities[index].ladders)})
     read_better_in_place()
     cost, deltas = fix_faults(cost, deltas)
     for _ in range(FAULT_ROUNDS):  # faults left: probe further around them
