@@ -22,6 +22,7 @@ import pytest
 
 from octavo.backends.pdf_layout import PdfLayout
 from octavo.backends.pdf_paginate import (
+    COST_SHORT_SPREAD,
     Flow,
     Position,
     Unit,
@@ -30,7 +31,18 @@ from octavo.backends.pdf_paginate import (
     paginate,
     settle,
 )
-from octavo.backends.pdf_typeset import Quality, _ladders, _reads_better, split_story_text, tie_paragraph_ends
+from octavo.backends.pdf_typeset import (
+    TRACKED,
+    Quality,
+    VariantSearch,
+    _ladders,
+    _probe_worthy,
+    _reads_better,
+    _variants_for,
+    has_fault,
+    split_story_text,
+    tie_paragraph_ends,
+)
 from octavo.pipeline import build
 from tests.conftest import BookFolder
 
@@ -427,3 +439,101 @@ def test_a_scene_break_ending_a_page_draws_its_ornament_on_the_last_baseline() -
     _drop_to_foot(scene_break)
     assert moved == [7.0]  # down through its bottom padding
     assert (scene_break.padding_top, scene_break.padding_bottom) == (14.0, 0)  # same height
+
+
+def test_two_paragraphs_together_mend_a_spread_no_one_paragraph_can(monkeypatch: pytest.MonkeyPatch) -> None:
+    import octavo.backends.pdf_typeset as pass_module
+
+    # Pages of ten lines. A spread runs a line short; paragraphs 2 and 5 may each be set a
+    # line longer, 6 a line shorter. No one of them mends the spread; 2 and 5 together do.
+    lengths = [3, 7, 3, 6, 3, 6, 6, 6, 3, 3]
+    changes = {2: 1, 5: 1, 6: -1}
+    clean = Quality(False, 0, 0, 0)
+
+    def search() -> tuple[int, int, dict[int, str]]:
+        flow = _flow([_paragraph(length) for length in lengths], pages=8)
+        settle(flow)
+        variants = {(index, "loose"): _paragraph(lengths[index] + change)
+                    for index, change in changes.items()}
+        retracked: dict[int, str] = {}
+        found = VariantSearch(flow, variants, dict.fromkeys(variants, clean),
+                              dict.fromkeys(range(len(lengths)), clean), retracked, 1000)
+        before, deltas = choose_depths(flow)
+        return before, found.fix_faults(before, deltas)[0], retracked
+
+    before, after, retracked = search()
+    assert before >= COST_SHORT_SPREAD and after == 0
+    assert retracked == {2: "loose", 5: "loose"}
+    monkeypatch.setattr(pass_module, "LOOKAHEAD", 0)  # one change at a time: stuck
+    assert search()[1] == before
+
+
+@pytest.fixture(scope="module")
+def probed(tmp_path_factory: pytest.TempPathFactory) -> SimpleNamespace:
+    """A five-page story built with the pass, its probes watched: for the story as first laid
+    out, every variant the filter for the pages' sake leaves out, laid out too; and the first
+    line of every variant probed."""
+    import octavo.backends.pdf_typeset as pass_module
+
+    probe = pass_module.probe_variants
+    seen = SimpleNamespace(lengths=[], worthy=0, left_out=0, first_lines=[])
+
+    def probe_and_check(html: str, flow: Flow, wanted: dict[int, tuple[str, ...]],
+                        lay_out: Any) -> Any:
+        if not seen.lengths:  # (the paragraph's lines, a left-out variant's)
+            worthy = [index for index in range(len(flow.units)) if _probe_worthy(flow, index)]
+            unprobed = {index: tuple(name for name in TRACKED
+                                     if name not in _variants_for(flow, index, for_pages=True))
+                        for index in worthy}
+            found, _ = probe(html, flow, {i: names for i, names in unprobed.items() if names}, lay_out)
+            seen.lengths += [(len(flow.units[key[0]].lines), len(unit.lines)) for key, unit in found.items()]
+            seen.worthy, seen.left_out = len(worthy), sum(len(names) for names in unprobed.values())
+        found, document = probe(html, flow, wanted, lay_out)
+        seen.first_lines += [unit.lines[0] for unit in found.values()]
+        return found, document
+
+    monkeypatch = pytest.MonkeyPatch()
+    try:
+        monkeypatch.setattr(pass_module, "probe_variants", probe_and_check)
+        _build(tmp_path_factory.mktemp("probed"), _paragraphs()[:40], typeset=True,
+               monkeypatch=monkeypatch)
+    finally:
+        monkeypatch.undo()
+    return seen
+
+
+def test_the_variants_left_unprobed_for_the_pages_sake_would_not_change_a_paragraph_length(
+        probed: SimpleNamespace) -> None:
+    assert len(probed.lengths) == probed.left_out > 0
+    # A heuristic, but one that almost never leaves out a variant the pages could use...
+    assert sum(original != variant for original, variant in probed.lengths) <= 0.02 * len(probed.lengths)
+    assert probed.left_out >= probed.worthy * len(TRACKED) // 2  # ... and saves laying out most
+
+
+def test_no_variant_takes_the_lead_in_of_the_story_first_paragraph(probed: SimpleNamespace) -> None:
+    from weasyprint.formatting_structure import boxes
+
+    # The book's lead-in sets the story's first line in small capitals (`p:first-child`); a
+    # variant laid out first in its probe document must not be taken for that paragraph.
+    assert probed.first_lines
+    for line in probed.first_lines:
+        for box in line.descendants():
+            if isinstance(box, boxes.TextBox):
+                assert box.style["font_variant_caps"] == "normal", box.text
+
+
+def test_a_word_broken_across_the_page_turn_alone_is_a_fault_worth_mending() -> None:
+    # Seven paragraphs; the sixth's word broken after its fourth line falls at the foot of a
+    # recto, the story's only fault. Set without hyphenation it no longer does.
+    spec = [(6, None), (4, 2), (3, None), (8, None), (7, None), (6, 3), (7, 2)]
+    flow = _flow([_paragraph(lines, hyphen) for lines, hyphen in spec], first=10, pages=8)
+    settle(flow)
+    variants = {(5, "plain"): _paragraph(6)}
+    clean = Quality(False, 0, 0, 0)
+    cost, deltas = choose_depths(flow)
+    assert has_fault(flow, deltas) and cost < COST_SHORT_SPREAD  # cheaper than a short spread
+    search = VariantSearch(flow, variants, dict.fromkeys(variants, clean),
+                           dict.fromkeys(range(len(spec)), clean), {}, 1000)
+    after, deltas = search.fix_faults(cost, deltas)
+    assert not has_fault(flow, deltas) and after < cost
+    assert search.retracked == {5: "plain"}

@@ -11,10 +11,12 @@ nothing of spreads. For each story:
    reproduces WeasyPrint's; a story it cannot model is left exactly as laid out.
 3. `pdf_paginate.choose_depths` finds the cheapest pagination, each spread normal, one line long
    or one line short (both pages together, as Vellum does). Paragraphs near the faults it cannot
-   remove, those ending in a runt and the loosest ones are laid out again ±1.5 % tighter and
-   looser, all together in one small probe document (a galley of the story's width); a variant
-   replaces its paragraph when it reads better without hurting the pages, or when, a line
-   shorter or longer, it removes a fault on the pages (`typeset_story`).
+   remove are laid out again in the variants that may change their length (±1.5 % tighter where
+   the last line is short, looser where it is nearly full: `REACH`), those ending in a runt and
+   the loosest ones a little tighter and looser, all together in one small probe document (a
+   galley of the story's width); a variant replaces its paragraph when it reads better without
+   hurting the pages, or when, a line shorter or longer, it removes a fault on the pages, alone
+   or with a second variant (`VariantSearch`). Faults left are probed further, wider each round.
 4. `pdf_paginate.rebuild` moves the line boxes between the page boxes. Lines keep WeasyPrint's
    breaks and text; the story itself is never laid out twice.
 """
@@ -27,7 +29,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from octavo.backends.pdf_paginate import (
-    COST_SHORT_SPREAD,
+    COST_SHORT_LAST_PAGE,
     EPSILON,
     Flow,
     PagePlan,
@@ -35,6 +37,7 @@ from octavo.backends.pdf_paginate import (
     _find_story_text,
     _line_text,
     _page_cost,
+    _sinks,
     choose_depths,
     paginate,
     pagination_cost,
@@ -88,6 +91,7 @@ MAX_LOOSE = 8  # loose paragraphs per story probed tighter
 MAX_NEAR_FAULTS = 8  # paragraphs per story probed for the pages' sake
 FAULT_ROUNDS = 4  # probes around the faults left, after the first
 MAX_TRIALS = 24  # variants tried against the pagination per round
+LOOKAHEAD = 4  # where no one variant helps, the changes that move a fault tried with a second
 TRIAL_PAGES = 3000  # paginations tried per story × its pages: 300 for 10 pages, 5 for 600
 _MARGIN_BOXES = ("top-left-corner", "top-left", "top-center", "top-right", "top-right-corner",
                  "bottom-left-corner", "bottom-left", "bottom-center", "bottom-right",
@@ -155,7 +159,10 @@ def probe_variants(html: str, flow: Flow, wanted: dict[int, tuple[str, ...]],
     galley = (f"<style>@page {{ size: {flow.pages[0].margin_width()}px 60000px !important; "
               + " ".join(f"@{box} {{ content: none !important }}" for box in _MARGIN_BOXES)
               + " }</style>")
-    document = lay_out(prefix.replace("</head>", galley + "</head>", 1) + "\n".join(bodies) + suffix)
+    # An element before the variants, so that none of them is the story's first paragraph to the
+    # stylesheet (`p:first-child`: no indent, the lead-in's small capitals).
+    document = lay_out(prefix.replace("</head>", galley + "</head>", 1) + "<div hidden></div>"
+                       + "\n".join(bodies) + suffix)
     from weasyprint.formatting_structure import boxes
 
     found: dict[tuple[int, str], Unit] = {}
@@ -306,17 +313,156 @@ def _faulty_neighbours(flow: Flow, plans: Sequence[PagePlan]) -> list[int]:
     return wanted
 
 
-def _variants_for(flow: Flow, index: int) -> tuple[str, ...]:
+def _variants_for(flow: Flow, index: int, *, for_pages: bool = False) -> tuple[str, ...]:
     """The variants a paragraph is probed in: unhyphenated too where its hyphens are a fault
-    (a ladder) or may fall at a page's foot (it is long enough to cross a page)."""
-    hyphenated = flow.units[index].hyphenated
-    return DEHYPHENATED if any(hyphenated) and (_ladders(hyphenated) or len(hyphenated) >= 4) \
+    (a ladder) or may fall at a page's foot (it is long enough to cross a page).
+
+    Probed `for_pages` (a paragraph a line longer or shorter would move a fault off the pages),
+    only the variants that may change its length: a tighter setting where its last line is
+    short enough to be taken up, a looser one where it is nearly full (REACH)."""
+    unit = flow.units[index]
+    hyphenated = unit.hyphenated
+    names = DEHYPHENATED if any(hyphenated) and (_ladders(hyphenated) or len(hyphenated) >= 4) \
         else TRACKED
+    if not for_pages:
+        return names
+    lines, fill = len(unit.lines), _last_line_fill(unit, flow.text_boxes[0].width)
+    return tuple(name for name in names
+                 if name == "plain" or (fill if name in ("tight", "tighter") else 1 - fill)
+                 < REACH[name] * lines + REACH_WORD)
+
+
+# How much of a line each variant takes up or gives, per line of the paragraph, as a share of
+# the measure (the tracking and word spacing of VARIANTS over a line's 60 letters and 10 spaces,
+# with a margin): a paragraph of n lines whose last line fills less than n × REACH["tighter"]
+# of the measure may come out a line shorter set tighter; one whose last line leaves less than
+# n × REACH["looser"] empty may come out a line longer set looser; and, since a line break
+# moves a whole word, give or take a short word (REACH_WORD). Measured on the held-out book's
+# probes: no variant outside these reaches changed a paragraph's length; they leave out about
+# two thirds of the variants.
+REACH = {"tight": 0.08, "tighter": 0.11, "loose": 0.05, "looser": 0.075}
+REACH_WORD = 0.03
+
+
+def _broken_at_foot(flow: Flow, plans: Sequence[PagePlan]) -> dict[int, tuple[str, ...]]:
+    """The paragraphs whose word is broken across a page's foot, in every variant: any that
+    breaks its lines elsewhere may take the hyphen off the foot, whatever its length."""
+    return {plan.end.unit: _variants_for(flow, plan.end.unit) for plan in plans
+            if plan.ends_hyphenated and plan.end.unit < len(flow.units)
+            and _probe_worthy(flow, plan.end.unit)}
+
+
+def _mild_variants(flow: Flow, index: int) -> tuple[str, ...]:
+    """A paragraph that reads badly, first probed a little tighter and looser, and unhyphenated
+    where its hyphens are the fault (a ladder, a fragment alone on its last line)."""
+    unit = flow.units[index]
+    fragment = len(unit.hyphenated) >= 2 and unit.hyphenated[-2]
+    return ("tight", "loose", "plain") if _ladders(unit.hyphenated) or fragment else ("tight", "loose")
+
+
+def _last_line_fill(unit: Unit, width: float) -> float:
+    """The share of the measure the paragraph's last line fills."""
+    from weasyprint.formatting_structure import boxes
+
+    line, origin = unit.lines[-1], unit.origins[-1]
+    ends = [box.position_x + box.margin_width() for box in line.descendants()
+            if isinstance(box, boxes.TextBox)]
+    return (max(ends) - origin) / width if ends and width > 0 else 0.0
 
 
 def _probe_worthy(flow: Flow, index: int) -> bool:
     unit = flow.units[index]
     return unit.is_paragraph and len(unit.lines) >= 2 and unit.child_index > 0
+
+
+def has_fault(flow: Flow, deltas: Sequence[int]) -> bool:
+    """Whether the story's pages at these depths leave a fault a reader sees: a page short of
+    the full depth, a word broken across the page turn, a last page under LAST_PAGE_MIN_LINES,
+    a spread run a line short together. (A verso's word continued on the facing page, a scene
+    break ending a page, a spread a line long and a deeper sink are allowed.)"""
+    plans = paginate(flow, deltas)
+    if plans is None:
+        return True
+    short_spread = any(delta < 0 and not (index == 0 and _sinks(flow))
+                       for index, delta in enumerate(deltas[: len(plans)]))
+    return short_spread or any(
+        _page_cost(flow, plan, index + 1, index == len(plans) - 1) >= COST_SHORT_LAST_PAGE
+        for index, plan in enumerate(plans))
+
+class VariantSearch:
+    """The paragraph variants laid out so far for a story, tried against its pagination: which
+    to put in place of their paragraphs (`retracked`, by unit index)."""
+
+    def __init__(self, flow: Flow, variants: dict[tuple[int, str], Unit],
+                 judged: dict[tuple[int, str], Quality], qualities: dict[int, Quality],
+                 retracked: dict[int, str], trials: int) -> None:
+        self.flow, self.variants, self.judged = flow, variants, judged
+        self.qualities, self.retracked = qualities, retracked
+        self.trials_left = trials  # each trial costs a pagination of the whole story
+
+    def trial_depths(self) -> tuple[int, list[int]] | None:
+        """The best pagination of the flow as it is, within the story's budget of trials (a
+        very long story gets few)."""
+        if self.trials_left <= 0:
+            return None
+        self.trials_left -= 1
+        return choose_depths(self.flow)
+
+    def trial_with(self, keys: tuple[tuple[int, str], ...]) -> tuple[int, list[int]] | None:
+        """The best pagination with these variants in place (the flow given back as it was)."""
+        units = self.flow.units
+        originals = [units[key[0]] for key in keys]
+        for key in keys:
+            units[key[0]] = self.variants[key]
+        trial = self.trial_depths()
+        for key, original in zip(keys, originals, strict=True):
+            units[key[0]] = original
+        return trial
+
+    def substitute(self, key: tuple[int, str]) -> None:
+        self.flow.units[key[0]], self.qualities[key[0]] = self.variants[key], self.judged[key]
+        self.retracked[key[0]] = key[1]
+
+    def fix_faults(self, cost: int, deltas: list[int]) -> tuple[int, list[int]]:
+        """Paragraphs a line longer or shorter, no worse to read, while that removes faults:
+        one at a time, or two together where no one change helps."""
+        units, variants, judged = self.flow.units, self.variants, self.judged
+        for _ in range(3):
+            if not has_fault(self.flow, deltas):
+                break
+            # Variants a line longer or shorter first, then those breaking their words elsewhere
+            # (a hyphen moved off a page's foot).
+            trials = sorted((key for key in judged if key[0] not in self.retracked
+                             and _no_worse(judged[key], self.qualities[key[0]])
+                             and (len(variants[key].lines) != len(units[key[0]].lines)
+                                  or variants[key].hyphenated != units[key[0]].hyphenated)),
+                            key=lambda key: (len(variants[key].lines) == len(units[key[0]].lines),
+                                             key))[:MAX_TRIALS]
+            best: tuple[int, list[int], tuple[tuple[int, str], ...]] | None = None
+            moved: list[tuple[int, tuple[int, str]]] = []  # changes that move the faults
+            for key in trials:
+                trial = self.trial_with((key,))
+                if trial is not None and trial[0] < cost and (best is None or trial[0] < best[0]):
+                    best = (trial[0], trial[1], (key,))
+                elif trial is not None and trial[0] < 10**9 and trial[0] != cost:
+                    moved.append((trial[0], key))
+            if best is None:
+                # No one change removes a fault, but one may move it where another removes it
+                # (an opening a line short made full by a paragraph a line longer, leaving a
+                # spread short further on that a paragraph there mends): try pairs.
+                for _, first in sorted(moved)[:LOOKAHEAD]:
+                    for key in trials:
+                        if key[0] == first[0]:
+                            continue
+                        trial = self.trial_with((first, key))
+                        if trial is not None and trial[0] < cost and (best is None or trial[0] < best[0]):
+                            best = (trial[0], trial[1], (first, key))
+            if best is None:
+                break
+            cost, deltas = best[0], best[1]
+            for key in best[2]:
+                self.substitute(key)
+        return cost, deltas
 
 
 def typeset_story(html: str, lay_out: Callable[[str], Any]) -> tuple[Any, Outcome]:
@@ -344,91 +490,75 @@ def typeset_story(html: str, lay_out: Callable[[str], Any]) -> tuple[Any, Outcom
     qualities = {index: judge(unit) for index, unit in enumerate(flow.units) if unit.is_paragraph}
     variants: dict[tuple[int, str], Unit] = {}
     judged: dict[tuple[int, str], Quality] = {}
-    probed: set[int] = set()
+    probed: set[tuple[int, str]] = set()
 
     def probe(wanted: dict[int, tuple[str, ...]]) -> None:
-        wanted = {index: names for index, names in wanted.items() if index not in probed}
+        wanted = {index: fresh for index, names in wanted.items()
+                  if (fresh := tuple(name for name in names if (index, name) not in probed))}
         if wanted:
             found, document = probe_variants(tied, flow, wanted, lay_out)
             probes.append(document)
-            probed.update(wanted)
+            probed.update((index, name) for index, names in wanted.items() for name in names)
             variants.update(found)
             judged.update((key, judge(unit)) for key, unit in found.items())
 
-    trials_left = [max(2, TRIAL_PAGES // len(page_boxes))]
+    search = VariantSearch(flow, variants, judged, qualities, retracked,
+                           max(2, TRIAL_PAGES // len(page_boxes)))
+    substitute, trial_depths, fix_faults = search.substitute, search.trial_depths, search.fix_faults
 
-    def trial_depths() -> tuple[int, list[int]] | None:
-        """The best pagination with a variant in place, within the story's budget of trials
-        (each costs a pagination of the whole story: a very long story gets few)."""
-        if trials_left[0] <= 0:
-            return None
-        trials_left[0] -= 1
-        return choose_depths(flow)
+    def read_better_in_place() -> None:
+        """Paragraphs that read better retracked where the pages do not change (the same
+        length)."""
+        for key in sorted(judged):
+            same = len(variants[key].lines) == len(flow.units[key[0]].lines)
+            if same and key[0] not in retracked and _reads_better(judged[key], qualities[key[0]]):
+                substitute(key)
 
-    def substitute(key: tuple[int, str]) -> None:
-        flow.units[key[0]], qualities[key[0]] = variants[key], judged[key]
-        retracked[key[0]] = key[1]
+    def faulty_reading() -> list[int]:
+        """Paragraphs ending in a runt, with a ladder of hyphens or loose lines, worst first."""
+        faulty = sorted((index for index, quality in qualities.items()
+                         if (quality.loose or quality.runt or quality.ladders)
+                         and index not in retracked and _probe_worthy(flow, index)),
+                        key=lambda index: (not qualities[index].runt, -qualities[index].loose, index))
+        return faulty[:MAX_LOOSE]
 
-    def fix_faults(cost: int, deltas: list[int]) -> tuple[int, list[int]]:
-        """Paragraphs a line longer or shorter, no worse to read, while that removes faults."""
-        for _ in range(3):
-            if cost < COST_SHORT_SPREAD:  # no fault left, no spread run short
-                break
-            # Variants a line longer or shorter first, then those breaking their words elsewhere
-            # (a hyphen moved off a page's foot).
-            trials = sorted((key for key in judged if key[0] not in retracked
-                             and _no_worse(judged[key], qualities[key[0]])
-                             and (len(variants[key].lines) != len(flow.units[key[0]].lines)
-                                  or variants[key].hyphenated != flow.units[key[0]].hyphenated)),
-                            key=lambda key: (len(variants[key].lines) == len(flow.units[key[0]].lines),
-                                             key))
-            best: tuple[int, list[int], tuple[int, str]] | None = None
-            for key in trials[:MAX_TRIALS]:
-                original = flow.units[key[0]]
-                flow.units[key[0]] = variants[key]
-                trial = trial_depths()
-                flow.units[key[0]] = original
-                if trial is not None and trial[0] < cost and (best is None or trial[0] < best[0]):
-                    best = (trial[0], trial[1], key)
-            if best is None:
-                break
-            cost, deltas = best[0], best[1]
-            substitute(best[2])
-        return cost, deltas
-
-    # One probe: the paragraphs near a fault, those ending in a runt and the loosest ones, each
-    # tighter and looser.
+    # One probe: the paragraphs near a fault in the variants that may change their length, and
+    # those that read badly a little tighter and looser; then, for those still reading badly,
+    # the stronger variants (most are mended by the milder ones: one probe of every variant
+    # laid out three times as many paragraphs for little more).
     plans = paginate(flow, deltas) or []
-    near = [index for index in _faulty_neighbours(flow, plans) if _probe_worthy(flow, index)]
-    wanted: dict[int, tuple[str, ...]] = {index: _variants_for(flow, index)
+    near = [index for index in _faulty_neighbours(flow, plans) if _probe_worthy(flow, index)
+            and _variants_for(flow, index, for_pages=True)]
+    wanted: dict[int, tuple[str, ...]] = {index: _variants_for(flow, index, for_pages=True)
                                           for index in near[:MAX_NEAR_FAULTS]}
-    loose = sorted((index for index, quality in qualities.items()
-                    if (quality.loose or quality.runt or quality.ladders) and _probe_worthy(flow, index)),
-                   key=lambda index: (not qualities[index].runt, -qualities[index].loose, index))
-    for index in loose[:MAX_LOOSE]:
-        wanted.setdefault(index, _variants_for(flow, index))
+    wanted.update(_broken_at_foot(flow, plans))
+    reading_badly = faulty_reading()
+    for index in reading_badly:
+        wanted[index] = tuple(dict.fromkeys((*wanted.get(index, ()), *_mild_variants(flow, index))))
     probe(wanted)
-
-    # Paragraphs that read better retracked where the pages do not change (the same length).
-    for key in sorted(judged):
-        same = len(variants[key].lines) == len(flow.units[key[0]].lines)
-        if same and key[0] not in retracked and _reads_better(judged[key], qualities[key[0]]):
-            substitute(key)
+    read_better_in_place()
+    # (A paragraph with a loose line, the least of these faults, gets no second probe.)
+    probe({index: _variants_for(flow, index) for index in faulty_reading()
+           if index in reading_badly and (qualities[index].runt or qualities[index].ladders)})
+    read_better_in_place()
     cost, deltas = fix_faults(cost, deltas)
     for _ in range(FAULT_ROUNDS):  # faults left: probe further around them
-        if cost < COST_SHORT_SPREAD:
+        if not has_fault(flow, deltas):
             break
         plans = paginate(flow, deltas) or []
-        near = [index for index in _faulty_neighbours(flow, plans)
-                if _probe_worthy(flow, index) and index not in probed][:MAX_NEAR_FAULTS]
+        def flexible(index: int) -> bool:
+            return _probe_worthy(flow, index) and index not in retracked and any(
+                (index, name) not in probed for name in _variants_for(flow, index, for_pages=True))
+        near = [index for index in _faulty_neighbours(flow, plans) if flexible(index)]
+        near = near[:MAX_NEAR_FAULTS]
         if not near:
             # A fault the pages around it cannot remove (a short opening, a short spread) is
             # moved by any paragraph of the story a line longer or shorter: probe them all.
-            near = [index for index in range(len(flow.units))
-                    if _probe_worthy(flow, index) and index not in probed]
+            near = [index for index in range(len(flow.units)) if flexible(index)]
             if not near:
                 break
-        probe({index: _variants_for(flow, index) for index in near})
+        probe({**{index: _variants_for(flow, index, for_pages=True) for index in near},
+               **_broken_at_foot(flow, plans)})
         cost, deltas = fix_faults(cost, deltas)
     # Paragraphs whose better setting changes their length, where the pages stay as good.
     for key in sorted(judged):
@@ -444,9 +574,10 @@ def typeset_story(html: str, lay_out: Callable[[str], Any]) -> tuple[Any, Outcom
 
     final = paginate(flow, deltas)
     if final is None:
-        return document, Outcome(True, (), before, before, len(probed))
+        return document, Outcome(True, (), before, before, len({index for index, _ in probed}))
     # Rebuilt even with every page at its normal depth: the opening's text is on the grid now.
     document.pages = [Page(box) for box in rebuild(flow, final)]
     document.octavo_probes = probes
-    return document, Outcome(True, tuple(deltas[: len(final)]), before, cost, len(probed),
+    return document, Outcome(True, tuple(deltas[: len(final)]), before, cost,
+                             len({index for index, _ in probed}),
                              tuple(name for _, name in sorted(retracked.items())))
