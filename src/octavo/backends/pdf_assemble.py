@@ -58,12 +58,9 @@ class Assembler:
     def stamp_folios(self, first: int, kinds: list[FolioKind], sheets: list[bytes]) -> None:
         """Draw the body's folios (laid out on `sheets`, together a page per body page) on the
         body pages from index `first`."""
-        pages: list[Any] = []
-        for sheet_pdf in sheets:
-            sheet = pikepdf.open(io.BytesIO(sheet_pdf))
-            self._sources.append(sheet)
-            pages.extend(sheet.pages)
-        stamp_folios(self.pdf, first, kinds, pages)
+        parts = [pikepdf.open(io.BytesIO(sheet_pdf)) for sheet_pdf in sheets]
+        self._sources.extend(parts)
+        stamp_folios(self.pdf, first, kinds, parts)
 
     def add_blank(self) -> None:
         self.pdf.add_blank_page(page_size=self.size)
