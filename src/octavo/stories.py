@@ -58,6 +58,7 @@ def process_stories(jobs: list[StoryJob], cache: BuildCache,
     """Every job's result, in the jobs' order."""
     loaded: list[tuple[StoryJob, str, StoryResult | None]] = []  # (job, cache key, cached)
     cold: list[tuple[StoryJob, bytes]] = []
+    cold_keys: list[str] = []
     unreadable: dict[int, tuple[Diagnostic, ...]] = {}
     for index, job in enumerate(jobs):
         raw, error = _read(job)
@@ -68,19 +69,17 @@ def process_stories(jobs: list[StoryJob], cache: BuildCache,
         cached = _cached(cache, key)
         if cached is None:
             cold.append((job, raw))
+            cold_keys.append(key)
         loaded.append((job, key, cached))
     cold_bytes = sum(len(raw) for _, raw in cold)
-    fresh = _run(cold, workers if cold_bytes >= PARALLEL_MIN_BYTES else 1)
+    fresh = _run(cold, cold_keys, cache, workers if cold_bytes >= PARALLEL_MIN_BYTES else 1)
     done = iter(loaded)
     for index, job in enumerate(jobs):
         if index in unreadable:
             yield job, StoryResult(None, unreadable[index])
             continue
         _, key, cached = next(done)
-        result = cached or next(fresh)
-        if cached is None and result.story is not None and cache.enabled:
-            cache.put(CACHE_KIND, str(key), serial.dumps(result))
-        yield job, result
+        yield job, cached or next(fresh)
 
 
 def process_story(job: StoryJob, raw: bytes) -> StoryResult:
@@ -144,15 +143,26 @@ def _cached(cache: BuildCache, key: str) -> StoryResult | None:
     return result
 
 
-def _run(cold: list[tuple[StoryJob, bytes]], workers: int) -> Iterator[StoryResult]:
+def _processed_and_kept(job: StoryJob, raw: bytes, cache: BuildCache, key: str) -> StoryResult:
+    """`process_story`, its result kept in the cache by the process that made it (a worker
+    encodes its own stories, in parallel, instead of the parent encoding all of them)."""
+    result = process_story(job, raw)
+    if result.story is not None and cache.enabled:
+        cache.put(CACHE_KIND, key, serial.dumps(result))
+    return result
+
+
+def _run(cold: list[tuple[StoryJob, bytes]], keys: list[str], cache: BuildCache,
+         workers: int) -> Iterator[StoryResult]:
     if workers <= 1 or len(cold) < 2:
-        return (process_story(job, raw) for job, raw in cold)
+        return (_processed_and_kept(job, raw, cache, key)
+                for (job, raw), key in zip(cold, keys, strict=True))
     from concurrent.futures import ProcessPoolExecutor
 
     pool = ProcessPoolExecutor(min(workers, len(cold)), mp_context=_start_method())
     # Largest first, so that no worker is left with one big story at the end.
     order = sorted(range(len(cold)), key=lambda i: -len(cold[i][1]))
-    futures = {i: pool.submit(process_story, *cold[i]) for i in order}
+    futures = {i: pool.submit(_processed_and_kept, *cold[i], cache, keys[i]) for i in order}
     pool.shutdown(wait=False)
     return (futures[i].result() for i in range(len(cold)))
 
