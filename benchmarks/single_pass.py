@@ -8,7 +8,11 @@ the shop asks for at that page count (without it, at 24 pages' margin: a wider t
 fewer lines and pages than octavo's book of the same text).
 
 Prints JSON: seconds (WeasyPrint's layout and PDF writing only, not reading the manuscripts),
-pages and bytes.
+pages and bytes; and the same PDF finished for the press as octavo finishes its book (page
+boxes, PDF/X output intent and markers, one program per font, the shop's PDF version), written
+beside OUT as OUT.finished.pdf: its bytes and the shop's preflight findings on it. octavo's PDF
+is compared with both: the finished one is the fair reference, a PDF that passes the same print
+checks.
 """
 
 from __future__ import annotations
@@ -36,7 +40,47 @@ def main(manifest: Path, out: Path, pages: int = 24) -> None:
     pdf = document.write_pdf()
     seconds = time.perf_counter() - started
     out.write_bytes(pdf)
-    print(json.dumps({"seconds": seconds, "pages": len(document.pages), "bytes": len(pdf)}))
+    finished = out.with_suffix(".finished.pdf")
+    findings = finish_for_press(book, pdf, finished)
+    print(json.dumps({"seconds": seconds, "pages": len(document.pages), "bytes": len(pdf),
+                      "finished_bytes": finished.stat().st_size,
+                      "finished_findings": findings}))
+
+
+def finish_for_press(book: object, pdf: bytes, out: Path) -> list[str]:
+    """`pdf` finished as octavo finishes its book (backends/pdf.py), written to `out`; the
+    codes the shop's preflight finds on it."""
+    import io
+
+    import pikepdf
+
+    from octavo.backends.pdf import rules_for
+    from octavo.backends.pdf_fonts import unify_fonts
+    from octavo.backends.pdf_print import (
+        mark_pdfx,
+        open_as_facing_pages,
+        remove_unused_colour_spaces,
+        save_options,
+        set_page_boxes,
+        strip_annotations,
+    )
+    from octavo.check.pdf_preflight import preflight
+    from octavo.render.direction import language_direction
+
+    rules = rules_for(book)  # type: ignore[arg-type]
+    direction = language_direction(book.meta.language)  # type: ignore[attr-defined]
+    with pikepdf.open(io.BytesIO(pdf)) as final:
+        set_page_boxes(final, rules, direction)
+        if not rules.profile.annotations_allowed or rules.pdf_standard != "none":
+            strip_annotations(final)
+        remove_unused_colour_spaces(final)
+        unify_fonts(final, rules.font_embedding)
+        open_as_facing_pages(final, direction)
+        if rules.pdf_standard != "none":
+            mark_pdfx(final, rules.pdf_standard, book.meta.title,  # type: ignore[attr-defined]
+                      book.meta.identifier.value)  # type: ignore[attr-defined]
+        final.save(out, **save_options(rules.pdf_standard))
+    return sorted(finding.code for finding in preflight(out, rules, direction=direction))
 
 
 def one_document(book: object, pages: int = 24) -> tuple[str, object]:

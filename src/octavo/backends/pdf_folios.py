@@ -92,22 +92,65 @@ def sheet_parts(kinds: list[FolioKind]) -> list[tuple[int, int]]:
     return parts
 
 
-def stamp_folios(book: Any, first: int, kinds: list[FolioKind], sheet: Sequence[Any]) -> None:
-    """Draw page i of the laid-out `sheet` (pikepdf pages, the folio sheets' in order) over page
-    `first + i` of `book` for every body page that carries a folio. (Not pikepdf's add_overlay: it names the
-    resource at random, and the same book must give the same bytes.)"""
-    import pikepdf
+# The operators that name a resource, and which operand: (operator → (category, operand index)).
+# An operand that is a device colour space or not a name at all is left as it is.
+_NAMED_RESOURCES = {
+    "Tf": ("/Font", 0), "gs": ("/ExtGState", 0), "Do": ("/XObject", 0),
+    "cs": ("/ColorSpace", 0), "CS": ("/ColorSpace", 0), "sh": ("/Shading", 0),
+    "scn": ("/Pattern", -1), "SCN": ("/Pattern", -1), "BDC": ("/Properties", 1),
+    "DP": ("/Properties", 1),
+}
+_DEVICE_SPACES = {"/DeviceGray", "/DeviceRGB", "/DeviceCMYK", "/Pattern"}
 
+
+def stamp_folios(book: Any, first: int, kinds: list[FolioKind], sheets: Sequence[Any]) -> None:
+    """Draw page i of the laid-out sheets (`sheets`: the parts as pikepdf PDFs, in order) over
+    page `first + i` of `book` for every body page that carries a folio.
+
+    The folio's drawing is written into the page's own content, its resources added to the
+    page's under names of their own (`/Folio{part}-{name}`): the same marks as drawing the
+    sheet's page as a form, without a form object and its dictionary on every page (about
+    0.4 KB a page). (Not pikepdf's add_overlay either: it names the resource at random, and the
+    same book must give the same bytes.)"""
+    pages = [(part, page) for part, sheet in enumerate(sheets) for page in sheet.pages]
     for index, kind in enumerate(kinds):
         if kind == "none":
             continue
-        page, folio = book.pages[first + index], sheet[index]
+        page, (part, folio) = book.pages[first + index], pages[index]
         if list(page.mediabox) != list(folio.mediabox):
             raise ValueError("the folio sheet's pages are not the book's size")
-        form = book.copy_foreign(folio.as_form_xobject())
-        # Numbered by page: the pages of one laid-out document share one resource dictionary.
-        name = f"/OctavoFolio{first + index}"
-        page.add_resource(form, pikepdf.Name.XObject, pikepdf.Name(name))
+        drawing = _renamed_drawing(book, sheets[part], page, folio, f"Folio{part}-")
         page.contents_add(b"q\n", prepend=True)
-        page.contents_add(f"Q\nq {name} Do Q\n".encode())
+        page.contents_add(b"Q\nq\n" + drawing + b"\nQ\n")
         page.contents_coalesce()
+
+
+def _renamed_drawing(book: Any, sheet: Any, page: Any, folio: Any, prefix: str) -> bytes:
+    """The folio page's content with every resource it names renamed `prefix + name`, and those
+    resources copied into `page`'s resources (which the pages of one laid-out document share)."""
+    import pikepdf
+
+    resources = folio.obj.get("/Resources", pikepdf.Dictionary())
+    ours = page.obj.Resources
+    instructions: list[Any] = []
+    for instruction in pikepdf.parse_content_stream(folio):
+        if isinstance(instruction, pikepdf.ContentStreamInlineImage):
+            instructions.append(instruction)
+            continue
+        operands, operator = list(instruction.operands), str(instruction.operator)
+        named = _NAMED_RESOURCES.get(operator)
+        if named is not None and operands:
+            category, at = named
+            name = operands[at]
+            if isinstance(name, pikepdf.Name) and str(name) not in _DEVICE_SPACES:
+                source = resources[category][name]
+                renamed = pikepdf.Name(f"/{prefix}{str(name)[1:]}")
+                if category not in ours:
+                    ours[category] = pikepdf.Dictionary()
+                if renamed not in ours[category]:
+                    if not source.is_indirect:  # copied into `book` as an object of its own
+                        source = resources[category][name] = sheet.make_indirect(source)
+                    ours[category][renamed] = book.copy_foreign(source)
+                operands[at] = renamed
+        instructions.append(pikepdf.ContentStreamInstruction(operands, instruction.operator))
+    return pikepdf.unparse_content_stream(instructions)

@@ -1,0 +1,133 @@
+"""Where a PDF build's CPU goes: one serial build (-j 1, so every stage runs in this process and
+the CPU of each is measured with `time.process_time`), cut into stages.
+
+    python benchmarks/pdf_stages.py BOOK.yaml OUT_FOLDER
+
+Prints, per stage, its calls and CPU seconds including and excluding the stages inside it, and
+the WeasyPrint documents laid out by kind: the stories, the typesetting pass's probe galleys,
+the front matter and the folio sheet's parts (CPU, pages, seconds per page). A parallel build
+does the same work in its workers; its CPU total minus this one is the cost of the workers
+(forking, pickling the laid-out documents back).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import importlib
+import sys
+import time
+from collections import defaultdict
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+# (module, attribute path, label). A name imported with `from m import f` is patched where it is
+# used too (see `_wrap`).
+STAGES = (
+    ("octavo.pipeline", "load_book", "read, normalise, check the book"),
+    ("octavo.backends.pdf_layout", "PdfLayout.__init__", "fonts and stylesheets"),
+    ("octavo.backends.pdf", "compose_book", "lay out the book (compose_book)"),
+    ("octavo.backends.pdf_typeset", "typeset_story", "  typesetting pass, renders included"),
+    ("weasyprint", "HTML.__init__", "  WeasyPrint: parse HTML"),
+    ("weasyprint", "HTML.render", "  WeasyPrint: style and lay out"),
+    ("weasyprint.document", "get_all_computed_styles", "    of which the styles"),
+    ("weasyprint.document", "Document.write_pdf", "  WeasyPrint: write PDF"),
+    ("octavo.backends.pdf_layout", "page_starts", "  page starts (EPUB page list)"),
+    ("octavo.backends.pdf_layout", "PdfLayout.folio_sheets", "folio sheet (lay out, write)"),
+    ("octavo.backends.pdf", "_assemble", "join the documents"),
+    ("octavo.backends.pdf_assemble", "Assembler.append", "  open and append"),
+    ("octavo.backends.pdf_assemble", "Assembler.stamp_folios", "  draw the folios"),
+    ("octavo.backends.pdf", "unify_fonts", "  one program per font"),
+    ("octavo.backends.pdf", "mark_pdfx", "PDF/X marks"),
+    ("pikepdf", "Pdf.save", "save"),
+    ("octavo.check.pdf_preflight", "preflight", "preflight"),
+)
+
+included: dict[str, float] = defaultdict(float)
+excluded: dict[str, float] = defaultdict(float)
+calls: dict[str, int] = defaultdict(int)
+_inner: list[float] = []
+documents: dict[str, list[float]] = defaultdict(lambda: [0, 0.0, 0])  # kind → renders, CPU, pages
+
+
+def _timed(function: Callable[..., Any], label: str) -> Callable[..., Any]:
+    @functools.wraps(function)
+    def timed(*args: Any, **kwargs: Any) -> Any:
+        started = time.process_time()
+        _inner.append(0.0)
+        try:
+            return function(*args, **kwargs)
+        finally:
+            spent = time.process_time() - started
+            inside = _inner.pop()
+            included[label] += spent
+            excluded[label] += spent - inside
+            calls[label] += 1
+            if _inner:
+                _inner[-1] += spent
+    return timed
+
+
+def _wrap(module_name: str, path: str, label: str) -> None:
+    owner: Any = importlib.import_module(module_name)
+    *parents, name = path.split(".")
+    for parent in parents:
+        owner = getattr(owner, parent)
+    original = getattr(owner, name)
+    timed = _timed(original, label)
+    setattr(owner, name, timed)
+    if not parents:  # `from module import name` elsewhere
+        for module in list(sys.modules.values()):
+            if getattr(module, name, None) is original:
+                setattr(module, name, timed)
+
+
+def _kind(html: str) -> str:
+    if 'class="folio-sheet"' in html:
+        return "folio sheet"
+    if "60000px" in html:
+        return "probe galley"
+    return "story" if 'class="story' in html else "other (front, parts, back)"
+
+
+def _count_documents() -> None:
+    from octavo.backends import pdf_layout
+
+    original = pdf_layout.PdfLayout._layout
+
+    def counted(self: Any, html: str, extra: list[Any]) -> Any:
+        started = time.process_time()
+        document = original(self, html, extra)
+        found = documents[_kind(html)]
+        found[0] += 1
+        found[1] += time.process_time() - started
+        found[2] += len(document.pages)
+        return document
+
+    pdf_layout.PdfLayout._layout = counted  # type: ignore[method-assign]
+
+
+def main(manifest: Path, out: Path) -> None:
+    from octavo import pipeline
+    from octavo.backends.base import NullProgress
+
+    for module, path, label in STAGES:  # each stage patched in the module that calls it
+        _wrap(module, path, label)
+    _count_documents()
+    started, wall = time.process_time(), time.perf_counter()
+    pipeline.build(manifest, out, ("pdf",), timestamp=dt.datetime(2026, 1, 1, tzinfo=dt.UTC),
+                   progress=NullProgress(), lint=True, use_cache=False, workers=1)
+    total = time.process_time() - started
+    print(f"{'stage':42s} {'calls':>5s} {'CPU s':>7s} {'excl.':>7s}")
+    for _, _, label in STAGES:
+        print(f"{label:42s} {calls[label]:5d} {included[label]:7.2f} {excluded[label]:7.2f}")
+    print(f"{'whole build (imports not counted)':42s} {'':5s} {total:7.2f}   wall "
+          f"{time.perf_counter() - wall:.1f} s")
+    print(f"\n{'WeasyPrint documents':28s} {'count':>5s} {'CPU s':>7s} {'pages':>6s} {'s/page':>7s}")
+    for kind, (count, cpu, pages) in sorted(documents.items()):
+        print(f"{kind:28s} {count:5.0f} {cpu:7.2f} {pages:6.0f} {cpu / max(pages, 1):7.4f}")
+
+
+if __name__ == "__main__":
+    main(Path(sys.argv[1]), Path(sys.argv[2]))
