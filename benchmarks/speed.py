@@ -87,12 +87,20 @@ def env_with_epoch() -> dict[str, str]:
     return dict(os.environ, SOURCE_DATE_EPOCH="1767225600")
 
 
+# The 1M book's print edition runs to about 3,000 pages, past KDP's 828: it is built for a
+# generic print shop, which takes any length.
+PRINT_PROFILE = {"1M": "generic"}
+
+
 def fresh_book(key: str) -> Path:
     stories, words = SIZES[key]
     folder = OUT / "books" / key
     if folder.exists():
         shutil.rmtree(folder)
-    make_anthology(folder, stories=stories, words=words, seed=0)
+    manifest = make_anthology(folder, stories=stories, words=words, seed=0)
+    if key in PRINT_PROFILE:
+        with manifest.open("a", encoding="utf-8") as out:
+            out.write(f"build:\n  print: {PRINT_PROFILE[key]}\n")
     return folder
 
 
