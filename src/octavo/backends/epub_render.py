@@ -59,11 +59,23 @@ def run_all(jobs: Sequence[Callable[[], T]], weights: Sequence[int], workers: in
     # each worker; the objects made so far are set aside from it while the workers live.
     gc.freeze()
     try:
-        with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
+        # This process is one of the `workers`: it forks one fewer, and each fork of a process
+        # holding the whole book adds to the memory of them all.
+        context = multiprocessing.get_context("fork")
+        with ProcessPoolExecutor(workers - 1, mp_context=context) as pool:
             # Biggest first, so that no worker is left alone with a long story at the end.
             order = sorted(range(len(jobs)), key=lambda i: -weights[i])
             futures = {i: pool.submit(_in_worker, i) for i in order}
-            for index in range(len(jobs)):
+            # The workers take jobs from the head of the queue; this process takes them from
+            # its tail, until it meets one a worker has already started.
+            for index in reversed(order):
+                if not futures[index].cancel():
+                    break
+                finished[index] = _in_worker(index)
+                done(index)
+            for index in order:
+                if index in finished:
+                    continue
                 try:
                     finished[index] = futures[index].result()
                 except BrokenProcessPool:
