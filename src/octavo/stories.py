@@ -163,14 +163,30 @@ def _run(todo: list[tuple[StoryJob, bytes, str]], weights: list[int],
          cache_folder: Path | None, workers: int) -> Iterator[tuple[StoryResult, bool]]:
     if workers <= 1:
         return (_story(job, raw, cache_folder, key) for job, raw, key in todo)
+    return _shared_out(todo, weights, cache_folder, min(workers, len(todo)))
+
+
+def _shared_out(todo: list[tuple[StoryJob, bytes, str]], weights: list[int],
+                cache_folder: Path | None, workers: int) -> Iterator[tuple[StoryResult, bool]]:
+    """The stories over `workers` processes, this one among them: the pool's workers take
+    the heaviest from the head of the queue, this process the lightest from its tail, until it
+    meets one a worker has started."""
     from concurrent.futures import ProcessPoolExecutor
 
-    pool = ProcessPoolExecutor(min(workers, len(todo)), mp_context=_start_method())
-    # Heaviest first, so that no worker is left with one big story at the end.
+    pool = ProcessPoolExecutor(workers - 1, mp_context=_start_method())
     order = sorted(range(len(todo)), key=lambda i: -weights[i])
     futures = {i: pool.submit(_story, *todo[i][:2], cache_folder, todo[i][2]) for i in order}
-    pool.shutdown(wait=False)
-    return (futures[i].result() for i in range(len(todo)))
+    here: dict[int, tuple[StoryResult, bool]] = {}
+    try:
+        for index in reversed(order):
+            if not futures[index].cancel():
+                break
+            job, raw, key = todo[index]
+            here[index] = _story(job, raw, cache_folder, key)
+    finally:
+        pool.shutdown(wait=False)
+    for index in range(len(todo)):
+        yield here[index] if index in here else futures[index].result()
 
 
 def _start_method() -> BaseContext:
