@@ -1,25 +1,27 @@
 """How fast is `octavo check` on a million words, cold?
 
-Two books, because recycled text hides costs that grow with a book's vocabulary:
+Three books, because recycled text hides costs that grow with a book's vocabulary:
 
-- **synthetic**: the 1,000,000-word, 300-story anthology of `synth.py` (about a hundred
-  sample paragraphs, reshuffled);
+- **synthetic 100k** and **synthetic 1M**: the 100,000-word, 30-story and 1,000,000-word,
+  300-story anthologies of `synth.py` (about a hundred sample paragraphs, reshuffled);
 - **varied**: Jane Austen's six novels cut into chapters (Debian's r-cran-janeaustenr, as the
   check-quality benchmark reads them) and the stories written for the checks, about 757,000
   words, every word of them different prose; its figures are also scaled to 1M words.
 
 Two measurements of each:
 
-- **whole command**: `python -m octavo check book.yaml` in a fresh process (reads, normalises
-  and compiles every story as a build would, then checks): wall time and CPU time (user +
-  system of the child, from `getrusage`), both including start-up.
+- **whole command**: `python -m octavo check book.yaml` in a fresh process, with no build
+  cache (reads, normalises and compiles every story as a build would, in one process per
+  core when the book is large, then checks): wall time and CPU time (user + system of the
+  child and its workers, from `getrusage`), both including start-up.
 - **checker on 2 workers**: the checks alone as the per-story stage of a build runs them
   (issue 11): each story's `check_text` in one of two fresh worker processes (each loads its
   own dictionaries: cold), then the whole-book checks (`book_findings`) in the parent. Wall
   time, and CPU of parent and workers together.
 
-Issue 11's target is the checker at <= 3 s cold for 1M words on 2 cores. On a machine shared
-with other work, wall time is noisy; the CPU figures are the steadier ones.
+Issue 11's target is the checker at <= 3 s cold for 1M words on 2 cores (judged on the books of
+700,000 words or more, scaled to 1M). On a machine shared with other work, wall time is noisy;
+the CPU figures are the steadier ones.
 
     python benchmarks/check_speed.py [--skip-command]
 """
@@ -29,6 +31,7 @@ from __future__ import annotations
 import argparse
 import os
 import resource
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -127,8 +130,10 @@ def main() -> int:
     rows = []
     holds = True
     with tempfile.TemporaryDirectory() as tmp:
-        books = [("synthetic", make_anthology(Path(tmp) / "1M", stories=300, words=1_000_000),
-                  "en-US"),
+        books = [("synthetic 100k", make_anthology(Path(tmp) / "100k", stories=30,
+                                                   words=100_000), "en-US"),
+                 ("synthetic 1M", make_anthology(Path(tmp) / "1M", stories=300,
+                                                 words=1_000_000), "en-US"),
                  ("varied", _varied_book(Path(tmp) / "varied"), "en-GB")]
         for name, book, language in books:
             words = _words(book)
@@ -137,17 +142,19 @@ def main() -> int:
                 wall, cpu, found = whole_command(book)
                 rows.append((name, "octavo check (whole command)", words, wall, cpu, scale,
                              found))
+                holds = holds and (words < 700_000 or wall * scale <= TARGET_S)
+                shutil.rmtree(book.parent / ".octavo-cache", ignore_errors=True)
             wall, cpu, found = checker_on_workers(book, language)
             rows.append((name, f"checker, {WORKERS} workers", words, wall, cpu, scale, found))
-            holds = holds and wall * scale <= TARGET_S
+            holds = holds and (words < 700_000 or wall * scale <= TARGET_S)
     print(f"\nmachine: {os.cpu_count()} cores, load {os.getloadavg()[0]:.1f}\n")
     print("| book | measured | words | wall s | CPU s | wall s per 1M | CPU s per 1M "
           "| findings |\n|---|---|--:|--:|--:|--:|--:|--:|")
     for name, what, words, wall, cpu, scale, found in rows:
         print(f"| {name} | {what} | {words:,} | {wall:.2f} | {cpu:.2f} | {wall * scale:.2f} | "
               f"{cpu * scale:.2f} | {found:,} |")
-    print(f"\nchecker on {WORKERS} workers <= {TARGET_S:g} s per 1M words:",
-          "yes" if holds else "NO")
+    print(f"\nbooks of 700k words or more, whole command and checker on {WORKERS} workers "
+          f"<= {TARGET_S:g} s wall per 1M words:", "yes" if holds else "NO")
     return 0 if holds else 1
 
 

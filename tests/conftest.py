@@ -53,11 +53,12 @@ class Run:
     stderr: str
 
 
-def run_octavo(*args: str | Path, cwd: Path) -> Run:
-    """Run the installed command exactly as a user would, and capture what it prints."""
+def run_octavo(*args: str | Path, cwd: Path, timeout: float = 300) -> Run:
+    """Run the installed command exactly as a user would, and capture what it prints.
+    `timeout` only guards against a hang; it is never a speed target."""
     proc = subprocess.run(
         [sys.executable, "-m", "octavo", *map(str, args)],
-        cwd=cwd, capture_output=True, text=True, timeout=300,
+        cwd=cwd, capture_output=True, text=True, timeout=timeout,
     )
     return Run(proc.returncode, proc.stdout, proc.stderr)
 

@@ -12,7 +12,9 @@ Development set: Northanger Abbey, Persuasion, Sense and Sensibility, the clean 
 `check_quality/dev/`. Held-out set: Emma, Mansfield Park, Pride and Prejudice and
 `check_quality/heldout/`. Second held-out set ("heldout2"): `check_quality/heldout2/` only
 (about 20,000 words of modern and nineteenth-century stories, written without reading the
-rules, never used to tune one).
+rules, never used to tune one). Third held-out set ("heldout3"): `check_quality/heldout3/` only
+(about 28,000 words, ten modern stories and four nineteenth-century ones with dialect, written
+the same way).
 """
 
 from __future__ import annotations
@@ -39,6 +41,7 @@ class Story:
     name: str  # file name, e.g. "austen/emma-03.txt"
     text: str
     era: str  # "modern" or "c19"
+    language: str = ""  # the book's language; "" = the era's default (c19 en-GB, modern en-US)
 
 
 def _austen_package() -> Path:
@@ -143,15 +146,19 @@ def chapters(title: str, lines: list[str]) -> list[Story]:
 
 
 def _written(folder: Path) -> list[Story]:
+    """A folder of written stories; a `language` file in it names their language (a set written
+    in British spelling throughout is checked as an en-GB book, as its author would set it)."""
+    declared = folder / "language"
+    language = declared.read_text(encoding="utf-8").strip() if declared.exists() else ""
     return [Story(f"{folder.name}/{path.name}", path.read_text(encoding="utf-8"),
-                  "c19" if path.name.startswith("c19") else "modern")
+                  "c19" if path.name.startswith("c19") else "modern", language)
             for path in sorted(folder.glob("*.txt"))]
 
 
 def corpus(which: str) -> list[Story]:
-    """The development ("dev") or held-out ("heldout", "heldout2") stories."""
-    if which == "heldout2":
-        return _written(HERE / "heldout2")
+    """The development ("dev") or held-out ("heldout", "heldout2", "heldout3") stories."""
+    if which in ("heldout2", "heldout3"):
+        return _written(HERE / which)
     novels = austen_novels()
     titles = DEV_NOVELS if which == "dev" else HELDOUT_NOVELS
     stories = [s for title in titles for s in chapters(title, novels[title])]

@@ -3,7 +3,7 @@ same prose unplanted? Per class, on a development set and a held-out set, modern
 nineteenth-century prose (with dialect) apart.
 
     python benchmarks/check_quality/run.py [--per-class 12] [--seed 13]
-        [--set dev|heldout|heldout2|both] [--show-findings]
+        [--set dev|heldout|heldout2|heldout3|both] [--show-findings]
 
 Targets: recall >= 90 % overall and >= 80 % in every class; false alarms <= 1 per 10,000 words.
 A false alarm is any warning or error on the unplanted text (notes, which are advice, are
@@ -51,7 +51,8 @@ def books(which: str) -> list[Book]:
         folder, _, file = story.name.partition("/")
         key = file.rsplit("-", 1)[0] if folder == "austen" else f"{folder}-{story.era}"
         grouped[key].append(story)
-    return [Book(key, "en-GB" if stories[0].era == "c19" else "en-US", stories[0].era, stories)
+    return [Book(key, stories[0].language or ("en-GB" if stories[0].era == "c19" else "en-US"),
+                 stories[0].era, stories)
             for key, stories in sorted(grouped.items())]
 
 
@@ -253,7 +254,8 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--per-class", type=int, default=12)
     parser.add_argument("--seed", type=int, default=13)
-    parser.add_argument("--set", choices=("dev", "heldout", "heldout2", "both"), default="both")
+    parser.add_argument("--set", choices=("dev", "heldout", "heldout2", "heldout3", "both"),
+                        default="both")
     parser.add_argument("--show-findings", action="store_true",
                         help="print every false alarm and every missed slip")
     args = parser.parse_args()

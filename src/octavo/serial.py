@@ -46,24 +46,53 @@ def loads(data: bytes) -> Any:
 
 
 def _encode(value: Any) -> Any:
-    if value is None or isinstance(value, (str, int, float, bool)):
+    # Dispatched on the exact type, one encoder per class found once: a story's tree has a
+    # hundred thousand nodes, and the checks below cost more than the encoding itself.
+    kind = value.__class__
+    if kind is str or value is None:
         return value
-    if isinstance(value, enum.Enum):
-        return {"@e": type(value).__name__, "v": value.value}
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        out: dict[str, Any] = {"@": type(value).__name__}
-        for name in _init_fields(type(value)):
-            out[name] = _encode(getattr(value, name))
-        return out
-    if isinstance(value, (tuple, list)):
-        return [_encode(v) for v in value]
-    if isinstance(value, Path):
-        return {"@p": str(value)}
-    if isinstance(value, bytes):  # an image a manuscript carries
-        return {"@b": base64.b64encode(value).decode("ascii")}
-    if isinstance(value, frozenset):
-        return {"@s": sorted(_encode(v) for v in value)}
-    raise TypeError(f"cannot cache a {type(value).__name__}")
+    encoder = _ENCODERS.get(kind)
+    if encoder is None:
+        encoder = _ENCODERS[kind] = _encoder_for(kind)
+    return encoder(value)
+
+
+def _same(value: Any) -> Any:
+    return value
+
+
+def _encoder_for(kind: type) -> Any:
+    """How values of exactly this class are encoded (the order of the tests is the format's)."""
+    if issubclass(kind, (str, int, float, bool)):
+        return _same
+    if issubclass(kind, enum.Enum):
+        return lambda value: {"@e": kind.__name__, "v": value.value}
+    if dataclasses.is_dataclass(kind):
+        name, fields = kind.__name__, _init_fields(kind)
+
+        def dataclass_fields(value: Any) -> dict[str, Any]:
+            out: dict[str, Any] = {"@": name}
+            for field in fields:
+                out[field] = _encode(getattr(value, field))
+            return out
+
+        return dataclass_fields
+    if issubclass(kind, (tuple, list)):
+        return lambda value: [_encode(v) for v in value]
+    if issubclass(kind, Path):
+        return lambda value: {"@p": str(value)}
+    if issubclass(kind, bytes):  # an image a manuscript carries
+        return lambda value: {"@b": base64.b64encode(value).decode("ascii")}
+    if issubclass(kind, frozenset):
+        return lambda value: {"@s": sorted(_encode(v) for v in value)}
+
+    def refused(value: Any) -> Any:
+        raise TypeError(f"cannot cache a {kind.__name__}")
+
+    return refused
+
+
+_ENCODERS: dict[type, Any] = {}
 
 
 @functools.cache

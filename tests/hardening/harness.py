@@ -70,17 +70,18 @@ class Outcome:
         return sorted(p.name for p in self.dist.iterdir()) if self.dist.exists() else []
 
 
-def run_command(folder: BookFolder, *args: str | Path) -> Outcome:
+def run_command(folder: BookFolder, *args: str | Path, timeout: float = 300) -> Outcome:
     """Run `octavo <args>` in the book folder and note what changed in it."""
     before = snapshot(folder.root)
-    run = run_octavo(*args, cwd=folder.root)
+    run = run_octavo(*args, cwd=folder.root, timeout=timeout)
     after = snapshot(folder.root)
     changed = sorted(k for k in before.keys() | after.keys() if before.get(k) != after.get(k))
     return Outcome(run, folder, changed)
 
 
-def build(folder: BookFolder, *args: str) -> Outcome:
-    return run_command(folder, "build", folder.root, "-o", folder.root / OUTPUT, *args)
+def build(folder: BookFolder, *args: str, timeout: float = 300) -> Outcome:
+    return run_command(folder, "build", folder.root, "-o", folder.root / OUTPUT, *args,
+                       timeout=timeout)
 
 
 def assert_no_traceback(outcome: Outcome) -> None:

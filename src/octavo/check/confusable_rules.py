@@ -24,6 +24,7 @@ from octavo.check.text_rules import (
     rule,
 )
 from octavo.check.words import (
+    ABBREVIATIONS,
     DETERMINERS,
     IRREGULAR_COMPARATIVES,
     MODALS,
@@ -39,11 +40,13 @@ from octavo.diagnostics import Severity
 _TRIGGERS = re.compile(
     r"(?=[AaEeIiLlTtWwYy])\b(?:[Yy]our|[Yy]ou['’]re|[Ii]ts|[Ii]t['’]s|[Ww]hose|[Ww]ho['’]s|[Tt]hey['’]re|[Tt]han|"
     # `their`, `there` and `then` are common and mostly right: only the places a rule can
-    # question them are taken (their + a verb or an article; there not before a verb; then
-    # not before punctuation)
+    # question them are taken (their + a verb or an article, or one word and the clause's
+    # end; there not before a verb; then not before punctuation)
     r"[Tt]heir(?=[ \t]+(?:is|are|was|were|isn['’]t|aren['’]t|wasn['’]t|weren['’]t|a|an|the|"
     r"gonna|going|not|still|both|all|more|under|over|past|down|up|out|off|[a-z]+ing|"
-    r"[a-z]+er[ \t]+than)\b)|"
+    r"[a-z]+er[ \t]+(?:than|to)|[a-z]+ly|always|never|just|very|so|too|for|about|at|in|on|with|"
+    r"from|by|of|into|upon|to|this|that|these|those|like|"
+    r"a-[a-z]+ing)\b|[ \t]+[a-z]+in['’]|[ \t]+[a-z]+[ \t]*(?:[.,;:!?]|and\b|or\b))|"
     r"[Tt]here(?![ \t]+(?:is|was|are|were|had|has|have|will|would|could|should|might|must|may|"
     r"seemed|be|been|came|stood|lay)\b|['’]s\b|[,.;:!?])|"
     r"[Tt]hen(?![,.;:!?])|loose|loosing|lose|effects?|effecting|affects?|[Aa]lot|"
@@ -89,8 +92,11 @@ def _scan_sites(text: str) -> Iterator[Site]:
         line_start = text.rfind("\n", max(0, start - 60), start) + 1
         line_end = text.find("\n", end, end + 80)
         line_end = min(len(text), end + 80) if line_end < 0 else line_end
-        behind = _TOKEN.findall(text, max(line_start, start - 40), start)[-2:]
-        ahead_raw = _TOKEN.findall(text, end, min(line_end, end + 60))[:3]
+        # (`_thoughts_`: the underscores of emphasis are not words)
+        behind = [t for t in _TOKEN.findall(text, max(line_start, start - 40), start)
+                  if t != "_"][-2:]
+        ahead_raw = _dialect_gerunds([t for t in _TOKEN.findall(text, end, min(line_end, end + 60))
+                                      if t != "_"][:5])[:3]
         behind = ["", ""][: 2 - len(behind)] + behind
         ahead_raw += [""] * (3 - len(ahead_raw))
         ahead = tuple(w.lower().replace("’", "'") for w in ahead_raw)
@@ -103,6 +109,30 @@ def _scan_sites(text: str) -> Iterator[Site]:
                    (behind[0].lower().replace("’", "'"), previous.lower().replace("’", "'")),
                    (ahead[0], ahead[1], ahead[2]), (ahead_raw[0], ahead_raw[1], ahead_raw[2]),
                    starts, text)
+
+
+def _dialect_gerunds(tokens: list[str]) -> list[str]:
+    """Dialect spellings of an -ing form read as the form itself, so the grammar around them
+    is judged the same: `bringin'` (the g dropped, an apostrophe for it) is `bringing`,
+    `a-going` is `going`, and `t'` is `the`."""
+    out: list[str] = []
+    at = 0
+    while at < len(tokens):
+        token = tokens[at]
+        if token.endswith("in") and at + 1 < len(tokens) and tokens[at + 1] in ("'", "’") and \
+                lexicon.is_gerund(token.lower() + "g"):
+            out.append(token + "g")
+            at += 2
+            continue
+        if token in ("t", "T") and at + 1 < len(tokens) and tokens[at + 1] in ("'", "’"):
+            out.append("the")  # `t' lass`
+            at += 2
+            continue
+        if token[:2].lower() == "a-" and lexicon.is_gerund(token[2:].lower()):
+            token = token[2:]
+        out.append(token)
+        at += 1
+    return out
 
 
 def _report(paragraphs: list[TextParagraph], code: str, words: set[str],
@@ -183,9 +213,15 @@ def _subject_complement(site: Site) -> bool:
             lexicon.only(second, "ADJ", "ADV") or second in ("too", "very", "so", "the", "a")
             or (lexicon.is_past_participle(second) and lexicon.only(second, "VERB", "ADJ"))):
         return True
-    if first == "not" and not lexicon.is_gerund(second):
-        return True
+    if first == "not" and (not lexicon.is_gerund(second) or (
+            second == "going" and site.after[2] == "to")):
+        return True  # (`their not going to do it`; `their not going` is a gerund's)
     if _is_comparative(first) and second == "than" and first not in ("other", "elder"):
+        return True
+    # `its closer to the door`, `Its easier to cover`: a comparative and `to` (`its elder
+    # brother`, `its upper floors`: describing what is owned)
+    if _is_comparative(first) and second == "to" and first.endswith("er") and \
+            lexicon.is_comparative(first) and first not in _DESCRIBING_COMPARATIVES:
         return True
     if first == "more" and _word(second) and lexicon.only(second, "ADJ", "ADV") and \
             site.after[2] == "than":
@@ -198,6 +234,174 @@ def _subject_complement(site: Site) -> bool:
         return True
     return first in ("under", "over", "past", "down", "up", "out", "off") and (
         second in DETERMINERS | POSSESSIVES)
+
+
+# Adverbs that may stand between an owner and a describing word (`its very existence`,
+# `their always cheerful greeting`), so they count only with a predicate after them.
+_DEGREE_ADVERBS = word_set("very so too just always never ever really still quite rather")
+# What may follow a verb or a describing word that ends a predicate (`very kind to`, `always
+# following their satnav`, `still in breach`), where no noun is owned.
+_AFTER_PREDICATE = DETERMINERS | POSSESSIVES | OBJECT_PRONOUNS | PREPOSITIONS | word_set(
+    "to for and as like")
+
+
+def _adverb_predicate(site: Site) -> bool:
+    """`its actually quite interesting.`, `your very kind to tell me`, `their always
+    following the map`, `whose really in breach`, `its exactly the right size`: an adverb,
+    and after it a predicate (a describing word or a verb's form that owns no noun, a
+    preposition or an article; an -ing form only where a clause starts), never what a
+    possessive is followed by. `its very
+    existence`, `their always cheerful greeting` and `its newly built house` are left alone:
+    the noun after them is owned."""
+    first = site.after[0]
+    if not _word(first) or site.after_raw[0][:1].isupper() or not (
+            first in _DEGREE_ADVERBS or (lexicon.only(first, "ADV") and first not in _CLOSED)):
+        return False
+    words, mark = _clause_after(site, 5)
+    if len(words) < 2:
+        return False
+    at = 2 if _word(words[1]) and (words[1] in _DEGREE_ADVERBS or (
+        lexicon.only(words[1], "ADV") and words[1] not in _CLOSED)) else 1
+    if at >= len(words):
+        return False
+    second = words[at]
+    if at + 1 < len(words):
+        after = words[at + 1]
+    elif mark:
+        after = "."  # the clause ends after it
+    else:
+        return False  # (the end of what is looked at, not of the clause)
+    if second in DETERMINERS or second in ("for", "like") or (
+            second in PREPOSITIONS and second not in ("down", "up", "out", "off", "over")):
+        return True
+    if not _word(second) or second in _CLOSED:
+        return False
+    pos = lexicon.parts_of_speech(second)
+    # (an owner may stand before an adverb and an -ing form, `of your faithfully keeping
+    # it`, but not where a clause starts)
+    clause_start = site.starts_sentence or site.before[1] in _CLAUSE_OPENERS | {",", "and", "but",
+                                                                            "so", "like"}
+    predicate = (lexicon.is_gerund(second) and "VERB" in pos and clause_start) or (
+        lexicon.is_past_participle(second) and "VERB" in pos and "NOUN" not in pos) or (
+        "ADJ" in pos and not lexicon.only(second, "NOUN") and (
+            clause_start or not lexicon.is_gerund(second)))  # (`of their still being`)
+    return predicate and (_is_end(after) or after in _AFTER_PREDICATE)
+
+
+# Prepositions an owner's word never stands before (`its at the door`, `whose in
+# charge`): not those that may start a noun (`its inside`, `their down payment`, `its
+# after-effects`).
+_NEVER_OWNED_PREPOSITIONS = word_set("""
+    at in on with from for by of into onto upon about among amongst beside besides between
+    behind beneath near towards toward until till without within
+""")
+
+
+def _not_after_an_owner(site: Site) -> bool:
+    """A demonstrative (`whose that?`, `its this or nothing`), `to` and a verb (`whose to
+    pay`), or a preposition before its object or the clause's end (`its for the best`,
+    `what their for.`, `whose at the door`): a possessive stands before what it owns, never
+    before these."""
+    first, second = site.after[0], site.after[1]
+    if site.after_raw[0][:1].isupper():
+        return False
+    if first in ("this", "that", "these", "those") and (
+            _is_end(second) or second in DETERMINERS or second in SUBJECT_PRONOUNS
+            or site.after_raw[1][:1].isupper() or _adjective(second) or _noun(second)):
+        return True
+    if first == "to" and (_base_verb(second) or _plain_verb(second)):
+        return True
+    # `its like a rota`, `their like watching paint dry` (`we shall not see its like
+    # again`: a noun, with nothing after it); `your out of luck`
+    if first == "like" and (second in DETERMINERS | POSSESSIVES | OBJECT_PRONOUNS or (
+            _word(second) and lexicon.is_gerund(second))):
+        return True
+    if first in ("out", "off") and second == "of":
+        return True
+    if first in ("in", "on"):  # `its on switch`, `their in tray`: a noun's first part
+        return _is_end(second) or second in DETERMINERS | POSSESSIVES | OBJECT_PRONOUNS | {
+            "charge", "love", "trouble", "time", "bed", "town", "here", "there", "league"}
+    return first in _NEVER_OWNED_PREPOSITIONS
+
+
+_NUMBER_WORDS = word_set("""
+    one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen
+    sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety
+    hundred
+""")
+# After a number, what tells a time, a date or a measure (`Its six in the morning`, `its 52
+# degrees`, `its five.`): it is, and nothing is owned.
+_NUMBER_THEN_MEASURE = re.compile(
+    r"[ \t]+(?P<number>\d+(?:[:.]\d+)?|[a-z]+)(?:[ \t]*(?:[.!?;]|,(?![ \t]*\d))|[ \t]+(?:o['’]clock|"
+    r"degrees|percent|per[ \t]+cent|[ap]\.?m\b|in[ \t]+the[ \t]+(?:morning|afternoon|evening)|"
+    r"past|minutes|to[ \t]+\w+))")
+
+
+def _number_or_name_predicate(site: Site) -> bool:
+    """`Its six in the morning`, `its 52 degrees`, `Its Gus.`, `Its October.`: a time, a
+    measure or a name, and then the clause ends — what `it is` names, where an owner would
+    have a noun to own (`its six legs`, `its 52 members`, `its Chairman.`)."""
+    first, raw = site.after[0], site.after_raw[0]
+    if first in _NUMBER_WORDS or first[:1].isdigit():
+        match = _NUMBER_THEN_MEASURE.match(site.text, site.end, site.end + 40)
+        return match is not None and (first[:1].isdigit() or match.group("number") in _NUMBER_WORDS)
+    # a capitalised word the dictionary does not know (a name, a month), and the end
+    return raw[:1].isupper() and raw.isalpha() and first not in ABBREVIATIONS and \
+        not lexicon.parts_of_speech(first) and (
+        _is_end(site.after[1]) and site.after[1] != "-")
+
+
+# Words that only a clause can follow: `because`, `although` (never a noun phrase alone).
+_SUBORDINATORS = word_set("because cause cos coz though although unless whereas")
+
+
+def _clause_without_verb(site: Site) -> bool:
+    """`Because its water.`, `for its true.`, `I think its lovely.`: where a clause must
+    start, `its` and a noun phrase (or a describing word) that end the clause with no verb:
+    `it is` is the verb. `because its engine stalls.` is left alone (a verb may end in -s)."""
+    words, mark = _clause_after(site, 4)
+    if not words or not mark or site.after_raw[0][:1].isupper():
+        return False
+    last = words[-1]
+    pos = lexicon.parts_of_speech(last) if last.isalpha() else frozenset()
+    previous = site.before[1]
+    if len(words) == 1 and "ADJ" in pos and "NOUN" not in pos and not lexicon.is_gerund(last) \
+            and previous in _TAKES_A_CLAUSE | _SUBORDINATORS | {"for", "as", "since"}:
+        return True  # `for its true.`, `she says its lovely.`
+    if previous not in _SUBORDINATORS or len(words) > 3:
+        return False
+    return "NOUN" in pos and not last.endswith("s") and last not in _CLOSED and \
+        not lexicon.is_gerund(last) and \
+        all(_describes(w) and not lexicon.is_gerund(w) for w in words[:-1])
+
+
+# Words that a whole clause follows, never a noun phrase alone: `because their bored`,
+# `when your tired`, `glad your here`.
+_BEFORE_A_WHOLE_CLAUSE = _SUBORDINATORS | word_set("""
+    when whenever if while until till unless once glad sure afraid
+""")
+
+
+def _one_word_clause(site: Site) -> bool:
+    """`because their bored,`, `when your tired and`, `so glad your here!`, `when your
+    seventeen.`: after a word a clause must follow, the owner's word and one describing word,
+    participle, number or `here`, and the clause ends — no verb, so `are` is the verb.
+    `because your mother, who...` (a noun: the verb may come later) is left alone."""
+    if site.before[1] not in _BEFORE_A_WHOLE_CLAUSE or site.after_raw[0][:1].isupper():
+        return False
+    words, mark = _clause_after(site, 3)
+    if not words or not (mark or len(words) > 1) or (
+            len(words) > 1 and words[1] not in ("and", "or", "but")):
+        return False
+    word = words[0]
+    if word in ("here", "there", "mine", "yours", "ours", "theirs", "hers") or \
+            word in _NUMBER_WORDS:
+        return True
+    if not word.isalpha() or word in _CLOSED:
+        return False
+    pos = lexicon.parts_of_speech(word)  # (a word that may be a noun may be owned)
+    return "NOUN" not in pos and ("ADJ" in pos or lexicon.is_past_participle(word)) and \
+        not lexicon.is_gerund(word)
 
 
 def _base_verb(word: str) -> bool:
@@ -286,7 +490,8 @@ def _clause_after(site: Site, limit: int) -> tuple[list[str], str]:
 def _your(site: Site) -> str | None:
     first, second = site.after[0], site.after[1]
     if site.lower == "your":
-        if first in DETERMINERS or first in _ADVERBS_NOT_BEFORE_NOUNS:
+        if first in DETERMINERS or first in _ADVERBS_NOT_BEFORE_NOUNS or _adverb_predicate(site) \
+                or _not_after_an_owner(site) or _one_word_clause(site):
             return "you're"
         if first == "welcome" and _is_end(second):
             return "you're"
@@ -321,12 +526,23 @@ def _your(site: Site) -> str | None:
             return "you're"
         return None
     # you're: `you're coat`, `you're father's`, `you're own` want the possessive, and so
-    # does a preposition or `are` before it (`of you're loaves`, `are you're neighbours`)
+    # does a preposition or `are` before it (`of you're loaves`, `are you're neighbours`);
+    # a name or a title after it is who you are (`You're Miss Ingoldby`)
     if first == "own" or (_word(first) and (site.before[1] in _BEFORE_POSSESSIVE_ONLY | {
-            "about", "are", "were"})):
-        return "your"
+            "about", "are", "were", "that's", "what's", "here's"})):
+        return "your"  # (`That's you're trouble`, `what's you're name`)
+    if site.after_raw[0][:1].isupper():
+        return None
     if site.before[1] in _GERUND_OWNERS and lexicon.is_gerund(first) and first != "going":
         return "your"  # `as to you're continuing here`
+    # `answer for you're being received`, `worth you're reading`: after a verb and `for`
+    # (not `Sit down, for you're tired`, where `for` is `because`), or after `worth`
+    if lexicon.is_gerund(first) and first != "going" and (site.before[1] == "worth" or (
+            site.before[1] == "for" and _word(site.before[0]) and
+            site.before[0] not in _CLOSED | _PARTICLE_VERBS)):
+        return "your"
+    if first in _FORMS_OF_ADDRESS:
+        return "your"  # `you're ladyship`
     if _noun_head(first) and _verb_follows(second) and second not in ("'s", "'d"):
         return "your"  # `You're ideas are`
     if first.endswith("'s") and _noun_head(first[:-2]):
@@ -341,6 +557,11 @@ def _your(site: Site) -> str | None:
     return None
 
 
+# What a person is addressed as, after `your` (`your ladyship`, `your honour`).
+_FORMS_OF_ADDRESS = word_set("""
+    ladyship lordship majesty highness grace honour honor worship excellency reverence
+    holiness eminence
+""")
 # Prepositions that `you are` never follows (`on you're head`, `to you're family`), unless a
 # verb makes them a particle (`come on you're late`, `once it's over you're free`).
 _BEFORE_YOUR_ONLY = word_set("on to against towards toward beside near through across behind")
@@ -411,22 +632,33 @@ def _youre_owns(site: Site) -> bool:
             not site.after[length - 1].endswith(_AGENT_ENDINGS) and (
                 _words_after(site, 5)[length:length + 1] in (["of"], ["were"], ["are"])):
         return True
+    # `You're last letter has made Papa uneasy`: describing words, a noun and its verb
+    if length >= 2 and not site.after[length - 1].endswith("s") and \
+            _words_after(site, 5)[length:length + 1] in (["has"], ["had"], ["was"], ["is"]):
+        return True
     # `you're feelings were`, `you're notions of`: a plural noun that is not what people are
     return first.endswith("s") and not first.endswith("ss") and _owned_head(first) and \
         first not in _PEOPLE_PLURALS and not first.endswith(_AGENT_ENDINGS) and \
         not ({"ADJ", "ADV"} & lexicon.parts_of_speech(first)) and (
-            _verb_follows(second) or second in ("of", "and", "with", "to", "for", "in")
-            or second in (".", "!", "?"))
+            _verb_follows(second) or second in ("of", "and", "with", "to", "for", "in", "on",
+                                                 "about", "from")
+            or second in (".", "!", "?") or (_plain_verb(second) and second not in _CLOSED))
 
 
 def _gerund_predicate(site: Site) -> bool:
-    """`Your rushing the chorus.`: a possessive, an -ing verb with its object, and no verb
-    after them in the clause, so the -ing verb is the clause's own (`you are rushing`). A
-    gerund that is a subject has its verb to come: `Your telling it will help`."""
+    """`Your rushing the chorus.`, `Its supposed to help`: a possessive, an -ing verb or a
+    past participle with its object, and no verb after them in the clause, so the verb's form
+    is the clause's own (`you are rushing`, `it is supposed`). A gerund that is a subject has
+    its verb to come: `Your telling it will help`."""
     first, second = site.after[0], site.after[1]
-    if first in ("being", "having") or not lexicon.is_gerund(first) or second not in _AFTER_GERUND:
+    if first in ("being", "having", "been") or second not in _AFTER_GERUND or not _word(first):
         return False
-    if not (site.starts_sentence or site.before[1] in _CLAUSE_OPENERS | {",", "and", "but", "so"}):
+    if not lexicon.is_gerund(first) and not (
+            lexicon.is_past_participle(first) and "VERB" in lexicon.parts_of_speech(first)
+            and not lexicon.only(first, "NOUN")):
+        return False
+    if not (site.starts_sentence or site.before[1] in _CLAUSE_OPENERS | {",", "and", "but", "so",
+                                                                         "like"}):
         return False  # `of your giving them money`, `for your leaving us`: a gerund
     rest, mark = _clause_after(site, 9)
     if len(rest) >= 9:  # the clause runs on past what is looked at
@@ -459,7 +691,7 @@ def your_youre(paragraphs: list[TextParagraph]) -> Iterator[Finding]:
 
 # -- its / it's -------------------------------------------------------------------------------
 
-_ITS_THEN_BE = word_set("a an the been gonna so too really probably")
+_ITS_THEN_BE = word_set("a an the been gonna so too really probably had has got")
 _POSSESSIVE_PREPOSITIONS = PREPOSITIONS - {"for", "as", "than", "like", "since", "till", "until",
                                            "to", "about", "after", "before"}
 
@@ -550,6 +782,24 @@ def _owned_after_verb_or_preposition(site: Site) -> bool:
 # Where a clause may start, so `its` + a predicate is `it is` (`It's too long, but its
 # good.`, `“Its fine,” he said`).
 _CLAUSE_STARTS = _CLAUSE_OPENERS | word_set(", but so because though although")
+# Words that a clause follows, and seldom a thing owned (`he says it's`, `afraid it's`).
+_BEFORE_A_CLAUSE = word_set("""
+    say says said think thinks thought hope hopes hoped guess reckon suppose supposed
+    believe believes afraid sure glad sorry certain aware convinced positive
+""")
+_SERIES_OF_ITS = re.compile(r"\bit['’]s\b", re.IGNORECASE)
+
+
+def _predicate_place(site: Site) -> bool:
+    """`I am afraid it's poor fare`, `He says it's indigestion.`, `It's glasses, it's
+    haircuts, it's people`: after a word that a clause follows, or in a series of `it's`,
+    what comes after `it's` is what it is."""
+    if site.before[1] in _BEFORE_A_CLAUSE:
+        return True
+    after_comma = site.after[1] == "," and site.after[2] == "it's"
+    before_comma = site.before[1] == "," and _SERIES_OF_ITS.search(
+        site.text, max(0, site.start - 30), site.start) is not None
+    return after_comma or before_comma
 
 
 def _its_is(site: Site) -> bool:
@@ -612,7 +862,8 @@ def _its(site: Site) -> str | None:
     first, second = site.after[0], site.after[1]
     if site.lower == "its":
         if first in _ITS_THEN_BE or _going_to_verb(site) or _subject_complement(site) or \
-                _its_is(site):
+                _its_is(site) or _adverb_predicate(site) or _not_after_an_owner(site) or \
+                _gerund_predicate(site) or _number_or_name_predicate(site):
             return "it's"
         # `whether its worth waking him`, but `it proved its worth the hard way` is rare
         # beside `its worth was`: worth before an -ing form or a determiner is `it is worth`
@@ -628,6 +879,8 @@ def _its(site: Site) -> str | None:
                     _CLAUSE_OPENERS | {"if", "checking", "sure", "think", "hope", "because"}):
             return "it's"
         if _word(first) and _is_end(second) and lexicon.only(first, "ADJ", "ADV"):
+            return "it's"
+        if _clause_without_verb(site):
             return "it's"
         if _word(first) and lexicon.is_past_participle(first) and lexicon.only(first, "VERB") \
                 and site.before[1] in ("before", "after", "when", "if", "because", "until"):
@@ -655,6 +908,12 @@ def _its(site: Site) -> str | None:
         return "its"  # `it's composure spoke`
     if _owned_after_verb_or_preposition(site):
         return "its"  # `waste it's fragrance`, `for it's cause`, `prevent it's coming`
+    # after a word that a clause follows (`I am afraid it's poor fare`, `he says it's
+    # indigestion.`), or in a list of predicates (`It's glasses, it's haircuts`), a noun
+    # phrase with nothing after it is what it is: only a verb after it shows an owner
+    if _predicate_place(site) and not _verb_follows(
+            site.after[2] if _described_noun(site) else second):
+        return None
     if _described_noun(site) and not _mass_noun(site.after[1]):
         return "its"  # `it's semicircular sweep`
     if _phrase_length(site.after, strict=True) == 2 and not _mass_noun(site.after[1]) and \
@@ -697,7 +956,11 @@ def _whose(site: Site) -> str | None:
     first, second = site.after[0], site.after[1]
     if site.lower == "whose":
         if first in ("a", "an", "the", "been", "gonna", "there", "got") or _going_to_verb(site) \
-                or (first == "not" and not lexicon.is_gerund(second)):
+                or (first == "not" and not lexicon.is_gerund(second)) or _adverb_predicate(site):
+            return "who's"
+        # `Whose that?`, `whose to pay them`, `whose at the door`, `whose for it`: what an
+        # owner's word never stands before (a demonstrative, `to`, a preposition)
+        if _not_after_an_owner(site) or _whose_is(site):
             return "who's"
         # `whose too proud of`, `a man whose very kind`: a degree word and a describing word
         # with nothing owned after them
@@ -716,7 +979,9 @@ def _whose(site: Site) -> str | None:
             return "who's"
         return None
     # who's: `who's faces`, `who's car is this`, `who's own`, `who's strong family pride`
-    # want the possessive
+    # want the possessive (`Who's Aunt Louise going to tell?`: a name is who is meant)
+    if site.after_raw[0][:1].isupper():
+        return None
     if first == "own" or _noun_head(first) or (
             _described_noun(site) and not _mass_noun(site.after[1])):
         return "whose"  # (`who's good company` is right)
@@ -731,6 +996,29 @@ def _whose(site: Site) -> str | None:
             third not in ("with", "and") and _verb_follows(third):
         return "whose"
     return None
+
+
+_PARTICLES = word_set("up out away off down back in on over around through")
+
+
+def _whose_is(site: Site) -> bool:
+    """`a man whose lost his umbrella`, `the only one whose done anything`, `whose sitting in
+    the chair`, `Do you know whose buying?`, `the one whose fine.`: a participle or an -ing
+    form with its object, or a describing word that ends the clause — `whose` owns a noun,
+    and a verb follows it (`whose lost property was found`, `whose fine was paid`)."""
+    first, second = site.after[0], site.after[1]
+    if not first.isalpha() or first in _CLOSED or first in ("being", "having", "been"):
+        return False
+    pos = lexicon.parts_of_speech(first)
+    objects = DETERMINERS | POSSESSIVES | OBJECT_PRONOUNS | _SOMETHING | _PARTICLES | {"to"}
+    if lexicon.is_past_participle(first) and "VERB" in pos and second in objects - {"who"}:
+        return True
+    # (`whose blessing at the altar`: an -ing form that is a noun, and a preposition)
+    if lexicon.is_gerund(first) and "VERB" in pos and (second in objects or (
+            "NOUN" not in pos and (second in PREPOSITIONS or second in (".", "?", "!")))):
+        return True
+    # (`whose healthy, glowing faces`: describing words in a row)
+    return second in (".", ";", "!") and "ADJ" in pos and not lexicon.is_gerund(first)
 
 
 def _whose_owns(site: Site) -> bool:
@@ -776,7 +1064,8 @@ def _their(site: Site) -> str | None:
         if first in _BE_AFTER_THERE:
             return "there"
         if first in ("a", "an", "the", "gonna") or _going_to_verb(site) or \
-                _subject_complement(site) or _gerund_predicate(site):
+                _subject_complement(site) or _gerund_predicate(site) or _adverb_predicate(site) \
+                or _not_after_an_owner(site) or _one_word_clause(site):
             return "they're"
         return None
     if word == "there":
@@ -932,8 +1221,8 @@ _PLACE_PREPOSITIONS = word_set("in from to near")
 
 
 def _clear_verb(site: Site) -> bool:
-    """The word before the site is a verb (`keep`, `entrusted`, `giving`), not a noun that
-    could be the subject of a verb after `there` (`the people there say`)."""
+    """The word before the site is a verb (`keep`, `entrusted`, `giving`, `they change`), not
+    a noun that could be the subject of a verb after `there` (`the people there say`)."""
     previous = site.before[1]
     if not _word(previous) or previous in _CLOSED or "VERB" not in lexicon.parts_of_speech(
             previous):
@@ -941,7 +1230,7 @@ def _clear_verb(site: Site) -> bool:
     return lexicon.only(previous, "VERB") or lexicon.is_gerund(previous) or (
         lexicon.is_past_participle(previous) and "NOUN" not in lexicon.parts_of_speech(
             previous)) or site.before[0] in MODALS | OBJECT_PRONOUNS - {"it"} | {
-        "to", "not", "and", "never", "did", "didn't", "don't", "'ll"}
+        "to", "not", "and", "never", "did", "didn't", "don't", "'ll", "i", "we", "they"}
 
 
 def _there_owns_phrase(site: Site) -> bool:
@@ -1065,6 +1354,13 @@ def _compares(words: list[str]) -> bool:
     return any(w in _COMPARING or (w.endswith("er") and lexicon.is_comparative(w)) for w in words)
 
 
+def _unmet_comparative(words: list[str]) -> bool:
+    """A comparative among `words` that no `than` after it has met yet."""
+    compared = [i for i, w in enumerate(words) if w not in _DESCRIBING_COMPARATIVES and (
+        w in _COMPARING or (w.endswith("er") and lexicon.is_comparative(w)))]
+    return bool(compared) and "than" not in words[compared[-1]:]
+
+
 def _subject_before(site: Site) -> bool:
     """The word before the site is a subject pronoun or a name in mid-sentence."""
     if site.before[1] in SUBJECT_PRONOUNS:
@@ -1176,7 +1472,10 @@ def _then(site: Site) -> str | None:
     # than: nothing in its clause compares (`and than he left`, `She than found`, `Well than,`)
     # — and never after an auxiliary (`she had than been`, `which was than four years`)
     previous = site.before[1]
-    if previous in _AUXILIARIES:
+    # (`easier to leave me where I was than to find another`: the clause that ends in the
+    # auxiliary sits inside the comparison)
+    if previous in _AUXILIARIES and not (first in _THAN_LEADS_TO and first not in _AUXILIARIES
+                                         and _unmet_comparative(_clause_before(site, 40))):
         return "then"
     near = _compares(_clause_before(site, 4))
     # `and than to have`, `could not than talk`: these never stand before a comparison's
@@ -1233,6 +1532,7 @@ _BEFORE_LOOSE = word_set("""
 """)
 
 
+_LOST_PRONOUNS = word_set("it them everything anything all nothing him her me us heart track")
 _LOOSE_VERB_OBJECTS = word_set("arrow arrows dogs hounds hawk hawks bonds chains reins hair")
 
 
@@ -1257,6 +1557,13 @@ def _lose(site: Site) -> str | None:
                                                     "all", "would", "will")) else ""
         if subject in SUBJECT_PRONOUNS and subject != "it" and (
                 first in DETERMINERS | POSSESSIVES) and site.after[1] not in _LOOSE_VERB_OBJECTS:
+            return "lose"
+        # `if you loose them`, `I would rather loose it all`, `to see him loose everything`:
+        # a person and then what is lost, a pronoun or everything (`let him loose`, `set
+        # them loose on`, `cut it loose`: nothing is lost after them)
+        if (previous in SUBJECT_PRONOUNS | OBJECT_PRONOUNS | {"rather", "sooner"} and
+                previous != "it") and first in _LOST_PRONOUNS and \
+                site.before[0] not in _BEFORE_LOOSE:
             return "lose"
         return None
     if site.lower == "loosing":
@@ -1355,6 +1662,43 @@ def _affected_object(site: Site, listed_only: bool = False) -> bool:
     return False
 
 
+# What a person is called by what they do (`a buyer`, `a reader`, `the voter`): people are
+# affected, never brought about.
+_PERSON_NOUNS = word_set("""
+    man woman men women person people child children boy girl soul reader readers buyer buyers
+    customer customers patient patients visitor visitors voter voters listener audience crowd
+    stranger friend family
+""")
+
+
+def _affected_one(site: Site) -> bool:
+    """`to effect one so dear`, `it would effect Frank`, `might it not effect?`, `doesn't
+    effect anything`, `nothing effects a buyer`, `it effects every hub`: where the verb
+    stands, what follows is someone, a name, everything or nothing at all — what is swayed,
+    never a change brought about (`effect a change`, `effect their escape`, `effect
+    something`)."""
+    first, second, previous = site.after[0], site.after[1], site.before[1]
+    if first in ("?", "!") and (previous in MODALS | {"not", "never"} or previous.endswith("n't")):
+        return True  # `Whose views might it not effect?` (but `to this effect.`)
+    if first == "one" and not _noun_head(second):
+        return True
+    if site.after_raw[0][:1].isupper() and first.isalpha() and first not in _CLOSED:
+        return True  # a name
+    if first in ("anything", "anyone", "anybody", "everyone", "everybody", "everything") and (
+            previous.endswith("n't") or site.before[0] in ("not", "never") or previous == "not") \
+            and not _adjective(second):  # (`could not effect anything useful`: bring about)
+        return True  # `it doesn't effect anything`
+    if first in ("a", "an", "the", "every", "each", "all", "both", "most", "many", "some") and (
+            second in _PERSON_NOUNS or (second.endswith(("er", "ers")) and second.isalpha()
+                                        and "VERB" in lexicon.parts_of_speech(
+                                            second[:-3] if second.endswith("ers") else second[:-2])
+                                        and "NOUN" not in lexicon.parts_of_speech(
+                                            second[:-3] if second.endswith("ers") else second[:-2]))):
+        return True  # `a buyer`, `every reader`
+    return first in ("every", "each", "all", "both") and _word(second) and \
+        _word_is_noun(second) and not second.endswith(_DOING_ENDINGS)
+
+
 def _affect(site: Site) -> str | None:
     previous, first = site.before[1], site.after[0]
     word = site.lower
@@ -1398,6 +1742,9 @@ def _affect(site: Site) -> str | None:
         if not noun_before and (verb_slot or (
                 previous in SUBJECT_PRONOUNS and word == "effects") or word == "effecting") and \
                 _affected_object(site, listed_only=word == "effecting" and previous in PREPOSITIONS):
+            return "a" + site.word[1:].lower()
+        if not noun_before and (verb_slot or (previous in SUBJECT_PRONOUNS | _SOMETHING
+                                              and word == "effects")) and _affected_one(site):
             return "a" + site.word[1:].lower()
         # `effect to be calm`, `effecting to slight it`: to feign is to affect
         if first == "to" and not noun_before and _plain_verb(site.after[1]) and \
@@ -1479,9 +1826,15 @@ def _article(site: Site) -> str | None:
         return "an" if sound else None
     # `an hundred`, `an historic`, `an useful`, `an European`: the older style before h and
     # before a sounded u is not a slip, so only a plain consonant counts against `an`.
-    if site.lower == "an" and not vowel_letter and head[:1] != "h" \
-            and lexicon.starts_with_vowel_sound(head) is False:
-        return "a"
+    if site.lower == "an" and not vowel_letter and head[:1] != "h":
+        sound = lexicon.starts_with_vowel_sound(head)
+        if sound is None:  # not in the dictionary (`an mapmaker`, `an deckhand`): a word
+            # of two letters or more in small letters that starts with a consonant other
+            # than h sounds it (`an x-ray`, `an f-stop` have a letter's name for a head)
+            base = head[:-2] if head.endswith(("'s", "’s")) else head
+            sound = not (raw.islower() and base.isalpha() and len(base) > 1 and
+                         base[0] not in "aeiouhxy")
+        return None if sound else "a"
     return None
 
 

@@ -84,6 +84,15 @@ class Speller:
         in_us, in_gb = us.check(word), gb.check(word)
         return "en_US" if in_us and not in_gb else "en_GB" if in_gb and not in_us else None
 
+    def swap_of(self, word: str) -> str | None:
+        """The most frequent common word that `word` is with two neighbouring letters swapped
+        (`ronud`: round), or None. A swap is a slip of the fingers that no dialect or older
+        spelling makes: those change, drop or add the letters of a sound (awfy, hissen)."""
+        lower = word.lower()
+        swaps = {lower[:i] + lower[i + 1] + lower[i] + lower[i + 2:] for i in range(len(lower) - 1)
+                 if lower[i] != lower[i + 1]}
+        return self.index.most_common(swaps - {lower})
+
     def one_slip_from(self, word: str) -> str | None:
         """The most frequent common word one edit away (a letter dropped, added, changed, or
         two swapped), or None."""
@@ -300,3 +309,31 @@ def in_large_word_list(word: str, language: str) -> bool:
 
 def has_word_lists(language: str) -> bool:
     return bool(_large_list_text(language))
+
+
+# A word written with an apostrophe for the letters that speech drops: `an'`, `wi'`, `goin'`
+# (at the end, before the next word), `’ouse`, `’em` (at the start), `ye're`, `Ah've`, `d'ye`
+# (inside).
+_ELIDED = re.compile(r"(?<![^\W\d_'’])(?:’[^\W\d_]+(?:['’][^\W\d_]+)*"
+                     r"|[^\W\d_]+(?:['’][^\W\d_]+)+|[^\W\d_]+['’](?=\s+[^\W\d_]))(?![^\W\d_'’])")
+
+
+def elided_words(text: str, start: int, end: int, check: Speller) -> int:
+    """How many words of text[start:end] are spelt with an apostrophe for dropped letters as no
+    dictionary spells them (`an' I says`, `Ye're`, `’ouse`, `wi'`): the mark of dialect or
+    broad speech, in which a word the dictionary lacks is more likely the speaker's than a
+    slip. The contractions dictionaries know (don't, o'clock, 'tis), possessives (Emma's, the
+    boys') and a closing single quote after the speech's last word are not counted."""
+    if "'" not in text[start:end] and "’" not in text[start:end]:
+        return 0
+    found = 0
+    for match in _ELIDED.finditer(text, start, end):
+        word = match.group(0)
+        plain = word.replace("’", "'")
+        if plain.lower().endswith("'s") or (plain.endswith("'") and plain[-2:-1].lower() == "s"):
+            continue  # a possessive, or `it's`
+        if plain.endswith("'") and not (len(plain) <= 4 or check.knows(plain[:-1] + "g")):
+            continue  # `young’ she said`: a closing quote; dropped letters end `an'`, `goin'`
+        if not check.knows(plain) and not check.knows(plain.lower()):
+            found += 1
+    return found

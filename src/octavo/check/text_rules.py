@@ -15,7 +15,14 @@ from dataclasses import dataclass, field
 
 from octavo.characters import BIDI_CONTROLS
 from octavo.check.transcripts import labelled, transcript_lines
-from octavo.check.words import SPEECH_VERBS, word_set
+from octavo.check.words import (
+    COPULAS,
+    LEAD_IN_ENDINGS,
+    PREPOSITIONS,
+    SPEECH_VERB_FORMS,
+    UTTERANCE_NOUNS,
+    word_set,
+)
 from octavo.diagnostics import Severity
 from octavo.explanations import explained
 
@@ -387,7 +394,10 @@ _LEADS_INTO_SPEECH = re.compile(
 _CLOSING_QUOTE_THEN_WORD = re.compile(r"[\"”’]\s+[^\W\d_]")
 _SALUTATION = re.compile(r"^[\"“‘']?(?:my\s+)?(?:dear|dearest|sir|madam|gentlemen)\b", re.IGNORECASE)
 _LETTER_CLOSING = re.compile(r"\b(?:yours|sincerely|affectionately|faithfully|truly|"
-                             r"respectfully|obedient|servant)\b[^.!?]*,$", re.IGNORECASE)
+                             r"respectfully|obedient|servant)\b[^.!?]*,$|"
+                             r"^your\b[^.!?]{0,40}\b(?:son|daughter|friend|brother|sister|"
+                             r"nephew|niece|cousin|father|mother|wife|husband)\b,?$",
+                             re.IGNORECASE)
 
 
 _SHORT_LINE_WORDS = 8
@@ -395,12 +405,31 @@ _LIST_ITEM = re.compile(r"^\s*(?:\(?(?:\d{1,3}|[a-zA-Z]|[ivxIVX]{1,4})[.)]|[-*�
 _MINOR_WORDS = word_set("a an and as at but by for from in into of on or nor the to up via with vs")
 
 
+_ITEM_LINE_WORDS = 14
+_ITEM_START = re.compile(r"^\s*(?:[\d½¼¾⅓⅔⅛]|[-*•–+▪◦]\s|[^\W\d_])")
+
+
 def _set_line_by_line(paragraph: TextParagraph) -> bool:
     """A block the author set line by line, each line short: a notice or a sign copied out, a
     list, an address, a verse. Its lines end where the author broke them, not with a full
-    stop (prose wrapped in the source runs to longer lines)."""
-    return len(paragraph.lines) >= 2 and all(
-        len(line.text.split()) <= _SHORT_LINE_WORDS for line in paragraph.lines)
+    stop (prose wrapped in the source runs to longer lines). Or a block of items, one to a
+    line, each opening with a number or a capital and none ending a sentence before the
+    last (a recipe's ingredients: `1 pound butter (real butter, not that other mess), soft`):
+    lines of wrapped prose open wherever a word fell, mostly in small letters."""
+    lines = paragraph.lines
+    if len(lines) < 2:
+        return False
+    if all(len(line.text.split()) <= _SHORT_LINE_WORDS for line in lines):
+        return True
+    return len(lines) >= 3 and all(
+        len(line.text.split()) <= _ITEM_LINE_WORDS and _opens_an_item(line.text)
+        for line in lines) and not any(
+        line.text.rstrip().rstrip(_CLOSERS)[-1:] in _TERMINAL for line in lines[:-1])
+
+
+def _opens_an_item(text: str) -> bool:
+    match = _ITEM_START.match(text)
+    return match is not None and not match.group(0)[-1].islower()
 
 
 _BLOCK_LINE_WORDS = 10
@@ -419,6 +448,35 @@ def _among_source_lines(paragraphs: list[TextParagraph], index: int) -> bool:
         after is not None and after.first.number == paragraph.last.number + 1)
 
 
+_ITEM_RUN = 3
+
+
+def _among_item_lines(paragraphs: list[TextParagraph], index: int) -> bool:
+    """A line of a block of items set one to a source line, which the reader took for
+    paragraphs of their own (a recipe's ingredients, lines of up to 14 words): at least three
+    lines in a row, each opening with a number or a capital, none but the last ending a
+    sentence."""
+    def item(i: int) -> bool:
+        if not 0 <= i < len(paragraphs) or len(paragraphs[i].lines) != 1:
+            return False
+        text = paragraphs[i].text
+        return len(text.split()) <= _ITEM_LINE_WORDS and _opens_an_item(text)
+
+    def joined(i: int, j: int) -> bool:  # paragraph j's line directly under paragraph i's
+        return paragraphs[j].first.number == paragraphs[i].last.number + 1
+
+    if not item(index):
+        return False
+    first = last = index
+    while item(first - 1) and joined(first - 1, first):
+        first -= 1
+    while item(last + 1) and joined(last, last + 1):
+        last += 1
+    return last - first + 1 >= _ITEM_RUN and not any(
+        paragraphs[i].text.rstrip().rstrip(_CLOSERS)[-1:] in _TERMINAL
+        for i in range(first, last))
+
+
 def _among_fields(paragraphs: list[TextParagraph], index: int) -> bool:
     """A field of a form or of minutes (`Present: Mrs Okoro, Mr Pike`) beside another
     (`Apologies: Mr Ford`): a label and its value, not a sentence."""
@@ -431,6 +489,26 @@ def _among_fields(paragraphs: list[TextParagraph], index: int) -> bool:
 def _is_list_item(paragraph: TextParagraph) -> bool:
     """`1. Do not sell the piano`, `- two tins of beans`: an item of a list, not a sentence."""
     return _LIST_ITEM.match(paragraph.first.text) is not None
+
+
+_QUANTITY = re.compile(r"^\s*(?:\d+(?:[./]\d+)?|[½¼¾⅓⅔⅛])[½¼¾⅓⅔⅛]?\s+\S")
+_QUANTITY_WORDS = 12
+
+
+def _among_quantities(paragraphs: list[TextParagraph], index: int) -> bool:
+    """`3 cups sugar` above `6 eggs, room temperature`: a recipe's ingredients, or a list of
+    stores, set one to a paragraph, each opening with its quantity."""
+    def quantity(i: int) -> bool:
+        return 0 <= i < len(paragraphs) and len(paragraphs[i].text.split()) <= _QUANTITY_WORDS \
+            and _QUANTITY.match(paragraphs[i].text) is not None
+    return quantity(index) and (quantity(index - 1) or quantity(index + 1))
+
+
+def _bracketed(paragraph: TextParagraph) -> bool:
+    """`[End of volume one. Printed by T. and A. Constable]`, `[Illustration]`: a note of the
+    editor's or the printer's, a stage direction, set apart in brackets."""
+    text = paragraph.text.strip()
+    return text.startswith("[") and text.endswith("]")
 
 
 def _is_heading_or_notice(paragraph: TextParagraph) -> bool:
@@ -501,6 +579,67 @@ def _signature(paragraph: TextParagraph, before: TextParagraph | None) -> bool:
     return before is not None and len(paragraph.text.split()) <= 4 and _letter_closing(before)
 
 
+_LETTER_BELOW = 6  # paragraphs from a lead-in to the closing of the letter it introduces
+
+
+def _letter_below(paragraphs: list[TextParagraph], index: int) -> bool:
+    """A letter copied out below the paragraph without quotation marks, which the paragraph's
+    comma leads into (`and the second of them ended,` above the letter's last lines): the
+    letter's closing (`Yours, with great respect,`) stands a few paragraphs below, in the same
+    scene."""
+    for later in paragraphs[index + 1:index + 1 + _LETTER_BELOW]:
+        if _letter_closing(later):
+            return True
+        if later.ends_section:
+            return False
+    return False
+
+
+_SIGNATURE_WORDS = 4
+_LETTER_SPAN = 30  # paragraphs from a letter's salutation to its signature
+# `Dear Gordon,`, `My dearest Kit`, `Hi Mum,`, `To whom it may concern:` (a line of its own)
+_GREETING = re.compile(r"^[\"“‘']?(?:(?:my\s+)?(?:dear|dearest)|hi|hello|hey|to\s+whom)\b",
+                       re.IGNORECASE)
+_HEADER = re.compile(r"^\s*(?:from|to|subject|sent|date|re)\s*:", re.IGNORECASE)
+
+
+def _name_line(paragraph: TextParagraph) -> bool:
+    """A name and nothing else (`Hester`, `H. M. Lyle`, `Aunt Bea xx`)."""
+    words = paragraph.text.split()
+    return 0 < len(words) <= _SIGNATURE_WORDS and all(
+        (w[:1].isupper() and w[:1].isalpha() and not any(c in w for c in "\"“”‘’,;:!?"))
+        or w.strip("x") == "" or w == "&" for w in words) and words[0][:1].isupper()
+
+
+_HEADER_SPAN = 4
+
+
+def _addresses_a_message(paragraphs: list[TextParagraph], index: int) -> bool:
+    """`Kirsty,` under a message's header (`From:`, `Subject:`): a salutation by name."""
+    text = paragraphs[index].text.strip()
+    if not text.endswith(",") or len(text.split()) > _SIGNATURE_WORDS or not all(
+            w[:1].isupper() for w in text.split()):
+        return False
+    return any(_HEADER.match(paragraphs[i].first.text) or _HEADER.match(paragraphs[i].last.text)
+               for i in range(max(0, index - _HEADER_SPAN), index))
+
+
+def _signs_a_letter(paragraphs: list[TextParagraph], index: int) -> bool:
+    """A name on its own line that signs a letter or a message copied out in the story: a
+    salutation (`Dear Gordon,`) or a message's header (`From: Hester Lyle`) stands a few
+    paragraphs above it, in the same scene."""
+    if not _name_line(paragraphs[index]):
+        return False
+    for i in range(index - 1, max(-1, index - 1 - _LETTER_SPAN), -1):
+        earlier = paragraphs[i]
+        if earlier.ends_section:
+            return False
+        first = earlier.first.text
+        if _HEADER.match(first) or (_GREETING.match(first) and len(first.split()) <= 6):
+            return True
+    return False
+
+
 _ATTRIBUTION = re.compile(r"^\s*(?:—|–|-{1,2}|―)\s*\S")
 _QUOTED_BLOCK_WORDS = 40
 
@@ -514,11 +653,108 @@ def _attribution_or_quotation(paragraph: TextParagraph, before: TextParagraph | 
     if following is not None and _ATTRIBUTION.match(following.first.text) and len(
             following.text.split()) <= 12:
         return True
-    return before is not None and before.text.rstrip().rstrip(_CLOSERS).endswith(
-        (":", "：")) and len(paragraph.text.split()) <= _QUOTED_BLOCK_WORDS
+    if before is None:
+        return False
+    led_in = before.text.rstrip().rstrip(_CLOSERS)
+    if led_in.endswith((":", "：")) and len(paragraph.text.split()) <= _QUOTED_BLOCK_WORDS:
+        return True
+    # a line quoted on its own in the middle of a sentence (`…like Cowper and his fire at
+    # twilight,` above `"Myself creating what I saw,"` above `brought him yet stronger…`)
+    return led_in.endswith(",") and _quoted_line(paragraph)
 
 
-def _introduces_what_follows(paragraph: TextParagraph, following: TextParagraph | None) -> bool:
+def _quoted_line(paragraph: TextParagraph) -> bool:
+    """A short paragraph that is one quotation and nothing else: a line of verse displayed."""
+    text = paragraph.text.strip()
+    return len(text.split()) <= _DISPLAY_WORDS and text[:1] in "\"“‘'" and \
+        text[-1:] in "\"”’'"
+
+
+_OPENS_SPEECH = re.compile(r"^[\"“‘'][_*(]*(?=[^\W\d_])")
+_CLAUSE_BREAK = re.compile(r"[.!?;:](?:\s|$)")
+_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
+
+
+def _opens_speech(paragraph: TextParagraph, single_only: bool = False) -> bool:
+    """The paragraph opens a speech or a quotation: a quotation mark before a capital, double
+    or single (British books set speech in single quotes; `'tis` is no speech)."""
+    text = paragraph.text.lstrip()
+    match = _OPENS_SPEECH.match(text)
+    return match is not None and text[match.end()].isupper() and not (
+        single_only and text[0] in "\"“")
+
+
+def _in_open_speech(paragraph: TextParagraph) -> bool:
+    """Whether the paragraph ends inside a speech: a double quote still open, or (in a book
+    that sets speech in single quotes) an opening single quote after the last closing one."""
+    text = paragraph.text
+    if "\"" in text or "“" in text or "”" in text:
+        return bool(_unpartnered_quotes(paragraph)[1])
+    opening = max((m.start() for m in _OPENING_SINGLE.finditer(text)), default=-1)
+    return opening >= 0 and opening > max(
+        (m.start() for m in _CLOSING_QUOTE.finditer(text)), default=-1)
+
+
+# a closing quote: double, or a single one that is no apostrophe inside a word (`Emma's`)
+_CLOSING_QUOTE = re.compile(r"[\"”]|’(?![^\W\d_])|(?<=[.,!?…—-])'")
+_OPENING_SINGLE = re.compile(r"(?:^|(?<=[\s(—–-]))‘")
+
+
+def _leads_into_speech(paragraph: TextParagraph, text: str,
+                       following: TextParagraph | None = None) -> bool:
+    """Whether narration ending in a comma is completed by the speech that follows, as
+    published books of every age set it (`Emma laughed, and replied,`, `He cut her short
+    with,`, `his next words were,`, `Emma could get no more approving reply, than,`, `On
+    another,`): its last clause names the speaking, or the speech, or cannot end where it
+    stops. A complete action (`She walked to his side,`) is no lead-in: it lost its full
+    stop. A comma inside a speech still open is no lead-in either."""
+    if _in_open_speech(paragraph) and not (following is not None and _opens_speech(
+            following, single_only=True)):
+        # the comma is inside a speech that is still open (unless the speaker quotes in
+        # single quotes below: `…those charming lines of the poet,` above `'Full many…`)
+        return False
+    closing = max((m.end() for m in _CLOSING_QUOTE.finditer(text)), default=0)
+    lowered = text[closing:].lower()  # the narration after the last speech
+    if closing and len(lowered.split()) <= _BARE_TAG_WORDS:
+        # the tag of the speech before it (`"Goodbye." He said softly,`): a new speech
+        # below is a new sentence, so the tag's sentence lost its full stop
+        return False
+    if _LEADS_INTO_SPEECH.search(lowered):
+        return True
+    clause = _CLAUSE_BREAK.split(lowered)[-1]
+    words = _WORD.findall(clause)
+    if not words:
+        return False
+    if any(word in SPEECH_VERB_FORMS for word in words) or \
+            _SPEECH_INTRODUCED.search(clause) is not None:
+        return True
+    last = words[-1]
+    if last in LEAD_IN_ENDINGS or last in UTTERANCE_NOUNS or (
+            last in COPULAS and any(w in UTTERANCE_NOUNS for w in words[-5:-1])):
+        return True
+    # an opening without a verb: `On another,`, `And then,`
+    return len(words) <= 3 and (words[0] in PREPOSITIONS or words[0] in _OPENERS)
+
+
+_OPENERS = word_set("and but or then so now still")
+_BARE_TAG_WORDS = 4
+_DISPLAY_WORDS = 10
+
+
+def _displays_lines(following: TextParagraph, after: TextParagraph | None) -> bool:
+    """A verse or a charade that a sentence quotes, set a line to a paragraph (`recited,
+    that well-known charade,` above `My first doth affliction denote,`): short paragraphs
+    opening with a capital, the first not ending its sentence."""
+    def short(p: TextParagraph | None) -> bool:
+        return p is not None and len(p.text.split()) <= _DISPLAY_WORDS
+    first = following.text.lstrip().lstrip("\"“‘'")
+    core = following.text.rstrip().rstrip(_CLOSERS)
+    return short(following) and short(after) and first[:1].isupper() and \
+        core[-1:] not in _TERMINAL
+
+
+def _introduces_what_follows(paragraph: TextParagraph, following: TextParagraph | None,
+                             after: TextParagraph | None = None) -> bool:
     """A paragraph that leads into the next one without a full stop, as published books set
     it: a colon before a speech, letter or quotation; a narrative comma after `she added,`
     before the speech (the older convention); a line of verse, a salutation, a letter's
@@ -528,16 +764,18 @@ def _introduces_what_follows(paragraph: TextParagraph, following: TextParagraph 
     text = paragraph.text.rstrip().rstrip(_CLOSERS)
     if text.endswith((":", "：")) or _shown_block(following):
         return True
+    if text.endswith(",") and (_displays_lines(following, after) or (
+            _quoted_line(following) and following.text.rstrip().rstrip(_CLOSERS)[-1:]
+            not in _TERMINAL)):
+        return True  # a verse quoted in the sentence, which goes on below it
     words = len(paragraph.text.split())
     if _letter_closing(paragraph) or (_SALUTATION.match(text) and words <= 5) or (
             words <= 4 and _SALUTATION.match(following.text)):  # `Bath, April` above `Dear…`
         return True
-    narration = re.split(r"[\"”’]\s", text)[-1].lower()  # what follows the last speech
-    tagged = len(narration.split()) >= 5 and (
-        any(word in SPEECH_VERBS for word in re.findall(r"[a-z]+", narration))
-        or _SPEECH_INTRODUCED.search(narration) is not None)
-    if text.endswith(",") and _opens_with_quote(following) and (
-            tagged or _LEADS_INTO_SPEECH.search(narration)):
+    if text.endswith(",") and (_opens_speech(following) or _quoted_line(following)) \
+            and _leads_into_speech(paragraph, text, following):
+        return True
+    if text.endswith(",") and _letter_closing(following):  # `…to subscribe myself,`
         return True
     short = words <= 8 and len(following.text.split()) <= 8
     return short and not _CLOSING_QUOTE_THEN_WORD.search(paragraph.text)
@@ -565,17 +803,22 @@ def paragraph_ending(paragraphs: list[TextParagraph]) -> Iterator[Finding]:
         if paragraph.last.number in transcript:  # a chat log's line: `Theo: is anyone awake`
             continue
         if _set_line_by_line(paragraph) or _among_source_lines(paragraphs, index) or \
+                _among_item_lines(paragraphs, index) or _addresses_a_message(paragraphs, index) or \
                 _among_fields(paragraphs, index) or \
                 _is_list_item(paragraph) or \
                 _is_heading_or_notice(paragraph) or _typed_message_at_end(paragraph) or \
-                _dateline(paragraph) or \
+                _dateline(paragraph) or _bracketed(paragraph) or \
+                _among_quantities(paragraphs, index) or _signs_a_letter(paragraphs, index) or \
                 _signature(paragraph, paragraphs[index - 1] if index else None):
             continue
         following = paragraphs[index + 1] if index + 1 < len(paragraphs) else None
         if _attribution_or_quotation(paragraph, paragraphs[index - 1] if index else None,
                                      following):
             continue
-        if _introduces_what_follows(paragraph, following):
+        if _introduces_what_follows(paragraph, following, paragraphs[index + 2]
+                                    if index + 2 < len(paragraphs) else None):
+            continue
+        if core[-1] == "," and _letter_below(paragraphs, index):
             continue
         what = "ends with a comma" if core[-1] == "," else "ends without terminal punctuation"
         yield Finding("OCT320", f"the paragraph {what}", paragraph.last.number, len(core))
@@ -657,9 +900,13 @@ def _unpartnered_quotes(paragraph: TextParagraph) -> tuple[list[tuple[int, bool]
 
 
 _DOUBLE_QUOTE = re.compile("[“”\"]")
+# (`said he`, `asks the agent`: an inverted tag, in the past or the present, counts too)
 _TAG_INSIDE = re.compile(r"[,?!] (?:(?:said|cried|asked|replied|answered|added|continued|"
-                         r"whispered|shouted)(?: [A-Z]\w+| the| his| her)|(?:she|he|they|I) "
-                         r"(?:said|cried|asked|replied|answered|added|continued|whispered|shouted)\b)")
+                         r"whispered|shouted|says|asks|cries|replies|answers)"
+                         r"(?: [A-Z]\w+| the| his| her| he| she| I| they| we)\b|"
+                         r"(?:she|he|they|I|we) "
+                         r"(?:said|cried|asked|replied|answered|added|continued|whispered|shouted|"
+                         r"says|asks|cries|replies|answers)\b)")
 
 
 def _opens_with_quote(paragraph: TextParagraph) -> bool:

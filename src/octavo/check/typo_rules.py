@@ -15,7 +15,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from octavo.check.anthology_rules import BookWords, StoryText, occurrences
-from octavo.check.spelling import NoDictionary, Speller, speller
+from octavo.check.spelling import NoDictionary, Speller, elided_words, speller
 from octavo.check.transcripts import transcript_lines
 from octavo.diagnostics import Diagnostic, Severity
 from octavo.explanations import explained
@@ -211,10 +211,12 @@ def _unknown_words(line: str, spans: list[tuple[int, int]], offset: int,
         for match in _TOKEN.finditer(line, a, b):
             word = match.group(0)
             words += 1
-            if match.start() == offset or not word[:1].islower() or len(word) < 2:
+            if match.start() == offset or not word[:1].islower() or len(word) < 2 or \
+                    "'" in word or "’" in word:  # elisions are counted below
                 continue
             if not check.knows(word) and not _dialect_form(word, check):
                 unknown += 1
+        unknown += elided_words(line, a, b, check)  # an' I says, Ye're, wi'
     return words, unknown, False
 
 
@@ -277,7 +279,8 @@ def _places(stories: list[StoryText], unknown: set[str], check: Speller) -> list
                             default=len(text))
             if _WEB.search(text[token_start:token_end]):
                 continue
-            if _another_unknown_word(text, start, end, check):
+            if _another_unknown_word(text, start, end, check) and \
+                    check.swap_of(word) is None:  # two letters swapped is a slip even in dialect
                 continue  # dialect, or a foreign phrase: not one slip in standard prose
             suggestion = check.one_slip_from(word)
             if suggestion is None:

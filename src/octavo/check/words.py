@@ -29,6 +29,26 @@ SPEECH_VERBS = word_set("""
     breathed
 """)
 
+# Narration that leads into a speech names the speaking in any form of the verb (`and
+# replied,`, `by observing audibly to her partner,`, `was calling out,`).
+SPEECH_VERB_FORMS = SPEECH_VERBS | word_set("""
+    say saying ask asking reply replying whisper whispering answer answering add adding
+    cry crying call calling exclaim exclaiming observed observing observe rejoined rejoining
+    interposed interposing recited reciting read reading wrote writing sang singing spoke
+    speak speaking
+""")
+# Nouns that name what is said, which a speech below a lead-in gives (`and then this
+# answer,`, `his next words were,`).
+UTTERANCE_NOUNS = word_set("""
+    answer answers reply replies words question questions remark remarks exclamation cry
+    observation observations speech response retort rejoinder greeting toast reproach
+    message note lines verse verses charade riddle song rhyme motto inscription beginning
+""")
+COPULAS = word_set("was were is are ran went")
+# Words a clause cannot end on, which a speech below completes (`He cut her short with,`,
+# `no more approving reply, than,`, `as follows,`).
+LEAD_IN_ENDINGS = word_set("with than as follows thus these this")
+
 # Subjects that a speech tag after the speech begins with in lower case (`she said`, `the
 # man asked`); a name or "I" keeps its capital, so they are not here.
 TAG_PRONOUNS = word_set("he she they we you it")

@@ -34,6 +34,7 @@ import enum
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 from octavo.normalise.elisions import elision_cost
 from octavo.normalise.markers import BOUNDARY
@@ -43,7 +44,19 @@ FRACTIONS = "¼½¾⅐⅑⅒⅓⅔⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞"  # a measure m
 SINGLES = "'‘’‚‛`´"
 _QUOTE_CHAR = re.compile(f"[{re.escape(DOUBLES + SINGLES)}]")
 # Runs of adjacent quote marks, with node boundaries between them or not.
-_QUOTE_RUN = re.compile(f"[{re.escape(DOUBLES + SINGLES)}]+")
+# A single quote between two letters or digits is an apostrophe (don't, O'Brien, 45's): found
+# all at once, and the runs of text without node boundaries are looked for around them (a run
+# that is just such an apostrophe is skipped: it is decided already).
+_QUOTES_CLASS = f"[{re.escape(DOUBLES + SINGLES)}]"
+# (Each pattern starts with the mark itself and looks behind it only then: a pattern that
+# starts with a look-behind is tried at every position of the paragraph.)
+_APOSTROPHE_IN_WORD = re.compile(
+    f"[{re.escape(SINGLES)}](?<=[^\\W_][{re.escape(SINGLES)}])(?=[^\\W_])")
+_QUOTE_RUN_NOT_IN_WORD = re.compile(
+    f"{_QUOTES_CLASS}(?:(?<![^\\W_]{_QUOTES_CLASS}){_QUOTES_CLASS}*"  # after no letter: the run
+    f"|{_QUOTES_CLASS}+"  # two marks or more: the run
+    f"|(?![^\\W_])"  # one mark, before no letter
+    f"|(?<=[{re.escape(DOUBLES)}]))")  # one double mark, wherever it is
 _QUOTE_RUN_ACROSS_BOUNDARIES = re.compile(
     f"[{re.escape(DOUBLES + SINGLES)}](?:{BOUNDARY}*[{re.escape(DOUBLES + SINGLES)}])*")
 
@@ -182,15 +195,33 @@ class _Scanner:
         decided on the spot: a ' between letters is an apostrophe (don't, O'Brien)."""
         marks = self.marks
         size = len(text)
-        for run in _QUOTE_RUN.finditer(text):
+        apostrophe = Mark.APOSTROPHE
+        for match in _APOSTROPHE_IN_WORD.finditer(text):
+            marks[match.start()] = apostrophe
+        events = self.events
+        double_open, double_close = Mark.DOUBLE_OPEN, Mark.DOUBLE_CLOSE
+        for run in _QUOTE_RUN_NOT_IN_WORD.finditer(text):
             first, end = run.span()
             before = text[first - 1] if first else None
             after = text[end] if end < size else None
             if end - first == 1:
                 if text[first] in DOUBLES:
+                    # The commonest doubles as `_double` decides them: after a space, before
+                    # anything but a space, one opens; before a space, after anything but a
+                    # space, an opening bracket or a measure, one closes.
+                    if before is None or before.isspace():
+                        if after is not None and not after.isspace():
+                            self.double_open = True
+                            marks[first] = double_open
+                            events.append(double_open)
+                            continue
+                    elif (after is None or after.isspace()) and before not in "([{" and not (
+                            before.isdigit() or before in FRACTIONS):
+                        self.double_open = False
+                        marks[first] = double_close
+                        events.append(double_close)
+                        continue
                     self._double(first, before, after, first=True)
-                elif before is not None and after is not None and before.isalnum() and after.isalnum():
-                    marks[first] = Mark.APOSTROPHE
                 else:
                     self._single(first, before, after, before, after, 0)
                 continue
@@ -332,69 +363,83 @@ class _Scanner:
         return _APOSTROPHE_OTHER
 
     def _choose_singles(self) -> None:
-        """The cheapest readings of all single quotes together: a shortest path over the state
-        (the single quotations open, each with the number of double ones open around it; did
-        the outermost open the paragraph or resume its speech; did the last outermost single
-        quotation close on a comma or a dash, interrupted by a tag). A single quotation may
-        open inside another only with a double one between them (‘He said, “I told her
-        ‘no’”’)."""
-        # Each step maps a state to (price, the previous state, the reading that led here).
-        open_mark, close_mark = Mark.SINGLE_OPEN, Mark.SINGLE_CLOSE
-        double_open = Mark.DOUBLE_OPEN
-        start: _State = ((), False, False)
-        steps: list[dict[_State, tuple[float, _State, Mark]]] = []
-        states: dict[_State, tuple[float, _State, Mark]] = {start: (0.0, start, _SETTLED)}
-        depth = 0  # double quotations open
-        for event in self.events:
-            if event.__class__ is not _Choice:  # a double quotation's mark
-                if event is double_open:
-                    depth += 1
-                else:
-                    depth = max(0, depth - 1)
-                    states = _settle_double_close(states, depth)
-                    steps.append(states)
-                continue
-            assert isinstance(event, _Choice)
-            step: dict[_State, tuple[float, _State, Mark]] = {}
-            known_price = step.get
-            options, resumes, at_start, interrupts = (event.options, event.resumes,
-                                                      event.at_start, event.interrupts)
-            for state, reached in states.items():
-                price = reached[0]
-                stack, from_start, interrupted = state
-                for mark, cost in options:
-                    after = state
-                    if mark is open_mark:
-                        if (stack and stack[-1] >= depth) or len(stack) >= _MAX_SINGLES_OPEN:
-                            cost += _NESTED_SAME_KIND
-                        elif stack:
-                            after = ((*stack, depth), from_start, interrupted)
-                        elif interrupted and resumes:
-                            cost = min(cost, _OPEN_RESUMING)
-                            after = ((depth,), True, interrupted)
-                        else:
-                            after = ((depth,), at_start, interrupted)
-                    elif mark is close_mark:
-                        if stack:
-                            after = (stack[:-1], from_start and len(stack) > 1,
-                                     interrupts if len(stack) == 1 else interrupted)
-                        else:
-                            cost += _STRAY_CLOSE
-                    total = price + cost
-                    known = known_price(after)
-                    if known is None or total < known[0]:
-                        step[after] = (total, state, mark)
-            steps.append(step)
-            states = step
-        state = min(states, key=lambda s: states[s][0] + _end_price(s))
-        chosen: list[Mark] = []
-        for step in reversed(steps):
-            _, state, mark = step[state]
-            if mark is not _SETTLED:
-                chosen.append(mark)
+        """The cheapest readings of all single quotes together (see `_cheapest_readings`)."""
         choices = [event for event in self.events if isinstance(event, _Choice)]
-        for choice, mark in zip(choices, reversed(chosen), strict=True):
+        events = tuple(event if event.__class__ is not _Choice else
+                       (tuple(event.options), event.resumes, event.at_start, event.interrupts)
+                       for event in self.events)
+        for choice, mark in zip(choices, _cheapest_readings(events), strict=True):
             self.marks[choice.index] = mark
+
+
+# One single quote's readings and what the path needs to know of its place: (options, resumes,
+# at start, interrupts); or a double quotation's opening or closing mark.
+_Event = tuple[tuple[tuple[Mark, float], ...], bool, bool, bool] | Mark
+
+
+@lru_cache(maxsize=8192)
+def _cheapest_readings(events: tuple[_Event, ...]) -> tuple[Mark, ...]:
+    """The cheapest readings of all single quotes together: a shortest path over the state
+    (the single quotations open, each with the number of double ones open around it; did
+    the outermost open the paragraph or resume its speech; did the last outermost single
+    quotation close on a comma or a dash, interrupted by a tag). A single quotation may
+    open inside another only with a double one between them (‘He said, “I told her
+    ‘no’”’). A pure function of the readings and their order, not of the text, so the many
+    paragraphs of a book that quote alike ('Go,' she said.) share one answer."""
+    # Each step maps a state to (price, the previous state, the reading that led here).
+    open_mark, close_mark = Mark.SINGLE_OPEN, Mark.SINGLE_CLOSE
+    double_open = Mark.DOUBLE_OPEN
+    most_open = _MAX_SINGLES_OPEN
+    start: _State = ((), False, False)
+    steps: list[dict[_State, tuple[float, _State, Mark]]] = []
+    states: dict[_State, tuple[float, _State, Mark]] = {start: (0.0, start, _SETTLED)}
+    depth = 0  # double quotations open
+    for event in events:
+        if event.__class__ is not tuple:  # a double quotation's mark
+            if event is double_open:
+                depth += 1
+            else:
+                depth = max(0, depth - 1)
+                states = _settle_double_close(states, depth)
+                steps.append(states)
+            continue
+        options, resumes, at_start, interrupts = event
+        step: dict[_State, tuple[float, _State, Mark]] = {}
+        known_price = step.get
+        for state, reached in states.items():
+            price = reached[0]
+            stack, from_start, interrupted = state
+            for mark, cost in options:
+                after = state
+                if mark is open_mark:
+                    if (stack and stack[-1] >= depth) or len(stack) >= most_open:
+                        cost += _NESTED_SAME_KIND
+                    elif stack:
+                        after = ((*stack, depth), from_start, interrupted)
+                    elif interrupted and resumes:
+                        cost = min(cost, _OPEN_RESUMING)
+                        after = ((depth,), True, interrupted)
+                    else:
+                        after = ((depth,), at_start, interrupted)
+                elif mark is close_mark:
+                    if stack:
+                        after = (stack[:-1], from_start and len(stack) > 1,
+                                 interrupts if len(stack) == 1 else interrupted)
+                    else:
+                        cost += _STRAY_CLOSE
+                total = price + cost
+                known = known_price(after)
+                if known is None or total < known[0]:
+                    step[after] = (total, state, mark)
+        steps.append(step)
+        states = step
+    state = min(states, key=lambda s: states[s][0] + _end_price(s))
+    chosen: list[Mark] = []
+    for step in reversed(steps):
+        _, state, mark = step[state]
+        if mark is not _SETTLED:
+            chosen.append(mark)
+    return tuple(reversed(chosen))
 
 
 # (the depths of the single quotations open, did the outermost open or resume the paragraph's

@@ -98,6 +98,8 @@ def _restore(text: str, kept: list[str]) -> str:
 # Tabs, no-break and other Unicode spaces, in runs, become one plain space.
 _ODD_SPACE = r"\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000"
 _SPACES = re.compile(rf"[ {_ODD_SPACE}]{{2,}}|[{_ODD_SPACE}]")
+_ODD_SPACE_ANY = re.compile(f"[{_ODD_SPACE}]")
+_PLAIN_SPACES = re.compile("  +")  # what _SPACES matches in text with plain spaces only
 # Invisible characters that only get in the way (zero-width joiners stay: emoji and scripts use them).
 # ZWNJ is removed only after Latin text: Persian and Indic scripts need it.
 # Bidirectional controls go too (octavo sets each paragraph's direction itself).
@@ -118,7 +120,11 @@ def strip_invisible(text: str) -> str:
 def tidy_spaces(text: str) -> str:
     if not _ODD_CHARACTERS.search(text):  # most paragraphs: nothing to do
         return text
-    return _SPACES.sub(" ", _ZERO_WIDTH.sub("", text))
+    if _ZERO_WIDTH_ANY.search(text):
+        text = _ZERO_WIDTH.sub("", text)
+    if not _ODD_SPACE_ANY.search(text):  # two spaces after sentences, the commonest case
+        return _PLAIN_SPACES.sub(" ", text)
+    return _SPACES.sub(" ", text)
 
 
 # -- primes ----------------------------------------------------------------------------------
@@ -127,7 +133,8 @@ def tidy_spaces(text: str) -> str:
 # the quote scanner, which knows whether a quotation is open that the mark could close.)
 _FEET_INCHES = re.compile(rf"(\d)['‘’′](\s?)(\d{{1,2}}(?:\.\d+|[{FRACTIONS}])?|[{FRACTIONS}])"
                           r"[\"“”″]")
-_DIGIT_THEN_MARK = re.compile(rf"[\d{FRACTIONS}]['‘’′\"“”″]")
+# (Found from the mark, which is rarer than a digit: a search for the digit first is slow.)
+_DIGIT_THEN_MARK = re.compile(rf"['‘’′\"“”″](?<=[\d{FRACTIONS}]['‘’′\"“”″])")
 
 
 def primes(text: str) -> str:
@@ -191,7 +198,7 @@ _LOOSE_EM_DASH = re.compile(r"(?<=\S) *— *(?=\S)|^— +|(?<=\S) +—$")
 # "comin'-" → an em dash. (Not a suspended compound: "first-, second- and third-class".)
 _CUT_OFF = re.compile(r"(?:(?<=[^\W\d_])|(?<=[^\W\d_]['’‘]))(?: ?-| ?–)"
                       r"(?=[\"“”'’‘]+(?:\s|$)|[,;:?!]|$)")
-_SUSPENDED_HYPHEN = re.compile(r"[^\W\d_]-,? (?:and|or|to|nor)\b")
+_SUSPENDED_HYPHEN = re.compile(r"-(?<=[^\W\d_]-),? (?:and|or|to|nor)\b")  # searched for only
 # A speech that starts interrupted: "-and then" → "—and then".
 _OPENING_DASH = re.compile(r"(^|\s)([\"“”'‘’])[-–] ?(?=[^\W\d_])")
 # Number ranges: 1990-95, 10-12, 9:00-5:00, 5′2″-5′9″; not ISO dates (2024-05-01) or longer
@@ -202,12 +209,33 @@ _PRIME_RANGE = re.compile(r"(?<=\d['‘’′\"“”″])-(?=\d)")  # the scann
 _ELIDED_YEAR_RANGE = re.compile(r"(?<=\d)-(?=['‘’]\d\d(?:s|['‘’]s)?(?![\d\-–]))"
                                 r"|(?<=\d\ds)-(?=['‘’]?\d\ds\b)")
 _PHONE = re.compile(r"\d{3}-\d{4}")  # 555-0134 keeps its hyphen
+# What each rule after the em dashes needs somewhere in the text to match at all. Each starts
+# with its characters (the rules start with a look-behind, which makes the regex engine try
+# every position of the paragraph): one fast look skips a rule that cannot change anything.
+# (A pattern that starts with one character is found fastest: hyphens and en dashes apart.)
+_MAY_CUT_OFF = (re.compile(r"-(?:[\"“”'’‘]+(?:\s|$)|[,;:?!]|$)"),
+                re.compile(r"–(?:[\"“”'’‘]+(?:\s|$)|[,;:?!]|$)"))
+_MAY_OPEN_WITH_DASH = (re.compile("-(?<=[\"“”'‘’]-)"), re.compile("–(?<=[\"“”'‘’]–)"))
+_MAY_BE_RANGE = re.compile(r"-(?<=\d-)\d")
+_MAY_BE_ELIDED_YEAR_RANGE = re.compile(r"-(?<=[\ds]-)['‘’]?\d")
+
+
+def _may(patterns: tuple[re.Pattern[str], re.Pattern[str]], text: str) -> bool:
+    """The hyphen's pattern or the en dash's finds something (the en dash's only looked for
+    when the text has one)."""
+    return patterns[0].search(text) is not None or (
+        "–" in text and patterns[1].search(text) is not None)
+
+
+def _may_be_blank(text: str) -> bool:
+    """A run of three dashes may be there: two hyphens together or a dash of another kind."""
+    return ("--" in text or "—" in text or "–" in text) and _MAY_BE_BLANK.search(text) is not None
 
 
 def dashes(text: str) -> str:
     if "-" not in text and "—" not in text and "–" not in text:
         return text
-    if _MAY_BE_BLANK.search(text):  # before -- becomes a dash, which would split the run
+    if _may_be_blank(text):  # before -- becomes a dash, which would split the run
         text = _NAME_BLANK.sub(_blank, text)
     if "——" in text:
         text = _TWO_EM_DASHES.sub("⸺", text)
@@ -216,20 +244,24 @@ def dashes(text: str) -> str:
     if " -" in text or " –" in text or " —" in text:
         text = _SPACED_DASH.sub("—", text)
     if "—" in text:
-        text = _LOOSE_EM_DASH.sub("—", text)
-        if _MAY_BE_BLANK.search(text):  # and after: "— — —" closed up is a run of three
+        if " —" in text or "— " in text:  # else every match is a lone "—", set as itself
+            text = _LOOSE_EM_DASH.sub("—", text)
+        if _may_be_blank(text):  # and after: "— — —" closed up is a run of three
             text = _NAME_BLANK.sub(_blank, text)
         if "——" in text:  # "— —" and "--—" closed up are two
             text = _TWO_EM_DASHES.sub("⸺", text)
     if "-" in text or "–" in text:
-        if not _SUSPENDED_HYPHEN.search(text):
+        if _may(_MAY_CUT_OFF, text) and not _SUSPENDED_HYPHEN.search(text):
             text = _CUT_OFF.sub("—", text)
-        text = _OPENING_DASH.sub(r"\1\2—", text)
-        text = _RANGE.sub(lambda m: m.group(0) if _PHONE.fullmatch(m.group(0)) else
-                          f"{m.group(1)}–{m.group(2)}", text)
+        if _may(_MAY_OPEN_WITH_DASH, text):
+            text = _OPENING_DASH.sub(r"\1\2—", text)
+        if _MAY_BE_RANGE.search(text):
+            text = _RANGE.sub(lambda m: m.group(0) if _PHONE.fullmatch(m.group(0)) else
+                              f"{m.group(1)}–{m.group(2)}", text)
         if _DIGIT_THEN_MARK.search(text):
             text = _PRIME_RANGE.sub("–", text)
-        text = _ELIDED_YEAR_RANGE.sub("–", text)
+        if _MAY_BE_ELIDED_YEAR_RANGE.search(text):
+            text = _ELIDED_YEAR_RANGE.sub("–", text)
     return text
 
 

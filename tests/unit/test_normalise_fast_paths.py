@@ -1,0 +1,83 @@
+"""The normaliser's fast paths decide exactly what its full rules decide.
+
+A rule that the typography skips when a quick look finds nothing it needs must then change
+nothing; the quote scanner's on-the-spot decisions (apostrophes inside words, the commonest
+double quotes) must be the marks its general path, the one for text with node boundaries,
+gives. Checked on generated text rich in the characters the rules look at.
+"""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from octavo.normalise import markers, quotes
+from octavo.normalise import typography as ty
+
+ALPHABET = "aZé9 0'\"‘’“”`´-–—.…,;:!?()[]s\t\u00a0\u200b\u200c\ufdd0\ufdda½"
+TEXT = st.text(alphabet=ALPHABET, max_size=60)
+EXAMPLES = settings(max_examples=400, deadline=None)
+
+
+@EXAMPLES
+@given(TEXT)
+def test_a_skipped_dash_rule_would_have_changed_nothing(text: str) -> None:
+    if not ty._may(ty._MAY_CUT_OFF, text):
+        assert ty._CUT_OFF.sub("—", text) == text
+    if not ty._may(ty._MAY_OPEN_WITH_DASH, text):
+        assert ty._OPENING_DASH.sub(r"\1\2—", text) == text
+    if not ty._MAY_BE_RANGE.search(text):
+        assert ty._RANGE.search(text) is None
+    if not ty._MAY_BE_ELIDED_YEAR_RANGE.search(text):
+        assert ty._ELIDED_YEAR_RANGE.search(text) is None
+    if " —" not in text and "— " not in text:
+        assert ty._LOOSE_EM_DASH.sub("—", text) == text
+    assert ty._may_be_blank(text) == (ty._MAY_BE_BLANK.search(text) is not None)
+
+
+@EXAMPLES
+@given(TEXT)
+def test_searches_that_start_from_the_mark_find_what_the_plain_patterns_find(text: str) -> None:
+    digit_then_mark = re.compile(rf"[\d{quotes.FRACTIONS}]['‘’′\"“”″]")
+    suspended = re.compile(r"[^\W\d_]-,? (?:and|or|to|nor)\b")
+    assert bool(ty._DIGIT_THEN_MARK.search(text)) == bool(digit_then_mark.search(text))
+    assert bool(ty._SUSPENDED_HYPHEN.search(text + "- and")) == bool(
+        suspended.search(text + "- and"))
+    assert bool(ty._SUSPENDED_HYPHEN.search(text)) == bool(suspended.search(text))
+
+
+@EXAMPLES
+@given(TEXT)
+def test_spaces_and_invisible_characters_fast_paths(text: str) -> None:
+    if not ty._ODD_SPACE_ANY.search(text):
+        assert ty._PLAIN_SPACES.sub(" ", text) == ty._SPACES.sub(" ", text)
+    if not ty._ZERO_WIDTH_ANY.search(text):
+        assert ty._ZERO_WIDTH.sub("", text) == text
+    assert markers.without_noncharacters(text) == markers._NONCHARACTER.sub("", text)
+
+
+@EXAMPLES
+@given(TEXT)
+def test_quote_runs_are_every_run_but_an_apostrophe_inside_a_word(text: str) -> None:
+    runs = [m.span() for m in re.finditer(f"[{re.escape(quotes.DOUBLES + quotes.SINGLES)}]+",
+                                          text)]
+
+    def in_word(first: int, end: int) -> bool:
+        return (end - first == 1 and text[first] in quotes.SINGLES and first > 0
+                and end < len(text) and text[first - 1].isalnum() and text[end].isalnum())
+
+    assert [m.span() for m in quotes._QUOTE_RUN_NOT_IN_WORD.finditer(text)] == [
+        span for span in runs if not in_word(*span)]
+    assert [m.start() for m in quotes._APOSTROPHE_IN_WORD.finditer(text)] == [
+        first for first, end in runs if in_word(first, end)]
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.text(alphabet="ab9 '\"‘’“”,.—(", max_size=50))
+def test_the_plain_scan_decides_as_the_general_one(text: str) -> None:
+    plain = quotes._Scanner(text)
+    general = quotes._Scanner(text)
+    general.has_boundary = True  # the path for text with node boundaries, without fast paths
+    assert plain.scan() == general.scan()
