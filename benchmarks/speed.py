@@ -87,12 +87,20 @@ def env_with_epoch() -> dict[str, str]:
     return dict(os.environ, SOURCE_DATE_EPOCH="1767225600")
 
 
+# The 1M book's print edition runs to about 3,000 pages, past KDP's 828: it is built for a
+# generic print shop, which takes any length.
+PRINT_PROFILE = {"1M": "generic"}
+
+
 def fresh_book(key: str) -> Path:
     stories, words = SIZES[key]
     folder = OUT / "books" / key
     if folder.exists():
         shutil.rmtree(folder)
-    make_anthology(folder, stories=stories, words=words, seed=0)
+    manifest = make_anthology(folder, stories=stories, words=words, seed=0)
+    if key in PRINT_PROFILE:
+        with manifest.open("a", encoding="utf-8") as out:
+            out.write(f"build:\n  print: {PRINT_PROFILE[key]}\n")
     return folder
 
 
@@ -139,7 +147,10 @@ def bench_size(key: str, table: Table, formats: tuple[str, ...] = FORMATS,
         warm = table.add(Row(f"{key} {label} warm", build(f"{label}-warm", *flags),
                              "one story edited"))
         if key == "1M" and label == "epub":
-            _limit(table, "1M epub cold", cold, EPUB_1M_SECONDS, EPUB_1M_MIB)
+            # The pages are rendered in workers forked from the build: as for the PDF, the
+            # pages they share with it are counted once (the RSS sum is in the table too).
+            _limit(table, "1M epub cold", replace(cold, peak_mib=cold.peak_pss_mib),
+                   EPUB_1M_SECONDS, EPUB_1M_MIB)
         if key == "1M" and label == "pdf":
             # The workers are forked: the pages they share with the build are counted once.
             _limit(table, "1M pdf cold", replace(cold, peak_mib=cold.peak_pss_mib), None,

@@ -59,6 +59,10 @@ class BuildCache:
         self.hits += 1
         return payload
 
+    def has(self, kind: str, key: str) -> bool:
+        """Whether an entry is there (whole or not: `get` says)."""
+        return self.folder is not None and self._path(kind, key).is_file()
+
     def reject(self, kind: str, key: str) -> None:
         """An entry whose bytes are whole but whose content is not what it should be (written by
         something else): removed, and counted as a miss."""

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from octavo import stories
-from octavo.cache import CACHE_DIR_NAME, BuildCache
+from octavo.cache import CACHE_DIR_NAME
 from octavo.check import check_book
 from tests.conftest import BookFolder
 
@@ -35,21 +35,25 @@ def test_workers_find_what_one_process_finds(book: BookFolder,
             names.append(name)
     book.manifest("title: Copies\nlanguage: en\ncontents: [" + ", ".join(names) + "]\n")
     manifest = book.root / "book.yaml"
-    pools: list[tuple[int, int]] = []  # (stories to make, processes)
+    pools: list[tuple[int, list[bool]]] = []  # (processes, whether each story was made)
     run = stories._run
 
-    def counted(cold: list[tuple[stories.StoryJob, bytes]], keys: list[str],
-                cache: BuildCache, workers: int) -> Iterator[stories.StoryResult]:
-        pools.append((len(cold), workers))
-        return run(cold, keys, cache, workers)
+    def counted(todo: list[tuple[stories.StoryJob, bytes, str]], weights: list[int],
+                cache_folder: Path | None, workers: int
+                ) -> Iterator[tuple[stories.StoryResult, bool]]:
+        made: list[bool] = []
+        pools.append((workers, made))
+        for result, from_cache in run(todo, weights, cache_folder, workers):
+            made.append(not from_cache)
+            yield result, from_cache
 
     monkeypatch.setattr(stories, "_run", counted)
     serial = check_book(manifest, workers=1)
     shutil.rmtree(book.root / CACHE_DIR_NAME)  # cold again
     parallel = check_book(manifest, workers=2)
-    assert pools == [(len(names), 1), (len(names), 2)]
+    assert pools == [(1, [True] * len(names)), (2, [True] * len(names))]
     # the workers kept what they made: a second check reads every story from the cache
     assert check_book(manifest, workers=2) == serial
-    assert pools[-1] == (0, 1)
+    assert pools[-1][1] == [False] * len(names)
     assert {Path(d.span.path).name for d in serial if d.span} >= {Path(n).name for n in names}
     assert parallel == serial

@@ -63,7 +63,7 @@ def test_an_interrupted_build_says_so_and_leaves_nothing(book: BookFolder) -> No
     book.manifest(MANIFEST)
     before = snapshot(book.root)
     # Interrupted while the EPUB is being written: the staging folder must go with it.
-    result = run_with_fault(book, "octavo.backends.epub", "repack", "raise KeyboardInterrupt",
+    result = run_with_fault(book, "octavo.backends.epub", "write_epub", "raise KeyboardInterrupt",
                             "build", str(book.root), "-o", str(book.root / "dist"))
     assert result.returncode == 130, result.stderr
     assert "interrupted" in result.stderr and "Traceback" not in result.stderr

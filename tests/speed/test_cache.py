@@ -170,3 +170,32 @@ def test_stories_in_worker_processes_give_the_serial_book(book: BookFolder) -> N
                          use_cache=False)
     assert digest(serial_run) == digest(parallel_run)
     assert serial_run.diagnostics == parallel_run.diagnostics
+
+
+def test_stories_cached_and_read_back_by_workers_give_the_serial_book(
+        book: BookFolder, monkeypatch: pytest.MonkeyPatch) -> None:
+    # The stories go to worker processes, cold and warm (however little there is to read back):
+    # the workers write the entries, and read them back on the next build.
+    from octavo import stories
+
+    monkeypatch.setattr(stories, "PARALLEL_MIN_BYTES", 0)
+    paragraph = ("\"It's late,\" she said -- and it was... The harbour's lights went out one by "
+                 "one, and nobody said what they all thought. ") * 4
+    names = [f"stories/s{i:02d}.txt" for i in range(12)]
+    for index, name in enumerate(names):
+        book.write(name, f"Story {index}\n\n" + "\n\n".join([paragraph] * 60) + "\n")
+    book.manifest("title: Long Tales\nlanguage: en\ncontents: [" + ", ".join(names) + "]\n")
+    manifest = book.root / "book.yaml"
+    serial_run = build(manifest, book.root / "serial", ("epub",), timestamp=WHEN, workers=1,
+                       use_cache=False)
+    cold = build(manifest, book.root / "cold", ("epub",), timestamp=WHEN, workers=2)
+    assert cold.stories_from_cache == 0
+    assert len([p for p in entries(book) if p.parent.parent.name == "story"]) == len(names)
+    (book.root / names[3]).write_text("Story 3\n\nA new beginning.\n", encoding="utf-8")
+    warm = build(manifest, book.root / "warm", ("epub",), timestamp=WHEN, workers=2)
+    assert warm.stories_from_cache == len(names) - 1
+    again = build(manifest, book.root / "again", ("epub",), timestamp=WHEN, workers=2)
+    assert again.stories_from_cache == len(names)
+    assert digest(cold) == digest(serial_run)
+    assert digest(again) == digest(warm) != digest(cold)
+    assert warm.diagnostics == again.diagnostics

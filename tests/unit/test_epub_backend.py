@@ -467,11 +467,11 @@ def test_failure_while_writing_leaves_no_partial_file(
 ) -> None:
     import octavo.backends.epub as epub_module
 
-    def half_written(source: bytes, destination: Path, timestamp: dt.datetime) -> None:
-        destination.write_bytes(source[: len(source) // 2])
+    def half_written(entries: object, destination: Path, timestamp: dt.datetime) -> None:
+        destination.write_bytes(b"PK\x03\x04 half an EPUB")
         raise OSError("No space left on device")
 
-    monkeypatch.setattr(epub_module, "repack", half_written)
+    monkeypatch.setattr(epub_module, "write_epub", half_written)
     with pytest.raises(OSError, match="No space left"):
         build(minimal_book(root), tmp_path / "out")
     assert list((tmp_path / "out").iterdir()) == []

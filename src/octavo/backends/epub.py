@@ -2,8 +2,10 @@
 
 Every content document is rendered whole from our own templates (ebooklib's `EpubHtml` would
 re-parse it with an HTML parser and rebuild its head) and handed to ebooklib as a plain item,
-which it writes as-is. ebooklib writes the package document; `epub_zip.repack` then fixes the
-zip's order and dates so that the same book and timestamp always give the same bytes.
+which it lists as-is. ebooklib writes the package document and the container into a plain
+dict; the content documents are rendered and deflated on their own (`epub_render`, in worker
+processes for long books), and `epub_zip.write_epub` writes the zip in a fixed order with fixed
+dates, so that the same book and timestamp always give the same bytes.
 
 Package layout: `EPUB/content.opf`, `EPUB/toc.ncx`, `EPUB/text/*.xhtml` (pages and the nav
 document), `EPUB/styles/*.css`, `EPUB/images/cover.*`.
@@ -11,8 +13,10 @@ document), `EPUB/styles/*.css`, `EPUB/images/cover.*`.
 
 from __future__ import annotations
 
+import functools
 import io
 import xml.etree.ElementTree as ET
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
@@ -23,8 +27,9 @@ from octavo.backends.base import Artifact, BuildOptions, Progress, atomic_output
 from octavo.backends.epub_metadata import apply_metadata, modified_time, xml_safe
 from octavo.backends.epub_nav import build_ncx
 from octavo.backends.epub_pagelist import marks_by_document, page_links, without_unplaced
-from octavo.backends.epub_pages import CoverPage, Planning, plan_pages, toc_title
-from octavo.backends.epub_zip import repack
+from octavo.backends.epub_pages import CoverPage, Page, Planning, plan_pages, toc_title
+from octavo.backends.epub_render import COVER_WEIGHT, run_all
+from octavo.backends.epub_zip import Deflated, deflate, epub_bytes, write_epub
 from octavo.cache import BuildCache, cache_key
 from octavo.cover import prepare_cover
 from octavo.covergen import HEIGHT, WIDTH, generate_cover
@@ -56,17 +61,35 @@ class _Cover:
     generated: bool = False
 
 
+class _Entries:
+    """Stands in for ebooklib's zip file: keeps what it writes, by name."""
+
+    def __init__(self) -> None:
+        self.entries: dict[str, bytes | Deflated] = {}
+
+    def writestr(self, name: str, data: str | bytes, compress_type: Any = None) -> None:
+        self.entries[name] = data.encode("utf-8") if isinstance(data, str) else data
+
+
 class _Writer(epub.EpubWriter):  # type: ignore[misc]
     """ebooklib's writer, with the package's language on <package> (xml:lang), which
-    ebooklib does not write and DAISY Ace requires."""
+    ebooklib does not write and DAISY Ace requires; it writes into a dict, not a zip."""
 
-    def __init__(self, name: Any, book: Any, options: dict[str, Any], language: str) -> None:
-        super().__init__(name, book, options)
+    def __init__(self, book: Any, options: dict[str, Any], language: str) -> None:
+        super().__init__("", book, options)
         self._language = language
 
     def _write_opf_file(self, root: Any) -> None:
         root.set("{http://www.w3.org/XML/1998/namespace}lang", xml_safe(self._language))
         super()._write_opf_file(root)
+
+    def entries(self) -> dict[str, bytes | Deflated]:
+        out = _Entries()
+        self.out = out
+        self._write_container()
+        self._write_opf()
+        self._write_items()
+        return out.entries
 
 
 class EpubBackend:
@@ -84,19 +107,28 @@ class EpubBackend:
         well-formed XHTML; nothing is left in the output folder then.
         """
         final_path = options.output_dir / f"{options.stem}{self.suffix}"
-        data = build_epub(book, options, diags, progress)
+        entries = build_epub_entries(book, options, diags, progress)
         with atomic_output(final_path) as tmp_path:
-            repack(data, tmp_path, options.timestamp)
+            write_epub(entries, tmp_path, options.timestamp)
         return Artifact(format="epub", path=final_path, size=final_path.stat().st_size)
 
 
 def build_epub(book: Book, options: BuildOptions, diags: Diagnostics, progress: Progress,
                flavour: str = "generic") -> bytes:
-    """The EPUB's zip as ebooklib writes it (not yet reproducible: `repack` makes it so).
-    `flavour` "kindle" leaves out the cover page: KDP shows the cover it is given as the
-    book's own and would show a cover page inside the book a second time."""
+    """The EPUB's zip, as `emit` writes it. `flavour` "kindle" leaves out the cover page: KDP
+    shows the cover it is given as the book's own and would show a cover page inside the book
+    a second time."""
+    entries = build_epub_entries(book, options, diags, progress, flavour)
+    return epub_bytes(entries, options.timestamp)
+
+
+def build_epub_entries(book: Book, options: BuildOptions, diags: Diagnostics,
+                       progress: Progress, flavour: str = "generic"
+                       ) -> dict[str, bytes | Deflated]:
+    """The EPUB's entries, name → content (the content documents already deflated)."""
     labels = labels_for(book.meta.language, dict(book.labels))
-    cover = _read_cover(book) if book.meta.cover else _generated_cover(book, options.cache)
+    cover, draw_cover = ((_read_cover(book), None) if book.meta.cover
+                         else _generated_cover(book, options.cache))
     modified = modified_time(options.timestamp)
     page_map = options.page_map
     pages_in_epub = {n.id for n in (*book.front, *book.body, *book.back)} | {
@@ -147,11 +179,8 @@ def build_epub(book: Book, options: BuildOptions, diags: Diagnostics, progress: 
     common = {"lang": book.meta.language, "stylesheets": stylesheets}
     href_of: dict[str, str] = {}
     for page in pages:
-        progress.step(labels["title_page"] if page.landmark == "titlepage" else page.title)
-        context = {**common, **page.context, "doc_title": page.title}
-        context["body_type"] = page.body_type
-        content = _render(env, page.template, context)
-        _add(target, page.uid, f"{TEXT_DIR}/{page.href}", XHTML, content,
+        # Listed now, rendered below: the content goes straight into the zip.
+        _add(target, page.uid, f"{TEXT_DIR}/{page.href}", XHTML, b"",
              "svg" if page.svg else None)
         if page.node_id:
             href_of[page.node_id] = page.href
@@ -183,14 +212,54 @@ def build_epub(book: Book, options: BuildOptions, diags: Diagnostics, progress: 
         for kind, label, href in landmarks
     ]
 
-    buffer = io.BytesIO()
-    # Not compressed here: `repack` reads every entry back and deflates the final zip once.
-    writer_options = {"mtime": modified, "epub3_pages": False, "epub2_guide": True,
-                      "compresslevel": 0}
-    writer = _Writer(buffer, target, writer_options, book.meta.language)
+    writer_options = {"mtime": modified, "epub3_pages": False, "epub2_guide": True}
+    writer = _Writer(target, writer_options, book.meta.language)
     writer.process()
-    writer.write()
-    return buffer.getvalue()
+    files = writer.entries()
+    _load_templates(env, {page.template for page in pages})  # once, before any worker forks
+    jobs: list[Callable[[], Deflated | bytes]] = [
+        functools.partial(_page_entry, env, page, common) for page in pages]
+    weights = [_weight(page) for page in pages]
+    if draw_cover is not None:
+        jobs.append(draw_cover)
+        weights.append(COVER_WEIGHT)
+
+    def done(index: int) -> None:
+        if index < len(pages):
+            page = pages[index]
+            progress.step(labels["title_page"] if page.landmark == "titlepage" else page.title)
+
+    made = run_all(jobs, weights, options.workers, done)
+    for page, document in zip(pages, made, strict=False):
+        files[f"{target.FOLDER_NAME}/{TEXT_DIR}/{page.href}"] = document
+    if draw_cover is not None:
+        png = made[-1]
+        assert isinstance(png, bytes)
+        files[f"{target.FOLDER_NAME}/{cover.file_name}"] = png
+        if options.cache is not None:
+            options.cache.put(_COVER_KIND, _cover_key(book), png)
+    return files
+
+
+def _page_entry(env: jinja2.Environment, page: Page, common: dict[str, Any]) -> Deflated:
+    context = {**common, **page.full_context(), "doc_title": page.title,
+               "body_type": page.body_type}
+    return deflate(_render(env, page.template, context))
+
+
+def _weight(page: Page) -> int:
+    blocks = page.context.get("blocks")
+    return 1 + (len(blocks) if isinstance(blocks, tuple) else 0)
+
+
+def _load_templates(env: jinja2.Environment, names: set[str]) -> None:
+    """Compile the templates the pages use, so that the workers inherit them compiled. A
+    broken one is reported when its page is rendered (OCT401), not here."""
+    for name in sorted(names):
+        try:
+            env.get_template(name)
+        except jinja2.TemplateError:
+            continue
 
 
 def _print_source(book: Book, labels: Labels) -> str:
@@ -225,22 +294,29 @@ def _image_size(data: bytes) -> tuple[int, int]:
 _COVER_KIND = "cover"
 
 
-def _generated_cover(book: Book, cache: BuildCache | None) -> _Cover:
+def _generated_cover(book: Book, cache: BuildCache | None
+                     ) -> tuple[_Cover, Callable[[], bytes] | None]:
     """The typographic cover of a book that names none (`octavo check` says so: OCT155), from
-    the build cache when the book's title, names and language are those it was drawn for
-    (drawing and compressing it takes a quarter of a second)."""
+    the build cache when the book's title, names and language are those it was drawn for.
+    Otherwise its data is left empty, with the job that draws it (a quarter of a second):
+    the caller runs it beside the pages and caches what it drew."""
     meta = book.meta
     names = tuple(meta.authors or meta.editors)
-    key = cache_key(_COVER_KIND, repr((meta.title, meta.subtitle, names, meta.language)))
+    key = _cover_key(book)
     data = cache.get(_COVER_KIND, key) if cache is not None else None
     if cache is not None and data is not None and not _is_generated_png(data):
         cache.reject(_COVER_KIND, key)  # whole, but not ours: drawn again
         data = None
-    if data is None:
-        data = generate_cover(meta.title, meta.subtitle, names, meta.language)
-        if cache is not None:
-            cache.put(_COVER_KIND, key, data)
-    return _Cover(data, "image/png", "images/cover.png", WIDTH, HEIGHT, generated=True)
+    draw = (None if data is not None else
+            functools.partial(generate_cover, meta.title, meta.subtitle, names, meta.language))
+    cover = _Cover(data or b"", "image/png", "images/cover.png", WIDTH, HEIGHT, generated=True)
+    return cover, draw
+
+
+def _cover_key(book: Book) -> str:
+    meta = book.meta
+    names = tuple(meta.authors or meta.editors)
+    return cache_key(_COVER_KIND, repr((meta.title, meta.subtitle, names, meta.language)))
 
 
 def _is_generated_png(data: bytes) -> bool:

@@ -7,8 +7,10 @@ document, the NCX and the visible contents page share.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, assert_never
 
@@ -67,10 +69,19 @@ class Page:
     landmark: str | None = None  # cover, titlepage, toc or bodymatter
     node_id: str | None = None  # the Book node it shows (page maps address these)
     svg: bool = False  # holds inline SVG (the cover wrapper): a manifest property
+    # The page's text as markup, rendered only when the page is (in a worker, for big books):
+    # the template reads it as `body`.
+    body: Callable[[], Any] | None = None
 
     @property
     def href(self) -> str:
         return f"{self.uid}.xhtml"
+
+    def full_context(self) -> dict[str, Any]:
+        """The template's context, the rendered text included."""
+        if self.body is None:
+            return self.context
+        return {**self.context, "body": self.body()}
 
 
 class Ids:
@@ -246,7 +257,12 @@ def _marks_context(marks: DocumentMarks) -> dict[str, Any]:
 
 
 def _body(book: Book, blocks: tuple[Block, ...], level: int, plan: Planning,
-          node_id: str | None, direction: Direction | None = None) -> Any:
+          node_id: str | None, direction: Direction | None = None) -> Callable[[], Any]:
+    return functools.partial(_render_body, book, blocks, level, plan, node_id, direction)
+
+
+def _render_body(book: Book, blocks: tuple[Block, ...], level: int, plan: Planning,
+                 node_id: str | None, direction: Direction | None) -> Any:
     return render_marked_blocks(relevel(blocks, level), 0, book.scene_break,
                                 direction or plan.direction, plan.marks_of(node_id))
 
@@ -266,7 +282,6 @@ def _chapter_page(book: Book, chapter: Chapter, uid: str, plan: Planning, in_par
         "byline": labels.format("by", names=labels.names(chapter.authors))
         if chapter.authors and chapter.bylined else None,
         "blocks": chapter.blocks,
-        "body": _body(book, chapter.blocks, level, plan, chapter.id, direction),
         "level": level,
         **_marks_context(plan.marks_of(chapter.id)),
     }
@@ -274,7 +289,8 @@ def _chapter_page(book: Book, chapter: Chapter, uid: str, plan: Planning, in_par
     # the book's, so each is read aloud in its own.
     context["story_lang"] = language
     context["story_dir"] = direction if direction and direction != plan.direction else None
-    return Page(uid, title, "epub/chapter.xhtml.j2", "bodymatter", context, node_id=chapter.id)
+    return Page(uid, title, "epub/chapter.xhtml.j2", "bodymatter", context, node_id=chapter.id,
+                body=_body(book, chapter.blocks, level, plan, chapter.id, direction))
 
 
 def _front_page(
@@ -322,10 +338,9 @@ def _front_page(
             return Page(uid, labels["copyright_page"], "epub/copyright.xhtml.j2", "frontmatter",
                         context, node_id=node.id)
         case Dedication(blocks=blocks):
-            context = {"blocks": blocks, "label": labels["dedication"],
-                       "body": _body(book, blocks, 1, plan, node.id), **marks}
+            context = {"blocks": blocks, "label": labels["dedication"], **marks}
             return Page(uid, labels["dedication"], "epub/dedication.xhtml.j2", "frontmatter",
-                        context, node_id=node.id)
+                        context, node_id=node.id, body=_body(book, blocks, 1, plan, node.id))
         case TableOfContents():
             title = clean_title(node.title, labels["contents"])
             # The print contents page lists the body and back matter, not the front matter
@@ -373,9 +388,9 @@ def _matter_page(book: Book, node: MatterPage, uid: str, body_type: str, plan: P
     kind = _MATTER_SEMANTICS.get(node.id.lower()) or _MATTER_SEMANTICS.get(title.lower())
     epub_type, role = kind if kind else (None, None)
     context = {"title": title, "blocks": node.blocks, "epub_type": epub_type, "role": role,
-               "body": _body(book, node.blocks, 1, plan, node.id),
                **_marks_context(plan.marks_of(node.id))}
-    return Page(uid, title, "epub/matter.xhtml.j2", body_type, context, node_id=node.id)
+    return Page(uid, title, "epub/matter.xhtml.j2", body_type, context, node_id=node.id,
+                body=_body(book, node.blocks, 1, plan, node.id))
 
 
 def _work_links(book: Book, uid: dict[int, str]) -> dict[str, str]:
