@@ -154,15 +154,20 @@ def test_no_cache_and_clean_from_the_command_line(tales: BookFolder) -> None:
     assert run.returncode == 0 and "no cache" in run.stdout
 
 
-def test_stories_in_worker_processes_give_the_serial_book(book: BookFolder) -> None:
-    # Enough text that the stories are read, checked and normalised in worker processes.
+def _long_tales(book: BookFolder) -> tuple[Path, list[str]]:
+    """Twelve stories of some 20 kB each: enough text for the stories to go to workers."""
     paragraph = ("\"It's late,\" she said -- and it was... The harbour's lights went out one by "
                  "one, and nobody said what they all thought. ") * 4
     names = [f"stories/s{i:02d}.txt" for i in range(12)]
     for index, name in enumerate(names):
         book.write(name, f"Story {index}\n\n" + "\n\n".join([paragraph] * 60) + "\n")
     book.manifest("title: Long Tales\nlanguage: en\ncontents: [" + ", ".join(names) + "]\n")
-    manifest = book.root / "book.yaml"
+    return book.root / "book.yaml", names
+
+
+def test_stories_in_worker_processes_give_the_serial_book(book: BookFolder) -> None:
+    # Enough text that the stories are read, checked and normalised in worker processes.
+    manifest, names = _long_tales(book)
     assert sum((book.root / n).stat().st_size for n in names) > 200_000
     serial_run = build(manifest, book.root / "serial", ("epub",), timestamp=WHEN, workers=1,
                        use_cache=False)
@@ -179,13 +184,7 @@ def test_stories_cached_and_read_back_by_workers_give_the_serial_book(
     from octavo import stories
 
     monkeypatch.setattr(stories, "PARALLEL_MIN_BYTES", 0)
-    paragraph = ("\"It's late,\" she said -- and it was... The harbour's lights went out one by "
-                 "one, and nobody said what they all thought. ") * 4
-    names = [f"stories/s{i:02d}.txt" for i in range(12)]
-    for index, name in enumerate(names):
-        book.write(name, f"Story {index}\n\n" + "\n\n".join([paragraph] * 60) + "\n")
-    book.manifest("title: Long Tales\nlanguage: en\ncontents: [" + ", ".join(names) + "]\n")
-    manifest = book.root / "book.yaml"
+    manifest, names = _long_tales(book)
     serial_run = build(manifest, book.root / "serial", ("epub",), timestamp=WHEN, workers=1,
                        use_cache=False)
     cold = build(manifest, book.root / "cold", ("epub",), timestamp=WHEN, workers=2)
