@@ -20,7 +20,9 @@ MAX_PIXELS = 60_000_000
 
 
 @cache
-def _to_cmyk() -> Any:
+def cmyk_transform() -> Any:
+    """Pillow's transform from sRGB to the shipped press profile (FOGRA39), built once: the
+    cover's images and a PDF/X-1a interior's pictures go through the same one."""
     from PIL import ImageCms
 
     srgb = ImageCms.createProfile("sRGB")
@@ -57,7 +59,7 @@ def prepare_image(path: Path, stem: Path, cmyk: bool) -> Path:
 
     image = _open_rgb(path)
     if cmyk:
-        image = ImageCms.applyTransform(image, _to_cmyk())
+        image = ImageCms.applyTransform(image, cmyk_transform())
     target = stem.with_suffix(".jpg")
     image.save(target, "JPEG", quality=92, dpi=(300, 300))
     return target
@@ -77,7 +79,7 @@ def panel_colour(path: Path, cmyk: bool) -> tuple[str, str]:
         return f"rgb({r} {g} {b})", ink
     from PIL import Image
 
-    pixel = ImageCms.applyTransform(Image.new("RGB", (1, 1), (r, g, b)), _to_cmyk())
+    pixel = ImageCms.applyTransform(Image.new("RGB", (1, 1), (r, g, b)), cmyk_transform())
     assert pixel is not None
     ink_values: Any = pixel.getpixel((0, 0))
     c, m, y, k = (round(v / 255, 3) for v in ink_values[:4])

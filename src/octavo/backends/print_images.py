@@ -60,7 +60,7 @@ def converted(picture: Image, mode: PressMode) -> Image:
     from PIL import Image as Picture
     from PIL import ImageCms
 
-    from octavo.cover_images import _to_cmyk
+    from octavo.cover_images import cmyk_transform
 
     with Picture.open(io.BytesIO(picture.data)) as opened:
         opened.load()
@@ -71,7 +71,7 @@ def converted(picture: Image, mode: PressMode) -> Image:
     if mode == "grey":
         flat.convert("L").save(out, "PNG", optimize=False)
         return Image(out.getvalue(), "image/png", picture.alt)
-    cmyk = ImageCms.applyTransform(flat, _to_cmyk())
+    cmyk = ImageCms.applyTransform(flat, cmyk_transform())
     assert cmyk is not None
     cmyk.save(out, "JPEG", quality=92, dpi=(300, 300))
     return Image(out.getvalue(), "image/jpeg", picture.alt)

@@ -89,9 +89,7 @@ class Speller:
         (`ronud`: round), or None. A swap is a slip of the fingers that no dialect or older
         spelling makes: those change, drop or add the letters of a sound (awfy, hissen)."""
         lower = word.lower()
-        swaps = {lower[:i] + lower[i + 1] + lower[i] + lower[i + 2:] for i in range(len(lower) - 1)
-                 if lower[i] != lower[i + 1]}
-        return self.index.most_common(swaps - {lower})
+        return self.index.most_common(_swaps(lower) - {lower})
 
     def one_slip_from(self, word: str) -> str | None:
         """The most frequent common word one edit away (a letter dropped, added, changed, or
@@ -139,10 +137,15 @@ def british_forms(word: str) -> list[str]:
 def _edits(word: str) -> set[str]:
     splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
     deletes = {a + b[1:] for a, b in splits if b}
-    swaps = {a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1}
     replaces = {a + c + b[1:] for a, b in splits if b for c in _LETTERS}
     inserts = {a + c + b for a, b in splits for c in _LETTERS}
-    return (deletes | swaps | replaces | inserts) - {word}
+    return (deletes | _swaps(word) | replaces | inserts) - {word}
+
+
+def _swaps(word: str) -> set[str]:
+    """`word` with two neighbouring letters swapped, every way (the word itself among them
+    where two neighbours are the same letter)."""
+    return {word[:i] + word[i + 1] + word[i] + word[i + 2:] for i in range(len(word) - 1)}
 
 
 def dictionary_tags(language: str) -> list[str]:
