@@ -335,6 +335,29 @@ _NUMBER_THEN_MEASURE = re.compile(
     r"[ \t]+(?P<number>\d+(?:[:.]\d+)?|[a-z]+)(?:[ \t]*(?:[.!?;]|,(?![ \t]*\d))|[ \t]+(?:o['’]clock|"
     r"degrees|percent|per[ \t]+cent|[ap]\.?m\b|in[ \t]+the[ \t]+(?:morning|afternoon|evening)|"
     r"past|minutes|to[ \t]+\w+))")
+# After `it's` (whose slip, `its`, stands before a noun) a number may also be followed by any
+# measure of distance, time or money, and a compound number counts: `it's sixty miles`,
+# `it's forty-two.` (`its four feet` would be an owner's: `its` keeps the short list).
+_IT_IS_NUMBER_THEN_MEASURE = re.compile(
+    r"[ \t]+(?P<number>\d+(?:[:.,]\d+)*|[a-z]+(?:-[a-z]+)?)(?:[ \t]*(?:[.!?;:—]|,(?![ \t]*\d)|$)|"
+    r"[ \t]+(?:o['’]clock|degrees?|percent|per[ \t]+cent|[ap]\.?m\b|"
+    r"in[ \t]+the[ \t]+(?:morning|afternoon|evening)|past|minutes?|hours?|seconds|days|weeks|"
+    r"months|years|miles?|yards|metres|meters|kilometres|kilometers|km|pounds|quid|pence|"
+    r"dollars|bucks|euros|shillings|guineas|times|or[ \t]+so|and[ \t]+(?:a[ \t]+half|counting)|"
+    r"hundred|thousand|million|to[ \t]+\w+)\b)")
+
+
+def _number_predicate(site: Site, measures: re.Pattern[str] = _NUMBER_THEN_MEASURE) -> bool:
+    """`its six in the morning`, `it's 52 degrees`, `it's two degrees too warm`, `and it's
+    sixty.`, `it's forty-two miles`: a number, then a measure or the clause's end — what `it
+    is` names, where an owner has a noun to own (`its six legs`, `its 52 members`)."""
+    first = site.after[0]
+    if not (first in _NUMBER_WORDS or first[:1].isdigit() or (
+            "-" in first and first.split("-", 1)[0] in _NUMBER_WORDS)):
+        return False
+    match = measures.match(site.text, site.end, site.end + 40)
+    return match is not None and (match.group("number")[:1].isdigit() or match.group(
+        "number").split("-", 1)[0] in _NUMBER_WORDS)
 
 
 def _number_or_name_predicate(site: Site) -> bool:
@@ -343,8 +366,7 @@ def _number_or_name_predicate(site: Site) -> bool:
     have a noun to own (`its six legs`, `its 52 members`, `its Chairman.`)."""
     first, raw = site.after[0], site.after_raw[0]
     if first in _NUMBER_WORDS or first[:1].isdigit():
-        match = _NUMBER_THEN_MEASURE.match(site.text, site.end, site.end + 40)
-        return match is not None and (first[:1].isdigit() or match.group("number") in _NUMBER_WORDS)
+        return _number_predicate(site)
     # a capitalised word the dictionary does not know (a name, a month), and the end
     return raw[:1].isupper() and raw.isalpha() and first not in ABBREVIATIONS and \
         not lexicon.parts_of_speech(first) and (
@@ -854,6 +876,43 @@ def _its_owned(site: Site) -> bool:
     return False
 
 
+# What `it is` can name that no owner stands before: `whether it's anything`, `it's nobody`.
+_INDEFINITES = word_set("""
+    anything nothing something everything anyone anybody someone somebody everyone everybody
+    nobody none
+""")
+# Parts of a whole: `most of it's there`, `the rest of it's gone`, `none of it's true`.
+_SHARES = word_set("""
+    most all some none any much rest half part lot lots bit bits enough plenty each more less
+    little piece pieces
+""")
+
+
+def _it_is_names(site: Site) -> bool:
+    """`whether it's anything`, `it's two degrees too warm`, `and it's sixty.`, `most of it's
+    there`, `the rest of it's rubbish`: `it's` before an indefinite pronoun or a number that
+    tells a measure, or `it` as a share's whole (`most of it`) before anything but a plural
+    noun (`most of it's pages were torn` is the owner's)."""
+    first = site.after[0]
+    if first in _INDEFINITES or _number_predicate(site, _IT_IS_NUMBER_THEN_MEASURE):
+        return True
+    if site.before[1] == "of" and site.before[0] in _SHARES:
+        return not (first.endswith("s") and not first.endswith("ss") and _noun_head(first)
+                    and _verb_follows(site.after[1]))
+    return False
+
+
+def _ownable(site: Site) -> bool:
+    """What an owner's word stands before: a noun, an -ing form (`of it's being`), or a
+    describing word and a noun (`with it's long tail`) — not a place, a state or a pronoun
+    (`with it's there`, `of it's gone`)."""
+    first = site.after[0]
+    if not _word(first) or first in _CLOSED:
+        return False
+    return first in ("being", "having") or _owned_head(first) or lexicon.is_gerund(first) or \
+        bool(_phrase_length(site.after)) or _described_noun(site)
+
+
 def _mass_noun(word: str) -> bool:
     return word in _MASS_NOUNS or word.endswith(("ness", "ism", "ity", "ship", "dom", "hood"))
 
@@ -895,7 +954,11 @@ def _its(site: Site) -> str | None:
                 lexicon.only(first, "VERB"):
             return "it's"  # `Its done.`
         return None
-    if first == "own" or (site.before[1] in _BEFORE_POSSESSIVE_ONLY and _word(first)):
+    if first == "own":
+        return "its"
+    if _it_is_names(site):
+        return None
+    if site.before[1] in _BEFORE_POSSESSIVE_ONLY and _ownable(site):
         return "its"
     if site.after_raw[0][:1].isupper():  # `it's Tom`, `it's Christmas`
         return None
