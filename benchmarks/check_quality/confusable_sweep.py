@@ -102,7 +102,7 @@ def main() -> int:
         shown: Counter[str] = Counter()
         print("\nmissed:")
         for row in missed:
-            kind = row.split(":", 1)[0]
+            kind = row.split(": …", 1)[0]  # `modern confusable: its → it's`
             if shown[kind] < args.show_missed:
                 shown[kind] += 1
                 print("  " + row)

@@ -148,3 +148,79 @@ def test_coinages_and_sung_syllables_are_not_typos(text: str) -> None:
 ])
 def test_slips_that_look_like_them_are_still_typos(text: str, typo: str) -> None:
     assert typos(text) == [typo]
+
+
+# -- confusables: classes of slips the sweep found missed, beside their look-alikes ------------
+
+CONFUSABLE_SLIPS = [
+    # an -ing verb with its object or a clause, and no verb of the sentence after it (commas
+    # and an aside like `I suppose` included)
+    ("OCT361", "“I'd forgotten him. Your thinking I'm a fool.”", "you're"),
+    ("OCT361", "“Your going to Swindon, like the rest of us.”", "you're"),
+    ("OCT361", "“Everybody's heard. Your asking about the regatta, I suppose.”", "you're"),
+    ("OCT361", "“But your looking in the wrong place, you know.”", "you're"),
+    ("OCT361", "“Your losing every match to the wind.”", "you're"),
+    ("OCT361", "I do not doubt that your grieving for them, sir.", "you're"),
+    ("OCT364", "“I reckon their cheating us.”", "they're"),
+    # `their` and a describing word or a participle that ends the clause or takes a
+    # preposition, or `to` and a verb
+    ("OCT364", "“They're hungry, and their frightened.”", "they're"),
+    ("OCT364", "“Their sure of it.”", "they're"),
+    ("OCT364", "“In return, their allowed to visit.”", "they're"),
+    ("OCT364", "“Their all talking about it in the band.”", "they're"),
+    ("OCT364", "They asked how their to feed them.", "they're"),
+    # `loosing` before what is lost; `loose` after `sooner` or a modal at the clause's end
+    ("OCT366", "“Are we loosing our jobs?” said Petra.", "losing"),
+    ("OCT366", "The mill was not loosing money.", "losing"),
+    ("OCT366", "I'd sooner loose a night's pay than go back.", "lose"),
+    ("OCT366", "It was something you might loose.", "lose"),
+    # `effect` as the verb with someone or someone's after it; `affect` after a determiner
+    ("OCT367", "Things like that effect you less when you're going uphill.", "affect"),
+    ("OCT367", "“Warmth always effects it.”", "affects"),
+    ("OCT367", "“It's effecting all of us.”", "affecting"),
+    ("OCT367", "It must not effect mine.", "affect"),
+    ("OCT367", "“Doesn't that effect the rest of you?”", "affect"),
+    ("OCT367", "She had known the affect for a year.", "effect"),
+    ("OCT367", "I've heard of the affect a teacher has on a camp.", "effect"),
+]
+
+CONFUSABLE_LOOK_ALIKES = [
+    ("OCT361", "Your telling it will help."),
+    ("OCT361", "Your going was a loss."),
+    ("OCT361", "Your singing in the choir, my dear, was admired."),
+    ("OCT361", "Your cooking, though, is the best."),
+    ("OCT361", "Your thinking he was wrong was wrong."),
+    ("OCT361", "Your leaving the village in spring surprised us all."),
+    ("OCT361", "Your writing it down helps."),
+    ("OCT364", "Their taking the farm made them rich."),
+    ("OCT364", "Their taking her home, and keeping her there, was kind."),
+    ("OCT364", "Their young, in the spring, are blind."),
+    ("OCT364", "The birds fed their young."),
+    ("OCT364", "They did their best."),
+    ("OCT364", "They gave their all."),
+    ("OCT364", "Their allowed hours were few."),
+    ("OCT364", "Their frightened children ran."),
+    ("OCT364", "Their given names were Welsh."),
+    ("OCT366", "He was loosing his hounds on the moor."),
+    ("OCT366", "The archers were loosing their arrows."),
+    ("OCT366", "She sat loosing her hair from its pins."),
+    ("OCT366", "I would sooner let him loose."),
+    ("OCT366", "The dogs broke loose."),
+    ("OCT367", "That effect you have on people is rare."),
+    ("OCT367", "The effect it had was enormous."),
+    ("OCT367", "It was the effect you wanted, wasn't it?"),
+    ("OCT367", "They hoped to effect a change."),
+    ("OCT367", "The best means of effecting it would be by not trying him."),
+    ("OCT367", "The drug had an effect on all of us."),
+    ("OCT367", "To that effect, he wrote again."),
+]
+
+
+@pytest.mark.parametrize(("code", "slip", "fix"), CONFUSABLE_SLIPS)
+def test_confusable_slips_of_these_classes_are_found(code: str, slip: str, fix: str) -> None:
+    assert fixes(code, slip) == [fix]
+
+
+@pytest.mark.parametrize(("code", "sentence"), CONFUSABLE_LOOK_ALIKES)
+def test_their_look_alikes_stay_quiet(code: str, sentence: str) -> None:
+    assert fixes(code, sentence) == []

@@ -46,7 +46,8 @@ _TRIGGERS = re.compile(
     r"gonna|going|not|still|both|all|more|under|over|past|down|up|out|off|[a-z]+ing|"
     r"[a-z]+er[ \t]+(?:than|to)|[a-z]+ly|always|never|just|very|so|too|for|about|at|in|on|with|"
     r"from|by|of|into|upon|to|this|that|these|those|like|"
-    r"a-[a-z]+ing)\b|[ \t]+[a-z]+in['’]|[ \t]+[a-z]+[ \t]*(?:[.,;:!?]|and\b|or\b))|"
+    r"a-[a-z]+ing)\b|[ \t]+[a-z]+in['’]|[ \t]+[a-z]+[ \t]*(?:[.,;:!?]|and\b|or\b)|"
+    r"[ \t]+[a-z]+(?:ed|en|[^s])[ \t]+(?:to|of|about|for|with|at|from|by)\b)|"
     r"[Tt]here(?![ \t]+(?:is|was|are|were|had|has|have|will|would|could|should|might|must|may|"
     r"seemed|be|been|came|stood|lay)\b|['’]s\b|[,.;:!?])|"
     r"[Tt]hen(?![,.;:!?])|loose|loosing|lose|effects?|effecting|affects?|[Aa]lot|"
@@ -171,7 +172,8 @@ _CLAUSE_OPENERS = word_set("""
     where why how
 """)
 _AFTER_GERUND = OBJECT_PRONOUNS | POSSESSIVES | DETERMINERS | word_set(
-    "to about at on with for off out up down away back like into around over")
+    "to about at on with for off out up down away back like into around over every each "
+    "some any no all in through from across after round along past")
 _ADVERBS_NOT_BEFORE_NOUNS = word_set("""
     probably definitely obviously clearly certainly totally actually already gonna kidding
     joking lying
@@ -231,6 +233,9 @@ def _subject_complement(site: Site) -> bool:
     if lexicon.is_gerund(first) and _is_end(second) and first not in ("being", "having") and \
             lexicon.only(first, "VERB") and (site.starts_sentence
                                              or site.before[1] in _CLAUSE_OPENERS):
+        if second in (",", "—", "-"):  # `Your cooking, though, is the best`: the verb to come
+            rest, ended = _rest_of_sentence(site, _SENTENCE_WORDS_LOOKED_AT)
+            return ended and not _verb_without_subject(rest[1:], rest)
         return True
     return first in ("under", "over", "past", "down", "up", "out", "off") and (
         second in DETERMINERS | POSSESSIVES)
@@ -668,27 +673,62 @@ def _youre_owns(site: Site) -> bool:
 
 
 def _gerund_predicate(site: Site) -> bool:
-    """`Your rushing the chorus.`, `Its supposed to help`: a possessive, an -ing verb or a
-    past participle with its object, and no verb after them in the clause, so the verb's form
-    is the clause's own (`you are rushing`, `it is supposed`). A gerund that is a subject has
-    its verb to come: `Your telling it will help`."""
+    """`Your rushing the chorus.`, `Its supposed to help`, `Your thinking I'm a fool.`, `Your
+    going to Swindon, like the rest of us.`: a possessive, an -ing verb or a past participle
+    with its object (or a clause), and no verb of the sentence's own after them, so the verb's
+    form is the clause's own (`you are rushing`, `it is supposed`). A gerund that is a
+    subject has its verb to come, after a comma too: `Your telling it will help`, `Their
+    taking her home, and affording her every comfort, was kind`."""
     first, second = site.after[0], site.after[1]
-    if first in ("being", "having", "been") or second not in _AFTER_GERUND or not _word(first):
+    if first in ("being", "having", "been") or not _word(first) or not (
+            second in _AFTER_GERUND or second in _SUBJECT_WITH_VERB or (
+                second in SUBJECT_PRONOUNS - {"you", "it"} and lexicon.is_gerund(first))):
         return False
     if not lexicon.is_gerund(first) and not (
             lexicon.is_past_participle(first) and "VERB" in lexicon.parts_of_speech(first)
             and not lexicon.only(first, "NOUN")):
         return False
-    if not (site.starts_sentence or site.before[1] in _CLAUSE_OPENERS | {",", "and", "but", "so",
-                                                                         "like"}):
+    if not (site.starts_sentence or site.before[1] in _CLAUSE_OPENERS | _BEFORE_A_CLAUSE | {
+            ",", "and", "but", "so", "like", "that"}):
         return False  # `of your giving them money`, `for your leaving us`: a gerund
-    rest, mark = _clause_after(site, 9)
-    if len(rest) >= 9:  # the clause runs on past what is looked at
+    rest, ended = _rest_of_sentence(site, _SENTENCE_WORDS_LOOKED_AT)
+    if not ended:  # the sentence runs on past what is looked at
         return False
-    if mark in (",", ";", ":", "—"):  # `Their taking her home, and affording her ...`: the
-        return False  # gerund's verb may come after the comma
-    return not any(w in _FINITE or (w.endswith("ed") and lexicon.only(w, "VERB"))
-                   for w in rest[2:])
+    return not _verb_without_subject(rest[2:], rest[1:])
+
+
+# A subject and its verb in one word: the clause a verb of thinking takes (`thinking I'm`).
+_SUBJECT_WITH_VERB = word_set("""
+    i'm i've i'd i'll he's he'd he'll she's she'd she'll we're we've we'd we'll they're they've
+    they'd they'll it's there's
+""")
+_SENTENCE_WORDS_LOOKED_AT = 16
+_SENTENCE_END = re.compile(r"[.;!?]|\n|$")
+
+
+def _rest_of_sentence(site: Site, limit: int) -> tuple[list[str], bool]:
+    """The words after the site to the end of its sentence (commas and all), lower case, and
+    whether the sentence ends within `limit` words."""
+    chunk = site.text[site.end:site.end + 160]
+    end = _SENTENCE_END.search(chunk)
+    cut = end.start() if end else len(chunk)
+    words = [w.lower().replace("’", "'") for w in _WORDS.findall(chunk[:cut])]
+    return words[:limit], len(words) <= limit and (end is not None and (
+        end.group(0) != "" or site.end + cut >= len(site.text)))
+
+
+def _verb_without_subject(words: list[str], before: list[str]) -> bool:
+    """Whether a finite verb stands among `words` that has no subject of its own just before
+    it (`I suppose`, `you know` have theirs): the verb a gerund subject is waiting for.
+    `before[i]` is the word before `words[i]`."""
+    for word, previous in zip(words, before, strict=False):
+        finite = word in _FINITE or (word.endswith("ed") and lexicon.only(word, "VERB")) or (
+            word.endswith("s") and not word.endswith("ss") and lexicon.only(word, "VERB"))
+        # (`it` and `you` may be the gerund's objects: `Your telling it will help`)
+        if finite and (previous not in SUBJECT_PRONOUNS or previous in ("it", "you")) and \
+                previous not in _SUBJECT_WITH_VERB:
+            return True
+    return False
 
 
 _PREDICATE_PREPOSITIONS = word_set("for to about with at of from by")
@@ -1128,7 +1168,7 @@ def _their(site: Site) -> str | None:
             return "there"
         if first in ("a", "an", "the", "gonna") or _going_to_verb(site) or \
                 _subject_complement(site) or _gerund_predicate(site) or _adverb_predicate(site) \
-                or _not_after_an_owner(site) or _one_word_clause(site):
+                or _not_after_an_owner(site) or _one_word_clause(site) or _their_state(site):
             return "they're"
         return None
     if word == "there":
@@ -1152,6 +1192,38 @@ def _their(site: Site) -> str | None:
     if _noun_head(first) and not first.endswith("s"):
         return "their"
     return None
+
+
+# Describing words that also name people or a share (`their young`, `their best`), so they
+# may stand for what is owned.
+_DESCRIBING_AS_NOUNS = word_set("""
+    young old poor rich dead sick wounded elderly living dying own all best worst utmost
+    damnedest fill last first least most
+""")
+
+
+def _their_state(site: Site) -> bool:
+    """`Their perfect.`, `their frightened.`, `Their hungry, Mr Skene`, `Their sure of it`,
+    `their allowed to visit`, `their all talking`: a describing word or a participle that
+    ends the clause or takes a preposition, or `all` and an -ing form — what people are,
+    where an owner would have a noun. `Their young,` (offspring), `their best.` and `their
+    allowed hours` are left alone."""
+    first, second = site.after[0], site.after[1]
+    if not _word(first) or site.after_raw[0][:1].isupper() or first in _DESCRIBING_AS_NOUNS | \
+            _CLOSED or first.endswith("est"):
+        # `their all talking about it`
+        return first == "all" and _word(second) and lexicon.is_gerund(second) and \
+            lexicon.only(second, "VERB")
+    pos = lexicon.parts_of_speech(first)
+    state = ("ADJ" in pos and "NOUN" not in pos and not lexicon.is_gerund(first)) or (
+        lexicon.is_past_participle(first) and lexicon.only(first, "VERB", "ADJ")
+        and not first.endswith("ing"))
+    if not state:
+        return False
+    if second in (".", "!", "?", ",", ";", ""):
+        return site.starts_sentence or site.before[1] in _CLAUSE_STARTS | _BEFORE_A_CLAUSE | {
+            "and", "that"}
+    return second in _PREDICATE_PREPOSITIONS and site.after[2] not in (",", ".")
 
 
 # Verbs that follow `there` as its own (`there stands`, `there lies`, `there remains`).
@@ -1596,7 +1668,10 @@ _BEFORE_LOOSE = word_set("""
 
 
 _LOST_PRONOUNS = word_set("it them everything anything all nothing him her me us heart track")
-_LOOSE_VERB_OBJECTS = word_set("arrow arrows dogs hounds hawk hawks bonds chains reins hair")
+_LOOSE_VERB_OBJECTS = word_set("""
+    arrow arrows dogs hounds hawk hawks bonds chains reins hair horse horses knot knots rope
+    ropes cords shaft shafts bolt bolts wrath fury tongue tongues
+""")
 
 
 def _lose(site: Site) -> str | None:
@@ -1615,6 +1690,11 @@ def _lose(site: Site) -> str | None:
         if previous == "to" and _is_end(first) and site.before[0] not in ("come", "came",
                                                                           "break", "broke"):
             return "lose"
+        if previous in MODALS and _is_end(first):
+            return "lose"  # `something you might loose.`
+        if previous in ("rather", "sooner") and first in DETERMINERS | POSSESSIVES and \
+                site.after[1] not in _LOOSE_VERB_OBJECTS:
+            return "lose"  # `I'd sooner loose a night's pay`
         subject = previous if previous in SUBJECT_PRONOUNS else site.before[0] if (
             previous.endswith("ly") or previous in ("soon", "never", "always", "often",
                                                     "all", "would", "will")) else ""
@@ -1632,7 +1712,14 @@ def _lose(site: Site) -> str | None:
     if site.lower == "loosing":
         if (previous in _BE or previous.endswith(("'m", "'re", "'s")) or previous in (
                 "of", "in", "without", "from", "for", "by", "after", "about", "on", "at")) \
-                and first not in _LOOSE_VERB_OBJECTS:
+                and first not in _LOOSE_VERB_OBJECTS and not (
+                    first in DETERMINERS | POSSESSIVES and site.after[1] in _LOOSE_VERB_OBJECTS):
+            return "losing"
+        # `loosing our jobs`, `loosing his will to live`, `not loosing money`: what is lost
+        # (`loosing the hounds`, `loosing an arrow`: what is let go)
+        if (first in POSSESSIVES and site.after[1] not in _LOOSE_VERB_OBJECTS and
+                _word(site.after[1])) or (first in _LOSE_OBJECTS - DETERMINERS - POSSESSIVES
+                                          - OBJECT_PRONOUNS):
             return "losing"
         return None
     if previous in _BEFORE_LOOSE and not (previous in ("let", "lets") and first in OBJECT_PRONOUNS):
@@ -1660,9 +1747,12 @@ _DEGREE = word_set("very most so more too truly deeply really quite extremely ra
 
 
 def _plain_verb(word: str) -> bool:
-    """A verb's base form (`take`, `slight`), though it may be a noun too."""
-    return _word(word) and "VERB" in lexicon.parts_of_speech(word) and not word.endswith(
-        ("ed", "ing")) and not (word.endswith("s") and not word.endswith("ss"))
+    """A verb's base form (`take`, `slight`, `feed`, `need`), though it may be a noun too."""
+    return _word(word) and "VERB" in lexicon.parts_of_speech(word) and not (
+        word.endswith("ing") or (word.endswith("s") and not word.endswith("ss")) or (
+            word.endswith("ed") and not word.endswith("eed")) or (
+            word.endswith("eed") and len(word) > 4 and "VERB" in lexicon.parts_of_speech(
+                word[:-1])))  # (`agreed`, `freed` are past; `feed`, `need`, `speed` are not)
 
 
 def _word_is_noun(word: str) -> bool:
@@ -1734,6 +1824,15 @@ _PERSON_NOUNS = word_set("""
 """)
 
 
+_PEOPLE_SHARE = re.compile(r"[ \t]+(?:all|both|each|most|many|some|none|any|the[ \t]+rest|"
+                           r"several|half)[ \t]+of[ \t]+(?:us|you|them)\b")
+
+
+def _some_of_us(site: Site) -> bool:
+    """`all of us`, `the rest of you`, `most of them` after the site: people."""
+    return _PEOPLE_SHARE.match(site.text, site.end, site.end + 40) is not None
+
+
 def _affected_one(site: Site) -> bool:
     """`to effect one so dear`, `it would effect Frank`, `might it not effect?`, `doesn't
     effect anything`, `nothing effects a buyer`, `it effects every hub`: where the verb
@@ -1745,6 +1844,8 @@ def _affected_one(site: Site) -> bool:
         return True  # `Whose views might it not effect?` (but `to this effect.`)
     if first == "one" and not _noun_head(second):
         return True
+    if first in ("mine", "yours", "ours", "theirs", "hers") or _some_of_us(site):
+        return True  # `it must not effect mine`, `effect the rest of you`: someone's, someone
     if site.after_raw[0][:1].isupper() and first.isalpha() and first not in _CLOSED:
         return True  # a name
     if first in ("anything", "anyone", "anybody", "everyone", "everybody", "everything") and (
@@ -1772,9 +1873,18 @@ def _affect(site: Site) -> str | None:
         if word == "effects" and previous in ("it", "this", "that", "which", "he", "she") \
                 and first in _PEOPLE:
             return "affects"
-        if word == "effecting" and (first in _PEOPLE or _is_end(first)
-                                    or previous in _DEGREE):
-            return "affecting"  # `a most effecting scene`: moving
+        # `Things like that effect you less`, `Warmth always effects it.`, `It effects
+        # everything.`: a subject, the verb and a pronoun with no verb after it (`the effect
+        # you have on me` is the noun, with a clause)
+        if previous in ("that", "this", "which", "it", "always", "never", "often", "really") \
+                and first in _PEOPLE | {"everything"} and first != "her" and not (
+                _verb_follows(site.after[1]) or _plain_verb(site.after[1]) or
+                site.after[1] in SUBJECT_PRONOUNS | MODALS) and (
+                word != "effect" or previous not in ("it", "this", "which")):
+            return "a" + site.word[1:].lower()
+        if word == "effecting" and ((first in _PEOPLE and first != "it") or _is_end(first)
+                                    or previous in _DEGREE or _some_of_us(site)):
+            return "affecting"  # `a most effecting scene`: moving; (`effecting it`: doing it)
         if word == "effecting" and previous in ("a", "an") and _word_is_noun(first) and \
                 not first.endswith(_DOING_ENDINGS):
             return "affecting"  # `an effecting story`, but `the effecting of a change`
@@ -1814,8 +1924,12 @@ def _affect(site: Site) -> str | None:
                 (site.after[1] != "be" or previous not in PREPOSITIONS):
             return "a" + site.word[1:].lower()
         return None
+    # `the affect of`, `no affect at all`, `the affect a schoolma'am has`: a determiner makes
+    # it the noun (`affect` as a psychologist's noun is rare in fiction)
     if previous in _NOUN_ADJECTIVES or (previous in ("the", "an", "no", "any") and (
-            first in ("of", "on", "upon", "which", "that", "was", "is", "it") or _is_end(first))):
+            first in ("of", "on", "upon", "which", "that", "was", "is", "it", "at", "for", "a",
+                      "an", "the", "he", "she", "they", "we", "i", "you", "had", "has") or
+            _is_end(first))):
         return "effect" if word == "affect" else "effects"
     return None
 
