@@ -53,6 +53,15 @@ ITS_SLIPS = [
     ("The bird with it's long tail flew off.", "its"),
     ("That is the beauty of it's simplicity.", "its"),
     ("“Sorry. Its six in the morning.”", "it's"),
+    # after a preposition or a share, what an owner owns: a word the lexicon lacks, an -ing
+    # form (after `not` or an adverb too), an adverb and a describing word and a noun
+    ("The whole of it's demesne lay in front.", "its"),
+    ("She could have none of it's being his face.", "its"),
+    ("She felt almost certain of it's not being him.", "its"),
+    ("We spoke of it's still snowing fast.", "its"),
+    ("Her talk sank from it's hitherto animated pitch.", "its"),
+    ("You drill a small hole at it’s very tip.", "its"),
+    ("Much of it's charm was lost.", "its"),
 ]
 
 
@@ -68,7 +77,11 @@ def test_its_slips_around_those_places_are_still_found(slip: str, fix: str) -> N
 
 @pytest.mark.parametrize("sentence", [
     "Its three hundred members voted.", "The table and its four feet.",
-    "Its two miles of coastline are lovely.", "Its 52 members left."])
+    "Its two miles of coastline are lovely.", "Its 52 members left.",
+    # `too` and a describing word and a noun; describing words parted by commas, then a noun
+    "He feared its too strong effect on him.",
+    "She admired the house, its large, airy, sunny rooms.",
+    "She viewed the building, its suitable, becoming, characteristic situation."])
 def test_its_before_a_number_and_what_it_owns_stays_quiet(sentence: str) -> None:
     assert fixes("OCT362", sentence) == []
 
@@ -128,12 +141,18 @@ def typos(text: str) -> list[str]:
     "They waited for the moonday, when the tide went out for a mile.",
     "She kept the seahouse on the point for thirty years.",
     "Nobody walked the sunwind road in summer.",
-    "The sunborn children were taller than their parents.",
+    "The sunfire burned all night on the headland.",
     # a run of sung or chanted syllables, opening alike
     "He was doing his scales in the wings. “Mee, may, mah, moh, moo.”",
     "“La, la, lah, loh,” she sang, and missed the note again.",
     "The bell went bim, bam, bom across the water.",
     "“Tee, tay, tah, toh, too,” the choirmaster sang, tapping the piano.",
+    # speech running `to`, `have` or `you` into the word before, spelt as heard
+    "“You oughta know better,” he said.",
+    "“I shoulda told you sooner.”",
+    "“She musta left early, then.”",
+    "“We mighta missed the bus.”",
+    "“Willya look at that?”",
 ])
 def test_coinages_and_sung_syllables_are_not_typos(text: str) -> None:
     assert typos(text) == []
@@ -143,6 +162,9 @@ def test_coinages_and_sung_syllables_are_not_typos(text: str) -> None:
     ("She allways took the early train.", "allways"),  # a letter doubled inside: two words
     ("They lived in a small cotage by the river.", "cotage"),
     ("It was at the bittom of the stairs.", "bittom"),
+    # two words, one slip from a word at its start (doorway) but also inside it (motorway)
+    ("They drove up the moorway at dawn.", "moorway"),
+    ("The sunborn children were pink by noon.", "sunborn"),  # sunburn: a slip inside
     ("I went to the thn barn on the hill.", "thn"),  # short words opening alike: a slip
     ("She said the moh was hers.", "moh"),  # a short word no run of sounds stands around
 ])
@@ -192,6 +214,10 @@ CONFUSABLE_LOOK_ALIKES = [
     ("OCT361", "Your thinking he was wrong was wrong."),
     ("OCT361", "Your leaving the village in spring surprised us all."),
     ("OCT361", "Your writing it down helps."),
+    # after a comma: what the clause before named, or an item of a list
+    ("OCT361", "It was an awkward business, my dear, your spending the whole autumn at the "
+               "sea instead of here."),
+    ("OCT364", "She told him about her health, their coming to town, and the rest."),
     ("OCT364", "Their taking the farm made them rich."),
     ("OCT364", "Their taking her home, and keeping her there, was kind."),
     ("OCT364", "Their young, in the spring, are blind."),
@@ -201,6 +227,8 @@ CONFUSABLE_LOOK_ALIKES = [
     ("OCT364", "Their allowed hours were few."),
     ("OCT364", "Their frightened children ran."),
     ("OCT364", "Their given names were Welsh."),
+    ("OCT364", "She proposed their all walking out."),  # a gerund owned by them all
+    ("OCT364", "On their all dining together, she spoke."),
     ("OCT366", "He was loosing his hounds on the moor."),
     ("OCT366", "The archers were loosing their arrows."),
     ("OCT366", "She sat loosing her hair from its pins."),

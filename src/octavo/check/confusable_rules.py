@@ -691,6 +691,13 @@ def _gerund_predicate(site: Site) -> bool:
     if not (site.starts_sentence or site.before[1] in _CLAUSE_OPENERS | _BEFORE_A_CLAUSE | {
             ",", "and", "but", "so", "like", "that"}):
         return False  # `of your giving them money`, `for your leaving us`: a gerund
+    if site.before[1] == ",":
+        # after a comma it may stand for what the clause before it named (`It was an awkward
+        # business, your spending the autumn there`), or be an item of a list: only a short
+        # clause that ends in a full stop is judged
+        clause, mark = _clause_after(site, 9)
+        return len(clause) < 9 and mark not in (",", ";", ":", "—") and not any(
+            w in _FINITE or (w.endswith("ed") and lexicon.only(w, "VERB")) for w in clause[2:])
     rest, ended = _rest_of_sentence(site, _SENTENCE_WORDS_LOOKED_AT)
     if not ended:  # the sentence runs on past what is looked at
         return False
@@ -931,26 +938,54 @@ _SHARES = word_set("""
 def _it_is_names(site: Site) -> bool:
     """`whether it's anything`, `it's two degrees too warm`, `and it's sixty.`, `most of it's
     there`, `the rest of it's rubbish`: `it's` before an indefinite pronoun or a number that
-    tells a measure, or `it` as a share's whole (`most of it`) before anything but a plural
-    noun (`most of it's pages were torn` is the owner's)."""
+    tells a measure, or `it` as a share's whole (`most of it`) before what no owner owns or
+    a word for stuff (`much of it's charm`, `some of it's pages` are the owner's)."""
     first = site.after[0]
     if first in _INDEFINITES or _number_predicate(site, _IT_IS_NUMBER_THEN_MEASURE):
         return True
     if site.before[1] == "of" and site.before[0] in _SHARES:
-        return not (first.endswith("s") and not first.endswith("ss") and _noun_head(first)
-                    and _verb_follows(site.after[1]))
+        return not _ownable(site) or _mass_noun(first)  # (`much of it's charm`: owned)
     return False
 
 
 def _ownable(site: Site) -> bool:
-    """What an owner's word stands before: a noun, an -ing form (`of it's being`), or a
-    describing word and a noun (`with it's long tail`) — not a place, a state or a pronoun
-    (`with it's there`, `of it's gone`)."""
-    first = site.after[0]
-    if not _word(first) or first in _CLOSED:
+    """What an owner's word stands before: a noun (or a word the lexicon lacks: `demesne`), an
+    -ing form (`of it's being`, `of it's not being`, `of it's still snowing`), a describing
+    word and a noun (`with it's long tail`, `from it's hitherto animated pitch`, `at it's very
+    tip`) — not a place, a state or a pronoun (`with it's there`, `of it's gone`, `none of
+    it's true`)."""
+    first, second = site.after[0], site.after[1]
+    if not _word(first):
         return False
-    return first in ("being", "having") or _owned_head(first) or lexicon.is_gerund(first) or \
-        bool(_phrase_length(site.after)) or _described_noun(site)
+    if first in ("being", "having"):
+        return True
+    if first in _CLOSED or first in _INDEFINITES or lexicon.only(first, "ADV"):
+        return (_word(second) and lexicon.is_gerund(second)) or bool(
+            _phrase_length(site.after[1:])) or (first == "very" and _owned_head(second))
+    pos = lexicon.parts_of_speech(first)
+    if not pos or "NOUN" in pos or lexicon.is_gerund(first):
+        return True
+    return bool(_phrase_length(site.after)) or _described_noun(site)
+
+
+_SERIES_WORD = re.compile(r"[ \t]*(?:,|and\b)?[ \t]*([A-Za-z]+(?:-[A-Za-z]+)*)")
+
+
+def _describing_series(site: Site) -> bool:
+    """`its suitable, becoming, characteristic situation`: describing words parted by commas,
+    and then the noun they describe — owned (`It's cold, wet and miserable.` is not)."""
+    at = site.end
+    for _ in range(6):
+        match = _SERIES_WORD.match(site.text, at)
+        if match is None:
+            return False
+        word = match.group(1).lower()
+        if _owned_head(word) and "ADJ" not in lexicon.parts_of_speech(word):
+            return at != site.end  # (the first word is the one judged)
+        if not _describes(word):
+            return False
+        at = match.end()
+    return False
 
 
 def _mass_noun(word: str) -> bool:
@@ -960,6 +995,8 @@ def _mass_noun(word: str) -> bool:
 def _its(site: Site) -> str | None:
     first, second = site.after[0], site.after[1]
     if site.lower == "its":
+        if first in ("too", "so") and _phrase_length(site.after[1:]):
+            return None  # `feared its too strong effect on him`: owned
         if first in _ITS_THEN_BE or _going_to_verb(site) or _subject_complement(site) or \
                 _its_is(site) or _adverb_predicate(site) or _not_after_an_owner(site) or \
                 _gerund_predicate(site) or _number_or_name_predicate(site):
@@ -977,7 +1014,8 @@ def _its(site: Site) -> str | None:
                 and "ADJ" in lexicon.parts_of_speech(first) and site.before[1] in (
                     _CLAUSE_OPENERS | {"if", "checking", "sure", "think", "hope", "because"}):
             return "it's"
-        if _word(first) and _is_end(second) and lexicon.only(first, "ADJ", "ADV"):
+        if _word(first) and _is_end(second) and lexicon.only(first, "ADJ", "ADV") and not \
+                _describing_series(site):
             return "it's"
         if _clause_without_verb(site):
             return "it's"
@@ -1211,9 +1249,11 @@ def _their_state(site: Site) -> bool:
     first, second = site.after[0], site.after[1]
     if not _word(first) or site.after_raw[0][:1].isupper() or first in _DESCRIBING_AS_NOUNS | \
             _CLOSED or first.endswith("est"):
-        # `their all talking about it`
+        # `Their all talking about it`, where a clause starts (`on their all dining
+        # together`, `proposed their all walking out`: a gerund owned)
         return first == "all" and _word(second) and lexicon.is_gerund(second) and \
-            lexicon.only(second, "VERB")
+            lexicon.only(second, "VERB") and (site.starts_sentence or site.before[1] in
+                                              _CLAUSE_STARTS | _BEFORE_A_CLAUSE)
     pos = lexicon.parts_of_speech(first)
     state = ("ADJ" in pos and "NOUN" not in pos and not lexicon.is_gerund(first)) or (
         lexicon.is_past_participle(first) and lexicon.only(first, "VERB", "ADJ")

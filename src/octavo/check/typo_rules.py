@@ -84,6 +84,8 @@ def _dialect_form(word: str, check: Speller) -> bool:
     (stopped), reasonings (reasoning), desponding (despond), tenour (tenor)."""
     if word.endswith("in") and check.knows(word + "g"):
         return True
+    if _spoken_reduction(word, check):
+        return True
     stems = []
     if word.endswith("s"):
         stems += [word[:-1], word[:-2] if word.endswith("es") else ""]
@@ -98,6 +100,18 @@ def _dialect_form(word: str, check: Speller) -> bool:
     from octavo.check.spelling import american_forms, british_forms
 
     return any(check.knows(other) for other in american_forms(word) + british_forms(word))
+
+
+def _spoken_reduction(word: str, check: Speller) -> bool:
+    """`oughta`, `shoulda`, `musta`, `mighta`, `willya`: a word and the `a` (to, have, of) or
+    `ya` (you) that speech runs into it, spelt as heard — a common word with that ending, of
+    which no slip of the fingers makes one."""
+    for ending in ("ya", "ja", "a"):
+        stem = word[:-len(ending)]
+        if word.endswith(ending) and len(stem) >= 4 and stem[-1] not in "aeiou" and \
+                check.index.is_common(stem):
+            return True
+    return False
 
 
 def likely_typos(stories: list[StoryText], language: str,
@@ -245,8 +259,9 @@ def _coined_compound(word: str, suggestion: str, check: Speller) -> bool:
     (a fantasy's well of sunlight), which is one slip from a word (`unwell`) only by a letter
     added, dropped or changed at its start — where fingers seldom slip. A slip inside a word
     that happens to leave two words (`allways`, `cotage`) is still reported."""
-    if suggestion[:1] == word[:1] or len(word) < 6:
-        return False
+    if suggestion[:1] == word[:1] or len(word) < 6 or any(
+            other[:1] == word[:1] for other in check.all_one_slip_from(word)):
+        return False  # (`moorway`: `doorway`, but `motorway` too, a slip inside the word)
     return any(check.index.is_common(word[:i]) and check.index.is_common(word[i:])
                for i in range(3, len(word) - 2))
 
