@@ -252,3 +252,59 @@ def test_confusable_slips_of_these_classes_are_found(code: str, slip: str, fix: 
 @pytest.mark.parametrize(("code", "sentence"), CONFUSABLE_LOOK_ALIKES)
 def test_their_look_alikes_stay_quiet(code: str, sentence: str) -> None:
     assert fixes(code, sentence) == []
+
+
+# -- the nineteenth-century sets: right forms of older prose beside the slips ------------------
+
+OLDER_PROSE_RIGHT = [
+    ("OCT310", "I thank you; but I assure you you are quite mistaken."),
+    ("OCT310", "I told you you would be late."),
+    ("OCT310", "She was looking forward to to-morrow's ball."),
+    ("OCT310", "He came back to to-day's business at last."),
+    ("OCT364", "He took leave of the few friends there whom he could suppose to feel it."),
+    ("OCT364", "I hope you will take a day's sport there yourself, sir."),
+    ("OCT364", "Her husband never meant to go there himself."),
+    ("OCT364", "The men there who had known him wept."),
+    ("OCT370", "Felix named the generators. A is Agnetha and B is Bjorn."),
+    ("OCT370", "If a is odd, then so is b."),
+    ("OCT365", "The attention of the younger ones was then no longer to be gained by him."),
+    ("OCT365", "The younger girl is then sent to school."),
+]
+
+OLDER_PROSE_SLIPS = [
+    ("OCT310", "She saw the the boat."),
+    ("OCT310", "She gave you you know what."),  # no verb of telling before the pair
+    ("OCT364", "They lost there way."),
+    ("OCT364", "All there friends came."),
+    ("OCT370", "She ate a apple."),
+    ("OCT365", "The elder girl was taller then her sister."),
+    ("OCT365", "Her younger brother is better then me at it."),
+]
+
+
+@pytest.mark.parametrize(("code", "sentence"), OLDER_PROSE_RIGHT)
+def test_right_forms_of_older_prose_stay_quiet(code: str, sentence: str) -> None:
+    assert [d for d in check_text(sentence, "s.txt") if d.code == code] == []
+
+
+@pytest.mark.parametrize(("code", "sentence"), OLDER_PROSE_SLIPS)
+def test_the_slips_beside_them_are_found(code: str, sentence: str) -> None:
+    assert [d.code for d in check_text(sentence, "s.txt") if d.code == code] == [code]
+
+
+@pytest.mark.parametrize("text", [
+    "He will save all the best of the covies for you.",  # the older plural of covey
+    "The chimnies smoked all winter.",
+    "She popt it all out before anyone could stop her.",  # the older -t past
+    "He kist her hand and left.",
+])
+def test_older_spellings_are_not_typos(text: str) -> None:
+    assert typos(text) == []
+
+
+@pytest.mark.parametrize(("text", "typo"), [
+    ("They had buult the wall themselves.", "buult"),
+    ("The wind would drit the snow.", "drit"),  # a short word in -t after another sound
+])
+def test_slips_near_older_spellings_are_still_typos(text: str, typo: str) -> None:
+    assert typos(text) == [typo]

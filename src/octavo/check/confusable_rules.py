@@ -973,15 +973,16 @@ _SERIES_WORD = re.compile(r"[ \t]*(?:,|and\b)?[ \t]*([A-Za-z]+(?:-[A-Za-z]+)*)")
 
 def _describing_series(site: Site) -> bool:
     """`its suitable, becoming, characteristic situation`: describing words parted by commas,
-    and then the noun they describe — owned (`It's cold, wet and miserable.` is not)."""
+    and then the noun they describe — owned (`It's cold, wet and miserable.`, `Its fine,
+    thanks.` and `Its late, Mom.` are not)."""
     at = site.end
-    for _ in range(6):
+    for describing in range(6):  # (how many describing words came before this one)
         match = _SERIES_WORD.match(site.text, at)
-        if match is None:
+        if match is None or match.group(1)[:1].isupper():
             return False
         word = match.group(1).lower()
-        if _owned_head(word) and "ADJ" not in lexicon.parts_of_speech(word):
-            return at != site.end  # (the first word is the one judged)
+        if describing >= 2 and _owned_head(word) and "ADJ" not in lexicon.parts_of_speech(word):
+            return True
         if not _describes(word):
             return False
         at = match.end()
@@ -1212,6 +1213,8 @@ def _their(site: Site) -> str | None:
     if word == "there":
         if first == "own":
             return "their"
+        if first in _NEVER_OWNED_PRONOUNS:
+            return None  # `go there himself`, `the friends there whom he knew`: a place
         if first == "gonna" or (_going_to_verb(site) and site.before[1] not in _BE_OR_MODAL):
             return "they're"
         # `of there friends`, `into there party`: after a preposition, `there` + a noun is
@@ -1232,6 +1235,11 @@ def _their(site: Site) -> str | None:
     return None
 
 
+# Pronouns no owner's word stands before: after them `there` is a place.
+_NEVER_OWNED_PRONOUNS = SUBJECT_PRONOUNS | OBJECT_PRONOUNS | word_set("""
+    myself yourself himself herself itself ourselves yourselves themselves oneself whom who
+    which whose
+""")
 # Describing words that also name people or a share (`their young`, `their best`), so they
 # may stand for what is owned.
 _DESCRIBING_AS_NOUNS = word_set("""
@@ -1526,7 +1534,15 @@ _AUXILIARIES = word_set("is was are were am been has had have 's 're 'd")
 
 
 def _compares(words: list[str]) -> bool:
-    return any(w in _COMPARING or (w.endswith("er") and lexicon.is_comparative(w)) for w in words)
+    return any((w in _COMPARING or (w.endswith("er") and lexicon.is_comparative(w))) and
+               not _describes_a_subject(words, i) for i, w in enumerate(words))
+
+
+def _describes_a_subject(words: list[str], at: int) -> bool:
+    """`the younger ones was then`: a comparative after a determiner, with a verb after it,
+    describes a noun and compares nothing with what follows the verb."""
+    return at > 0 and words[at - 1] in DETERMINERS | POSSESSIVES and any(
+        v in _FINITE for v in words[at + 1:])
 
 
 def _unmet_comparative(words: list[str]) -> bool:
@@ -1579,8 +1595,11 @@ def _then_compares(site: Site) -> bool:
     wiser`) and before a past verb (`the elder girl then came in`) tells when."""
     first, previous = site.after[0], site.before[1]
     clause = _clause_before(site, 15)
+    # (`the younger ones was then no longer`: a comparative that describes a noun after a
+    # determiner, with the clause's verb after it, compares nothing with what follows)
     compared = [i for i, w in enumerate(clause) if w not in _DESCRIBING_COMPARATIVES and (
-        w in _COMPARING or (w.endswith("er") and lexicon.is_comparative(w)))]
+        w in _COMPARING or (w.endswith("er") and lexicon.is_comparative(w))) and
+        not _describes_a_subject(clause, i)]
     if not compared or "than" in clause[compared[-1]:]:
         return False
     if first.isdigit():
@@ -2027,12 +2046,18 @@ def could_of(paragraphs: list[TextParagraph]) -> Iterator[Finding]:
                              "have")
 
 
+# Words no article stands before (a verb, a conjunction): `a` before them is the letter.
+_NOT_AFTER_AN_ARTICLE = word_set("is isn't was wasn't are and or has had equals")
+
+
 def _article(site: Site) -> str | None:
     raw = site.after_raw[0]
     if not raw[:1].isalpha() or (raw.isupper() and len(raw) > 1):  # numbers, FBI
         return None
     if site.word == "A" and not site.starts_sentence:  # Plan A, vitamin A
         return None
+    if site.after[0] in _NOT_AFTER_AN_ARTICLE:
+        return None  # `A is Agnetha and B is Bjørn`: the letter, named
     word = raw.lower()
     head = word.split("-")[0]
     vowel_letter = head[:1] in "aeiou"

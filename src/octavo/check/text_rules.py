@@ -296,7 +296,8 @@ def double_hyphen(paragraphs: list[TextParagraph]) -> Iterator[Finding]:
 # -- words and punctuation ---------------------------------------------------------------------
 
 # possessive: a word that is not followed by itself is given up at once, not shortened
-_REPEATED = re.compile(r"\b([^\W\d_]++)[^\S\n]+\1\b", re.IGNORECASE)
+# (`to to-morrow`: the second word is a compound of its own)
+_REPEATED = re.compile(r"\b([^\W\d_]++)[^\S\n]+\1\b(?![-‐][^\W\d_])", re.IGNORECASE)
 _FINE_REPEATS = {"had", "that", "is", "bye", "no", "yes", "very", "so", "knock", "tsk", "ha", "her",
                  "hush", "there", "now", "go", "run", "well", "oh", "come", "again", "never",
                  # repeats of speech and sound: `blah blah`, `yeah yeah`, `far far away`,
@@ -317,7 +318,24 @@ _FINE_REPEATS = {"had", "that", "is", "bye", "no", "yes", "very", "so", "knock",
 def repeated_word(paragraphs: list[TextParagraph]) -> Iterator[Finding]:
     yield from (finding for finding in _each_match(
         paragraphs, _REPEATED, "OCT310", lambda m: f"'{m.group(1)}' is repeated",
-        lambda m: m.group(1)) if finding.fix and finding.fix.lower() not in _FINE_REPEATS)
+        _repeat_fix) if finding.fix and finding.fix.lower() not in _FINE_REPEATS)
+
+
+# Verbs of telling take a person and then a clause, so `you` may follow `you`: `I assure you
+# you are mistaken`, `I told you you'd be late`.
+_TELLING = re.compile(r"\b(?:assure|assured|assures|tell|tells|told|telling|promise|promised|"
+                      r"warn|warned|remind|reminded|inform|informed|bet|show|showed|convince|"
+                      r"convinced|persuade|persuaded|swear|swore|grant|granted)[^\S\n]+$",
+                      re.IGNORECASE)
+
+
+def _repeat_fix(match: re.Match[str]) -> str:
+    """The repeated word (the finding's fix), or '' where the repeat is right."""
+    word = match.group(1)
+    if word.lower() == "you" and _TELLING.search(match.string, max(0, match.start() - 20),
+                                                 match.start()):
+        return ""
+    return word
 
 
 _DOUBLED = re.compile(r"\.\.(?<![.…]\.\.)(?![.…])|,,|;;|::")  # literals first: fast

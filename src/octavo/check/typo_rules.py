@@ -80,8 +80,9 @@ def _lost_apostrophe(word: str, check: Speller) -> bool:
 
 def _dialect_form(word: str, check: Speller) -> bool:
     """Forms that dialect, older spelling and plain morphology build from known words, which
-    dictionaries often lack: nothin (nothing), knowed and growed (know, grow), stopt and dropt
-    (stopped), reasonings (reasoning), desponding (despond), tenour (tenor)."""
+    dictionaries often lack: nothin (nothing), knowed and growed (know, grow), stopt, dropt and
+    popt (stopped), covies and chimnies (coveys), reasonings (reasoning), desponding (despond),
+    tenour (tenor)."""
     if word.endswith("in") and check.knows(word + "g"):
         return True
     if _spoken_reduction(word, check):
@@ -93,8 +94,12 @@ def _dialect_form(word: str, check: Speller) -> bool:
         stems += [word[:-2], word[:-1]]
     if word.endswith("ing"):
         stems += [word[:-3], word[:-3] + "e"]
-    if word.endswith("t") and len(word) > 4 and not _lost_apostrophe(word, check):
-        stems += [word[:-1] + "ed", word[:-1] + word[-2] + "ed"]  # stopt, dropt, stept
+    # (a short word only after the sounds the older -t past follows: popt, kist)
+    if word.endswith("t") and (len(word) > 4 or (len(word) == 4 and word[-2] in "pks")) and \
+            not _lost_apostrophe(word, check):
+        stems += [word[:-1] + "ed", word[:-1] + word[-2] + "ed"]  # stopt, dropt, stept, popt
+    if word.endswith("ies") and len(word) > 5:
+        stems.append(word[:-3] + "eys")  # covies, journies, chimnies: the older plural of -ey
     if any(len(stem) > 2 and check.knows(stem) for stem in stems):
         return True
     from octavo.check.spelling import american_forms, british_forms
