@@ -39,6 +39,7 @@ IT_IS_NAMES = [
     "None of it's true.",
     "Some of it's ours.",
     "Half of it's rubbish, to be honest.",
+    "Most of it's wind, and the rest of it's rain.",
     # after a preposition, `it is` before a place or a state: nothing is owned
     "He knocked the top off it and, with it's gone, we could see in.",
 ]
@@ -265,10 +266,16 @@ OLDER_PROSE_RIGHT = [
     ("OCT364", "I hope you will take a day's sport there yourself, sir."),
     ("OCT364", "Her husband never meant to go there himself."),
     ("OCT364", "The men there who had known him wept."),
+    ("OCT364", "She stood there while the aunt heard the tale."),
+    ("OCT364", "They sat there until it was dark."),
     ("OCT370", "Felix named the generators. A is Agnetha and B is Bjorn."),
     ("OCT370", "If a is odd, then so is b."),
     ("OCT365", "The attention of the younger ones was then no longer to be gained by him."),
     ("OCT365", "The younger girl is then sent to school."),
+    ("OCT365", "She joined them, with a firmer determination to be friends, than she might "
+               "have had courage to show."),
+    ("OCT365", "He must be a better judge of her, and of how she is likely to act, than I "
+               "can be."),
 ]
 
 OLDER_PROSE_SLIPS = [
@@ -276,6 +283,7 @@ OLDER_PROSE_SLIPS = [
     ("OCT310", "She gave you you know what."),  # no verb of telling before the pair
     ("OCT364", "They lost there way."),
     ("OCT364", "All there friends came."),
+    ("OCT364", "It was not worth there while."),
     ("OCT370", "She ate a apple."),
     ("OCT365", "The elder girl was taller then her sister."),
     ("OCT365", "Her younger brother is better then me at it."),

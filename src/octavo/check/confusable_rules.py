@@ -944,7 +944,12 @@ def _it_is_names(site: Site) -> bool:
     if first in _INDEFINITES or _number_predicate(site, _IT_IS_NUMBER_THEN_MEASURE):
         return True
     if site.before[1] == "of" and site.before[0] in _SHARES:
-        return not _ownable(site) or _mass_noun(first)  # (`much of it's charm`: owned)
+        # a word for stuff, or one noun with nothing after it, is what the share is (`most of
+        # it's wind, and`); a noun with a verb after it, or a plural, is owned (`much of it's
+        # charm was lost`, `some of it's pages`)
+        second = site.after[1]
+        return not _ownable(site) or _mass_noun(first) or (
+            _singular_noun_head(first) and (_is_end(second) or second in ("and", "but", "or")))
     return False
 
 
@@ -1213,8 +1218,12 @@ def _their(site: Site) -> str | None:
     if word == "there":
         if first == "own":
             return "their"
-        if first in _NEVER_OWNED_PRONOUNS:
-            return None  # `go there himself`, `the friends there whom he knew`: a place
+        if first == "while" and site.before[1] == "worth":
+            return "their"  # `worth there while`
+        if first in _NEVER_OWNED_PRONOUNS or first in _CLAUSE_WORDS:
+            # `go there himself`, `the friends there whom he knew`, `stood there while the
+            # aunt heard it`: a place
+            return None
         if first == "gonna" or (_going_to_verb(site) and site.before[1] not in _BE_OR_MODAL):
             return "they're"
         # `of there friends`, `into there party`: after a preposition, `there` + a noun is
@@ -1539,10 +1548,14 @@ def _compares(words: list[str]) -> bool:
 
 
 def _describes_a_subject(words: list[str], at: int) -> bool:
-    """`the younger ones was then`: a comparative after a determiner, with a verb after it,
-    describes a noun and compares nothing with what follows the verb."""
+    """`the younger ones was then`: a comparative after a determiner, with the clause's verb
+    just after its noun, describes the noun and compares nothing with what follows."""
+    # (`a firmer determination to be`, `a better judge of how she is`: compared)
     return at > 0 and words[at - 1] in DETERMINERS | POSSESSIVES and any(
-        v in _FINITE for v in words[at + 1:])
+        v in _TENSED for v in words[at + 1:at + 4])
+
+
+_TENSED = MODALS | word_set("is was are were has had isn't wasn't hasn't weren't aren't")
 
 
 def _unmet_comparative(words: list[str]) -> bool:
