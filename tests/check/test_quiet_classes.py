@@ -205,6 +205,13 @@ CONFUSABLE_SLIPS = [
     ("OCT367", "“Doesn't that effect the rest of you?”", "affect"),
     ("OCT367", "She had known the affect for a year.", "effect"),
     ("OCT367", "I've heard of the affect a teacher has on a camp.", "effect"),
+    # `whose` before a describing word and its preposition, an adverb of time and a
+    # participle, or an -ing form and `for`
+    ("OCT363", "He is a man whose friendly to everyone.", "who's"),
+    ("OCT363", "“For someone whose willing to plant it.”", "who's"),
+    ("OCT363", "For everyone whose ever stood next to him.", "who's"),
+    ("OCT363", "It is about whose still out there.", "who's"),
+    ("OCT363", "“And whose paying for it?”", "who's"),
 ]
 
 CONFUSABLE_LOOK_ALIKES = [
@@ -242,6 +249,10 @@ CONFUSABLE_LOOK_ALIKES = [
     ("OCT367", "The best means of effecting it would be by not trying him."),
     ("OCT367", "The drug had an effect on all of us."),
     ("OCT367", "To that effect, he wrote again."),
+    ("OCT363", "The man whose kind of work I admire."),
+    ("OCT363", "The girl whose still face haunted him."),
+    ("OCT363", "The men whose loyal service was rewarded."),
+    ("OCT363", "The woman whose just cause won."),
 ]
 
 

@@ -1115,6 +1115,18 @@ def _whose(site: Site) -> str | None:
                 and lexicon.only(second, "ADJ", "ADV") and (
                     _is_end(site.after[2]) or site.after[2] in PREPOSITIONS | {"to", "and"}):
             return "who's"
+        # `a man whose friendly to everyone`, `someone whose willing to plant it`: a
+        # describing word and the preposition it takes, with nothing owned between
+        pos = lexicon.parts_of_speech(first)
+        if _word(first) and "ADJ" in pos and "NOUN" not in pos and not _word_is_noun(first) \
+                and second in _PREDICATE_PREPOSITIONS and first not in _CLOSED:
+            return "who's"
+        # `everyone whose ever stood by him`, `whose still out there`: an adverb of time and
+        # a participle or a place
+        if first in ("ever", "never", "already", "just", "always", "still") and _word(second) and (
+                (lexicon.is_past_participle(second) and lexicon.only(second, "VERB")) or
+                second in ("out", "here", "there", "alive", "awake", "around", "up")):
+            return "who's"
         # `Whose holding this end?`: an -ing verb with its object, at a question's start
         if site.starts_sentence and lexicon.is_gerund(first) and first not in (
                 "being", "having") and second in DETERMINERS | POSSESSIVES | OBJECT_PRONOUNS:
@@ -1162,7 +1174,8 @@ def _whose_is(site: Site) -> bool:
         return True
     # (`whose blessing at the altar`: an -ing form that is a noun, and a preposition)
     if lexicon.is_gerund(first) and "VERB" in pos and (second in objects or (
-            "NOUN" not in pos and (second in PREPOSITIONS or second in (".", "?", "!")))):
+            "NOUN" not in pos and (second in PREPOSITIONS | {"for"} or
+                                   second in (".", "?", "!")))):
         return True
     # (`whose healthy, glowing faces`: describing words in a row)
     return second in (".", ";", "!") and "ADJ" in pos and not lexicon.is_gerund(first)
