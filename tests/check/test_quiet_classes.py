@@ -212,6 +212,10 @@ CONFUSABLE_SLIPS = [
     ("OCT363", "For everyone whose ever stood next to him.", "who's"),
     ("OCT363", "It is about whose still out there.", "who's"),
     ("OCT363", "“And whose paying for it?”", "who's"),
+    # `who's` before a subject and its tensed verb, or a noun and the question's verb
+    ("OCT363", "The tape on each lid said who's it was.", "whose"),
+    ("OCT363", "“Jonah, who's side are you even on?”", "whose"),
+    ("OCT363", "“Who's turn is it?”", "whose"),
 ]
 
 CONFUSABLE_LOOK_ALIKES = [
@@ -250,6 +254,9 @@ CONFUSABLE_LOOK_ALIKES = [
     ("OCT367", "The drug had an effect on all of us."),
     ("OCT367", "To that effect, he wrote again."),
     ("OCT363", "The man whose kind of work I admire."),
+    ("OCT363", "“Who's he kidding?”"),
+    ("OCT363", "“Who's it for?”"),
+    ("OCT363", "I know who's coming."),
     ("OCT363", "The girl whose still face haunted him."),
     ("OCT363", "The men whose loyal service was rewarded."),
     ("OCT363", "The woman whose just cause won."),

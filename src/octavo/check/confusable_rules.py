@@ -1141,6 +1141,13 @@ def _whose(site: Site) -> str | None:
     # want the possessive (`Who's Aunt Louise going to tell?`: a name is who is meant)
     if site.after_raw[0][:1].isupper():
         return None
+    # `saying who's it was`: a subject and its tensed verb after `who's` (`who's he kidding`
+    # and `who's it for` are `who is`); `who's side are you on`: a noun, then the question
+    if (first in SUBJECT_PRONOUNS - {"you"} and second in _TENSED - MODALS and
+            _is_end(site.after[2])) or (_owned_head(first) and second in (
+                "are", "is", "was", "were", "do", "does", "did") and
+            site.after[2] in SUBJECT_PRONOUNS):
+        return "whose"
     if first == "own" or _noun_head(first) or (
             _described_noun(site) and not _mass_noun(site.after[1])):
         return "whose"  # (`who's good company` is right)
