@@ -334,3 +334,14 @@ def test_older_spellings_are_not_typos(text: str) -> None:
 ])
 def test_slips_near_older_spellings_are_still_typos(text: str, typo: str) -> None:
     assert typos(text) == [typo]
+
+
+def test_a_lead_in_that_ends_in_hearing_introduces_the_speech_below_it() -> None:
+    story = ("Title\n\nShe had come in at last, and talked without stopping. As the door opened "
+             "she was heard,\n\n\"So very obliging of you! No rain at all. Nothing to signify, I do "
+             "not care.\"\n\nShe walked across the long room to his side and took his cold hand "
+             "in hers,\n\n\"Why did you not tell me before, when there was still time to do "
+             "something?\"\n")
+    # the heard speech is led in; the complete action above the second speech lost its stop
+    assert [(d.code, d.span.line) for d in check_text(story, "s.txt")
+            if d.code == "OCT320" and d.span] == [("OCT320", 7)]
