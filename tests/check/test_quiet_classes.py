@@ -63,6 +63,7 @@ ITS_SLIPS = [
     ("Her talk sank from it's hitherto animated pitch.", "its"),
     ("You drill a small hole at it’s very tip.", "its"),
     ("Much of it's charm was lost.", "its"),
+    ("It ran past the widest part of it's course, where the banks are low.", "its"),
 ]
 
 
@@ -185,6 +186,15 @@ CONFUSABLE_SLIPS = [
     ("OCT361", "“Your losing every match to the wind.”", "you're"),
     ("OCT361", "I do not doubt that your grieving for them, sir.", "you're"),
     ("OCT364", "“I reckon their cheating us.”", "they're"),
+    # `your` before a describing word that takes a clause, a participle that ends one, a
+    # describing word and `enough`, `not` and an -ing verb with its object
+    ("OCT361", "“And your sure you didn't touch anything?”", "you're"),
+    ("OCT361", "Look at me and say your sorry, and I will.", "you're"),
+    ("OCT361", "“You're a day late, but your met.”", "you're"),
+    ("OCT361", "It will go on humming after your gone.", "you're"),
+    ("OCT361", "“You can't? Your old enough to know which.”", "you're"),
+    ("OCT362", "Its big enough for two.", "it's"),
+    ("OCT361", "You used to roll your eyes. Your not rolling them now.", "you're"),
     # `their` and a describing word or a participle that ends the clause or takes a
     # preposition, or `to` and a verb
     ("OCT364", "“They're hungry, and their frightened.”", "they're"),
@@ -226,6 +236,11 @@ CONFUSABLE_LOOK_ALIKES = [
     ("OCT361", "Your thinking he was wrong was wrong."),
     ("OCT361", "Your leaving the village in spring surprised us all."),
     ("OCT361", "Your writing it down helps."),
+    ("OCT361", "Your not coming was a blow."),
+    ("OCT361", "Your sorry state upset her."),
+    ("OCT361", "He was sure your sister was right."),
+    ("OCT361", "Your met friends were kind."),
+    ("OCT361", "Your afraid look gave you away."),
     # after a comma: what the clause before named, or an item of a list
     ("OCT361", "It was an awkward business, my dear, your spending the whole autumn at the "
                "sea instead of here."),

@@ -220,6 +220,10 @@ def _subject_complement(site: Site) -> bool:
         return True  # (`their not going to do it`; `their not going` is a gerund's)
     if _is_comparative(first) and second == "than" and first not in ("other", "elder"):
         return True
+    # `Your old enough to know`, `its big enough`: a describing word and `enough`, no noun
+    if second == "enough" and _word(first) and "ADJ" in lexicon.parts_of_speech(first) and \
+            not lexicon.is_gerund(first) and first not in _CLOSED:
+        return True
     # `its closer to the door`, `Its easier to cover`: a comparative and `to` (`its elder
     # brother`, `its upper floors`: describing what is owned)
     if _is_comparative(first) and second == "to" and first.endswith("er") and \
@@ -522,6 +526,16 @@ def _your(site: Site) -> str | None:
             return "you're"
         if first == "welcome" and _is_end(second):
             return "you're"
+        # `your sure you didn't`, `your afraid that`: a word that takes a clause, then one
+        if first in _CLAUSE_ADJECTIVES and (second in SUBJECT_PRONOUNS | {"that"} or (
+                _is_end(second) and not site.after_raw[0][:1].isupper())):
+            return "you're"
+        # `but your met.`, `after your gone.`: a participle that ends the clause
+        if _word(first) and _is_end(second) and lexicon.is_past_participle(first) and \
+                lexicon.only(first, "VERB") and not first.endswith("ing") and (
+                    site.starts_sentence or site.before[1] in _CLAUSE_STARTS |
+                    _BEFORE_A_WHOLE_CLAUSE | {"after", "before", "now", "and"}):
+            return "you're"
         if first == "not" and second in DETERMINERS:
             return "you're"
         # `your about to`, `your in trouble`: a possessive never stands before a preposition
@@ -584,6 +598,8 @@ def _your(site: Site) -> str | None:
     return None
 
 
+# Describing words that a clause follows (`sure you did`, `afraid that it was`).
+_CLAUSE_ADJECTIVES = word_set("sure certain aware afraid glad sorry convinced positive")
 # What a person is addressed as, after `your` (`your ladyship`, `your honour`).
 _FORMS_OF_ADDRESS = word_set("""
     ladyship lordship majesty highness grace honour honor worship excellency reverence
@@ -680,6 +696,9 @@ def _gerund_predicate(site: Site) -> bool:
     subject has its verb to come, after a comma too: `Your telling it will help`, `Their
     taking her home, and affording her every comfort, was kind`."""
     first, second = site.after[0], site.after[1]
+    if first == "not" and _word(second) and lexicon.is_gerund(second) and \
+            site.after[2] in _AFTER_GERUND:  # `Your not rolling them now.`
+        first, second = second, site.after[2]
     if first in ("being", "having", "been") or not _word(first) or not (
             second in _AFTER_GERUND or second in _SUBJECT_WITH_VERB or (
                 second in SUBJECT_PRONOUNS - {"you", "it"} and lexicon.is_gerund(first))):
@@ -929,9 +948,9 @@ _INDEFINITES = word_set("""
     nobody none
 """)
 # Parts of a whole: `most of it's there`, `the rest of it's gone`, `none of it's true`.
+# (not `part`, `piece`, `bit`: nouns that things have, `the widest part of its course`)
 _SHARES = word_set("""
-    most all some none any much rest half part lot lots bit bits enough plenty each more less
-    little piece pieces
+    most all some none any much rest half lot lots enough plenty each more less little
 """)
 
 
