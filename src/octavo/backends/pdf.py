@@ -30,10 +30,12 @@ from octavo.backends.pdf_print import (
 )
 from octavo.backends.print_geometry import (
     POINTS_PER_INCH,
+    GutterPass,
     PageGeometry,
     estimate_pages,
     geometry_css,
     page_geometry,
+    settle_gutter,
 )
 from octavo.backends.print_html import PrintHtml, stylesheet_paths
 from octavo.backends.print_imprint import print_copyright_lines
@@ -46,15 +48,14 @@ from octavo.render.direction import language_direction
 from octavo.render.imprint import story_credit_lines
 from octavo.render.templating import make_environment
 
-MAX_PASSES = 3
-
 
 def rules_for(book: Book) -> Rules:
     settings = book.print
     return resolve_rules(settings.profile, pdf_standard=settings.pdf_standard,
                          font_embedding=settings.fonts, bleed=settings.bleed,
                          paper=settings.paper, gutter_in=settings.gutter_in,
-                         safe_zone_in=settings.safe_zone_in)
+                         safe_zone_in=settings.safe_zone_in,
+                         trim_in=(settings.trim.width_in, settings.trim.height_in))
 
 
 class PdfBackend:
@@ -89,26 +90,18 @@ class PdfBackend:
         if options.cache is not None:
             layout.use_store(options.cache)
 
-        def lay_out(gutter: float) -> tuple[PageGeometry, Composition]:
+        def lay_out(gutter: float) -> tuple[float, PageGeometry, Composition]:
             geometry, css = geometry_for(gutter)
             progress.stage("PDF", openings)
-            return geometry, compose_book(book, layout.with_geometry(css), html,
-                                          copyright_lines, progress, options.workers)
+            return gutter, geometry, compose_book(book, layout.with_geometry(css), html,
+                                                  copyright_lines, progress, options.workers)
 
-        geometry, composition = lay_out(gutter)
-        # Lay out again while the count calls for another gutter. A wider gutter only adds
-        # pages, so a step up never needs a step back; a step down is kept only if it holds.
-        for _ in range(MAX_PASSES - 1):
-            wanted = rules.gutter_for(_final_pages(composition, rules))
-            if wanted == gutter:
-                break
-            trial_geometry, trial = lay_out(wanted)
-            if wanted > gutter or rules.gutter_for(_final_pages(trial, rules)) == wanted:
-                gutter, geometry, composition = wanted, trial_geometry, trial
-            else:
-                break
-
+        # Laid out again only when the count crosses a step of the shop's table.
+        (gutter, geometry, composition), passes = settle_gutter(
+            gutter, lay_out, lambda laid: _final_pages(laid[2], rules), rules.gutter_for)
         pages = _final_pages(composition, rules)
+        if len(passes) > 1:
+            diags.info("OCT450", _passes_note(passes, gutter, pages, rules), Span(str(book.root)))
         if rules.gutter_in is not None and rules.gutter_in < rules.required_gutter(pages):
             diags.warning("OCT140", f"the inside margin (build.gutter) is {rules.gutter_in:g} "
                           f"in; {rules.profile.shop} requires {rules.required_gutter(pages):g} "
@@ -133,6 +126,14 @@ class PdfBackend:
                           if finding.severity is Severity.ERROR else finding)
         return Artifact(format="pdf", path=path, size=path.stat().st_size,
                         pages=pages, page_map=_page_map(book, composition, rules))
+
+
+def _passes_note(passes: list[GutterPass], kept: float, pages: int, rules: Rules) -> str:
+    """What the build log says when the book was laid out more than once for its gutter."""
+    tried = "; ".join(f"at a {p.inside_in:g} in inside margin, {p.pages} pages" for p in passes)
+    return (f"laid out {len(passes)} times to fit the inside margin to the final page count "
+            f"({tried}); kept {kept:g} in for {pages} pages ({rules.profile.shop} requires "
+            f"{rules.required_gutter(pages):g} in)")
 
 
 def _page_map(book: Book, composition: Composition, rules: Rules) -> PageMap:

@@ -204,6 +204,30 @@ PREFLIGHT_CODES: dict[str, tuple[Severity, str]] = severity_table(
         fix="Build with octavo, or export with the version the standard requires.",
         before="PDF 1.7; PDF/X-1a:2003 allows at most PDF 1.4",
         after="PDF 1.4, PDF/X-1a:2003"),
+    explained(
+        "OCT448", "the print shop does not print this trim size", severity=Severity.ERROR,
+        meaning="The book's trim (`build.trim`, or the PDF's page size measured from its "
+                "TrimBox) is not on the print shop's list of trims, and the shop prints no "
+                "other sizes (IngramSpark), or it is outside the range the shop prints as custom "
+                "sizes (KDP: 4 to 8.5 in wide, 6 to 11.69 in tall). The message names the "
+                "shop's nearest trims.",
+        why="The shop's upload asks for one of its trims first; an interior of another size is "
+            "refused.",
+        fix="Choose one of the trims the message names (`build: trim: 5.5x8.5`), or another "
+            "shop (`build: print: kdp`).",
+        before="build:\n  print: ingram\n  trim: 5.4x8.4",
+        after="build:\n  print: ingram\n  trim: 5.5x8.5"),
+    explained(
+        "OCT449", "KDP prints this trim only as a custom size (no Expanded Distribution)",
+        severity=Severity.WARNING,
+        meaning="The trim is inside KDP's range for custom sizes but not one of its standard "
+                "trims.",
+        why="KDP prints and sells a custom trim on Amazon, but not through Expanded "
+            "Distribution to bookshops and libraries.",
+        fix="Choose one of the standard trims the message names, unless the book is to be "
+            "sold on Amazon only.",
+        before="build:\n  trim: 5.4x8.4",
+        after="build:\n  trim: 5.5x8.5"),
 )
 _MAX_VERSION = {"PDF/X-1a:2001": "1.3", "PDF/X-1a:2003": "1.4", "PDF/X-3:2002": "1.3",
                 "PDF/X-3:2003": "1.4", "PDF/X-4": "1.6"}
@@ -224,7 +248,7 @@ class TextExtent:
     bottom: float
 
 
-def rules_for_file(path: Path, profile: str) -> Rules:
+def rules_for_file(path: Path, profile: str, paper: str = "white") -> Rules:
     """The rules of `profile` as a PDF made elsewhere asks to be judged by them: a file whose
     pages reach past their TrimBox bleeds (it is checked against the bleed boxes and the bleed
     safe zone), and a file that claims a PDF/X version the shop accepts is checked as that
@@ -235,12 +259,16 @@ def rules_for_file(path: Path, profile: str) -> Rules:
 
     with pikepdf.open(path) as pdf:
         bleeds = any(_bleeds(page) for page in pdf.pages[:2])
+        trim = None
+        if len(pdf.pages):
+            x0, y0, x1, y1 = _trim(pdf.pages[0])
+            trim = ((x1 - x0) / POINTS_PER_INCH, (y1 - y0) / POINTS_PER_INCH)
         claimed = str(pdf.docinfo.get("/GTS_PDFXVersion", "")) if "/Info" in pdf.trailer \
             else ""
     standard = next((name for name, prefix in _CLAIMS.items() if claimed.startswith(prefix)),
                     None)
     accepted = resolve_rules(profile).profile.accepted_standards
-    return resolve_rules(profile, bleed=bleeds,
+    return resolve_rules(profile, bleed=bleeds, paper=paper, trim_in=trim,
                          pdf_standard=standard if standard in accepted else None)
 
 
@@ -274,6 +302,7 @@ def preflight(path: Path, rules: Rules, *, direction: Direction | None = None,
         extents = _measure_extents(path, trims)
         direction = direction or _direction(pdf)
         found += _page_count(pages, rules, where)
+        found += _trim_sizes(trims, rules, where)
         found += _file_size(path, rules, where)
         found += _pdfx(pdf, rules, where)
         found += _boxes(pdf, rules, direction, where)
@@ -356,6 +385,25 @@ def _page_count(pages: int, rules: Rules, where: str) -> list[Diagnostic]:
     if pages % 2:
         found.append(_finding("OCT431", f"{pages} pages, an odd count; end with a blank page",
                               Span(where)))
+    return found
+
+
+def _trim_sizes(trims: list[tuple[float, float, float, float]], rules: Rules,
+                where: str) -> list[Diagnostic]:
+    """Each page size (its TrimBox) that the shop does not print, at the first page of it."""
+    from octavo.print_profiles import trim_finding
+
+    found, seen = [], set()
+    for number, (x0, y0, x1, y1) in enumerate(trims, start=1):
+        size = (round((x1 - x0) / POINTS_PER_INCH, 3), round((y1 - y0) / POINTS_PER_INCH, 3))
+        if size in seen:
+            continue
+        seen.add(size)
+        finding = trim_finding(rules.profile, *size)
+        if finding is not None:
+            code, message = finding
+            found.append(_finding(code, f"page {number} (its TrimBox): {message}",
+                                  _span(where, number)))
     return found
 
 
