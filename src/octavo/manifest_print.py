@@ -96,10 +96,11 @@ def _shop_trim(shop: Profile, trim: Trim, given: bool, span: SpanOf,
         return
     code, message = finding
     where = span("build", "trim") if given else span("build", "print")
+    message = f"build.trim '{trim.name}': {message}"
     if code == "OCT448":
-        diags.error(code, f"build.trim: {message}", where)
+        diags.error(code, message, where)
     else:
-        diags.warning(code, f"build.trim: {message}", where)
+        diags.warning(code, message, where)
 
 
 def _lines(value: Any) -> tuple[str, ...]:

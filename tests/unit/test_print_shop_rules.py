@@ -12,7 +12,7 @@ from octavo.diagnostics import Diagnostic, OctavoError
 from octavo.manifest import load_manifest
 from octavo.manifest_print import book_paper
 from octavo.print_profiles import PROFILES, resolve_rules, trim_finding
-from tests.conftest import BookFolder
+from tests.conftest import BookFolder, run_octavo
 
 # -- trims -------------------------------------------------------------------------------------
 
@@ -158,3 +158,45 @@ def test_a_fixed_gutter_is_laid_out_once() -> None:
     kept, passes = settle_gutter(0.9, lambda inside: inside, lambda inside: 700,
                                  rules.gutter_for)
     assert kept == 0.9 and len(passes) == 1
+
+
+# -- bad print settings, end to end ------------------------------------------------------------
+
+
+def test_trims_in_millimetres_and_a_size_with_no_unit(book: BookFolder) -> None:
+    with pytest.raises(OctavoError) as caught:
+        _manifest(book, "{trim: 152x229}")
+    (found,) = [d for d in caught.value.diagnostics if d.code == "OCT115"]
+    assert found.message.endswith("a size with no unit is in inches: for millimetres write "
+                                  "152x229mm")
+    book.manifest("title: T\nlanguage: en\ncontents: [stories/one.txt]\n"
+                  "build: {print: ingram, trim: 148x210mm}\n")
+    manifest, warnings = load_manifest(book.root / "book.yaml")
+    trim = manifest.print.trim
+    assert (round(trim.width_in, 2), round(trim.height_in, 2)) == (5.83, 8.27)  # A5
+    assert not [d for d in warnings if d.code in ("OCT448", "OCT449")]
+    with pytest.raises(OctavoError) as caught:
+        _manifest(book, "{print: ingram, trim: 15x23cm}")
+    (found,) = [d for d in caught.value.diagnostics if d.code == "OCT448"]
+    assert found.message.startswith("build.trim '15x23cm': IngramSpark does not print")
+    assert "6x9, 6.024x9.252, 6.14x9.21" in found.message
+
+
+@pytest.mark.parametrize(("build", "code", "says"), [
+    ("{print: ingram, trim: 5.4x8.4}", "OCT448", "IngramSpark does not print 5.4x8.4 in"),
+    ("{bleed: -0.125}", "OCT105", "'build.bleed' must be true or false"),
+    ("{print: lulu}", "OCT105", "'build.print' must be one of 'kdp', 'ingram', 'generic'"),
+    ("{paper: blue}", "OCT105", "'build.paper' must be one of 'white', 'cream', 'colour'"),
+    ("{trim: 6x9cm}", "OCT115", "the width, 2.36 in, is below the 4 in minimum and the "
+                               "height, 3.54 in, is below the 6 in minimum; in inches? write 6x9"),
+    ("{trim: 6 by 9}", "OCT115", "or millimetres: 148x210mm"),
+])
+def test_a_bad_print_setting_fails_the_build_located_and_leaves_no_file(
+        book: BookFolder, build: str, code: str, says: str) -> None:
+    book.manifest("title: T\nauthor: A\nlanguage: en\ncontents: [stories/one.txt]\n"
+                  f"build: {build}\n")
+    run = run_octavo("build", book.root, "-o", book.root / "dist", cwd=book.root)
+    assert run.returncode == 1 and "Traceback" not in run.stderr + run.stdout
+    (line,) = [x for x in (run.stdout + run.stderr).splitlines() if f" {code} " in x]
+    assert line.startswith("book.yaml:5:") and says in line, line
+    assert not (book.root / "dist").exists() or not list((book.root / "dist").iterdir())
