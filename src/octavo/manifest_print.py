@@ -63,7 +63,7 @@ def print_settings(data: dict[str, Any], trim: Trim, size: float, span: SpanOf,
         diags.warning("OCT141", f"a safe zone of {safe_zone:g} in is smaller than the "
                       f"{required:g} in {shop.shop} requires; its preflight will refuse text "
                       "that close to the trim", span("build", "safe_zone"))
-    _shop_trim(shop, trim, "trim" in build, span, diags)
+    _shop_trim(shop, trim, build.get("trim"), span, diags)
     return PrintSettings(
         trim=trim,
         font_size_pt=size,
@@ -87,7 +87,7 @@ def print_settings(data: dict[str, Any], trim: Trim, size: float, span: SpanOf,
     )
 
 
-def _shop_trim(shop: Profile, trim: Trim, given: bool, span: SpanOf,
+def _shop_trim(shop: Profile, trim: Trim, given: str | None, span: SpanOf,
                diags: Diagnostics) -> None:
     """A trim the print shop does not print (IngramSpark), or prints only as a custom size
     (KDP), is said at `build.trim` (or at `build.print` when the trim is octavo's default)."""
@@ -95,8 +95,8 @@ def _shop_trim(shop: Profile, trim: Trim, given: bool, span: SpanOf,
     if finding is None:
         return
     code, message = finding
-    where = span("build", "trim") if given else span("build", "print")
-    message = f"build.trim '{trim.name}': {message}"
+    where = span("build", "trim") if given is not None else span("build", "print")
+    message = f"build.trim '{given or trim.name}': {message}"
     if code == "OCT448":
         diags.error(code, message, where)
     else:

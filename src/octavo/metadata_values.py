@@ -101,5 +101,6 @@ def parse_trim(raw: str) -> Trim | None:
     # millimetres is rounded to a hundredth of an inch first: 297 mm is 11.693 in).
     if not (4 <= round(width, 2) <= 8.5 and 6 <= round(height, 2) <= 11.69):
         return None
-    suffix = "" if unit == "in" else unit
-    return Trim(f"{match.group(1)}x{match.group(2)}{suffix}", width, height)
+    if unit != "in":  # named in inches, as every other trim ("148x210mm": 5.83x8.27)
+        return Trim(f"{round(width, 2):g}x{round(height, 2):g}", width, height)
+    return Trim(f"{width:g}x{height:g}", width, height)
