@@ -24,6 +24,7 @@ from octavo.print_profiles import (
     PAPERS,
     PROFILES,
     Profile,
+    paper_name,
     trim_finding,
 )
 
@@ -72,7 +73,7 @@ def print_settings(data: dict[str, Any], trim: Trim, size: float, span: SpanOf,
         pdf_standard=build.get("pdf_standard"),
         fonts=build.get("fonts"),
         bleed=bool(build.get("bleed", False)),
-        paper=build.get("paper", "white"),
+        paper=paper_name(build.get("paper", "white")),
         gutter_in=float(build["gutter"]) if "gutter" in build else None,
         safe_zone_in=safe_zone,
         openings=build.get("openings", OPENINGS_DEFAULTS.get(kind, "recto")),
@@ -159,4 +160,5 @@ def book_paper(cwd: Path) -> str:
         return "white"
     build = data.get("build") if isinstance(data, dict) else None
     paper = build.get("paper") if isinstance(build, dict) else None
+    paper = paper_name(paper) if isinstance(paper, str) else None
     return paper if paper in PAPERS else "white"

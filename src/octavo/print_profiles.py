@@ -17,6 +17,13 @@ from dataclasses import dataclass, field
 
 BLEED_IN = 0.125  # added to the top, bottom and outside edges of a page that bleeds
 PAPERS = ("white", "cream", "colour")
+# The US spelling is accepted wherever a paper is named, and means the same paper.
+PAPER_SPELLINGS = {"color": "colour"}
+
+
+def paper_name(value: str) -> str:
+    """The paper `value` names, in octavo's spelling (`color` is `colour`)."""
+    return PAPER_SPELLINGS.get(value, value)
 PDF_STANDARDS = ("x-1a", "x-4", "none")
 FONT_EMBEDDINGS = ("full", "subset")
 

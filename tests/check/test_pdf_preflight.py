@@ -245,6 +245,10 @@ def test_the_paper_sets_the_page_limits_and_the_black_text_rule(tmp_path: Path) 
                         cwd=tmp_path).stdout
     # A colour interior may set text in colour; the page limits are premium colour's.
     assert "OCT439" not in colour and "KDP prints 24 to 828 pages on colour paper" in colour
+    # The US spelling names the same paper.
+    color = run_octavo("check", "--pdf", path, "--profile", "kdp", "--paper", "color",
+                       cwd=tmp_path).stdout
+    assert "OCT439" not in color and "on colour paper" in color
     # Inside a book, the book's paper is the default.
     (tmp_path / "book.yaml").write_text("title: T\nbuild: {paper: cream}\n", encoding="utf-8")
     inside = run_octavo("check", "--pdf", path, "--profile", "kdp", cwd=tmp_path).stdout

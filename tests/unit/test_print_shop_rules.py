@@ -93,6 +93,8 @@ def test_the_paper_of_the_book_the_check_runs_in(tmp_path: Path) -> None:
     (tmp_path / "book.yaml").write_text("title: T\nbuild: {paper: cream}\n", encoding="utf-8")
     (tmp_path / "chapters").mkdir()
     assert book_paper(tmp_path / "chapters") == "cream"  # found upwards, as a build does
+    (tmp_path / "book.yaml").write_text("title: T\nbuild: {paper: color}\n", encoding="utf-8")
+    assert book_paper(tmp_path) == "colour"  # the US spelling, the same paper
     (tmp_path / "book.yaml").write_text("title: T\nbuild: {paper: blue}\n", encoding="utf-8")
     assert book_paper(tmp_path) == "white"
     (tmp_path / "book.yaml").write_text("title: [unclosed\n", encoding="utf-8")
