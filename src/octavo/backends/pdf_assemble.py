@@ -8,14 +8,11 @@ deterministic: fixed dates and a content-derived file identifier.
 from __future__ import annotations
 
 import datetime as dt
-import io
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import pikepdf
-
-from octavo.backends.pdf_folios import FolioKind, stamp_folios
 
 
 @dataclass(slots=True)
@@ -47,20 +44,13 @@ class Assembler:
     def pages(self) -> int:
         return len(self.pdf.pages)
 
-    def append(self, pdf_bytes: bytes) -> int:
-        """Append a document; return the index of its first page."""
+    def append(self, source: pikepdf.Pdf) -> int:
+        """Append a document (kept open until the book is saved, and then closed); return the
+        index of its first page."""
         first = self.pages
-        source = pikepdf.open(io.BytesIO(pdf_bytes))
         self._sources.append(source)
         self.pdf.pages.extend(source.pages)
         return first
-
-    def stamp_folios(self, first: int, kinds: list[FolioKind], sheets: list[bytes]) -> None:
-        """Draw the body's folios (laid out on `sheets`, together a page per body page) on the
-        body pages from index `first`."""
-        parts = [pikepdf.open(io.BytesIO(sheet_pdf)) for sheet_pdf in sheets]
-        self._sources.extend(parts)
-        stamp_folios(self.pdf, first, kinds, parts)
 
     def add_blank(self) -> None:
         self.pdf.add_blank_page(page_size=self.size)
@@ -80,9 +70,9 @@ class Assembler:
         """Write the book, then let go of it and of its sources: the preflight that follows
         opens the file again, and the memory is better spent there (a 3,000-page book).
 
-        The streams written here (the pages whose folios were drawn in, the fonts, the output
-        intent) are compressed at zlib's best level: 2 % of the book's bytes for about 0.2 s
-        (the pages WeasyPrint wrote and that were not changed keep their compression)."""
+        The streams written here (the fonts, the output intent) are compressed at zlib's best
+        level; the documents' streams keep the compression they were finished with
+        (pdf_pieces.py), and are copied without being decompressed."""
         pikepdf.settings.set_flate_compression_level(9)
         try:
             self.pdf.save(path, deterministic_id=True, compress_streams=True, **options)
