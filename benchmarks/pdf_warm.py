@@ -2,12 +2,12 @@
 then built again in one process (-j 1, so every stage's CPU is this process's), cut into the
 stages of `pdf_stages.py`.
 
-    python benchmarks/pdf_warm.py BOOK_FOLDER OUT_FOLDER [--edit] [--profile FILE]
+    python benchmarks/pdf_warm.py BOOK_FOLDER OUT_FOLDER [--edit] [--both] [--profile FILE]
                                   [--pin-code FINGERPRINT]
 
 The book's `.octavo-cache/` must be filled already (one build of it). `--edit` first makes the
-proofreader's correction of `speed.py` (one sentence in the middle story); `--profile` writes a
-cProfile of the build to FILE.
+proofreader's correction of `speed.py` (one sentence in the middle story); `--both` builds the
+EPUB as well; `--profile` writes a cProfile of the build to FILE.
 """
 
 from __future__ import annotations
@@ -37,6 +37,8 @@ def main() -> int:
     parser.add_argument("out", type=Path)
     parser.add_argument("--edit", action="store_true")
     parser.add_argument("--profile", type=Path)
+    parser.add_argument("--both", action="store_true", help="build the EPUB too (after the PDF, "
+                        "as `octavo build` does)")
     parser.add_argument("--pin-code", metavar="FINGERPRINT",
                         help="use FINGERPRINT as octavo's code fingerprint in cache keys, so "
                         "that a cache filled before octavo was edited is used (only to measure "
@@ -60,7 +62,8 @@ def main() -> int:
     started, wall = time.process_time(), time.perf_counter()
     if profile:
         profile.enable()
-    result = pipeline.build(args.book / "book.yaml", args.out, ("pdf",),
+    result = pipeline.build(args.book / "book.yaml", args.out,
+                            ("pdf", "epub") if args.both else ("pdf",),
                             timestamp=dt.datetime(2026, 1, 1, tzinfo=dt.UTC),
                             progress=NullProgress(), workers=1)
     if profile:
@@ -77,7 +80,7 @@ def main() -> int:
     print(f"\n{'WeasyPrint documents':28s} {'count':>5s} {'CPU s':>7s} {'pages':>6s}")
     for kind, (count, cpu, pages) in sorted(pdf_stages.documents.items()):
         print(f"{kind:28s} {count:5.0f} {cpu:7.2f} {pages:6.0f}")
-    pages = result.artifacts[0].pages if result.artifacts else 0
+    pages = next((a.pages for a in result.artifacts if a.format == "pdf"), 0)
     print(f"\n{pages} pages; {len(result.diagnostics)} diagnostics")
     return 0
 

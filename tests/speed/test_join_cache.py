@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import hashlib
 import io
+import os
 from collections.abc import Callable
 from pathlib import Path
 
 import pikepdf
 import pytest
 
-from octavo.backends import pdf_folios
+from octavo.backends import pdf_folios, pdf_pieces
 from octavo.backends.pdf_fonts import SUBSET_KIND
 from octavo.backends.pdf_memo import MEMO_KIND
 from octavo.backends.pdf_pieces import FINISHED_KIND
@@ -183,3 +184,21 @@ def test_a_damaged_preflight_memo_is_measured_again(book: BookFolder,
     again = pdf(book, "again", workers=1)
     assert sorted(asked) == list(range(first.artifacts[0].pages))
     assert again.diagnostics == first.diagnostics
+
+
+def test_documents_finished_in_worker_processes_are_those_finished_here(
+        book: BookFolder, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    write_book(book, "any")
+    serial = pdf(book, "serial", workers=1, use_cache=False)
+    monkeypatch.setattr(pdf_pieces, "_DOCUMENTS_FOR_WORKERS", 1)
+    finishers = tmp_path / "finishers"
+    finish_here = pdf_pieces._finish_here
+
+    def noted(*args: object) -> list[bytes]:  # which process finished documents
+        with finishers.open("a") as out:
+            out.write(f"{os.getpid()}\n")
+        return finish_here(*args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(pdf_pieces, "_finish_here", noted)
+    assert digest(pdf(book, "workers", workers=2, use_cache=False)) == digest(serial)
+    assert str(os.getpid()) not in finishers.read_text().split()

@@ -16,7 +16,7 @@ from __future__ import annotations
 import bisect
 import hashlib
 import io
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -88,20 +88,64 @@ def finish_documents(layout: PdfLayout, composition: Composition, language: str,
     wanted = {job.sheet_part for job in (jobs[index] for index in missing)
               if job.sheet_part is not None}
     sheets = layout.folio_sheets(kinds, heads, language, direction, workers, only=wanted)
-    sheet_pdfs = {index: pikepdf.open(io.BytesIO(sheets[index])) for index in sorted(wanted)}
-    try:
-        for index in missing:
-            job = jobs[index]
-            sheet = None if job.sheet_part is None else sheet_pdfs[job.sheet_part]
-            data = finish(job.laid_out, job.kinds, sheet, job.first)
-            if cache is not None:
-                cache.put(FINISHED_KIND, job.key, data)
-            opened[index] = pikepdf.open(io.BytesIO(data))
-    finally:
-        for sheet in sheet_pdfs.values():
-            sheet.close()
+    todo = [jobs[index] for index in missing]
+    for index, data in zip(missing, _finish_all(todo, sheets, workers), strict=True):
+        if cache is not None:
+            cache.put(FINISHED_KIND, jobs[index].key, data)
+        opened[index] = pikepdf.open(io.BytesIO(data))
     documents = [pdf for pdf in opened if pdf is not None]
     return Finished(documents[0], documents[1:])
+
+
+# Below this many documents to finish, they are finished here: a worker costs more to start.
+_DOCUMENTS_FOR_WORKERS = 8
+_WORK: tuple[list[_Job], list[bytes]] | None = None  # set just before the workers fork
+
+
+def _finish_all(todo: list[_Job], sheets: list[bytes], workers: int) -> list[bytes]:
+    """Each job finished, in order; in forked worker processes when there are many (a cold
+    build of a long book: a few seconds a core for 3,000 pages)."""
+    from octavo.forking import can_fork
+
+    if workers <= 1 or len(todo) < _DOCUMENTS_FOR_WORKERS or not can_fork():
+        return _finish_here(todo, sheets, range(len(todo)))
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    global _WORK
+    _WORK = (todo, sheets)
+    shares = [list(range(worker, len(todo), workers)) for worker in range(workers)]
+    try:
+        with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
+            done = list(pool.map(_finish_share, shares))
+    finally:
+        _WORK = None
+    results: dict[int, bytes] = {}
+    for share, finished in zip(shares, done, strict=True):
+        results.update(zip(share, finished, strict=True))
+    return [results[index] for index in range(len(todo))]
+
+
+def _finish_share(share: list[int]) -> list[bytes]:
+    assert _WORK is not None, "a finishing worker was started without its work"
+    return _finish_here(*_WORK, share)
+
+
+def _finish_here(todo: list[_Job], sheets: list[bytes], indexes: Iterable[int]) -> list[bytes]:
+    opened: dict[int, pikepdf.Pdf] = {}  # each part of the folio sheet opened once
+    try:
+        finished = []
+        for index in indexes:
+            job = todo[index]
+            part = job.sheet_part
+            if part is not None and part not in opened:
+                opened[part] = pikepdf.open(io.BytesIO(sheets[part]))
+            finished.append(finish(job.laid_out, job.kinds,
+                                   None if part is None else opened[part], job.first))
+        return finished
+    finally:
+        for sheet in opened.values():
+            sheet.close()
 
 
 def finish(laid_out: LaidOut, kinds: Sequence[FolioKind], sheet: pikepdf.Pdf | None,

@@ -322,7 +322,7 @@ def _measure_extents(path: Path, trims: list[tuple[float, float, float, float]],
         return [extents[index] for index in range(len(trims))]
 
     def here() -> list[TextExtent | None]:
-        return merged(_extents_list(path, trims, wanted))
+        return merged(_extents_list(path, trims, wanted) if wanted else [])
 
     if len(wanted) < _PAGES_FOR_A_PROCESS or not can_fork():
         return here
