@@ -18,7 +18,7 @@ import pikepdf
 import pytest
 
 from octavo.backends import pdf_folios, pdf_pieces
-from octavo.backends.pdf_fonts import SUBSET_KIND
+from octavo.backends.pdf_fonts import NAME_KIND, SUBSET_KIND
 from octavo.backends.pdf_memo import MEMO_KIND
 from octavo.backends.pdf_pieces import FINISHED_KIND
 from octavo.cache import _MAGIC, CACHE_DIR_NAME
@@ -119,24 +119,29 @@ def test_a_damaged_finished_document_is_finished_again(book: BookFolder, damage:
 def test_a_font_subset_is_cut_again_only_for_new_glyphs(book: BookFolder) -> None:
     write_book(book)
     pdf(book, "first", workers=1)
-    subsets = entries(book, SUBSET_KIND)
+    subsets, names = entries(book, SUBSET_KIND), entries(book, NAME_KIND)
     assert subsets  # the body face at least
+    assert len(names) >= len(STORIES)  # each document's own subset of it, at least
     edit_story(book, 1, same_length_edit)  # no new letter
     pdf(book, "same-glyphs", workers=1)
     assert entries(book, SUBSET_KIND) == subsets
+    assert entries(book, NAME_KIND) == names  # the edited story's subset is the same program
     edit_story(book, 1, lambda text: text.replace("The tide", "Quixotic jazz", 1))
     new_glyphs = pdf(book, "new-glyphs", workers=1)
     assert len(entries(book, SUBSET_KIND) - subsets) == 1  # the body face, with Q, x, j, z
+    # The edited story's own subset of the body face is a new program, read once.
+    assert len(entries(book, NAME_KIND) - names) == 1
     assert digest(new_glyphs) == digest(pdf(book, "cold", workers=1, use_cache=False))
 
 
-def test_a_damaged_font_subset_is_cut_again(book: BookFolder) -> None:
+@pytest.mark.parametrize("kind", [SUBSET_KIND, NAME_KIND])
+def test_a_damaged_font_entry_is_made_again(book: BookFolder, kind: str) -> None:
     write_book(book)
     cold = pdf(book, "cold", workers=1, use_cache=False)
     pdf(book, "first", workers=1)
-    for path in (book.root / CACHE_DIR_NAME / SUBSET_KIND).rglob("*"):
+    for path in (book.root / CACHE_DIR_NAME / kind).rglob("*"):
         if path.is_file():
-            foreign(path, b"not a font program")
+            foreign(path, b"not a font program" if kind == SUBSET_KIND else b"\x00\xff")
     assert digest(pdf(book, "again", workers=1)) == digest(cold)
 
 

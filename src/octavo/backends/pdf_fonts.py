@@ -32,6 +32,7 @@ if TYPE_CHECKING:
     from octavo.cache import BuildCache
 
 SUBSET_KIND = "pdf-font-subset"
+NAME_KIND = "pdf-font-name"
 # The first bytes of a TrueType or OpenType font program (what a subset entry must start with).
 _SFNT_MAGIC = (b"\x00\x01\x00\x00", b"OTTO", b"true")
 
@@ -60,7 +61,7 @@ def unify_fonts(pdf: pikepdf.Pdf, embedding: str, cache: BuildCache | None = Non
             program = _program(font)
             if program is None:
                 continue
-            group = groups.setdefault(_postscript_name(bytes(program.read_bytes())), _Group())
+            group = groups.setdefault(_program_name(program, cache), _Group())
             group.fonts.append(font)
             group.widths.update(_widths(_descendant(font).get("/W", pikepdf.Array())))
     replacements: dict[tuple[int, int], Any] = {}
@@ -116,6 +117,31 @@ def _program(font: Any) -> Any | None:
         if key in descriptor:
             return descriptor[key]
     return None
+
+
+def _program_name(program: Any, cache: BuildCache | None) -> str:
+    """`_postscript_name` of the program stream, from the build cache when this program was
+    read before (by its stored bytes: each document's subset is another program, and reading
+    a thousand of them with fontTools takes most of this module's time on a long book)."""
+    if cache is None:
+        return _postscript_name(bytes(program.read_bytes()))
+    from octavo.cache import cache_key
+
+    key = cache_key(NAME_KIND, bytes(program.read_raw_bytes()),
+                    repr(sorted((str(k), str(v)) for k, v in program.stream_dict.items()
+                                if k != "/Length")))
+    found = cache.get(NAME_KIND, key)
+    if found is not None:
+        try:
+            name = found.decode("utf-8")
+        except UnicodeDecodeError:
+            name = ""
+        if name and name.isprintable():
+            return name
+        cache.reject(NAME_KIND, key)  # whole, but not a name: written by something else
+    name = _postscript_name(bytes(program.read_bytes()))
+    cache.put(NAME_KIND, key, name.encode("utf-8"))
+    return name
 
 
 def _postscript_name(program: bytes) -> str:
