@@ -19,11 +19,12 @@ from octavo.backends.pdf_assemble import Assembler, OutlineNode, PdfInfo
 from octavo.backends.pdf_compose import Composition, compose_book, document_count
 from octavo.backends.pdf_fonts import unify_fonts
 from octavo.backends.pdf_layout import PdfLayout
+from octavo.backends.pdf_memo import load_memo, save_memo
 from octavo.backends.pdf_pagemap import PlacedPages, book_page_map
+from octavo.backends.pdf_pieces import Finished, finish_documents
 from octavo.backends.pdf_print import (
     mark_pdfx,
     open_as_facing_pages,
-    remove_unused_colour_spaces,
     save_options,
     set_page_boxes,
     strip_annotations,
@@ -106,10 +107,10 @@ class PdfBackend:
             diags.warning("OCT140", f"the inside margin (build.gutter) is {rules.gutter_in:g} "
                           f"in; {rules.profile.shop} requires {rules.required_gutter(pages):g} "
                           f"in for {pages} pages", Span(str(book.root)))
-        folio_sheets = layout.with_geometry(geometry_for(gutter)[1]).folio_sheets(
-            composition.body_folios, composition.body_heads, book.meta.language, direction,
-            options.workers)
-        final = _assemble(book, composition, folio_sheets, rules, geometry, diags, options)
+        finished = finish_documents(layout.with_geometry(geometry_for(gutter)[1]), composition,
+                                    book.meta.language, direction, options.workers,
+                                    options.cache)
+        final = _assemble(book, composition, finished, rules, geometry, diags, options)
         open_as_facing_pages(final.pdf, direction)
         if rules.pdf_standard != "none":
             mark_pdfx(final.pdf, rules.pdf_standard, _title(book), book.meta.identifier.value)
@@ -120,10 +121,12 @@ class PdfBackend:
 
             # What the shop's preflight would find is reported, as a warning: the PDF is still
             # written (a book with colour emoji, say, is fine for a generic printer).
+            memo = load_memo(options.cache, book.root, options.stem)
             for finding in preflight(partial, rules, direction=direction,
-                                     display=f"{options.stem}.pdf"):
+                                     display=f"{options.stem}.pdf", memo=memo):
                 diags.add(replace(finding, severity=Severity.WARNING)
                           if finding.severity is Severity.ERROR else finding)
+            save_memo(options.cache, book.root, options.stem, memo)
         return Artifact(format="pdf", path=path, size=path.stat().st_size,
                         pages=pages, page_map=_page_map(book, composition, rules))
 
@@ -156,17 +159,16 @@ def _padding(pages: int, rules: Rules) -> int:
     return target - pages
 
 
-def _assemble(book: Book, composition: Composition, folio_sheets: list[bytes], rules: Rules,
+def _assemble(book: Book, composition: Composition, finished: Finished, rules: Rules,
               geometry: PageGeometry, diags: Diagnostics, options: BuildOptions) -> Assembler:
     final = Assembler(geometry.width_in * POINTS_PER_INCH, geometry.height_in * POINTS_PER_INCH)
-    final.append(composition.front.pdf)
+    final.append(finished.front)
     final.pad_to_even()
     front_pages = final.pages
-    for placed in composition.body:
+    for placed, document in zip(composition.body, finished.body, strict=True):
         if placed.blank_before:
             final.add_blank()
-        final.append(placed.laid_out.pdf)
-    final.stamp_folios(front_pages, composition.body_folios, folio_sheets)
+        final.append(document)
     padding = _padding(final.pages, rules)
     if final.pages + padding > final.pages + final.pages % 2:
         diags.info("OCT145", f"{padding} blank pages added at the end: {rules.profile.shop} "
@@ -182,8 +184,7 @@ def _assemble(book: Book, composition: Composition, folio_sheets: list[bytes], r
     set_page_boxes(final.pdf, rules, language_direction(book.meta.language))
     if not rules.profile.annotations_allowed or rules.pdf_standard != "none":
         strip_annotations(final.pdf)
-    remove_unused_colour_spaces(final.pdf)
-    unify_fonts(final.pdf, rules.font_embedding)
+    unify_fonts(final.pdf, rules.font_embedding, options.cache)
     return final
 
 

@@ -286,7 +286,11 @@ def _bleeds(page: Any) -> bool:
 
 
 def preflight(path: Path, rules: Rules, *, direction: Direction | None = None,
-              display: str | None = None) -> list[Diagnostic]:
+              display: str | None = None, memo: dict[str, Any] | None = None
+              ) -> list[Diagnostic]:
+    """`memo`: what was measured on pages (and content streams) seen before, by the hash of
+    everything the measure reads; filled with what this run measures (the PDF backend keeps it
+    in the build cache, so a rebuild measures only the pages that changed)."""
     import pikepdf
 
     where = display or str(path)
@@ -299,14 +303,14 @@ def preflight(path: Path, rules: Rules, *, direction: Direction | None = None,
         trims = [_trim(page) for page in pdf.pages]
         # PDFium measures the text's positions in another process meanwhile (a second of a
         # 300-page book), while the colours, fonts and boxes are read here.
-        extents = _measure_extents(path, trims)
+        extents = _measure_extents(path, trims, pdf, memo)
         direction = direction or _direction(pdf)
         found += _page_count(pages, rules, where)
         found += _trim_sizes(trims, rules, where)
         found += _file_size(path, rules, where)
         found += _pdfx(pdf, rules, where)
         found += _boxes(pdf, rules, direction, where)
-        found += _colours(pdf, rules, where)
+        found += _colours(pdf, rules, where, memo)
         found += _fonts(pdf, rules, where)
         if not rules.profile.annotations_allowed:
             found += _capped("OCT444", [
@@ -322,27 +326,43 @@ def preflight(path: Path, rules: Rules, *, direction: Direction | None = None,
 _PAGES_FOR_A_PROCESS = 60
 
 
-def _measure_extents(path: Path, trims: list[tuple[float, float, float, float]]
+def _measure_extents(path: Path, trims: list[tuple[float, float, float, float]],
+                     pdf: Any = None, memo: dict[str, Any] | None = None
                      ) -> Callable[[], list[TextExtent | None]]:
     """`text_extents` started (in a forked process for a long book); call the result for the
-    extents."""
+    extents. With a `memo`, pages measured before (the same content, fonts and boxes) are not
+    measured again."""
     import multiprocessing
 
     from octavo.forking import can_fork
 
-    def here() -> list[TextExtent | None]:
-        return _extents_list(path, trims)
+    keys = [_page_key(page) for page in pdf.pages] if memo is not None else []
+    known = {index: _extent(memo[key]) for index, key in enumerate(keys)
+             if memo is not None and key is not None and key in memo}
+    wanted = [index for index in range(len(trims)) if index not in known]
 
-    if len(trims) < _PAGES_FOR_A_PROCESS or not can_fork():
+    def merged(measured: list[TextExtent | None]) -> list[TextExtent | None]:
+        extents = dict(known)
+        for index, extent in zip(wanted, measured, strict=True):
+            extents[index] = extent
+            if memo is not None and keys[index] is not None:
+                memo[f"{keys[index]}"] = None if extent is None else [
+                    extent.left, extent.right, extent.top, extent.bottom]
+        return [extents[index] for index in range(len(trims))]
+
+    def here() -> list[TextExtent | None]:
+        return merged(_extents_list(path, trims, wanted) if wanted else [])
+
+    if len(wanted) < _PAGES_FOR_A_PROCESS or not can_fork():
         return here
     from concurrent.futures import ProcessPoolExecutor
 
     pool = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork"))
-    future = pool.submit(_extents_list, path, trims)
+    future = pool.submit(_extents_list, path, trims, wanted)
 
     def collect() -> list[TextExtent | None]:
         try:
-            return future.result()
+            return merged(future.result())
         except Exception:  # the process died (out of memory, killed): measure here
             return here()
         finally:
@@ -351,9 +371,42 @@ def _measure_extents(path: Path, trims: list[tuple[float, float, float, float]]
     return collect
 
 
-def _extents_list(path: Path, trims: list[tuple[float, float, float, float]]
-                  ) -> list[TextExtent | None]:
-    return list(text_extents(path, trims))
+def _extents_list(path: Path, trims: list[tuple[float, float, float, float]],
+                  pages: list[int] | None = None) -> list[TextExtent | None]:
+    return list(text_extents(path, trims, pages))
+
+
+def _extent(remembered: Any) -> TextExtent | None:
+    return None if remembered is None else TextExtent(*(float(v) for v in remembered))
+
+
+def _raw_content(owner: Any) -> bytes:
+    """The content stream(s) of a page or a form, as stored (not decompressed)."""
+    import pikepdf
+
+    if not hasattr(owner, "obj"):  # a form XObject: its own stream
+        return bytes(owner.read_raw_bytes())
+    contents = owner.obj.get("/Contents")
+    streams = contents if isinstance(contents, pikepdf.Array) else [contents]
+    return b"".join(len(raw).to_bytes(8, "big") + raw for raw in (
+        bytes(stream.read_raw_bytes()) for stream in streams
+        if isinstance(stream, pikepdf.Stream)))
+
+
+def _page_key(page: Any) -> str | None:
+    """The hash of what PDFium's text rectangles on `page` depend on: its content, its fonts (by
+    name; a subset's name is its glyphs' hash, so another subset is another name) and its
+    boxes. None for a page that draws a form (whose text could come from anywhere)."""
+    res = page.obj.get("/Resources") or {}
+    if any(xobject.get("/Subtype") == "/Form" for xobject in (res.get("/XObject") or {}).values()):
+        return None
+    fonts = sorted((str(name), str(font.get("/BaseFont", "")), str(font.get("/Subtype", "")))
+                   for name, font in (res.get("/Font") or {}).items())
+    boxes = [str(page.obj.get(box)) for box in ("/MediaBox", "/TrimBox", "/CropBox", "/Rotate",
+                                                 "/UserUnit")]
+    digest = hashlib.sha256(_raw_content(page))
+    digest.update(repr((fonts, boxes)).encode())
+    return "extent:" + digest.hexdigest()
 
 
 def _span(where: str, page: int) -> Span:
@@ -500,14 +553,15 @@ def _positions(extents: list[TextExtent | None], trims: list[tuple[float, float,
     return _capped("OCT433", gutter_problems, where) + _capped("OCT434", safe_problems, where)
 
 
-def text_extents(path: Path, trims: list[tuple[float, float, float, float]]
-                 ) -> Iterator[TextExtent | None]:
-    """For each page, how near its text comes to each trim edge (PDFium's text rectangles)."""
+def text_extents(path: Path, trims: list[tuple[float, float, float, float]],
+                 pages: list[int] | None = None) -> Iterator[TextExtent | None]:
+    """For each page (or each of `pages`), how near its text comes to each trim edge (PDFium's
+    text rectangles)."""
     import pypdfium2
 
     document = pypdfium2.PdfDocument(str(path))
     try:
-        for index in range(len(document)):
+        for index in range(len(document)) if pages is None else pages:
             page = document[index]
             text = page.get_textpage()
             try:
@@ -566,7 +620,8 @@ def _space_kind(space: Any) -> str:
     return "?"
 
 
-def _colours(pdf: Any, rules: Rules, where: str) -> list[Diagnostic]:
+def _colours(pdf: Any, rules: Rules, where: str,
+             memo: dict[str, Any] | None = None) -> list[Diagnostic]:
     """Colour operators of every content stream, and the colour resources they draw on.
 
     Resources are often shared by many pages (one dictionary per WeasyPrint document), so what
@@ -583,8 +638,17 @@ def _colours(pdf: Any, rules: Rules, where: str) -> list[Diagnostic]:
         res = res if res is not None else pikepdf.Dictionary()
         key = res.objgen if res.is_indirect else (id(res), -1)
         shared.setdefault(key, (number, owner, res))
-        names = used.setdefault(key, set())
         spaces = res.get("/ColorSpace") or {}
+        stream_key = None if memo is None else _colour_key(owner, spaces, rules)
+        if memo is not None and stream_key in memo:
+            names, rgb_found, black_found = memo[stream_key]
+            used.setdefault(key, set()).update(str(name) for name in names)
+            rgb += [(number, str(rgb_found))] if rgb_found else []
+            not_black += [(number, str(black_found))] if black_found else []
+            continue
+        rgb_before, black_before = len(rgb), len(not_black)
+        names = used.setdefault(key, set())
+        own_names: set[str] = set()
         fill: tuple[str, tuple[float, ...]] = ("/DeviceGray", (0.0,))
         stack: list[tuple[str, tuple[float, ...]]] = []
         reported_text = reported_rgb = False
@@ -608,6 +672,7 @@ def _colours(pdf: Any, rules: Rules, where: str) -> list[Diagnostic]:
             elif op in ("cs", "CS"):
                 name = str(operands[0])
                 names.add(name)
+                own_names.add(name)
                 if op == "cs":
                     fill = (_space_kind(spaces.get(name, pikepdf.Name(name))), ())
             elif op in ("sc", "scn"):
@@ -617,6 +682,10 @@ def _colours(pdf: Any, rules: Rules, where: str) -> list[Diagnostic]:
                 reported_text = True
                 shown = f"{fill[0][1:]} {' '.join(f'{v:g}' for v in fill[1])}".strip()
                 not_black.append((number, f"text set in {shown}"))
+        if memo is not None and stream_key is not None:
+            memo[stream_key] = [sorted(own_names),
+                                rgb[-1][1] if len(rgb) > rgb_before else None,
+                                not_black[-1][1] if len(not_black) > black_before else None]
     unused: list[tuple[int, str]] = []
     for key, (number, owner, res) in shared.items():
         for name, space in (res.get("/ColorSpace") or {}).items():
@@ -633,6 +702,15 @@ def _colours(pdf: Any, rules: Rules, where: str) -> list[Diagnostic]:
                     rgb.append((number, f"image {image_name[1:]} is in RGB"))
     return (_capped("OCT437", transparency, where) + _capped("OCT438", rgb, where)
             + _capped("OCT439", not_black, where) + _capped("OCT440", unused, where))
+
+
+def _colour_key(owner: Any, spaces: Any, rules: Rules) -> str:
+    """The hash of what the colour scan of one content stream depends on: the stream, the kinds
+    of the colour spaces it can name, and the rules' two switches."""
+    digest = hashlib.sha256(_raw_content(owner))
+    kinds = sorted((str(name), _space_kind(space)) for name, space in spaces.items())
+    digest.update(repr((kinds, rules.pdf_standard == "x-1a", rules.black_and_white)).encode())
+    return "colours:" + digest.hexdigest()
 
 
 def _is_black(fill: tuple[str, tuple[float, ...]]) -> bool:
