@@ -21,8 +21,9 @@ TRIMS: dict[str, Trim] = {
     "5.25x8": Trim("5.25x8", 5.25, 8.0),
     "A5": Trim("A5", 148 / 25.4, 210 / 25.4),
 }
-_CUSTOM_TRIM = re.compile(r"^([0-9]+(?:\.[0-9]+)?)\s*[x×]\s*([0-9]+(?:\.[0-9]+)?)\s*(in)?$",
-                          re.IGNORECASE)
+_CUSTOM_TRIM = re.compile(
+    r"^([0-9]+(?:\.[0-9]+)?)\s*[x×]\s*([0-9]+(?:\.[0-9]+)?)\s*(in|mm|cm)?$", re.IGNORECASE)
+MM_PER_UNIT = {"in": 25.4, "mm": 1.0, "cm": 10.0}
 
 
 def isbn13_is_valid(digits: str) -> bool:
@@ -94,8 +95,12 @@ def parse_trim(raw: str) -> Trim | None:
     match = _CUSTOM_TRIM.match(key)
     if not match:
         return None
-    width, height = float(match.group(1)), float(match.group(2))
-    # KDP's custom range for paperbacks: width 4–8.5 in, height 6–11.69 in.
-    if not (4 <= width <= 8.5 and 6 <= height <= 11.69):
+    unit = (match.group(3) or "in").lower()
+    width, height = (float(match.group(n)) * MM_PER_UNIT[unit] / 25.4 for n in (1, 2))
+    # KDP's custom range for paperbacks: width 4–8.5 in, height 6–11.69 in (a trim given in
+    # millimetres is rounded to a hundredth of an inch first: 297 mm is 11.693 in).
+    if not (4 <= round(width, 2) <= 8.5 and 6 <= round(height, 2) <= 11.69):
         return None
+    if unit != "in":  # named in inches, as every other trim ("148x210mm": 5.83x8.27)
+        return Trim(f"{round(width, 2):g}x{round(height, 2):g}", width, height)
     return Trim(f"{width:g}x{height:g}", width, height)
