@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import functools
 import re
 import tempfile
 import time
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -68,10 +70,12 @@ SourceCache = dict[tuple[Path, int, int, StoryJob], StoryResult]
 
 def load_book(manifest_path: Path, diags: Diagnostics, progress: Progress,
               lint: bool = False, cache: BuildCache | None = None, workers: int = 1,
-              memory: SourceCache | None = None) -> Book:
+              memory: SourceCache | None = None,
+              meanwhile: Callable[[], object] | None = None) -> Book:
     """Read the manifest and every manuscript it names, normalise them, and compile the book.
     With `lint`, the manuscripts' text is checked as `octavo check` does; stories whose inputs
-    did not change come from the build `cache` when one is given."""
+    did not change come from the build `cache` when one is given. `meanwhile` is done while
+    worker processes read the stories (when they do)."""
     manifest, warnings = load_manifest(manifest_path, display_path(manifest_path))
     diags.extend(warnings)
     found = Diagnostics()
@@ -79,7 +83,7 @@ def load_book(manifest_path: Path, diags: Diagnostics, progress: Progress,
         from octavo.check.manifest_rules import manifest_findings
 
         found.extend(manifest_findings(manifest))
-    sources = read_sources(manifest, found, progress, lint, cache, workers, memory)
+    sources = read_sources(manifest, found, progress, lint, cache, workers, memory, meanwhile)
     diags.extend(apply_check_settings(found, manifest))
     if diags.has_errors:
         raise OctavoError(diags.sorted())
@@ -100,7 +104,8 @@ def apply_check_settings(found: Diagnostics, manifest: Manifest) -> list[Diagnos
 
 def read_sources(manifest: Manifest, diags: Diagnostics, progress: Progress,
                  lint: bool = False, cache: BuildCache | None = None,
-                 workers: int = 1, memory: SourceCache | None = None) -> dict[Path, RawStory]:
+                 workers: int = 1, memory: SourceCache | None = None,
+                 meanwhile: Callable[[], object] | None = None) -> dict[Path, RawStory]:
     entries = [(s.path, s.display, s.span, s.habits, s.docx_changes) for s in manifest.stories()]
     for source in (manifest.dedication, manifest.acknowledgements, *manifest.front,
                    *manifest.back):
@@ -120,7 +125,8 @@ def read_sources(manifest: Manifest, diags: Diagnostics, progress: Progress,
             results[index] = memory[key]
     cold = [i for i in range(len(jobs)) if i not in results]
     for index, (_, result) in zip(cold, process_stories([jobs[i] for i in cold],
-                                                        cache or BuildCache(None), workers),
+                                                        cache or BuildCache(None), workers,
+                                                        meanwhile),
                                   strict=True):
         results[index] = result
         key = keys[index]
@@ -177,7 +183,10 @@ def build(manifest_path: Path, output_dir: Path, formats: tuple[str, ...],
     diags = Diagnostics()
     cache = BuildCache.for_book(manifest_path.parent, enabled=use_cache)
     workers = workers if workers is not None else default_workers()
-    book = load_book(manifest_path, diags, progress, lint, cache, workers, memory)
+    # The backends' modules (templates, ebooklib, WeasyPrint) are imported while the workers
+    # read the stories: this process would otherwise import them after, on its own.
+    book = load_book(manifest_path, diags, progress, lint, cache, workers, memory,
+                     meanwhile=functools.partial(_load_backends, formats))
     check_output_dir(output_dir)
     result = BuildResult(book, stories_from_cache=cache.hits)
     # Every format is written into a staging folder first and moved into place only when all of
@@ -213,6 +222,11 @@ def build(manifest_path: Path, output_dir: Path, formats: tuple[str, ...],
     result.diagnostics = diags.sorted()
     result.seconds = time.perf_counter() - started
     return result
+
+
+def _load_backends(formats: tuple[str, ...]) -> None:
+    for name in formats:
+        load_backend(name)
 
 
 def newest_change(files: tuple[Path, ...]) -> dt.datetime | None:
