@@ -25,6 +25,7 @@ from octavo.backends.stores import write_store_flavours
 from octavo.cache import BuildCache
 from octavo.check import book_findings
 from octavo.compile import compile_book
+from octavo.compile import prepare as prepare_compile
 from octavo.diagnostics import Diagnostic, Diagnostics, OctavoError, Severity, Span
 from octavo.document import Book, chapter_text, timestamp_from_date, word_count
 from octavo.ingest import RawStory
@@ -85,7 +86,13 @@ def load_book(manifest_path: Path, diags: Diagnostics, progress: Progress,
         from octavo.check.manifest_rules import manifest_findings
 
         found.extend(manifest_findings(manifest))
-    sources = read_sources(manifest, found, progress, lint, cache, workers, memory, meanwhile)
+    def while_workers_read() -> None:
+        if meanwhile is not None:
+            meanwhile()
+        prepare_compile(manifest)
+
+    sources = read_sources(manifest, found, progress, lint, cache, workers, memory,
+                           while_workers_read)
     diags.extend(apply_check_settings(found, manifest))
     if diags.has_errors:
         raise OctavoError(diags.sorted())
