@@ -6,8 +6,6 @@ from __future__ import annotations
 import datetime as dt
 import os
 import sys
-import tempfile
-import traceback
 from pathlib import Path
 
 import click
@@ -295,6 +293,9 @@ def main() -> None:
         print("octavo: interrupted", file=sys.stderr)
         sys.exit(130)
     except BaseException:
+        import tempfile  # here, not at the top: `octavo --help` stays fast
+        import traceback
+
         fd, log_path = tempfile.mkstemp(prefix="octavo-crash-", suffix=".log")
         with os.fdopen(fd, "w") as log:
             traceback.print_exc(file=log)

@@ -5,8 +5,6 @@ from __future__ import annotations
 import re
 import uuid
 
-import langcodes
-
 from octavo.document import Identifier, Trim
 
 _ISBN_SEPARATORS = re.compile(r"[\s-]")
@@ -61,8 +59,24 @@ def derived_identifier(names: tuple[str, ...], manuscripts: list[str]) -> Identi
     return Identifier(f"urn:uuid:{uuid.uuid5(_UUID_NAMESPACE, key)}", "uuid")
 
 
+# Tags most books are written in, each already in the canonical form langcodes gives it
+# (tests/unit/test_metadata_values.py asserts that it does): answered without importing
+# langcodes and its registry, a thirtieth of a second of every build.
+COMMON_LANGUAGE_TAGS = frozenset({
+    "en", "en-US", "en-GB", "en-CA", "en-AU", "en-IE", "en-NZ", "en-IN", "en-ZA",
+    "fr", "fr-FR", "fr-CA", "fr-BE", "fr-CH", "de", "de-DE", "de-AT", "de-CH",
+    "es", "es-ES", "es-MX", "es-419", "it", "it-IT", "pt", "pt-BR", "pt-PT", "nl", "nl-NL",
+    "sv", "da", "nb", "nn", "fi", "pl", "cs", "ru", "uk", "el", "tr", "he", "ar", "fa", "hi",
+    "ja", "ko", "zh", "zh-Hans", "zh-Hant", "zh-CN", "zh-TW",
+})
+
+
 def normalise_language(tag: str) -> str | None:
     """The canonical form of a valid BCP 47 tag ("en-us" → "en-US"), or None if invalid."""
+    if tag in COMMON_LANGUAGE_TAGS:
+        return tag
+    import langcodes
+
     if not langcodes.tag_is_valid(tag):
         return None
     return str(langcodes.standardize_tag(tag))

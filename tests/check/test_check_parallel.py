@@ -6,6 +6,7 @@ from __future__ import annotations
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -39,11 +40,11 @@ def test_workers_find_what_one_process_finds(book: BookFolder,
     run = stories._run
 
     def counted(todo: list[tuple[stories.StoryJob, bytes, str]], weights: list[int],
-                cache_folder: Path | None, workers: int
+                cache_folder: Path | None, workers: int, *rest: Any
                 ) -> Iterator[tuple[stories.StoryResult, bool]]:
         made: list[bool] = []
         pools.append((workers, made))
-        for result, from_cache in run(todo, weights, cache_folder, workers):
+        for result, from_cache in run(todo, weights, cache_folder, workers, *rest):
             made.append(not from_cache)
             yield result, from_cache
 
