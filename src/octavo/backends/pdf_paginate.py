@@ -13,6 +13,7 @@ themselves, their breaks and their text are WeasyPrint's, untouched.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -28,6 +29,7 @@ COST_SHORT_PAGE = 1000
 COST_PAGE_TURN_HYPHEN = 600  # a recto's last word continued overleaf
 COST_VERSO_HYPHEN = 200  # a verso's last word continued on the facing page
 COST_SHORT_LAST_PAGE = 500
+COST_LAST_PAGE_LINE = 20  # and for each line it lacks: a search gains lines one at a time
 COST_SHORT_SPREAD = 900  # both pages a line short: balanced, but short of the full depth
 BEAM = 16  # positions in the flow kept after each spread
 COST_BREAK_AT_FOOT = 60  # a scene break ends the page: allowed (drawn as the ornament), not sought
@@ -51,6 +53,11 @@ class Unit:
     avoid_break_after: bool = False
     orphans: int = 2
     widows: int = 2
+    # A block of one-line blocks (verse, a chat, a letter's address: `lines` are those blocks,
+    # set ragged, never retracked), with the padding above its first line and below its last.
+    ragged: bool = False
+    pad_top: float = 0.0
+    pad_bottom: float = 0.0
 
     @property
     def is_paragraph(self) -> bool:
@@ -141,14 +148,19 @@ def read_flow(pages: Sequence[Any]) -> Flow | None:
             lines = [c for c in child.children if isinstance(c, boxes.LineBox)]
             is_paragraph = bool(lines) and len(lines) == len(child.children) and not (
                 child.margin_height() - child.height > EPSILON)
+            ragged = not is_paragraph and _is_block_of_lines(child)
+            if ragged:
+                lines = list(child.children)
             if unit is None:
                 unit = Unit(element=child.element, child_index=order.get(id(child.element), -1),
                             avoid_break_after=child.style["break_after"] in ("avoid", "avoid-page"),
-                            orphans=child.style["orphans"], widows=child.style["widows"])
+                            orphans=child.style["orphans"], widows=child.style["widows"],
+                            ragged=ragged)
                 by_element[id(child.element)] = unit
                 index_of[id(unit)] = len(units)
                 units.append(unit)
-            elif not (is_paragraph and unit.is_paragraph and unit is units[-1] and first):
+            elif not ((is_paragraph or ragged) and unit.is_paragraph and unit.ragged == ragged
+                      and unit is units[-1] and first):
                 return None  # a block split across pages: not modelled
             if first:
                 starts.append(Position(index_of[id(unit)], len(unit.lines)))
@@ -158,14 +170,26 @@ def read_flow(pages: Sequence[Any]) -> Flow | None:
                 unit.lines += lines
                 unit.heights += [line.height for line in lines]
                 unit.origins += [origin] * len(lines)
+            elif ragged:
+                # The padding above is the first fragment's, the padding below the last's.
+                if not unit.lines:
+                    unit.pad_top = child.padding_top
+                unit.pad_bottom = child.padding_bottom
+                unit.lines += lines
+                unit.heights += [line.margin_height() for line in lines]
+                unit.origins += [origin] * len(lines)
             else:
                 unit.heights.append(child.margin_height())
                 unit.origins.append(origin)
     for unit in units:
-        if unit.is_paragraph:
+        if unit.ragged:
+            unit.heights[0] += unit.pad_top
+            unit.heights[-1] += unit.pad_bottom
+            unit.hyphenated = [False] * len(unit.lines)
+        elif unit.is_paragraph:
             unit.hyphenated = [_line_text(line).rstrip()[-1:] in LINE_END_HYPHENS for line in unit.lines]
             unit.hyphenated[-1] = False
-    body_lines = [h for unit in units if unit.is_paragraph for h in unit.heights]
+    body_lines = [h for unit in units if unit.is_paragraph and not unit.ragged for h in unit.heights]
     if not body_lines:
         return None
     pitch = max(set(body_lines), key=body_lines.count)
@@ -175,6 +199,21 @@ def read_flow(pages: Sequence[Any]) -> Flow | None:
                 first_top=text_boxes[0].children[0].position_y, bottom=bottom,
                 top=first_page.content_box_y(), pitch=pitch, margin_bottom=first_page.margin_bottom,
                 starts=starts, opens_on_recto=_opens_on_recto(first_page))
+
+
+def _is_block_of_lines(box: Any) -> bool:
+    """A block whose children are blocks of one line each (verse, a chat), with no margin or
+    border of its own (its padding is split between its first and last fragments)."""
+    from weasyprint.formatting_structure import boxes
+
+    children = box.children
+    if not children or box.margin_top or box.margin_bottom or box.border_top_width \
+            or box.border_bottom_width:
+        return False
+    return all(isinstance(child, boxes.BlockBox) and not child.margin_top and not child.margin_bottom
+               and not child.padding_top and not child.padding_bottom
+               and len(child.children) == 1 and isinstance(child.children[0], boxes.LineBox)
+               for child in children)
 
 
 def _opens_on_recto(page: Any) -> bool:
@@ -220,7 +259,8 @@ def fill_page(flow: Flow, start: Position, top: float, capacity: float, *,
                 yy += height
                 fit += 1
             if fit == len(heights):
-                y, lines = yy, lines + fit
+                y = y + _block_height(flow, unit, yy - y, y, capacity) if unit.ragged else yy
+                lines += fit
                 last_hyphenated = False
                 unit_index, line_index, placed_any = unit_index + 1, 0, True
                 continue
@@ -234,7 +274,8 @@ def fill_page(flow: Flow, start: Position, top: float, capacity: float, *,
             if needed and needed <= fit - unit.orphans:
                 fit -= needed
             fit = max(fit, 1) if empty else fit
-            y += sum(heights[:fit])
+            y += _block_height(flow, unit, sum(heights[:fit]), y, capacity) if unit.ragged \
+                else sum(heights[:fit])
             lines += fit
             line_index += fit
             last_hyphenated = unit.hyphenated[line_index - 1]
@@ -242,6 +283,7 @@ def fill_page(flow: Flow, start: Position, top: float, capacity: float, *,
         height = unit.heights[0]
         if y + height > capacity + EPSILON and placed_any:
             break
+        height = _block_height(flow, unit, height, y, capacity)
         may_end = flow.settled and _may_end_page(flow, unit)
         if unit.avoid_break_after and placed_any and unit_index + 1 < len(units) and not may_end:
             after = fill_page(flow, Position(unit_index + 1), y + height, capacity,
@@ -255,6 +297,18 @@ def fill_page(flow: Flow, start: Position, top: float, capacity: float, *,
     ends_with_break = line_index == 0 and unit_index > start.unit and unit_index < len(units) \
         and _is_scene_break(units[unit_index - 1])
     return PagePlan(start, end, y, capacity, lines, last_hyphenated, ends_with_break, top)
+
+
+def _block_height(flow: Flow, unit: Unit, natural: float, y: float, capacity: float) -> float:
+    """The height a block (or a block of lines' fragment) of `natural` height takes on the page
+    at `y`: once the flow is settled, a whole number of lines, the space made up around it, so
+    that what follows stays on the baseline grid and the page's last line on its foot (a chat
+    or verse whose padding is split by a page break, a picture, a box of odd height). Not where
+    the page has no room for the extra space."""
+    if not flow.settled or flow.pitch <= 0:
+        return natural
+    whole = math.ceil((natural - EPSILON) / flow.pitch) * flow.pitch
+    return whole if y + whole <= capacity + EPSILON else natural
 
 
 def _is_scene_break(unit: Unit) -> bool:
@@ -323,7 +377,7 @@ def _page_cost(flow: Flow, plan: PagePlan, number: int, last: bool) -> int:
     cost = 0
     if last:
         if number > 1 and plan.lines < LAST_PAGE_MIN_LINES:
-            cost += COST_SHORT_LAST_PAGE
+            cost += COST_SHORT_LAST_PAGE + COST_LAST_PAGE_LINE * (LAST_PAGE_MIN_LINES - plan.lines)
         return cost
     if plan.capacity - plan.bottom > 0.75 * flow.pitch:
         cost += COST_SHORT_PAGE
@@ -416,21 +470,41 @@ def rebuild(flow: Flow, plans: Sequence[PagePlan]) -> list[Any]:
             proto = unit.fragments[0]
             if unit.is_paragraph:
                 stop = plan.end.line if plan.end.unit == position.unit else len(unit.lines)
+                pad_top = unit.pad_top if position.line == 0 else 0.0
+                pad_bottom = unit.pad_bottom if stop == len(unit.lines) else 0.0
                 top = y
+                y += pad_top
                 for line, origin in zip(unit.lines[position.line:stop],
                                         unit.origins[position.line:stop], strict=True):
                     line.translate(x - origin, y - line.position_y)
-                    y += line.height
+                    y += line.margin_height()
                 fragment = proto.copy_with_children(unit.lines[position.line:stop])
                 fragment.position_x = x - (proto.content_box_x() - proto.position_x)
                 fragment.position_y = top
-                fragment.height = y - top
+                if unit.ragged:  # its fragment made a whole number of lines (fill_page)
+                    natural = y + pad_bottom - top
+                    extra = _block_height(flow, unit, natural, top, plan.capacity) - natural
+                    if stop < len(unit.lines):  # it ends the page: its last line on the foot
+                        shift = extra
+                    elif position.line > 0:  # it starts the page: its first line at the head
+                        shift = 0.0
+                    else:
+                        shift = extra / 2
+                    for line in unit.lines[position.line:stop]:
+                        line.translate(0, shift)
+                    pad_top, pad_bottom = pad_top + shift, pad_bottom + extra - shift
+                    y += shift
+                fragment.padding_top, fragment.padding_bottom = pad_top, pad_bottom
+                fragment.height = y - top - pad_top
+                y += pad_bottom
                 children.append(fragment)
                 position = Position(position.unit + 1) if stop == len(unit.lines) else Position(
                     position.unit, stop)
             else:
-                proto.translate(x - unit.origins[0], y - proto.position_y)
-                y += proto.margin_height()
+                natural = proto.margin_height()
+                extra = _block_height(flow, unit, natural, y, plan.capacity) - natural
+                proto.translate(x - unit.origins[0], y + extra / 2 - proto.position_y)
+                y += natural + extra
                 children.append(proto)
                 position = Position(position.unit + 1)
                 if position == plan.end and _is_scene_break(unit) and proto.padding_bottom > EPSILON:
