@@ -22,16 +22,21 @@ import pytest
 
 from octavo.backends.pdf_layout import PdfLayout
 from octavo.backends.pdf_paginate import (
+    COST_SHORT_LAST_PAGE,
     COST_SHORT_SPREAD,
     Flow,
     Position,
     Unit,
+    _page_cost,
     choose_depths,
     fill_page,
+    may_be_spaced,
     paginate,
     settle,
+    spaced,
 )
 from octavo.backends.pdf_typeset import (
+    SPACED,
     TRACKED,
     Quality,
     VariantSearch,
@@ -537,3 +542,124 @@ def test_a_word_broken_across_the_page_turn_alone_is_a_fault_worth_mending() -> 
     after, deltas = search.fix_faults(cost, deltas)
     assert not has_fault(flow, deltas) and after < cost
     assert search.retracked == {5: "plain"}
+
+
+# ---- Blocks of lines (a chat, verse) and the space around blocks ------------------------------
+
+def _chat(turns: int, first: int = 0) -> str:
+    names = ("Theo", "Marguerite", "Jonah")
+    return "\n".join(f"{names[(first + turn) % 3]}: message number {first + turn} about the fridge"
+                     for turn in range(turns))
+
+
+def test_a_chat_broken_across_a_page_keeps_the_text_on_the_baseline_grid(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # Chat blocks (a block of one-line blocks, half a line of padding above and below): one
+    # broken across a page leaves half its padding on each page, and WeasyPrint sets every
+    # line after it half a line off the facing page's baselines. The pass models such blocks
+    # (they were left outside it) and makes each fragment a whole number of lines; a scene
+    # break's ornament (a block of one line too) stays a scene break.
+    import octavo.backends.pdf_typeset as pass_module
+
+    outcomes: list[Any] = []
+
+    def typeset_and_record(html: str, lay_out: Any) -> Any:
+        document, outcome = typeset_story(html, lay_out)
+        outcomes.append(outcome)
+        return document, outcome
+
+    typeset_story = pass_module.typeset_story
+    monkeypatch.setattr(pass_module, "typeset_story", typeset_and_record)
+    book = BookFolder(tmp_path)
+    text = _GRID_SENTENCE * 7
+    parts = []
+    for index in range(9):
+        parts += [text, _chat(5 + index % 3, index), *(["* * *"] if index % 4 == 1 else [])]
+    book.write("stories/one.txt", "\n\n".join([*parts, text]) + "\n")
+    book.write("book.yaml", "title: Chat\nauthor: Ann Writer\nlanguage: en-US\n"
+               "contents:\n  - {file: stories/one.txt, title: One}\n")
+    pdf = build(book.root / "book.yaml", book.root / "out", ("pdf",),
+                timestamp=STAMP).artifacts[0].path
+    assert sum(outcome.modelled for outcome in outcomes) == 1  # the story (not the front matter)
+    offsets = _baseline_offsets(pdf)
+    assert len(offsets) > 40
+    assert max(abs(offset - round(offset)) for offset in offsets) < 0.02
+    report = measure_pdf(pdf, BOTTOM_MARGIN_IN)
+    assert report.short_pages == 0 and report.widows == 0 and report.orphans == 0
+    words = _body_words(pdf)
+    assert words.count("fridge") == sum(5 + index % 3 for index in range(9))
+
+
+def _chat_unit(lines: int) -> Unit:
+    """A block of `lines` one-line blocks with half a line of padding above and below."""
+    heights = [LINE] * lines
+    heights[0] += LINE / 2
+    heights[-1] += LINE / 2
+    return Unit(element=None, lines=[object()] * lines, heights=heights, ragged=True,
+                pad_top=LINE / 2, pad_bottom=LINE / 2, child_index=1,
+                hyphenated=[False] * lines)
+
+
+def test_a_page_broken_inside_a_chat_ends_on_its_foot_once_settled() -> None:
+    # Seven lines, then a chat of four: two of its lines fit below its half line of padding.
+    flow = _flow([_paragraph(7), _chat_unit(4), _paragraph(6)])
+    as_laid_out = fill_page(flow, Position(0), 0.0, flow.bottom)
+    assert as_laid_out.end == Position(1, 2) and as_laid_out.bottom == 9.5 * LINE  # WeasyPrint's
+    settle(flow)
+    first, second = paginate(flow, [0, 0]) or []
+    assert first.end == Position(1, 2) and first.bottom == 10 * LINE  # its last line on the foot
+    # The chat's two lines and its padding overleaf make three lines: what follows is on the grid.
+    assert second.bottom == (3 + 6) * LINE
+
+
+def test_a_block_with_a_line_more_space_around_it_mends_a_page_a_line_short() -> None:
+    # A story opening on a verso (no deeper sink): eight lines and a one-line block; the
+    # three-line paragraph after them cannot break 1 + 2 or 2 + 1, so the page ends a line
+    # short, unless the block takes a line more space.
+    block = Unit(element=SimpleNamespace(tag="div", get=lambda name: ""), heights=[LINE],
+                 child_index=1)
+    assert may_be_spaced(block) and not may_be_spaced(_scene_break())
+    units = [_paragraph(8), block, _paragraph(3), _paragraph(12), _paragraph(10)]
+    flow = _flow(units, first=10, pages=5)
+    flow.opens_on_recto = False
+    settle(flow)
+    cost, deltas = choose_depths(flow)
+    assert has_fault(flow, deltas)
+    variants = {(1, SPACED): spaced(block, LINE)}
+    clean = Quality(False, 0, 0, 0)
+    search = VariantSearch(flow, variants, dict.fromkeys(variants, clean),
+                           dict.fromkeys(range(len(units)), clean), {}, 1000)
+    after, deltas = search.fix_faults(cost, deltas)
+    assert not has_fault(flow, deltas) and after < cost
+    assert search.retracked == {1: SPACED}
+    assert (paginate(flow, deltas) or [])[0].bottom == 10 * LINE  # the page full
+
+
+def test_a_paragraph_retracked_for_its_reading_may_be_set_again_for_the_pages() -> None:
+    # The second paragraph reads better loose (same length) and was set so; set tight it is a
+    # line shorter, and only then does the three-line paragraph after it fit on the page,
+    # which otherwise ends two lines short.
+    units = [_paragraph(3), _paragraph(5), _paragraph(3), *[_paragraph(2) for _ in range(10)]]
+    flow = _flow(units, first=10, pages=5)
+    settle(flow)
+    variants = {(1, "loose"): _paragraph(5), (1, "tight"): _paragraph(4)}
+    clean = Quality(False, 0, 0, 0)
+    retracked = {1: "loose"}
+    flow.units[1] = variants[(1, "loose")]
+    cost, deltas = choose_depths(flow)
+    assert has_fault(flow, deltas)
+    search = VariantSearch(flow, variants, dict.fromkeys(variants, clean),
+                           dict.fromkeys(range(len(units)), clean), retracked, 1000)
+    after, deltas = search.fix_faults(cost, deltas)
+    assert not has_fault(flow, deltas) and after == 0
+    assert retracked == {1: "tight"}
+
+
+def test_a_last_page_costs_more_for_each_line_it_lacks() -> None:
+    # The search gains a short last page's lines one at a time: each line is worth having.
+    flow = _flow([_paragraph(1)])
+    costs = [_page_cost(flow, fill_page(flow, Position(0), 0.0, flow.bottom), 2, True)]
+    for lines in (2, 3, 4, 5):
+        flow.units = [_paragraph(lines)]
+        costs.append(_page_cost(flow, fill_page(flow, Position(0), 0.0, flow.bottom), 2, True))
+    assert costs[0] > costs[1] > costs[2] > costs[3] >= COST_SHORT_LAST_PAGE and costs[4] == 0

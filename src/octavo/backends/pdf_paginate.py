@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from octavo.typeset.measure import LINE_END_HYPHENS
@@ -58,6 +58,11 @@ class Unit:
     ragged: bool = False
     pad_top: float = 0.0
     pad_bottom: float = 0.0
+    space: float = 0.0  # for a block: space added around it, half above and half below
+
+    @property
+    def depth(self) -> float:
+        return sum(self.heights)
 
     @property
     def is_paragraph(self) -> bool:
@@ -201,14 +206,35 @@ def read_flow(pages: Sequence[Any]) -> Flow | None:
                 starts=starts, opens_on_recto=_opens_on_recto(first_page))
 
 
+def spaced(unit: Unit, extra: float) -> Unit:
+    """A block (not a paragraph) with `extra` space more around it, half above and half below:
+    the space around a chat, a verse or a picture gives, as a paragraph's tracking does."""
+    heights = list(unit.heights)
+    if unit.ragged:
+        heights[0] += extra / 2
+        heights[-1] += extra / 2
+        return replace(unit, heights=heights, pad_top=unit.pad_top + extra / 2,
+                       pad_bottom=unit.pad_bottom + extra / 2)
+    heights[0] += extra
+    return replace(unit, heights=heights, space=unit.space + extra)
+
+
+def may_be_spaced(unit: Unit) -> bool:
+    """Blocks whose space may grow: a block of lines or another block, not the story's first
+    element, not a scene break (whose ornament must stay on its line)."""
+    return (unit.ragged or not unit.is_paragraph) and unit.child_index > 0 \
+        and not _is_scene_break(unit)
+
+
 def _is_block_of_lines(box: Any) -> bool:
     """A block whose children are blocks of one line each (verse, a chat), with no margin or
-    border of its own (its padding is split between its first and last fragments)."""
+    border of its own (its padding is split between its first and last fragments). Not a
+    scene break, whose ornament is such a block."""
     from weasyprint.formatting_structure import boxes
 
     children = box.children
-    if not children or box.margin_top or box.margin_bottom or box.border_top_width \
-            or box.border_bottom_width:
+    if not children or box.element_tag == "hr" or box.margin_top or box.margin_bottom \
+            or box.border_top_width or box.border_bottom_width:
         return False
     return all(isinstance(child, boxes.BlockBox) and not child.margin_top and not child.margin_bottom
                and not child.padding_top and not child.padding_bottom
@@ -501,9 +527,9 @@ def rebuild(flow: Flow, plans: Sequence[PagePlan]) -> list[Any]:
                 position = Position(position.unit + 1) if stop == len(unit.lines) else Position(
                     position.unit, stop)
             else:
-                natural = proto.margin_height()
+                natural = proto.margin_height() + unit.space
                 extra = _block_height(flow, unit, natural, y, plan.capacity) - natural
-                proto.translate(x - unit.origins[0], y + extra / 2 - proto.position_y)
+                proto.translate(x - unit.origins[0], y + (unit.space + extra) / 2 - proto.position_y)
                 y += natural + extra
                 children.append(proto)
                 position = Position(position.unit + 1)

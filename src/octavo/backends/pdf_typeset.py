@@ -39,11 +39,13 @@ from octavo.backends.pdf_paginate import (
     _page_cost,
     _sinks,
     choose_depths,
+    may_be_spaced,
     paginate,
     pagination_cost,
     read_flow,
     rebuild,
     settle,
+    spaced,
 )
 from octavo.typeset.measure import LADDER_MAX, LINE_END_HYPHENS, LOOSE_SPACE_EM, RUNT_MAX_LETTERS
 
@@ -87,6 +89,7 @@ VARIANTS = {"tight": "letter-spacing: -0.015em", "loose": "letter-spacing: 0.015
 # unhyphenated.
 TRACKED = ("tight", "loose", "tighter", "looser")
 DEHYPHENATED = ("tight", "loose", "tighter", "looser", "plain")
+SPACED = "spaced"  # a block's variant: a line more space around it (pdf_paginate.spaced)
 MAX_LOOSE = 8  # loose paragraphs per story probed tighter
 MAX_NEAR_FAULTS = 8  # paragraphs per story probed for the pages' sake
 FAULT_ROUNDS = 4  # probes around the faults left, after the first
@@ -377,6 +380,11 @@ def _probe_worthy(flow: Flow, index: int) -> bool:
     return unit.is_paragraph and not unit.ragged and len(unit.lines) >= 2 and unit.child_index > 0
 
 
+def _changes_length(variant: Unit, unit: Unit) -> bool:
+    """Whether the variant takes more or fewer lines, or more or less room, than the unit."""
+    return len(variant.lines) != len(unit.lines) or abs(variant.depth - unit.depth) > EPSILON
+
+
 def has_fault(flow: Flow, deltas: Sequence[int]) -> bool:
     """Whether the story's pages at these depths leave a fault a reader sees: a page short of
     the full depth, a word broken across the page turn, a last page under LAST_PAGE_MIN_LINES,
@@ -456,9 +464,11 @@ class VariantSearch:
                         found[state] = (trial_cost, trial_deltas, keys)
             if not found:
                 break
-            # At equal cost, the fewest paragraphs already set for their reading set again.
+            # At equal cost, the fewest paragraphs already set for their reading set again, and
+            # the fewest blocks spaced out.
             beam = sorted(found.values(), key=lambda item: (
-                item[0], sum(index in self.retracked for index, _ in item[2]), item[2]))[:FIX_BEAM]
+                item[0], sum(index in self.retracked for index, _ in item[2]),
+                sum(name == SPACED for _, name in item[2]), item[2]))[:FIX_BEAM]
             if beam[0][0] < best[0]:
                 best = beam[0]
             if not has_fault(self.flow, best[1]):
@@ -492,10 +502,10 @@ class VariantSearch:
         # (a hyphen moved off a page's foot).
         trials = sorted((key for key in judged if assigned.get(key[0]) != key[1]
                          and _no_worse(judged[key], quality(key[0]))
-                         and (len(variants[key].lines) != len(unit(key[0]).lines)
+                         and (_changes_length(variants[key], unit(key[0]))
                               or variants[key].hyphenated != unit(key[0]).hyphenated)),
-                        key=lambda key: (len(variants[key].lines) == len(unit(key[0]).lines),
-                                         key))[:MAX_TRIALS]
+                        key=lambda key: (not _changes_length(variants[key], unit(key[0])),
+                                         key[1] == SPACED, key))[:MAX_TRIALS]
         better: list[tuple[int, list[int], tuple[tuple[int, str], ...]]] = []
         moved: list[tuple[int, tuple[int, str]]] = []  # changes that move the faults
         for key in trials:
@@ -542,8 +552,14 @@ def typeset_story(html: str, lay_out: Callable[[str], Any]) -> tuple[Any, Outcom
     retracked: dict[int, str] = {}
     qualities = {index: judge(unit) for index, unit in enumerate(flow.units)
                  if unit.is_paragraph and not unit.ragged}
-    variants: dict[tuple[int, str], Unit] = {}
-    judged: dict[tuple[int, str], Quality] = {}
+    # Blocks (a chat, verse, a picture) may take a line more space around them, where that
+    # mends the pages: no probe needed, their lines stay as they are.
+    clean = Quality(False, 0, 0, 0)
+    variants: dict[tuple[int, str], Unit] = {
+        (index, SPACED): spaced(unit, flow.pitch) for index, unit in enumerate(flow.units)
+        if may_be_spaced(unit)}
+    judged: dict[tuple[int, str], Quality] = dict.fromkeys(variants, clean)
+    qualities.update((index, clean) for index, _ in variants)
     probed: set[tuple[int, str]] = set()
 
     def probe(wanted: dict[int, tuple[str, ...]]) -> None:
@@ -564,7 +580,7 @@ def typeset_story(html: str, lay_out: Callable[[str], Any]) -> tuple[Any, Outcom
         """Paragraphs that read better retracked where the pages do not change (the same
         length)."""
         for key in sorted(judged):
-            same = len(variants[key].lines) == len(flow.units[key[0]].lines)
+            same = not _changes_length(variants[key], flow.units[key[0]])
             if same and key[0] not in retracked and _reads_better(judged[key], qualities[key[0]]):
                 substitute(key)
 
