@@ -481,7 +481,7 @@ def probed(tmp_path_factory: pytest.TempPathFactory) -> SimpleNamespace:
     import octavo.backends.pdf_typeset as pass_module
 
     probe = pass_module.probe_variants
-    seen = SimpleNamespace(lengths=[], worthy=0, left_out=0, first_lines=[])
+    seen = SimpleNamespace(lengths=[], worthy=0, left_out=0, first_lines=[], opening_lines=[])
 
     def probe_and_check(html: str, flow: Flow, wanted: dict[int, tuple[str, ...]],
                         lay_out: Any) -> Any:
@@ -493,8 +493,11 @@ def probed(tmp_path_factory: pytest.TempPathFactory) -> SimpleNamespace:
             found, _ = probe(html, flow, {i: names for i, names in unprobed.items() if names}, lay_out)
             seen.lengths += [(len(flow.units[key[0]].lines), len(unit.lines)) for key, unit in found.items()]
             seen.worthy, seen.left_out = len(worthy), sum(len(names) for names in unprobed.values())
+            first = next(index for index, unit in enumerate(flow.units) if unit.child_index == 0)
+            opening, _ = probe(html, flow, {first: ("tight",)}, lay_out)
+            seen.opening_lines = [unit.lines[0] for unit in opening.values()]
         found, document = probe(html, flow, wanted, lay_out)
-        seen.first_lines += [unit.lines[0] for unit in found.values()]
+        seen.first_lines += [unit.lines[0] for unit in found.values() if unit.child_index > 0]
         return found, document
 
     monkeypatch = pytest.MonkeyPatch()
@@ -519,12 +522,18 @@ def test_no_variant_takes_the_lead_in_of_the_story_first_paragraph(probed: Simpl
     from weasyprint.formatting_structure import boxes
 
     # The book's lead-in sets the story's first line in small capitals (`p:first-child`); a
-    # variant laid out first in its probe document must not be taken for that paragraph.
+    # variant laid out first in its probe document must not be taken for that paragraph...
     assert probed.first_lines
     for line in probed.first_lines:
         for box in line.descendants():
             if isinstance(box, boxes.TextBox):
                 assert box.style["font_variant_caps"] == "normal", box.text
+    # ... and the first paragraph's own variants are set with it, as in the story (they were
+    # never probed: a fragment alone on its last line, `disap-` / `pointed.`, stayed there).
+    assert len(probed.opening_lines) == 1
+    caps = [box.style["font_variant_caps"] for box in probed.opening_lines[0].descendants()
+            if isinstance(box, boxes.TextBox)]
+    assert caps and all(cap == "small-caps" for cap in caps)
 
 
 def test_a_word_broken_across_the_page_turn_alone_is_a_fault_worth_mending() -> None:

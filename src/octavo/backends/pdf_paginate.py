@@ -13,6 +13,8 @@ themselves, their breaks and their text are WeasyPrint's, untouched.
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
@@ -59,10 +61,18 @@ class Unit:
     pad_top: float = 0.0
     pad_bottom: float = 0.0
     space: float = 0.0  # for a block: space added around it, half above and half below
+    # The running sums of `heights` (from 0), made when the unit is first paginated: its
+    # heights are complete by then and never change.
+    _prefix: list[float] | None = field(default=None, init=False, repr=False)
 
     @property
     def depth(self) -> float:
         return sum(self.heights)
+
+    def prefix(self) -> list[float]:
+        if self._prefix is None:
+            self._prefix = [0.0, *itertools.accumulate(self.heights)]
+        return self._prefix
 
     @property
     def is_paragraph(self) -> bool:
@@ -278,12 +288,12 @@ def fill_page(flow: Flow, start: Position, top: float, capacity: float, *,
         unit = units[unit_index]
         if unit.is_paragraph:
             heights = unit.heights[line_index:]
-            fit, yy = 0, y
-            for height in heights:
-                if yy + height > capacity + EPSILON:
-                    break
-                yy += height
-                fit += 1
+            # The lines that fit: those whose running sum stays above the page's foot.
+            prefix = unit.prefix()
+            base = prefix[line_index]
+            fit = max(0, bisect.bisect_right(prefix, capacity + EPSILON - y + base, lo=line_index)
+                      - 1 - line_index)
+            yy = y + prefix[line_index + fit] - base
             if fit == len(heights):
                 y = y + _block_height(flow, unit, yy - y, y, capacity) if unit.ragged else yy
                 lines += fit
@@ -300,8 +310,8 @@ def fill_page(flow: Flow, start: Position, top: float, capacity: float, *,
             if needed and needed <= fit - unit.orphans:
                 fit -= needed
             fit = max(fit, 1) if empty else fit
-            y += _block_height(flow, unit, sum(heights[:fit]), y, capacity) if unit.ragged \
-                else sum(heights[:fit])
+            placed = prefix[line_index + fit] - base
+            y += _block_height(flow, unit, placed, y, capacity) if unit.ragged else placed
             lines += fit
             line_index += fit
             last_hyphenated = unit.hyphenated[line_index - 1]

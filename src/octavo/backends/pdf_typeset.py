@@ -34,7 +34,6 @@ from octavo.backends.pdf_paginate import (
     Flow,
     PagePlan,
     Unit,
-    _find_story_text,
     _line_text,
     _page_cost,
     _sinks,
@@ -149,6 +148,7 @@ def probe_variants(html: str, flow: Flow, wanted: dict[int, tuple[str, ...]],
         return {}, None
     prefix, children, suffix = parts
     bodies: list[str] = []
+    openings: list[str] = []  # the story's first paragraph's variants
     for index, names in sorted(wanted.items()):
         unit = flow.units[index]
         if not 0 <= unit.child_index < len(children):
@@ -157,24 +157,28 @@ def probe_variants(html: str, flow: Flow, wanted: dict[int, tuple[str, ...]],
             body = _variant_html(children[unit.child_index], f"{index}:{name}", VARIANTS[name],
                                  _indent(unit))
             if body is not None:
-                bodies.append(body)
-    if not bodies:
+                (openings if unit.child_index == 0 else bodies).append(body)
+    if not bodies and not openings:
         return {}, None
     # One tall page of the same width (a galley): no page breaks to make, no heads or folios.
     galley = (f"<style>@page {{ size: {flow.pages[0].margin_width()}px 60000px !important; "
               + " ".join(f"@{box} {{ content: none !important }}" for box in _MARGIN_BOXES)
               + " }</style>")
     # An element before the variants, so that none of them is the story's first paragraph to the
-    # stylesheet (`p:first-child`: no indent, the lead-in's small capitals).
+    # stylesheet (`p:first-child`: no indent, the lead-in's small capitals, a drop cap); the
+    # first paragraph's own variants each first in a story text of its own after a header, so
+    # that each is set with the lead-in, as in the story.
     document = lay_out(prefix.replace("</head>", galley + "</head>", 1) + "<div hidden></div>"
-                       + "\n".join(bodies) + suffix)
+                       + "\n".join(bodies)
+                       + "".join(f'</div><header class="story-header"></header>'
+                                 f'<div class="story-text">{body}' for body in openings)
+                       + suffix)
     from weasyprint.formatting_structure import boxes
 
     found: dict[tuple[int, str], Unit] = {}
-    for page in document.pages:
-        story_text = _find_story_text(page._page_box)
-        if story_text is None:
-            continue
+    texts = (story_text for page in document.pages
+             for story_text in _story_texts(page._page_box))
+    for story_text in texts:
         origin = story_text.content_box_x()
         for child in story_text.children:
             key = child.element.get("data-oc-probe") if child.element is not None else None
@@ -201,6 +205,15 @@ def probe_variants(html: str, flow: Flow, wanted: dict[int, tuple[str, ...]],
     width = flow.text_boxes[0].width
     return {key: unit for key, unit in found.items() if unit.lines and _short_lines(unit, width)
             <= _short_lines(flow.units[key[0]], width)}, document
+
+
+def _story_texts(box: Any) -> list[Any]:
+    """Every story-text block box under `box`, in order."""
+    element = getattr(box, "element", None)
+    if element is not None and "story-text" in (element.get("class") or "").split() \
+            and getattr(box, "element_tag", "") == "div":
+        return [box]
+    return [found for child in getattr(box, "children", ()) for found in _story_texts(child)]
 
 
 SHORT_LINE_PX = 1.0
@@ -377,7 +390,7 @@ def _last_line_fill(unit: Unit, width: float) -> float:
 
 def _probe_worthy(flow: Flow, index: int) -> bool:
     unit = flow.units[index]
-    return unit.is_paragraph and not unit.ragged and len(unit.lines) >= 2 and unit.child_index > 0
+    return unit.is_paragraph and not unit.ragged and len(unit.lines) >= 2 and unit.child_index >= 0
 
 
 def _changes_length(variant: Unit, unit: Unit) -> bool:
