@@ -672,3 +672,52 @@ def test_a_last_page_costs_more_for_each_line_it_lacks() -> None:
         flow.units = [_paragraph(lines)]
         costs.append(_page_cost(flow, fill_page(flow, Position(0), 0.0, flow.bottom), 2, True))
     assert costs[0] > costs[1] > costs[2] > costs[3] >= COST_SHORT_LAST_PAGE and costs[4] == 0
+
+
+# ---- Full-page plates ---------------------------------------------------------------------------
+
+def _plate() -> Unit:
+    return Unit(element=None, heights=[12 * LINE], child_index=1, plate=True)
+
+
+def test_a_plate_stays_on_its_page_and_the_text_flows_around_it() -> None:
+    # Ten lines, a plate WeasyPrint put on the second page, fifteen lines.
+    flow = _flow([_paragraph(10), _plate(), _paragraph(15)], pages=4)
+    flow.plates = {1: 1}
+    plans = paginate(flow, [0, 0, 0, 0]) or []
+    assert [(plan.start, plan.end) for plan in plans] == [
+        (Position(0), Position(1)), (Position(1), Position(2)), (Position(2), Position(2, 10)),
+        (Position(2, 10), Position(3))]
+    assert _page_cost(flow, plans[1], 2, False) == 0  # a plate page is never "short"
+    # A page a line short would carry a line onto the plate's page: no such pagination.
+    assert paginate(flow, [-1, 0, 0, 0]) is None
+    cost, deltas = choose_depths(flow)
+    assert cost < 10**9 and (paginate(flow, deltas) or [])[1].start == Position(1)
+
+
+def test_a_story_with_a_plate_goes_through_the_pass(tmp_path: Path,
+                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    # Stories with a full-page plate were left as WeasyPrint laid them out.
+    import octavo.backends.pdf_typeset as pass_module
+    from tests.e2e.test_print_plates import _book
+
+    outcomes: list[Any] = []
+
+    def typeset_and_record(html: str, lay_out: Any) -> Any:
+        document, outcome = typeset_story(html, lay_out)
+        outcomes.append(outcome)
+        return document, outcome
+
+    typeset_story = pass_module.typeset_story
+    monkeypatch.setattr(pass_module, "typeset_story", typeset_and_record)
+    pdf = _book(tmp_path / "book", "bleed: true")
+    assert sum(outcome.modelled for outcome in outcomes) == 1  # the story
+    texts = [subprocess.run(["pdftotext", "-f", str(n), "-l", str(n), str(pdf), "-"],
+                            capture_output=True, text=True, check=True).stdout.strip()
+             for n in range(1, int(re.search(r"Pages:\s+(\d+)", subprocess.run(
+                 ["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout)[1]) + 1)]
+    story = [index for index, text in enumerate(texts) if "The tide" in text]
+    plate = [index for index in range(story[0], story[-1]) if not texts[index]]
+    assert len(plate) == 1  # the plate's page, between text pages, without head or folio
+    numbers = [int(n) for n in re.findall(r"^(\d+)\. The tide", "\n".join(texts), re.MULTILINE)]
+    assert numbers == list(range(10))  # every paragraph, in order

@@ -61,6 +61,7 @@ class Unit:
     pad_top: float = 0.0
     pad_bottom: float = 0.0
     space: float = 0.0  # for a block: space added around it, half above and half below
+    plate: bool = False  # a full-page plate: a page of its own, where WeasyPrint put it
     # The running sums of `heights` (from 0), made when the unit is first paginated: its
     # heights are complete by then and never change.
     _prefix: list[float] | None = field(default=None, init=False, repr=False)
@@ -99,6 +100,9 @@ class Flow:
     # The story's first page is a recto; with `build.openings: any` a story may open on a verso,
     # and then its spreads are pages 1–2, 3–4... instead of 1, 2–3, 4–5...
     opens_on_recto: bool = True
+    # The full-page plates: page index → the plate's unit. A plate page's box (no margins,
+    # heads or folio, bled on its outer edge) is WeasyPrint's: each plate stays on its page.
+    plates: dict[int, int] = field(default_factory=dict)
     # Once the flow is known to reproduce WeasyPrint's pages (`settle`): a scene break may end a
     # page (drawn as the ornament there, the issue's rule, at a small cost) instead of always
     # being carried overleaf with the lines that follow it, and a recto opening one line
@@ -142,6 +146,7 @@ def read_flow(pages: Sequence[Any]) -> Flow | None:
     order: dict[int, int] = {}
     text_boxes: list[Any] = []
     starts: list[Position] = []
+    plates: dict[int, int] = {}
     for page in pages:
         if any(isinstance(child, boxes.FootnoteAreaBox) for child in page.children):
             return None
@@ -155,25 +160,30 @@ def read_flow(pages: Sequence[Any]) -> Flow | None:
         first = True
         y = story_text.content_box_y()
         for child in story_text.children:
-            if abs(child.position_y - y) > EPSILON or child.style["break_before"] in (
-                    "page", "left", "right", "recto", "verso"):
+            plate = _is_plate(child)
+            if plate and len(story_text.children) != 1:
+                return None
+            if abs(child.position_y - y) > EPSILON or (child.style["break_before"] in (
+                    "page", "left", "right", "recto", "verso") and not plate):
                 return None  # a margin collapsed across units, or a forced break
             y = child.position_y + child.margin_height()
             unit = by_element.get(id(child.element))
             lines = [c for c in child.children if isinstance(c, boxes.LineBox)]
             is_paragraph = bool(lines) and len(lines) == len(child.children) and not (
                 child.margin_height() - child.height > EPSILON)
-            ragged = not is_paragraph and _is_block_of_lines(child)
+            ragged = not is_paragraph and not plate and _is_block_of_lines(child)
             if ragged:
                 lines = list(child.children)
             if unit is None:
                 unit = Unit(element=child.element, child_index=order.get(id(child.element), -1),
                             avoid_break_after=child.style["break_after"] in ("avoid", "avoid-page"),
                             orphans=child.style["orphans"], widows=child.style["widows"],
-                            ragged=ragged)
+                            ragged=ragged, plate=plate)
                 by_element[id(child.element)] = unit
                 index_of[id(unit)] = len(units)
                 units.append(unit)
+                if plate:
+                    plates[len(text_boxes) - 1] = index_of[id(unit)]
             elif not ((is_paragraph or ragged) and unit.is_paragraph and unit.ragged == ragged
                       and unit is units[-1] and first):
                 return None  # a block split across pages: not modelled
@@ -213,7 +223,14 @@ def read_flow(pages: Sequence[Any]) -> Flow | None:
     return Flow(units=units, pages=list(pages), text_boxes=text_boxes,
                 first_top=text_boxes[0].children[0].position_y, bottom=bottom,
                 top=first_page.content_box_y(), pitch=pitch, margin_bottom=first_page.margin_bottom,
-                starts=starts, opens_on_recto=_opens_on_recto(first_page))
+                starts=starts, opens_on_recto=_opens_on_recto(first_page), plates=plates)
+
+
+def _is_plate(box: Any) -> bool:
+    """A full-page plate (print_html's `div.plate`: a page of its own)."""
+    element = getattr(box, "element", None)
+    return element is not None and getattr(box, "element_tag", "") == "div" \
+        and "plate" in (element.get("class") or "").split()
 
 
 def spaced(unit: Unit, extra: float) -> Unit:
@@ -233,7 +250,7 @@ def may_be_spaced(unit: Unit) -> bool:
     """Blocks whose space may grow: a block of lines or another block, not the story's first
     element, not a scene break (whose ornament must stay on its line)."""
     return (unit.ragged or not unit.is_paragraph) and unit.child_index > 0 \
-        and not _is_scene_break(unit)
+        and not _is_scene_break(unit) and not unit.plate
 
 
 def _is_block_of_lines(box: Any) -> bool:
@@ -317,6 +334,11 @@ def fill_page(flow: Flow, start: Position, top: float, capacity: float, *,
             last_hyphenated = unit.hyphenated[line_index - 1]
             break
         height = unit.heights[0]
+        if unit.plate:  # a page of its own: text before it ends the page
+            if unit_index == start.unit and not lines:
+                y += height
+                unit_index, line_index, last_hyphenated = unit_index + 1, 0, False
+            break
         if y + height > capacity + EPSILON and placed_any:
             break
         height = _block_height(flow, unit, height, y, capacity)
@@ -341,7 +363,7 @@ def _block_height(flow: Flow, unit: Unit, natural: float, y: float, capacity: fl
     that what follows stays on the baseline grid and the page's last line on its foot (a chat
     or verse whose padding is split by a page break, a picture, a box of odd height). Not where
     the page has no room for the extra space."""
-    if not flow.settled or flow.pitch <= 0:
+    if not flow.settled or flow.pitch <= 0 or unit.plate:
         return natural
     whole = math.ceil((natural - EPSILON) / flow.pitch) * flow.pitch
     return whole if y + whole <= capacity + EPSILON else natural
@@ -373,6 +395,10 @@ def settle(flow: Flow) -> None:
 
 def _fill(flow: Flow, index: int, start: Position, delta: int) -> PagePlan:
     top = flow.first_top if index == 0 else flow.top
+    plate = flow.plates.get(index)
+    if (plate is not None and start != Position(plate)) or (
+            plate is None and start.unit < len(flow.units) and flow.units[start.unit].plate):
+        return PagePlan(start, start, top, flow.bottom, 0, False, top=top)  # no such pagination
     if index == 0 and delta < 0 and _sinks(flow):
         # A recto opening faces no page of its story: instead of ending a line short, its text
         # starts a line lower (the sink a line deeper) and ends at the full depth.
@@ -411,6 +437,8 @@ def paginate(flow: Flow, deltas: Sequence[int]) -> list[PagePlan] | None:
 def _page_cost(flow: Flow, plan: PagePlan, number: int, last: bool) -> int:
     """The faults of the story's page `number` (1-based)."""
     cost = 0
+    if number - 1 in flow.plates:
+        return cost
     if last:
         if number > 1 and plan.lines < LAST_PAGE_MIN_LINES:
             cost += COST_SHORT_LAST_PAGE + COST_LAST_PAGE_LINE * (LAST_PAGE_MIN_LINES - plan.lines)
@@ -504,7 +532,10 @@ def rebuild(flow: Flow, plans: Sequence[PagePlan]) -> list[Any]:
         while position != plan.end and position.unit < len(flow.units):
             unit = flow.units[position.unit]
             proto = unit.fragments[0]
-            if unit.is_paragraph:
+            if unit.plate:  # where WeasyPrint put it, on its own page
+                children.append(proto)
+                position = Position(position.unit + 1)
+            elif unit.is_paragraph:
                 stop = plan.end.line if plan.end.unit == position.unit else len(unit.lines)
                 pad_top = unit.pad_top if position.line == 0 else 0.0
                 pad_bottom = unit.pad_bottom if stop == len(unit.lines) else 0.0
