@@ -303,22 +303,23 @@ def fill_page(flow: Flow, start: Position, top: float, capacity: float, *,
     last_hyphenated = False
     while unit_index < len(units):
         unit = units[unit_index]
-        if unit.is_paragraph:
-            heights = unit.heights[line_index:]
+        if unit.lines:  # a paragraph (or a block of lines)
+            count = len(unit.lines) - line_index
             # The lines that fit: those whose running sum stays above the page's foot.
             prefix = unit.prefix()
             base = prefix[line_index]
-            fit = max(0, bisect.bisect_right(prefix, capacity + EPSILON - y + base, lo=line_index)
-                      - 1 - line_index)
-            yy = y + prefix[line_index + fit] - base
-            if fit == len(heights):
-                y = y + _block_height(flow, unit, yy - y, y, capacity) if unit.ragged else yy
+            room = capacity + EPSILON - y + base
+            fit = count if prefix[-1] <= room else max(
+                0, bisect.bisect_right(prefix, room, lo=line_index) - 1 - line_index)
+            if fit == count:
+                placed = prefix[-1] - base
+                y += _block_height(flow, unit, placed, y, capacity) if unit.ragged else placed
                 lines += fit
                 last_hyphenated = False
                 unit_index, line_index, placed_any = unit_index + 1, 0, True
                 continue
             empty = not placed_any
-            remaining = len(heights) - fit
+            remaining = count - fit
             if fit < unit.orphans and not empty and line_index == 0:
                 break
             needed = max(0, unit.widows - remaining)
