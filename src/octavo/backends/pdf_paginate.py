@@ -1,12 +1,13 @@
 """A story's flow read from WeasyPrint's boxes, paginated again, and its line boxes moved.
 
 WeasyPrint fills each page until the next line does not fit and knows nothing of spreads.
-`read_flow` turns a laid-out story into its flow: each paragraph's line boxes and every other
-block (a scene break) with their heights. `fill_page` and `paginate` fill pages from that flow
-with WeasyPrint's own rules (orphans, widows, a block whose break after is avoided carried over
-with what follows), so that at normal depth they reproduce WeasyPrint's pages exactly; the
-pass checks that they do before it acts. `choose_depths` tries, spread by spread, the normal
-depth, one line long and one line short (both pages together, as Vellum does) and keeps the
+`read_flow` turns a laid-out story into its flow: each paragraph's line boxes, each block of
+one-line blocks (a chat, verse) as lines too, every other block (a scene break, a picture) and
+each full-page plate (kept on its page) with their heights. `fill_page` and `paginate` fill
+pages from that flow with WeasyPrint's own rules (orphans, widows, a block whose break after
+is avoided carried over with what follows), so that at normal depth they reproduce WeasyPrint's
+pages exactly; the pass checks that they do before it acts. `choose_depths` tries, spread by
+spread, the normal depth, one line long and one line short (both pages together, as Vellum does) and keeps the
 cheapest pagination. `rebuild` then moves the line boxes between the pages' boxes: the lines
 themselves, their breaks and their text are WeasyPrint's, untouched.
 """

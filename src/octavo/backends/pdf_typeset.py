@@ -16,7 +16,10 @@ nothing of spreads. For each story:
    the loosest ones a little tighter and looser, all together in one small probe document (a
    galley of the story's width); a variant replaces its paragraph when it reads better without
    hurting the pages, or when, a line shorter or longer, it removes a fault on the pages, alone
-   or with a second variant (`VariantSearch`). Faults left are probed further, wider each round.
+   or with a second variant (`VariantSearch`, which follows the few cheapest sets of changes
+   side by side). A block (a chat, verse, a picture) may instead take a line more space around
+   it. The story's first paragraph is probed with its lead-in, as set in the story. Faults
+   left are probed further, wider each round.
 4. `pdf_paginate.rebuild` moves the line boxes between the page boxes. Lines keep WeasyPrint's
    breaks and text; the story itself is never laid out twice.
 """
