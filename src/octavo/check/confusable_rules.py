@@ -1158,8 +1158,8 @@ def _whose(site: Site) -> str | None:
         return None
     # who's: `who's faces`, `who's car is this`, `who's own`, `who's strong family pride`
     # want the possessive (`Who's Aunt Louise going to tell?`: a name is who is meant)
-    if site.after_raw[0][:1].isupper():
-        return None
+    if site.after_raw[0][:1].isupper() or first in _INDEFINITES:
+        return None  # (`Who's nobody?`, `who's anybody here`: `who is`; nobody owns one)
     # `saying who's it was`: a subject and its tensed verb after `who's` (`who's he kidding`
     # and `who's it for` are `who is`); `who's side are you on`: a noun, then the question
     if (first in SUBJECT_PRONOUNS - {"you"} and second in _TENSED - MODALS and
@@ -1259,6 +1259,9 @@ def _their(site: Site) -> str | None:
             return "their"
         if first == "while" and site.before[1] == "worth":
             return "their"  # `worth there while`
+        if site.before[1] in _DEMONSTRATIVES and site.before[0] in (
+                _BEFORE_THEIR | _PLACE_PREPOSITIONS):
+            return None  # dialect's `with that there rifle`, `for them there hounds`
         if first in _NEVER_OWNED_PRONOUNS or first in _CLAUSE_WORDS:
             # `go there himself`, `the friends there whom he knew`, `stood there while the
             # aunt heard it`: a place
@@ -1529,6 +1532,7 @@ def _there_before_gerund(site: Site) -> bool:
         first not in ("being", "having")
 
 
+_DEMONSTRATIVES = word_set("that this these those them")
 _BEFORE_THEIR = word_set("of into onto by with for at on upon about after before between among "
                          "amongst against towards toward during without within")
 

@@ -480,6 +480,41 @@ def _among_source_lines(paragraphs: list[TextParagraph], index: int) -> bool:
         after is not None and after.first.number == paragraph.last.number + 1)
 
 
+_VERSE_LINE_WORDS = 16
+_VERSE_RUN = 4
+_VERSE_OPENING = re.compile(r"^[\"“‘'(]*([^\W\d_])")
+
+
+def _verse_line(paragraph: TextParagraph) -> bool:
+    """One short line opening with a capital and holding no sentence end inside it: how a
+    line of a song or a poem looks when each is set as a paragraph of its own."""
+    if len(paragraph.lines) != 1:
+        return False
+    text = paragraph.text.strip()
+    opening = _VERSE_OPENING.match(text)
+    return opening is not None and opening.group(1).isupper() and \
+        2 <= len(text.split()) <= _VERSE_LINE_WORDS and not _SENTENCE_INSIDE.search(text)
+
+
+def _among_verse_lines(paragraphs: list[TextParagraph], index: int) -> bool:
+    """A line of a song or poem set a line to a paragraph (blank lines between, as many
+    manuscripts and exports do): at least four such lines in a row, a third of them or more
+    ending in a comma, a semicolon or nothing, as verse lines do and prose paragraphs
+    do not. A run of short speeches with one lost full stop is no verse: it fires."""
+    if not _verse_line(paragraphs[index]):
+        return False
+    first = last = index
+    while first > 0 and _verse_line(paragraphs[first - 1]):
+        first -= 1
+    while last + 1 < len(paragraphs) and _verse_line(paragraphs[last + 1]):
+        last += 1
+    run = paragraphs[first:last + 1]
+    if len(run) < _VERSE_RUN:
+        return False
+    open_ends = sum(p.text.rstrip().rstrip(_CLOSERS)[-1:] not in _TERMINAL for p in run)
+    return open_ends >= 2 and 3 * open_ends >= len(run)
+
+
 _ITEM_RUN = 3
 
 
@@ -836,7 +871,8 @@ def paragraph_ending(paragraphs: list[TextParagraph]) -> Iterator[Finding]:
         if paragraph.last.number in transcript:  # a chat log's line: `Theo: is anyone awake`
             continue
         if _set_line_by_line(paragraph) or _among_source_lines(paragraphs, index) or \
-                _among_item_lines(paragraphs, index) or _addresses_a_message(paragraphs, index) or \
+                _among_item_lines(paragraphs, index) or _among_verse_lines(paragraphs, index) or \
+                _addresses_a_message(paragraphs, index) or \
                 _among_fields(paragraphs, index) or \
                 _is_list_item(paragraph) or \
                 _is_heading_or_notice(paragraph) or _typed_message_at_end(paragraph) or \

@@ -146,7 +146,8 @@ def likely_typos(stories: list[StoryText], language: str,
     found = []
     for typo in _places(stories, unknown, check):
         # asked last, of the few words left: the list is large
-        if _older_spelling(typo.word.lower(), language, check):
+        if _older_spelling(typo.word.lower(), language, check) or (
+                _archaic_verb(typo.word.lower(), check) and _archaic_register(typo.story)):
             continue
         found.append(Diagnostic(
             Severity.WARNING, CODE, f"'{typo.word}' is not in the {check.tag} dictionary and is "
@@ -184,6 +185,32 @@ def _inflects_a_book_word(word: str, counts: Mapping[str, int], check: Speller) 
             stem = word[:-len(ending)]
             related += [stem, stem + "e"] if ending in ("ed", "ing", "er", "ers", "y") else [stem]
     return any(counts.get(other, 0) and not check.knows(other) for other in related)
+
+
+def _archaic_verb(word: str, check: Speller) -> bool:
+    """A verb in the older second or third person (`thou findest`, `God seest`, `he goeth`,
+    `thou sittest`): a known verb with -est or -eth, which dictionaries lack."""
+    if len(word) < 5 or not word.endswith(("est", "eth")):
+        return False
+    base = word[:-3]
+    # (a verb in -e takes -st, `lovest`, `seest`, `agreest`: `foreest` is a slip for `forest`)
+    stems = [base + "e"] if base.endswith("e") and not base.endswith("ee") else [base, base + "e"]
+    if len(base) > 2 and base[-1] == base[-2]:
+        stems.append(base[:-1])  # sittest, runneth
+    from octavo.check.lexicon import parts_of_speech
+
+    return any(len(stem) >= 2 and check.knows(stem) and "VERB" in parts_of_speech(stem)
+               for stem in stems)
+
+
+_ARCHAIC_PRONOUNS = re.compile(r"\b(?:thou|thee|thy|thine|ye|hath|doth|dost|hast|art thou)\b",
+                               re.IGNORECASE)
+
+
+def _archaic_register(story: StoryText) -> bool:
+    """Whether the story speaks, somewhere, in the older second person or verb forms (where
+    `findest` is a form, not a slip for `finest`, as it would be in modern prose)."""
+    return _ARCHAIC_PRONOUNS.search(story.text) is not None
 
 
 def _older_spelling(word: str, language: str, check: Speller) -> bool:
