@@ -14,7 +14,9 @@ Development set: Northanger Abbey, Persuasion, Sense and Sensibility, the clean 
 (about 20,000 words of modern and nineteenth-century stories, written without reading the
 rules, never used to tune one). Third held-out set ("heldout3"): `check_quality/heldout3/` only
 (about 28,000 words, ten modern stories and four nineteenth-century ones with dialect, written
-the same way).
+the same way). Fourth held-out set ("heldout4"): `check_quality/heldout4/` only (about 30,000
+words, nine modern stories in American spelling and six nineteenth-century ones in British
+spelling with dialect, written the same way).
 """
 
 from __future__ import annotations
@@ -156,8 +158,9 @@ def _written(folder: Path) -> list[Story]:
 
 
 def corpus(which: str) -> list[Story]:
-    """The development ("dev") or held-out ("heldout", "heldout2", "heldout3") stories."""
-    if which in ("heldout2", "heldout3"):
+    """The development ("dev") or held-out ("heldout", "heldout2", "heldout3", "heldout4")
+    stories."""
+    if which in ("heldout2", "heldout3", "heldout4"):
         return _written(HERE / which)
     novels = austen_novels()
     titles = DEV_NOVELS if which == "dev" else HELDOUT_NOVELS
