@@ -66,6 +66,8 @@ def test_dialect_and_indefinites_are_right(text: str) -> None:
     ("He knew that there car was gone.", "OCT364"),
     ('"Who\'s car is this?"', "OCT363"),
     ("I know who's book it was.", "OCT363"),
+    ('"Whose in what?" he said quietly.', "OCT363"),  # a preposition and its asked object
+    ("Their on what, exactly?", "OCT364"),
 ])
 def test_the_slips_are_still_found(text: str, code: str) -> None:
     assert code in codes(text)

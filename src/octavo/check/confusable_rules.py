@@ -329,7 +329,8 @@ def _not_after_an_owner(site: Site) -> bool:
         return True
     if first in ("in", "on"):  # `its on switch`, `their in tray`: a noun's first part
         return _is_end(second) or second in DETERMINERS | POSSESSIVES | OBJECT_PRONOUNS | {
-            "charge", "love", "trouble", "time", "bed", "town", "here", "there", "league"}
+            "charge", "love", "trouble", "time", "bed", "town", "here", "there", "league",
+            "what", "which", "whom"}  # `whose in what?`: the preposition's object asked
     return first in _NEVER_OWNED_PREPOSITIONS
 
 
