@@ -45,6 +45,10 @@ class TextParagraph:
     _starts: tuple[int, ...] = field(init=False, compare=False, repr=False)
 
     def __post_init__(self) -> None:
+        if len(self.lines) == 1:  # most paragraphs: one line
+            object.__setattr__(self, "text", self.lines[0].text.strip())
+            object.__setattr__(self, "_starts", (0,))
+            return
         starts, parts, offset = [], [], 0
         for line in self.lines:
             stripped = line.text.strip()
