@@ -64,7 +64,9 @@ def parse_plaintext(text: str, display: str) -> RawStory:
 def _lines_and_groups(text: str) -> tuple[tuple[str, ...], tuple[Group, ...]]:
     """The text's lines (comments blanked) and its body's groups, after its heading.
     Structure (headings, emphasis, breaks) is read as the normaliser will leave the text."""
-    lines = [blank_comment(line) for line in strip_invisible(text).split("\n")]
+    visible = strip_invisible(text)
+    lines = ([blank_comment(line) for line in visible.split("\n")] if COMMENT_PREFIX in visible
+             else visible.split("\n"))
     _, first_body_line = _leading_heading(lines, "")
     return tuple(lines), tuple(body_groups(lines, first_body_line))
 
@@ -76,6 +78,11 @@ def _block(group: Group, lines: list[str], display: str) -> Block:
     if group.kind == "verse":
         return Verse(tuple(inline_emphasis(_without_hard_break(lines[i]).strip())
                            for i in group.lines), span)
+    if len(group.lines) == 1:  # one line: not a break (body_groups tested the same text)
+        text = lines[group.lines[0]].strip()
+        if text.startswith("\\#"):
+            text = text[1:]
+        return Paragraph(inline_emphasis(text), span)
     joined = ""
     for index in group.lines:
         piece = lines[index].strip()
