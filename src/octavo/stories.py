@@ -9,7 +9,7 @@ story for story, as a serial cold run.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from multiprocessing.context import BaseContext
 from pathlib import Path
@@ -53,14 +53,23 @@ class StoryResult:
 serial.register(StoryResult, StoryText)
 
 
-def process_stories(jobs: list[StoryJob], cache: BuildCache,
-                    workers: int = 1) -> Iterator[tuple[StoryJob, StoryResult]]:
-    """Every job's result, in the jobs' order."""
+# Work for this process while the workers start on the stories: given each job's bytes (None
+# where the file cannot be read), in the jobs' order.
+Meanwhile = Callable[[list[bytes | None]], None]
+
+
+def process_stories(jobs: list[StoryJob], cache: BuildCache, workers: int = 1,
+                    meanwhile: Meanwhile | None = None
+                    ) -> Iterator[tuple[StoryJob, StoryResult]]:
+    """Every job's result, in the jobs' order. `meanwhile` runs here once the workers have
+    their stories, only when there are workers."""
     todo: list[tuple[StoryJob, bytes, str]] = []  # (job, manuscript bytes, cache key)
+    raws: list[bytes | None] = []
     weights: list[int] = []
     unreadable: dict[int, tuple[Diagnostic, ...]] = {}
     for index, job in enumerate(jobs):
         raw, error = _read(job)
+        raws.append(raw)
         if raw is None:
             unreadable[index] = error
             continue
@@ -69,7 +78,8 @@ def process_stories(jobs: list[StoryJob], cache: BuildCache,
         # Reading a story back from the cache costs about a tenth of making it.
         weights.append(len(raw) // 10 if cache.has(CACHE_KIND, key) else len(raw))
     parallel = workers > 1 and len(todo) > 1 and sum(weights) >= PARALLEL_MIN_BYTES
-    done = _run(todo, weights, cache.folder, workers if parallel else 1)
+    done = _run(todo, weights, cache.folder, workers if parallel else 1,
+                None if meanwhile is None else lambda: meanwhile(raws))
     for index, job in enumerate(jobs):
         if index in unreadable:
             yield job, StoryResult(None, unreadable[index])
@@ -160,14 +170,17 @@ def _cached(cache: BuildCache, key: str) -> StoryResult | None:
 
 
 def _run(todo: list[tuple[StoryJob, bytes, str]], weights: list[int],
-         cache_folder: Path | None, workers: int) -> Iterator[tuple[StoryResult, bool]]:
+         cache_folder: Path | None, workers: int,
+         meanwhile: Callable[[], None] | None = None) -> Iterator[tuple[StoryResult, bool]]:
     if workers <= 1:
         return (_story(job, raw, cache_folder, key) for job, raw, key in todo)
-    return _shared_out(todo, weights, cache_folder, min(workers, len(todo)))
+    return _shared_out(todo, weights, cache_folder, min(workers, len(todo)), meanwhile)
 
 
 def _shared_out(todo: list[tuple[StoryJob, bytes, str]], weights: list[int],
-                cache_folder: Path | None, workers: int) -> Iterator[tuple[StoryResult, bool]]:
+                cache_folder: Path | None, workers: int,
+                meanwhile: Callable[[], None] | None = None
+                ) -> Iterator[tuple[StoryResult, bool]]:
     """The stories over `workers` processes, this one among them: the pool's workers take
     the heaviest from the head of the queue, this process the lightest from its tail, until it
     meets one a worker has started."""
@@ -178,6 +191,8 @@ def _shared_out(todo: list[tuple[StoryJob, bytes, str]], weights: list[int],
     futures = {i: pool.submit(_story, *todo[i][:2], cache_folder, todo[i][2]) for i in order}
     here: dict[int, tuple[StoryResult, bool]] = {}
     try:
+        if meanwhile is not None:
+            meanwhile()
         for index in reversed(order):
             if not futures[index].cancel():
                 break
