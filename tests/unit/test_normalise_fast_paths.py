@@ -14,8 +14,9 @@ import sys
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from octavo.ingest import decode, plain_layout
-from octavo.normalise import markers, quotes
+from octavo.document import Text
+from octavo.ingest import decode, plain_layout, plaintext
+from octavo.normalise import markdown_out, markers, quotes
 from octavo.normalise import typography as ty
 
 ALPHABET = "aZé9 0'\"‘’“”`´-–—.…,;:!?()[]s\t\u00a0\u200b\u200c\ufdd0\ufdda½"
@@ -114,3 +115,16 @@ def test_a_one_line_passage_is_the_paragraph_the_passage_rules_make(
 def test_every_control_character_is_in_the_quick_look_for_them() -> None:
     assert [c for c in range(sys.maxunicode + 1) if decode._CONTROL.match(chr(c))
             and not decode._MAY_HOLD_CONTROL.match(chr(c))] == []
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.text(alphabet="ab9_* \\\ufdd0\ufdd1\ufdd2.", max_size=40))
+def test_emphasis_and_escapes_are_found_as_by_the_plain_patterns(text: str) -> None:
+    emphasis = re.compile(r"(?<![\w*])\*(?=[^\s*])(.+?)(?<=[^\s*])\*(?![\w*])"
+                          r"|(?<![\w_])_(?=[^\s_])(.+?)(?<=[^\s_])_(?![\w_])")
+    assert [(m.span(), m.groups()) for m in plaintext._EMPHASIS.finditer(text)] == [
+        (m.span(), m.groups()) for m in emphasis.finditer(text)]
+    escapes = str.maketrans({"\\": "\\\\", "*": "\\*", "_": "\\_"})
+    assert markdown_out._escape(text) == text.translate(escapes)
+    unescape = str.maketrans({"\ufdd0": "\\", "\ufdd1": "*", "\ufdd2": "_"})
+    assert plaintext._unescape(Text(text)) == Text(text.translate(unescape))

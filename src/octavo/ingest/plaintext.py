@@ -44,8 +44,10 @@ _HEADING = re.compile(
     re.IGNORECASE,
 )
 # *emphasis* and _emphasis_ as authors type them in plain text: the marks hug the words.
-_EMPHASIS = re.compile(r"(?<![\w*])\*(?=[^\s*])(.+?)(?<=[^\s*])\*(?![\w*])"
-                       r"|(?<![\w_])_(?=[^\s_])(.+?)(?<=[^\s_])_(?![\w_])")
+# (Each alternative starts with its mark and looks behind it only then: a pattern that starts
+# with a look-behind is tried at every position of the paragraph.)
+_EMPHASIS = re.compile(r"\*(?<![\w*]\*)(?=[^\s*])(.+?)(?<=[^\s*])\*(?![\w*])"
+                       r"|_(?<![\w_]_)(?=[^\s_])(.+?)(?<=[^\s_])_(?![\w_])")
 _TITLE_DECORATION = " ~*=_-–—#•·"
 _MAX_TITLE_LENGTH = 80
 
@@ -108,7 +110,6 @@ def _paragraph_or_break(text: str, span: Span) -> Block:
 # Noncharacters, which decoding removes from every manuscript, so text can never contain them
 # (private-use characters, used before, can be an author's own: U+E010 came out as a backslash).
 _ESCAPED = {"\\\\": "\ufdd0", "\\*": "\ufdd1", "\\_": "\ufdd2"}
-_UNESCAPE = str.maketrans({"\ufdd0": "\\", "\ufdd1": "*", "\ufdd2": "_"})
 
 
 def inline_emphasis(text: str) -> tuple[Inline, ...]:
@@ -125,7 +126,9 @@ def inline_emphasis(text: str) -> tuple[Inline, ...]:
 
 def _unescape(node: Inline) -> Inline:
     if isinstance(node, Text):
-        return Text(node.value.translate(_UNESCAPE))
+        # (three replaces: many times faster than str.translate on a long paragraph)
+        return Text(node.value.replace("\ufdd0", "\\").replace("\ufdd1", "*")
+                    .replace("\ufdd2", "_"))
     if isinstance(node, Emphasis):
         return Emphasis(tuple(_unescape(child) for child in node.children))
     return node
