@@ -1,9 +1,15 @@
-"""Run a command and measure it: wall time, and the peak of the memory its whole process tree
-holds at once (the command and every worker it starts, summed), sampled every 10 ms.
+"""Run a command and measure it: wall time, CPU time, and the peak of the memory its whole
+process tree holds at once (the command and every worker it starts, summed), sampled every 10 ms.
 
 Two sums: resident memory (RSS), and proportional memory (PSS, Linux; sampled every 100 ms, it
 costs more to read). Workers forked from a build share its pages until they write to them; the
-RSS sum counts each shared page once per process, the PSS sum once in all."""
+RSS sum counts each shared page once per process, the PSS sum once in all.
+
+CPU time: the command's own and that of every descendant it waited for (getrusage) is exact,
+but a process nobody waits for is missing from it: the workers of a forkserver pool (children
+of the forkserver, which exits unwaited) and a Ray instance's processes, so build-many showed
+the CPU of its main process alone. So the tree's CPU is also sampled, process by process (the
+last user + system time seen of each), and the larger of the two sums is reported."""
 
 from __future__ import annotations
 
@@ -40,8 +46,9 @@ def measure(cmd: Sequence[str | Path], *, log: Path, cwd: Path | None = None,
                                 stdin=subprocess.DEVNULL, cwd=cwd, env=env)
         root = psutil.Process(proc.pid)
         peak = peak_pss = samples = 0
+        cpu_seen: dict[tuple[int, float], float] = {}  # (pid, start time) → CPU s last seen
         while proc.poll() is None:
-            peak = max(peak, _tree_rss(root))
+            peak = max(peak, _tree_rss(root, cpu_seen=cpu_seen))
             if samples % 10 == 0:
                 peak_pss = max(peak_pss, _tree_rss(root, proportional=True))
             samples += 1
@@ -55,11 +62,15 @@ def measure(cmd: Sequence[str | Path], *, log: Path, cwd: Path | None = None,
             time.sleep(0.01)
         wall = time.perf_counter() - start
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
-    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    waited = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    cpu = max(waited, sum(cpu_seen.values()))
     return Measured(proc.returncode, wall, peak / 2**20, peak_pss / 2**20, cpu)
 
 
-def _tree_rss(root: psutil.Process, proportional: bool = False) -> int:
+def _tree_rss(root: psutil.Process, proportional: bool = False,
+              cpu_seen: dict[tuple[int, float], float] | None = None) -> int:
+    """The tree's resident (or proportional) memory; with `cpu_seen`, each process's own CPU
+    time so far is recorded there too."""
     total = 0
     try:
         processes = [root, *root.children(recursive=True)]
@@ -67,11 +78,15 @@ def _tree_rss(root: psutil.Process, proportional: bool = False) -> int:
         return 0
     for process in processes:
         try:
-            if proportional:
-                info = process.memory_full_info()
-                total += getattr(info, "pss", info.rss)
-            else:
-                total += process.memory_info().rss
+            with process.oneshot():
+                if proportional:
+                    info = process.memory_full_info()
+                    total += getattr(info, "pss", info.rss)
+                else:
+                    total += process.memory_info().rss
+                if cpu_seen is not None:
+                    times = process.cpu_times()
+                    cpu_seen[(process.pid, process.create_time())] = times.user + times.system
         except psutil.Error:
             continue
     return total

@@ -37,7 +37,7 @@ STAGES = (
     ("octavo.backends.pdf_layout", "PdfLayout.folio_sheets", "folio sheet (lay out, write)"),
     ("octavo.backends.pdf", "_assemble", "join the documents"),
     ("octavo.backends.pdf_assemble", "Assembler.append", "  open and append"),
-    ("octavo.backends.pdf_assemble", "Assembler.stamp_folios", "  draw the folios"),
+    ("octavo.backends.pdf", "finish_documents", "finish the documents (folios drawn in)"),
     ("octavo.backends.pdf", "unify_fonts", "  one program per font"),
     ("octavo.backends.pdf", "mark_pdfx", "PDF/X marks"),
     ("pikepdf", "Pdf.save", "save"),

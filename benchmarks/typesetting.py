@@ -1,8 +1,10 @@
 """Typesetting benchmark: what a careful reader faults, before and after octavo's layout pass.
 
 Books: the sample anthology (manuscripts/), the 100,000-word benchmark anthology
-(benchmarks/synth.py) and a held-out book of other prose the pass was never tuned on (the
-twelve stories of tests/check/clean_corpus/). Each is built by this tree with the pass switched
+(benchmarks/synth.py), a held-out book of other prose (the twelve stories of
+tests/check/clean_corpus/) and a third book the pass is never tuned on, of prose unlike both
+(the 27 written stories of benchmarks/check_quality/heldout2/ and heldout3/: letters, emails,
+chat, verse, dialect, very short and very long paragraphs). Each is built by this tree with the pass switched
 off (`--before pass-off`, the default: benchmarks/octavo_without_pass.py) or by octavo at a git
 revision (`--before REV`), and by this tree as it is; the
 100k and held-out books are also set by Pandoc (Markdown to HTML) and WeasyPrint with a book
@@ -11,7 +13,7 @@ and hyphenated). Every PDF is measured by benchmarks/typeset_measure.py; build t
 builds' CPU seconds (user + system, the machine is shared) and wall seconds, the median of
 `--repeat` runs.
 
-    python benchmarks/typesetting.py [--quick] [--repeat N] [--before pass-off|REV]
+    python benchmarks/typesetting.py [--quick] [--repeat N] [--before pass-off|REV] [--books NAME,...]
 
 `--quick` skips the Pandoc reference and the sample. Writes benchmarks/out/typesetting.md.
 Exit status 0 when every build succeeded and the 100k book meets the issue's targets, else 1.
@@ -43,6 +45,8 @@ from typeset_measure import FIGURES, measure_pdf
 REPO = Path(__file__).resolve().parent.parent
 OUT = REPO / "benchmarks" / "out" / "typesetting"
 HELD_OUT = REPO / "tests" / "check" / "clean_corpus"
+# The third book: never tuned on (report it, do not tune the pass to it).
+UNTUNED = [REPO / "benchmarks" / "check_quality" / name for name in ("heldout2", "heldout3")]
 # Every book here is 6 × 9 in: octavo's bottom margin is then 0.78 in (the folio's place 0.42 in
 # from the trim, its line and a gap: backends/print_geometry.py; 0.8 in before print10), the
 # reference stylesheet's 0.8 in.
@@ -73,12 +77,13 @@ class Result:
     wall: float | None
 
 
-def _held_out_book(folder: Path) -> Path:
+def _held_out_book(folder: Path, sources: list[Path] | None = None,
+                   title: str = "Held-out Stories") -> Path:
     stories = folder / "stories"
     stories.mkdir(parents=True, exist_ok=True)
-    lines = ['title: "Held-out Stories"', 'editor: "Bench Editor"', "language: en-US",
+    lines = [f'title: "{title}"', 'editor: "Bench Editor"', "language: en-US",
              'date: "2026-01-01"', "contents:"]
-    for index, source in enumerate(sorted(HELD_OUT.glob("*.txt")), 1):
+    for index, source in enumerate(sources or sorted(HELD_OUT.glob("*.txt")), 1):
         shutil.copyfile(source, stories / source.name)
         lines += [f"  - file: stories/{source.name}", f'    author: "Author {index}"']
     (folder / "book.yaml").write_text("\n".join(lines) + "\n", encoding="utf-8")
@@ -199,6 +204,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--before", default=PASS_OFF,
                         help="'pass-off' (default: this tree, the pass switched off) or a git "
                              "revision to build 'before' with")
+    parser.add_argument("--books", default="",
+                        help="comma-separated books to build (sample, 100k, held-out, untuned); "
+                             "default all of --quick's or all")
     args = parser.parse_args(argv)
 
     OUT.mkdir(parents=True, exist_ok=True)
@@ -211,9 +219,14 @@ def main(argv: list[str] | None = None) -> int:
     books = {
         "100k": make_anthology(OUT / "books" / "100k", stories=30, words=100_000),
         "held-out": _held_out_book(OUT / "books" / "held-out"),
+        "untuned": _held_out_book(OUT / "books" / "untuned", sorted(
+            path for folder in UNTUNED for path in folder.glob("*.txt")), "Untuned Stories"),
     }
     if not args.quick:
         books = {"sample": REPO / "manuscripts" / "book.yaml", **books}
+    if args.books:
+        chosen = args.books.split(",")
+        books = {name: book for name, book in books.items() if name in chosen}
 
     results: list[Result] = []
     for name, book in books.items():
@@ -225,9 +238,11 @@ def main(argv: list[str] | None = None) -> int:
             results.append(reference(f"{name} Pandoc+WeasyPrint", _titles(book),
                                      OUT / "dist" / name / "reference"))
 
-    after_100k = next(r for r in results if r.label == "100k after")
-    verdicts = [(name, check(after_100k.report)) for name, check in TARGETS.items()]
-    if pass_off:  # the pass's own cost: this tree with it against this tree without it
+    after_100k = next((r for r in results if r.label == "100k after"), None)
+    verdicts = [] if after_100k is None else [
+        (name, check(after_100k.report)) for name, check in TARGETS.items()]
+    # the pass's own cost: this tree with it against this tree without it
+    if pass_off and after_100k is not None:
         before_100k = next(r for r in results if r.label == "100k before")
         if after_100k.cpu is not None and before_100k.cpu:
             ratio = after_100k.cpu / before_100k.cpu

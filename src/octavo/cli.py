@@ -6,8 +6,6 @@ from __future__ import annotations
 import datetime as dt
 import os
 import sys
-import tempfile
-import traceback
 from pathlib import Path
 
 import click
@@ -161,8 +159,12 @@ def normalize(file: Path, in_place: bool, show_diff: bool, quotes: str | None,
               help="Preflight a print PDF: fonts, page size, image resolution.")
 @click.option("--profile", type=click.Choice(["kdp", "ingram", "generic"]), default=None,
               help="With --pdf: also every rule of this print shop (gutter, safe zone, PDF/X…).")
+@click.option("--paper", type=click.Choice(["white", "cream", "colour", "color"]), default=None,
+              help="With --profile: the paper, for the shop's page limits and black-only text "
+                   "(default: the book's build.paper, else white).")
 def check(paths: tuple[Path, ...], output_format: str, explain_code: str | None,
-          epub_file: Path | None, pdf_file: Path | None, profile: str | None) -> None:
+          epub_file: Path | None, pdf_file: Path | None, profile: str | None,
+          paper: str | None) -> None:
     """Check a book (a folder or book.yaml) or manuscript files before building.
 
     Prints `path:line:col: severity CODE message` for each finding, sorted by file and place.
@@ -179,6 +181,8 @@ def check(paths: tuple[Path, ...], output_format: str, explain_code: str | None,
                                    "lists them")
         console.result(text)
         return
+    if paper is not None and profile is None:
+        raise click.UsageError("--paper goes with --pdf FILE --profile NAME")
     built = [p for p in (epub_file, pdf_file) if p is not None]
     missing = [p for p in (*paths, *built) if not p.exists()]
     if missing:
@@ -188,9 +192,10 @@ def check(paths: tuple[Path, ...], output_format: str, explain_code: str | None,
     try:
         if built:
             from octavo.check.outputs import check_epub, check_pdf
+            from octavo.print_profiles import paper_name
 
             found = (check_epub(epub_file) if epub_file else []) + (
-                check_pdf(pdf_file, profile) if pdf_file else [])
+                check_pdf(pdf_file, profile, paper and paper_name(paper)) if pdf_file else [])
         elif not paths:
             found = checker.check_book(find_manifest(None, Path.cwd()))
         elif books:
@@ -288,6 +293,9 @@ def main() -> None:
         print("octavo: interrupted", file=sys.stderr)
         sys.exit(130)
     except BaseException:
+        import tempfile  # here, not at the top: `octavo --help` stays fast
+        import traceback
+
         fd, log_path = tempfile.mkstemp(prefix="octavo-crash-", suffix=".log")
         with os.fdopen(fd, "w") as log:
             traceback.print_exc(file=log)

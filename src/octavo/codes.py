@@ -298,6 +298,22 @@ _DECLARED: tuple[Explanation, ...] = (
         fix="Shorten the back-cover text (the message says by how much), or use a larger trim.",
         before="print:\n  back_cover: (six paragraphs of blurb)",
         after="print:\n  back_cover: (two paragraphs of blurb)"),
+    explained(
+        "OCT450", "the PDF was laid out again: its page count crossed a step of the shop's "
+                  "gutter table",
+        severity=Severity.INFO,
+        meaning="The inside margin depends on the final page count (KDP: 0.375 in up to 150 "
+                "pages, 0.5 in up to 300, ...). The first layout, at the margin an estimate of "
+                "the length called for, made a page count in another step of the table, so the "
+                "book was laid out again at that step's margin. The note lists each layout's "
+                "margin and page count, and the one kept.",
+        why="A layout at the wrong margin is either refused by the shop (too narrow) or wastes "
+            "paper (too wide); a second layout costs about as much as the first.",
+        fix="Nothing to do: this is a note. `build.gutter` fixes the margin and saves the "
+            "second layout, if you know the width you want.",
+        before="(an estimate of 480 pages: laid out at 0.875 in, 503 pages)",
+        after="laid out 2 times ... (at a 0.875 in inside margin, 503 pages; at a 1 in inside "
+              "margin, 521 pages); kept 1 in for 521 pages (KDP requires 0.75 in)"),
     # -- Manuscripts ------------------------------------------------------------------------------
     explained(
         "OCT200", "a manuscript cannot be read",

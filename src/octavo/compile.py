@@ -43,6 +43,14 @@ from octavo.paths import display_path
 Sources = dict[Path, RawStory]
 
 
+def prepare(manifest: Manifest) -> None:
+    """What compiling takes from the manifest alone, done early (a build does it while worker
+    processes read the stories): the sort names of everyone it credits (nameparser, imported
+    and run once per name) and the labels' catalogues (read once)."""
+    _metadata(manifest)
+    labels_for(manifest.language, dict(manifest.epub.labels))
+
+
 def compile_book(manifest: Manifest, sources: Sources, diags: Diagnostics) -> Book:
     """Assemble the book. `sources` maps every manuscript path the manifest names to its story."""
     body: list[BodyItem] = []

@@ -362,7 +362,8 @@ class _Builder:
                 self.diags.error("OCT115", f"trim size '{build['trim']}' cannot be printed: "
                                  f"{reason}" if reason else
                                  f"unknown trim size '{build['trim']}'; use one of "
-                                 f"{', '.join(TRIMS)} or WIDTHxHEIGHT in inches",
+                                 f"{', '.join(TRIMS)} or WIDTHxHEIGHT in inches (or "
+                                 "millimetres: 148x210mm)",
                                  self.span("build", "trim"))
             else:
                 trim = parsed

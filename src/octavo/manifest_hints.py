@@ -129,8 +129,9 @@ def _closest(name: str, names: list[str]) -> str | None:
 
 TRIM_WIDTH = (4.0, 8.5)  # inches: the print-on-demand range for custom trims (KDP's)
 TRIM_HEIGHT = (6.0, 11.69)
-_TRIM = re.compile(r"^\s*([0-9]+(?:\.[0-9]+)?)\s*[x×]\s*([0-9]+(?:\.[0-9]+)?)\s*(?:in)?\s*$",
-                   re.IGNORECASE)
+_TRIM = re.compile(
+    r"^\s*([0-9]+(?:\.[0-9]+)?)\s*[x×]\s*([0-9]+(?:\.[0-9]+)?)\s*(in|mm|cm)?\s*$", re.IGNORECASE)
+_MM_PER_UNIT = {"in": 25.4, "mm": 1.0, "cm": 10.0}
 
 
 def trim_problem(raw: str) -> str | None:
@@ -138,21 +139,33 @@ def trim_problem(raw: str) -> str | None:
     match = _TRIM.match(str(raw))
     if not match:
         return None
-    width, height = float(match.group(1)), float(match.group(2))
+    unit = (match.group(3) or "in").lower()
+    given_w, given_h = float(match.group(1)), float(match.group(2))
+    width, height = (v * _MM_PER_UNIT[unit] / 25.4 for v in (given_w, given_h))
     problems = []
     for what, value, (low, high) in (("width", width, TRIM_WIDTH),
                                      ("height", height, TRIM_HEIGHT)):
-        if value > high:
-            problems.append(f"the {what}, {value:g} in, is above the {high:g} in maximum")
-        elif value < low:
-            problems.append(f"the {what}, {value:g} in, is below the {low:g} in minimum")
+        shown = f"{value:g} in" if unit == "in" else f"{value:.2f} in"
+        if round(value, 2) > high:
+            problems.append(f"the {what}, {shown}, is above the {high:g} in maximum")
+        elif round(value, 2) < low:
+            problems.append(f"the {what}, {shown}, is below the {low:g} in minimum")
     if not problems:
         return None
     hint = ""
-    if width > height and TRIM_WIDTH[0] <= height <= TRIM_WIDTH[1] and \
-            TRIM_HEIGHT[0] <= width <= TRIM_HEIGHT[1]:
-        hint = f"; width comes first: {height:g}x{width:g}?"
+    if width > height and _fits(height, width):
+        hint = f"; width comes first: {given_h:g}x{given_w:g}{match.group(3) or ''}?"
+    elif unit == "in" and not match.group(3) and _fits(width / 25.4, height / 25.4):
+        # A trim with no unit is in inches; these numbers are a page in millimetres.
+        hint = f"; a size with no unit is in inches: for millimetres write {given_w:g}x{given_h:g}mm"
+    elif unit != "in" and _fits(given_w, given_h):
+        hint = f"; in inches? write {given_w:g}x{given_h:g}"
     return " and ".join(problems) + hint
+
+
+def _fits(width_in: float, height_in: float) -> bool:
+    return (TRIM_WIDTH[0] <= round(width_in, 2) <= TRIM_WIDTH[1]
+            and TRIM_HEIGHT[0] <= round(height_in, 2) <= TRIM_HEIGHT[1])
 
 
 _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",

@@ -21,7 +21,11 @@ from octavo.print_profiles import (
     DEFAULT_STYLE,
     HOUSE_STYLES,
     OPENINGS_DEFAULTS,
+    PAPERS,
     PROFILES,
+    Profile,
+    paper_name,
+    trim_finding,
 )
 
 SpanOf = Callable[..., Span]
@@ -60,6 +64,7 @@ def print_settings(data: dict[str, Any], trim: Trim, size: float, span: SpanOf,
         diags.warning("OCT141", f"a safe zone of {safe_zone:g} in is smaller than the "
                       f"{required:g} in {shop.shop} requires; its preflight will refuse text "
                       "that close to the trim", span("build", "safe_zone"))
+    _shop_trim(shop, trim, build.get("trim"), span, diags)
     return PrintSettings(
         trim=trim,
         font_size_pt=size,
@@ -68,7 +73,7 @@ def print_settings(data: dict[str, Any], trim: Trim, size: float, span: SpanOf,
         pdf_standard=build.get("pdf_standard"),
         fonts=build.get("fonts"),
         bleed=bool(build.get("bleed", False)),
-        paper=build.get("paper", "white"),
+        paper=paper_name(build.get("paper", "white")),
         gutter_in=float(build["gutter"]) if "gutter" in build else None,
         safe_zone_in=safe_zone,
         openings=build.get("openings", OPENINGS_DEFAULTS.get(kind, "recto")),
@@ -81,6 +86,22 @@ def print_settings(data: dict[str, Any], trim: Trim, size: float, span: SpanOf,
         edition=edition.get("edition"),
         credits=_lines(edition.get("credits")),
     )
+
+
+def _shop_trim(shop: Profile, trim: Trim, given: str | None, span: SpanOf,
+               diags: Diagnostics) -> None:
+    """A trim the print shop does not print (IngramSpark), or prints only as a custom size
+    (KDP), is said at `build.trim` (or at `build.print` when the trim is octavo's default)."""
+    finding = trim_finding(shop, trim.width_in, trim.height_in)
+    if finding is None:
+        return
+    code, message = finding
+    where = span("build", "trim") if given is not None else span("build", "print")
+    message = f"build.trim '{given or trim.name}': {message}"
+    if code == "OCT448":
+        diags.error(code, message, where)
+    else:
+        diags.warning(code, message, where)
 
 
 def _lines(value: Any) -> tuple[str, ...]:
@@ -120,3 +141,24 @@ def cover_spec(data: dict[str, Any], span: SpanOf, file_of: FileOf) -> CoverSpec
     artwork = file_of(edition["cover_art"], ("print", "cover_art")) \
         if "cover_art" in edition else None
     return CoverSpec(back_text, back_file, photo, artwork, span("print"))
+
+
+def book_paper(cwd: Path) -> str:
+    """The paper of the book `cwd` lies in (its book.yaml's `build.paper`), for `octavo check
+    --pdf FILE --profile NAME` run inside a book; white outside one, or when the book's manifest
+    cannot be read or names no paper octavo knows (the check is of the PDF, not the book)."""
+    from octavo.diagnostics import OctavoError
+    from octavo.manifest import find_upwards
+    from octavo.manifest_yaml import load_yaml
+
+    manifest = find_upwards(cwd)
+    if manifest is None:
+        return "white"
+    try:
+        data = load_yaml(manifest.read_bytes(), str(manifest)).data
+    except (OctavoError, OSError):
+        return "white"
+    build = data.get("build") if isinstance(data, dict) else None
+    paper = build.get("paper") if isinstance(build, dict) else None
+    paper = paper_name(paper) if isinstance(paper, str) else None
+    return paper if paper in PAPERS else "white"

@@ -1,13 +1,16 @@
-"""Validate manifest data against book.schema.json and turn every failure into a diagnostic."""
+"""Validate manifest data against book.schema.json and turn every failure into a diagnostic.
+
+A valid manifest is recognised by the schema compiled to Python (manifest_schema_fast, made by
+tools/make_schema_check.py), which needs no jsonschema; jsonschema, imported only then, gives
+the diagnostics of one that is not (and checks every manifest when the schema has changed since
+the compiled check was made)."""
 
 from __future__ import annotations
 
+import hashlib
 import json
 from functools import cache
-from typing import Any
-
-from jsonschema import Draft202012Validator
-from jsonschema.exceptions import ValidationError
+from typing import TYPE_CHECKING, Any
 
 from octavo.diagnostics import Diagnostic, Severity
 from octavo.manifest_hints import suggest_key
@@ -32,13 +35,48 @@ _KEY_RULES = {
 }
 
 
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from jsonschema import Draft202012Validator
+    from jsonschema.exceptions import ValidationError
+
+
 @cache
 def _validator() -> Draft202012Validator:
+    from jsonschema import Draft202012Validator
+
     schema = json.loads(schema_path().read_text(encoding="utf-8"))
     return Draft202012Validator(schema)
 
 
+@cache
+def _compiled_check() -> Callable[[Any], object] | None:
+    """The schema compiled to Python, when it was compiled from this very schema."""
+    from octavo import manifest_schema_fast
+
+    made_from = manifest_schema_fast.SCHEMA_SHA256
+    if hashlib.sha256(schema_path().read_bytes()).hexdigest() != made_from:
+        return None
+    check: Callable[[Any], object] = manifest_schema_fast.validate
+    return check
+
+
+def is_valid_fast(data: Any) -> bool:
+    """True only when the compiled schema accepts `data`; False means "ask jsonschema"."""
+    check = _compiled_check()
+    if check is None:
+        return False
+    try:
+        check(data)
+    except Exception:  # fastjsonschema's JsonSchemaValueException, or data it cannot handle
+        return False
+    return True
+
+
 def schema_diagnostics(loaded: LoadedYaml) -> list[Diagnostic]:
+    if is_valid_fast(loaded.data):
+        return []
     errors = list(_validator().iter_errors(loaded.data))
     # A misspelt key already says which key it means: no "missing the required key" for it.
     meant: set[tuple[tuple[str | int, ...], str]] = set()

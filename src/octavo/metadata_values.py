@@ -5,8 +5,6 @@ from __future__ import annotations
 import re
 import uuid
 
-import langcodes
-
 from octavo.document import Identifier, Trim
 
 _ISBN_SEPARATORS = re.compile(r"[\s-]")
@@ -21,8 +19,9 @@ TRIMS: dict[str, Trim] = {
     "5.25x8": Trim("5.25x8", 5.25, 8.0),
     "A5": Trim("A5", 148 / 25.4, 210 / 25.4),
 }
-_CUSTOM_TRIM = re.compile(r"^([0-9]+(?:\.[0-9]+)?)\s*[x×]\s*([0-9]+(?:\.[0-9]+)?)\s*(in)?$",
-                          re.IGNORECASE)
+_CUSTOM_TRIM = re.compile(
+    r"^([0-9]+(?:\.[0-9]+)?)\s*[x×]\s*([0-9]+(?:\.[0-9]+)?)\s*(in|mm|cm)?$", re.IGNORECASE)
+MM_PER_UNIT = {"in": 25.4, "mm": 1.0, "cm": 10.0}
 
 
 def isbn13_is_valid(digits: str) -> bool:
@@ -60,8 +59,24 @@ def derived_identifier(names: tuple[str, ...], manuscripts: list[str]) -> Identi
     return Identifier(f"urn:uuid:{uuid.uuid5(_UUID_NAMESPACE, key)}", "uuid")
 
 
+# Tags most books are written in, each already in the canonical form langcodes gives it
+# (tests/unit/test_metadata_values.py asserts that it does): answered without importing
+# langcodes and its registry, a thirtieth of a second of every build.
+COMMON_LANGUAGE_TAGS = frozenset({
+    "en", "en-US", "en-GB", "en-CA", "en-AU", "en-IE", "en-NZ", "en-IN", "en-ZA",
+    "fr", "fr-FR", "fr-CA", "fr-BE", "fr-CH", "de", "de-DE", "de-AT", "de-CH",
+    "es", "es-ES", "es-MX", "es-419", "it", "it-IT", "pt", "pt-BR", "pt-PT", "nl", "nl-NL",
+    "sv", "da", "nb", "nn", "fi", "pl", "cs", "ru", "uk", "el", "tr", "he", "ar", "fa", "hi",
+    "ja", "ko", "zh", "zh-Hans", "zh-Hant", "zh-CN", "zh-TW",
+})
+
+
 def normalise_language(tag: str) -> str | None:
     """The canonical form of a valid BCP 47 tag ("en-us" → "en-US"), or None if invalid."""
+    if tag in COMMON_LANGUAGE_TAGS:
+        return tag
+    import langcodes
+
     if not langcodes.tag_is_valid(tag):
         return None
     return str(langcodes.standardize_tag(tag))
@@ -94,8 +109,12 @@ def parse_trim(raw: str) -> Trim | None:
     match = _CUSTOM_TRIM.match(key)
     if not match:
         return None
-    width, height = float(match.group(1)), float(match.group(2))
-    # KDP's custom range for paperbacks: width 4–8.5 in, height 6–11.69 in.
-    if not (4 <= width <= 8.5 and 6 <= height <= 11.69):
+    unit = (match.group(3) or "in").lower()
+    width, height = (float(match.group(n)) * MM_PER_UNIT[unit] / 25.4 for n in (1, 2))
+    # KDP's custom range for paperbacks: width 4–8.5 in, height 6–11.69 in (a trim given in
+    # millimetres is rounded to a hundredth of an inch first: 297 mm is 11.693 in).
+    if not (4 <= round(width, 2) <= 8.5 and 6 <= round(height, 2) <= 11.69):
         return None
+    if unit != "in":  # named in inches, as every other trim ("148x210mm": 5.83x8.27)
+        return Trim(f"{round(width, 2):g}x{round(height, 2):g}", width, height)
     return Trim(f"{width:g}x{height:g}", width, height)

@@ -7,6 +7,7 @@ name sorts as written. book.yaml's `sort_names:` overrides any guess.
 
 from __future__ import annotations
 
+import functools
 import unicodedata
 from collections.abc import Mapping
 
@@ -21,6 +22,13 @@ def sort_name(name: str, overrides: Mapping[str, str] | None = None) -> str:
     """How `name` files in a catalogue, surname first."""
     if overrides and name in overrides:
         return overrides[name]
+    return _guessed(name)
+
+
+@functools.lru_cache(maxsize=4096)
+def _guessed(name: str) -> str:
+    """The sort name nameparser gives (once per name: a book names its contributors in several
+    places, and an anthology of 300 stories has 300 of them)."""
     if len(name.split()) < 2 or _family_name_first(name):
         return name
     from nameparser import HumanName

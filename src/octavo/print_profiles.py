@@ -17,6 +17,13 @@ from dataclasses import dataclass, field
 
 BLEED_IN = 0.125  # added to the top, bottom and outside edges of a page that bleeds
 PAPERS = ("white", "cream", "colour")
+# The US spelling is accepted wherever a paper is named, and means the same paper.
+PAPER_SPELLINGS = {"color": "colour"}
+
+
+def paper_name(value: str) -> str:
+    """The paper `value` names, in octavo's spelling (`color` is `colour`)."""
+    return PAPER_SPELLINGS.get(value, value)
 PDF_STANDARDS = ("x-1a", "x-4", "none")
 FONT_EMBEDDINGS = ("full", "subset")
 
@@ -41,6 +48,12 @@ class Profile:
     paper_inch_per_page: dict[str, float] = field(default_factory=dict)
     # The PDF/X versions the shop takes: a file that claims one of these is judged by it.
     accepted_standards: tuple[str, ...] = ("x-1a", "x-4")
+    # The trims the shop prints (width, height in inches); empty: any trim. `custom_range`:
+    # ((min, max) width, (min, max) height) of the other sizes it prints as custom trims.
+    trims: tuple[tuple[float, float], ...] = ()
+    custom_range: tuple[tuple[float, float], tuple[float, float]] | None = None
+    # Trims that bind fewer pages than `max_pages` says: ((width, height), {paper: pages}).
+    trim_page_limits: tuple[tuple[tuple[float, float], dict[str, int]], ...] = ()
 
     def gutter_for(self, pages: int) -> float:
         for last_page, inches in self.gutter_table:
@@ -51,6 +64,87 @@ class Profile:
     def safe_zone(self, bleed: bool) -> float:
         return self.safe_zone_bleed_in if bleed else self.safe_zone_in
 
+    def max_pages_for(self, paper: str, trim: tuple[float, float] | None = None) -> int:
+        for (width, height), limits in self.trim_page_limits:
+            if trim is not None and paper in limits and _same_trim(trim, (width, height)):
+                return limits[paper]
+        return self.max_pages[paper]
+
+    def prints_trim(self, width_in: float, height_in: float) -> bool:
+        """The trim is on the shop's list (or the shop has no list)."""
+        return not self.trims or any(_same_trim((width_in, height_in), t) for t in self.trims)
+
+    def prints_as_custom(self, width_in: float, height_in: float) -> bool:
+        if self.custom_range is None:
+            return False
+        (w0, w1), (h0, h1) = self.custom_range
+        slack = TRIM_TOLERANCE_IN
+        return w0 - slack <= width_in <= w1 + slack and h0 - slack <= height_in <= h1 + slack
+
+    def nearest_trims(self, width_in: float, height_in: float, count: int = 3
+                      ) -> list[tuple[float, float]]:
+        """The shop's trims closest in size to this one, nearest first."""
+        return sorted(self.trims, key=lambda t: (abs(t[0] - width_in) + abs(t[1] - height_in),
+                                                 t))[:count]
+
+
+# A trim named in inches to two decimals (5.06 x 7.81) or in millimetres (A5, 148 x 210 mm)
+# matches the shop's figure to within this; a PDF's page size, in points, too.
+TRIM_TOLERANCE_IN = 0.02
+
+
+def _same_trim(a: tuple[float, float], b: tuple[float, float]) -> bool:
+    return abs(a[0] - b[0]) <= TRIM_TOLERANCE_IN and abs(a[1] - b[1]) <= TRIM_TOLERANCE_IN
+
+
+def trim_name(trim: tuple[float, float]) -> str:
+    return f"{round(trim[0], 3):g}x{round(trim[1], 3):g}"
+
+
+def trim_finding(profile: Profile, width_in: float, height_in: float) -> tuple[str, str] | None:
+    """(code, message) when the shop does not print this trim as one of its standard sizes:
+    OCT448 it does not print it at all, OCT449 only as a custom size. None: a standard trim."""
+    if profile.prints_trim(width_in, height_in):
+        return None
+    size = f"{trim_name((width_in, height_in))} in"
+    nearest = ", ".join(trim_name(t) for t in profile.nearest_trims(width_in, height_in))
+    if profile.prints_as_custom(width_in, height_in):
+        return ("OCT449", f"{profile.shop} prints {size} only as a custom size, sold on Amazon "
+                f"but not through Expanded Distribution; its nearest standard trims are "
+                f"{nearest}")
+    return ("OCT448", f"{profile.shop} does not print {size}; the nearest trims it prints are "
+            f"{nearest}")
+
+
+# KDP's standard paperback trims (kdp.amazon.com/en_US/help/topic/G201834180, "Print
+# options: trim size"; as read by the third-party summaries cited in /work/shared/reference.md
+# and by kindlepreneur.com/book-sizes). Any other trim from 4 x 6 to 8.5 x 11.69 in KDP prints
+# as a custom size, sold on Amazon but not through Expanded Distribution.
+KDP_TRIMS: tuple[tuple[float, float], ...] = (
+    (5, 8), (5.06, 7.81), (5.25, 8), (5.5, 8.5), (5.83, 8.27), (6, 9), (6.14, 9.21),
+    (6.69, 9.61), (7, 10), (7.44, 9.69), (7.5, 9.25), (8, 10), (8.25, 6), (8.25, 8.25),
+    (8.25, 11), (8.5, 8.5), (8.5, 11), (8.27, 11.69),
+)
+# The large trims bind fewer pages (KDP's Print options page, as summarised at
+# bookbolt.kb.help/kdp-publishing-what-is-the-minimum-maximum-number-of-pages-...).
+_KDP_TRIM_LIMITS: tuple[tuple[tuple[float, float], dict[str, int]], ...] = (
+    ((8.25, 6), {"white": 800, "cream": 750, "colour": 800}),
+    ((8.25, 8.25), {"white": 800, "cream": 750, "colour": 800}),
+    ((8.5, 8.5), {"white": 590, "cream": 550, "colour": 590}),
+    ((8.5, 11), {"white": 590, "cream": 550, "colour": 590}),
+    ((8.27, 11.69), {"white": 780, "cream": 730, "colour": 590}),
+)
+# IngramSpark's paperback trims (its "Trim sizes and papers" list,
+# help.ingramspark.com/hc/en-us/articles/5341425168013, and the trim matrix of its File
+# Creation Guide, as tabulated by third-party print notes; 11 x 8.5 in is its landscape trim).
+# IngramSpark prints no other size.
+INGRAM_TRIMS: tuple[tuple[float, float], ...] = (
+    (4, 6), (4, 7), (4.25, 7), (4.37, 7), (4.72, 7.48), (5, 7), (5, 8), (5.06, 7.81),
+    (5.25, 8), (5.5, 8.25), (5.5, 8.5), (5.83, 8.27), (6, 9), (6.024, 9.252), (6.14, 9.21),
+    (6.5, 6.5), (6.625, 10.25), (6.69, 9.61), (7, 10), (7.44, 9.69), (7.5, 9.25), (8, 8),
+    (8, 10), (8, 10.88), (8.25, 8.25), (8.25, 10.75), (8.25, 11), (8.268, 11.693), (8.5, 8.5),
+    (8.5, 11), (11, 8.5),
+)
 
 _KDP_PAPER = {"white": 0.002252, "cream": 0.0025, "colour": 0.002347}
 
@@ -59,12 +153,16 @@ PROFILES: dict[str, Profile] = {
         name="kdp", shop="KDP",
         gutter_table=((150, 0.375), (300, 0.5), (500, 0.625), (700, 0.75), (828, 0.875)),
         safe_zone_in=0.25, safe_zone_bleed_in=0.375,
-        min_pages=24, max_pages={"white": 828, "cream": 776, "colour": 600},
+        # octavo's "colour" is KDP's premium colour (its spine factor below): 24 to 828 pages
+        # (kdp.amazon.com/en_US/help/topic/G201834180). Standard colour (72 to 600 pages) is
+        # not one of octavo's papers.
+        min_pages=24, max_pages={"white": 828, "cream": 776, "colour": 828},
         # KDP requires every font embedded and "recommends" whole fonts; it accepts subsets.
         # One subset for the whole book keeps the file near a one-pass PDF's size (whole fonts
         # add 0.75 MB to every book); `build.fonts: full` embeds them whole.
         max_file_mb=650, pdf_standard="x-1a", font_embedding="subset",
         annotations_allowed=False, spine_text_min_pages=79, paper_inch_per_page=_KDP_PAPER,
+        trims=KDP_TRIMS, custom_range=((4, 8.5), (6, 11.69)), trim_page_limits=_KDP_TRIM_LIMITS,
     ),
     "ingram": Profile(
         name="ingram", shop="IngramSpark",
@@ -76,6 +174,7 @@ PROFILES: dict[str, Profile] = {
         max_file_mb=None, pdf_standard="x-1a", font_embedding="subset",
         annotations_allowed=False, spine_text_min_pages=79,
         paper_inch_per_page={"white": 0.0022727, "cream": 0.0023256, "colour": 0.0022727},
+        trims=INGRAM_TRIMS,
     ),
     "generic": Profile(
         name="generic", shop="a print shop",
@@ -100,6 +199,7 @@ class Rules:
     paper: str
     gutter_in: float | None  # the book's own inside margin; None: the profile's table
     safe_zone_in: float
+    trim_in: tuple[float, float] | None = None  # (width, height): some trims bind fewer pages
 
     def required_gutter(self, pages: int) -> float:
         return self.profile.gutter_for(pages)
@@ -112,7 +212,7 @@ class Rules:
 
     @property
     def max_pages(self) -> int:
-        return self.profile.max_pages[self.paper]
+        return self.profile.max_pages_for(self.paper, self.trim_in)
 
     @property
     def black_and_white(self) -> bool:
@@ -127,7 +227,8 @@ VISIBLE_INSIDE_IN = 0.25
 def resolve_rules(profile: str = DEFAULT_PROFILE, *, pdf_standard: str | None = None,
                   font_embedding: str | None = None, bleed: bool = False,
                   paper: str = "white", gutter_in: float | None = None,
-                  safe_zone_in: float | None = None) -> Rules:
+                  safe_zone_in: float | None = None,
+                  trim_in: tuple[float, float] | None = None) -> Rules:
     chosen = PROFILES[profile]
     return Rules(
         profile=chosen,
@@ -137,6 +238,7 @@ def resolve_rules(profile: str = DEFAULT_PROFILE, *, pdf_standard: str | None = 
         paper=paper,
         gutter_in=gutter_in,
         safe_zone_in=safe_zone_in if safe_zone_in is not None else chosen.safe_zone(bleed),
+        trim_in=trim_in,
     )
 
 

@@ -53,19 +53,23 @@ class StoryResult:
 serial.register(StoryResult, StoryText)
 
 
-# Work for this process while the workers start on the stories: given each job's bytes (None
-# where the file cannot be read), in the jobs' order.
-Meanwhile = Callable[[list[bytes | None]], None]
+# Work for this process while the workers start on the stories, given each job's bytes (None
+# where the file cannot be read), in the jobs' order: the whole-book checks (check/early.py).
+MeanwhileWithBytes = Callable[[list[bytes | None]], object]
 
 
 def process_stories(jobs: list[StoryJob], cache: BuildCache, workers: int = 1,
-                    meanwhile: Meanwhile | None = None
+                    meanwhile: Callable[[], object] | None = None,
+                    meanwhile_with_bytes: MeanwhileWithBytes | None = None,
                     ) -> Iterator[tuple[StoryJob, StoryResult]]:
-    """Every job's result, in the jobs' order. `meanwhile` runs here once the workers have
-    their stories, only when there are workers."""
+    """Every job's result, in the jobs' order. `meanwhile` is run by this process while the
+    workers start on the stories, when there are workers (work for later stages that does
+    not depend on the stories, such as importing the backends); so is
+    `meanwhile_with_bytes`, given the stories' bytes."""
     todo: list[tuple[StoryJob, bytes, str]] = []  # (job, manuscript bytes, cache key)
     raws: list[bytes | None] = []
     weights: list[int] = []
+    fresh: list[int] = []  # the todo jobs not in the cache
     unreadable: dict[int, tuple[Diagnostic, ...]] = {}
     for index, job in enumerate(jobs):
         raw, error = _read(job)
@@ -74,12 +78,16 @@ def process_stories(jobs: list[StoryJob], cache: BuildCache, workers: int = 1,
             unreadable[index] = error
             continue
         key = _key(job, raw)
+        cached = cache.has(CACHE_KIND, key)
+        if not cached:
+            fresh.append(len(todo))
         todo.append((job, raw, key))
         # Reading a story back from the cache costs about a tenth of making it.
-        weights.append(len(raw) // 10 if cache.has(CACHE_KIND, key) else len(raw))
+        weights.append(len(raw) // 10 if cached else len(raw))
     parallel = workers > 1 and len(todo) > 1 and sum(weights) >= PARALLEL_MIN_BYTES
-    done = _run(todo, weights, cache.folder, workers if parallel else 1,
-                None if meanwhile is None else lambda: meanwhile(raws))
+    if meanwhile_with_bytes is not None:
+        meanwhile = _both(meanwhile, lambda: meanwhile_with_bytes(raws))
+    done = _run(todo, weights, cache.folder, workers if parallel else 1, meanwhile, fresh)
     for index, job in enumerate(jobs):
         if index in unreadable:
             yield job, StoryResult(None, unreadable[index])
@@ -91,6 +99,14 @@ def process_stories(jobs: list[StoryJob], cache: BuildCache, workers: int = 1,
             else:
                 cache.misses += 1
         yield job, result
+
+
+def _both(first: Callable[[], object] | None, then: Callable[[], object]) -> Callable[[], None]:
+    def both() -> None:
+        if first is not None:
+            first()
+        then()
+    return both
 
 
 def _story(job: StoryJob, raw: bytes, cache_folder: Path | None,
@@ -171,25 +187,35 @@ def _cached(cache: BuildCache, key: str) -> StoryResult | None:
 
 def _run(todo: list[tuple[StoryJob, bytes, str]], weights: list[int],
          cache_folder: Path | None, workers: int,
-         meanwhile: Callable[[], None] | None = None) -> Iterator[tuple[StoryResult, bool]]:
+         meanwhile: Callable[[], object] | None,
+         fresh: list[int]) -> Iterator[tuple[StoryResult, bool]]:
     if workers <= 1:
         return (_story(job, raw, cache_folder, key) for job, raw, key in todo)
-    return _shared_out(todo, weights, cache_folder, min(workers, len(todo)), meanwhile)
+    return _shared_out(todo, weights, cache_folder, min(workers, len(todo)), meanwhile, fresh)
 
 
 def _shared_out(todo: list[tuple[StoryJob, bytes, str]], weights: list[int],
                 cache_folder: Path | None, workers: int,
-                meanwhile: Callable[[], None] | None = None
-                ) -> Iterator[tuple[StoryResult, bool]]:
+                meanwhile: Callable[[], object] | None = None,
+                fresh: list[int] | None = None) -> Iterator[tuple[StoryResult, bool]]:
     """The stories over `workers` processes, this one among them: the pool's workers take
     the heaviest from the head of the queue, this process the lightest from its tail, until it
     meets one a worker has started."""
     from concurrent.futures import ProcessPoolExecutor
 
-    pool = ProcessPoolExecutor(workers - 1, mp_context=_start_method())
     order = sorted(range(len(todo)), key=lambda i: -weights[i])
-    futures = {i: pool.submit(_story, *todo[i][:2], cache_folder, todo[i][2]) for i in order}
     here: dict[int, tuple[StoryResult, bool]] = {}
+    if fresh is not None and len(fresh) >= 2:
+        # The lightest story to make is made here before the workers fork: what making one
+        # loads on first use (the pronouncing dictionary, the fonts' character maps, the
+        # spelling dictionaries, a tenth of a second) is then inherited, not loaded again by
+        # each worker.
+        first = min(fresh, key=lambda i: (weights[i], i))
+        job, raw, key = todo[first]
+        here[first] = _story(job, raw, cache_folder, key)
+        order.remove(first)
+    pool = ProcessPoolExecutor(workers - 1, mp_context=_start_method())
+    futures = {i: pool.submit(_story, *todo[i][:2], cache_folder, todo[i][2]) for i in order}
     try:
         if meanwhile is not None:
             meanwhile()
@@ -198,10 +224,15 @@ def _shared_out(todo: list[tuple[StoryJob, bytes, str]], weights: list[int],
                 break
             job, raw, key = todo[index]
             here[index] = _story(job, raw, cache_folder, key)
-    finally:
-        pool.shutdown(wait=False)
-    for index in range(len(todo)):
-        yield here[index] if index in here else futures[index].result()
+        results = [here[index] if index in here else futures[index].result()
+                   for index in range(len(todo))]
+    except BaseException:
+        pool.shutdown(wait=False, cancel_futures=True)
+        raise
+    # Joined, so that its threads are gone when a backend forks its own workers (a process
+    # running threads does not fork: octavo.forking).
+    pool.shutdown(wait=True)
+    yield from results
 
 
 def _start_method() -> BaseContext:

@@ -4,8 +4,9 @@ findings are the same, in the same order, as when every story is checked in this
 from __future__ import annotations
 
 import shutil
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -39,12 +40,11 @@ def test_workers_find_what_one_process_finds(book: BookFolder,
     run = stories._run
 
     def counted(todo: list[tuple[stories.StoryJob, bytes, str]], weights: list[int],
-                cache_folder: Path | None, workers: int,
-                meanwhile: Callable[[], None] | None = None,
+                cache_folder: Path | None, workers: int, *rest: Any
                 ) -> Iterator[tuple[stories.StoryResult, bool]]:
         made: list[bool] = []
         pools.append((workers, made))
-        for result, from_cache in run(todo, weights, cache_folder, workers, meanwhile):
+        for result, from_cache in run(todo, weights, cache_folder, workers, *rest):
             made.append(not from_cache)
             yield result, from_cache
 

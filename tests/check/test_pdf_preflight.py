@@ -202,3 +202,69 @@ def test_version_encryption_and_file_size(tmp_path: Path, monkeypatch: pytest.Mo
 
     monkeypatch.setitem(PROFILES, "kdp", dataclasses.replace(PROFILES["kdp"], max_file_mb=0.001))
     assert _codes(right)["OCT432"][0].startswith("the file is 0.0 MB; KDP accepts at most 0.001")
+
+
+def sized_pdf(path: Path, sizes: list[tuple[float, float]]) -> Path:
+    """One blank page per (width, height) in inches, each with its TrimBox."""
+    pdf = pikepdf.new()
+    for width, height in sizes:
+        page = pdf.add_blank_page(page_size=(width * 72, height * 72))
+        page.TrimBox = page.BleedBox = pikepdf.Array([0, 0, width * 72, height * 72])
+    pdf.save(path)
+    return path
+
+
+def test_a_page_size_the_shop_does_not_print_is_located(tmp_path: Path) -> None:
+    odd = sized_pdf(tmp_path / "odd.pdf", [(6, 9), (6, 9), (5.4, 8.4), (5.4, 8.4)])
+    ingram = run_octavo("check", "--pdf", odd, "--profile", "ingram", cwd=tmp_path)
+    assert ingram.returncode == 1 and "Traceback" not in ingram.stderr
+    (line,) = [x for x in ingram.stdout.splitlines() if "OCT448" in x]
+    assert line == (f"{odd}#page=3: error OCT448 page 3 (its TrimBox): IngramSpark does not "
+                    "print 5.4x8.4 in; the nearest trims it prints are 5.5x8.5, 5.5x8.25, "
+                    "5.25x8")
+    kdp = run_octavo("check", "--pdf", odd, "--profile", "kdp", cwd=tmp_path).stdout
+    (line,) = [x for x in kdp.splitlines() if "OCT44" in x and "TrimBox" in x]
+    assert line.startswith(f"{odd}#page=3: warning OCT449 page 3 (its TrimBox): KDP prints "
+                           "5.4x8.4 in only as a custom size")
+    # Look-alikes: A5 (in millimetres) and IngramSpark's 4.37 x 7 are on its list.
+    listed = sized_pdf(tmp_path / "listed.pdf", [(148 / 25.4, 210 / 25.4), (4.37, 7)])
+    assert "OCT448" not in run_octavo("check", "--pdf", listed, "--profile", "ingram",
+                                      cwd=tmp_path).stdout
+    assert "OCT448" not in run_octavo("check", "--pdf", odd, "--profile", "generic",
+                                      cwd=tmp_path).stdout
+
+
+def test_the_paper_sets_the_page_limits_and_the_black_text_rule(tmp_path: Path) -> None:
+    path = foreign_pdf(tmp_path / "word.pdf")  # 3 pages, red RGB text
+    white = run_octavo("check", "--pdf", path, "--profile", "kdp", cwd=tmp_path).stdout
+    assert "KDP prints 24 to 828 pages on white paper" in white and "OCT439" in white
+    cream = run_octavo("check", "--pdf", path, "--profile", "kdp", "--paper", "cream",
+                       cwd=tmp_path).stdout
+    assert "KDP prints 24 to 776 pages on cream paper" in cream
+    colour = run_octavo("check", "--pdf", path, "--profile", "kdp", "--paper", "colour",
+                        cwd=tmp_path).stdout
+    # A colour interior may set text in colour; the page limits are premium colour's.
+    assert "OCT439" not in colour and "KDP prints 24 to 828 pages on colour paper" in colour
+    # The US spelling names the same paper.
+    color = run_octavo("check", "--pdf", path, "--profile", "kdp", "--paper", "color",
+                       cwd=tmp_path).stdout
+    assert "OCT439" not in color and "on colour paper" in color
+    # Inside a book, the book's paper is the default.
+    (tmp_path / "book.yaml").write_text("title: T\nbuild: {paper: cream}\n", encoding="utf-8")
+    inside = run_octavo("check", "--pdf", path, "--profile", "kdp", cwd=tmp_path).stdout
+    assert "on cream paper" in inside
+    assert "on white paper" in run_octavo("check", "--pdf", path, "--profile", "kdp",
+                                          "--paper", "white", cwd=tmp_path).stdout
+
+
+@pytest.mark.parametrize(("args", "says"), [
+    (("--profile", "kdp", "--paper", "blue"), "Invalid value for '--paper'"),
+    (("--profile", "lulu"), "Invalid value for '--profile'"),
+    (("--paper", "cream"), "--paper goes with --pdf FILE --profile NAME"),
+])
+def test_a_bad_profile_or_paper_is_a_usage_error(tmp_path: Path, args: tuple[str, ...],
+                                                 says: str) -> None:
+    path = foreign_pdf(tmp_path / "word.pdf")
+    run = run_octavo("check", "--pdf", path, *args, cwd=tmp_path)
+    assert run.returncode == 2 and says in run.stderr
+    assert "Traceback" not in run.stderr and run.stdout == ""

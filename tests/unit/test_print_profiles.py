@@ -102,6 +102,12 @@ def _manifest(book: BookFolder, extra: str) -> object:
     return load_manifest(book.root / "book.yaml")
 
 
+def test_the_us_spelling_of_colour_paper_is_the_same_paper(book: BookFolder) -> None:
+    manifest, _ = _manifest(book, "build: {paper: color}")  # type: ignore[misc]
+    assert manifest.print.paper == "colour"
+    assert not resolve_rules("kdp", paper=manifest.print.paper).black_and_white
+
+
 def test_manifest_print_keys(book: BookFolder) -> None:
     book.write("extra.css", "p {}\n")
     manifest, _ = _manifest(book, (  # type: ignore[misc]

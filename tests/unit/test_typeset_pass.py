@@ -22,16 +22,21 @@ import pytest
 
 from octavo.backends.pdf_layout import PdfLayout
 from octavo.backends.pdf_paginate import (
+    COST_SHORT_LAST_PAGE,
     COST_SHORT_SPREAD,
     Flow,
     Position,
     Unit,
+    _page_cost,
     choose_depths,
     fill_page,
+    may_be_spaced,
     paginate,
     settle,
+    spaced,
 )
 from octavo.backends.pdf_typeset import (
+    SPACED,
     TRACKED,
     Quality,
     VariantSearch,
@@ -476,7 +481,7 @@ def probed(tmp_path_factory: pytest.TempPathFactory) -> SimpleNamespace:
     import octavo.backends.pdf_typeset as pass_module
 
     probe = pass_module.probe_variants
-    seen = SimpleNamespace(lengths=[], worthy=0, left_out=0, first_lines=[])
+    seen = SimpleNamespace(lengths=[], worthy=0, left_out=0, first_lines=[], opening_lines=[])
 
     def probe_and_check(html: str, flow: Flow, wanted: dict[int, tuple[str, ...]],
                         lay_out: Any) -> Any:
@@ -488,8 +493,11 @@ def probed(tmp_path_factory: pytest.TempPathFactory) -> SimpleNamespace:
             found, _ = probe(html, flow, {i: names for i, names in unprobed.items() if names}, lay_out)
             seen.lengths += [(len(flow.units[key[0]].lines), len(unit.lines)) for key, unit in found.items()]
             seen.worthy, seen.left_out = len(worthy), sum(len(names) for names in unprobed.values())
+            first = next(index for index, unit in enumerate(flow.units) if unit.child_index == 0)
+            opening, _ = probe(html, flow, {first: ("tight",)}, lay_out)
+            seen.opening_lines = [unit.lines[0] for unit in opening.values()]
         found, document = probe(html, flow, wanted, lay_out)
-        seen.first_lines += [unit.lines[0] for unit in found.values()]
+        seen.first_lines += [unit.lines[0] for unit in found.values() if unit.child_index > 0]
         return found, document
 
     monkeypatch = pytest.MonkeyPatch()
@@ -514,12 +522,18 @@ def test_no_variant_takes_the_lead_in_of_the_story_first_paragraph(probed: Simpl
     from weasyprint.formatting_structure import boxes
 
     # The book's lead-in sets the story's first line in small capitals (`p:first-child`); a
-    # variant laid out first in its probe document must not be taken for that paragraph.
+    # variant laid out first in its probe document must not be taken for that paragraph...
     assert probed.first_lines
     for line in probed.first_lines:
         for box in line.descendants():
             if isinstance(box, boxes.TextBox):
                 assert box.style["font_variant_caps"] == "normal", box.text
+    # ... and the first paragraph's own variants are set with it, as in the story (they were
+    # never probed: a fragment alone on its last line, `disap-` / `pointed.`, stayed there).
+    assert len(probed.opening_lines) == 1
+    caps = [box.style["font_variant_caps"] for box in probed.opening_lines[0].descendants()
+            if isinstance(box, boxes.TextBox)]
+    assert caps and all(cap == "small-caps" for cap in caps)
 
 
 def test_a_word_broken_across_the_page_turn_alone_is_a_fault_worth_mending() -> None:
@@ -537,3 +551,173 @@ def test_a_word_broken_across_the_page_turn_alone_is_a_fault_worth_mending() -> 
     after, deltas = search.fix_faults(cost, deltas)
     assert not has_fault(flow, deltas) and after < cost
     assert search.retracked == {5: "plain"}
+
+
+# ---- Blocks of lines (a chat, verse) and the space around blocks ------------------------------
+
+def _chat(turns: int, first: int = 0) -> str:
+    names = ("Theo", "Marguerite", "Jonah")
+    return "\n".join(f"{names[(first + turn) % 3]}: message number {first + turn} about the fridge"
+                     for turn in range(turns))
+
+
+def test_a_chat_broken_across_a_page_keeps_the_text_on_the_baseline_grid(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # Chat blocks (a block of one-line blocks, half a line of padding above and below): one
+    # broken across a page leaves half its padding on each page, and WeasyPrint sets every
+    # line after it half a line off the facing page's baselines. The pass models such blocks
+    # (they were left outside it) and makes each fragment a whole number of lines; a scene
+    # break's ornament (a block of one line too) stays a scene break.
+    import octavo.backends.pdf_typeset as pass_module
+
+    outcomes: list[Any] = []
+
+    def typeset_and_record(html: str, lay_out: Any) -> Any:
+        document, outcome = typeset_story(html, lay_out)
+        outcomes.append(outcome)
+        return document, outcome
+
+    typeset_story = pass_module.typeset_story
+    monkeypatch.setattr(pass_module, "typeset_story", typeset_and_record)
+    book = BookFolder(tmp_path)
+    text = _GRID_SENTENCE * 7
+    parts = []
+    for index in range(9):
+        parts += [text, _chat(5 + index % 3, index), *(["* * *"] if index % 4 == 1 else [])]
+    book.write("stories/one.txt", "\n\n".join([*parts, text]) + "\n")
+    book.write("book.yaml", "title: Chat\nauthor: Ann Writer\nlanguage: en-US\n"
+               "contents:\n  - {file: stories/one.txt, title: One}\n")
+    pdf = build(book.root / "book.yaml", book.root / "out", ("pdf",),
+                timestamp=STAMP).artifacts[0].path
+    assert sum(outcome.modelled for outcome in outcomes) == 1  # the story (not the front matter)
+    offsets = _baseline_offsets(pdf)
+    assert len(offsets) > 40
+    assert max(abs(offset - round(offset)) for offset in offsets) < 0.02
+    report = measure_pdf(pdf, BOTTOM_MARGIN_IN)
+    assert report.short_pages == 0 and report.widows == 0 and report.orphans == 0
+    words = _body_words(pdf)
+    assert words.count("fridge") == sum(5 + index % 3 for index in range(9))
+
+
+def _chat_unit(lines: int) -> Unit:
+    """A block of `lines` one-line blocks with half a line of padding above and below."""
+    heights = [LINE] * lines
+    heights[0] += LINE / 2
+    heights[-1] += LINE / 2
+    return Unit(element=None, lines=[object()] * lines, heights=heights, ragged=True,
+                pad_top=LINE / 2, pad_bottom=LINE / 2, child_index=1,
+                hyphenated=[False] * lines)
+
+
+def test_a_page_broken_inside_a_chat_ends_on_its_foot_once_settled() -> None:
+    # Seven lines, then a chat of four: two of its lines fit below its half line of padding.
+    flow = _flow([_paragraph(7), _chat_unit(4), _paragraph(6)])
+    as_laid_out = fill_page(flow, Position(0), 0.0, flow.bottom)
+    assert as_laid_out.end == Position(1, 2) and as_laid_out.bottom == 9.5 * LINE  # WeasyPrint's
+    settle(flow)
+    first, second = paginate(flow, [0, 0]) or []
+    assert first.end == Position(1, 2) and first.bottom == 10 * LINE  # its last line on the foot
+    # The chat's two lines and its padding overleaf make three lines: what follows is on the grid.
+    assert second.bottom == (3 + 6) * LINE
+
+
+def test_a_block_with_a_line_more_space_around_it_mends_a_page_a_line_short() -> None:
+    # A story opening on a verso (no deeper sink): eight lines and a one-line block; the
+    # three-line paragraph after them cannot break 1 + 2 or 2 + 1, so the page ends a line
+    # short, unless the block takes a line more space.
+    block = Unit(element=SimpleNamespace(tag="div", get=lambda name: ""), heights=[LINE],
+                 child_index=1)
+    assert may_be_spaced(block) and not may_be_spaced(_scene_break())
+    units = [_paragraph(8), block, _paragraph(3), _paragraph(12), _paragraph(10)]
+    flow = _flow(units, first=10, pages=5)
+    flow.opens_on_recto = False
+    settle(flow)
+    cost, deltas = choose_depths(flow)
+    assert has_fault(flow, deltas)
+    variants = {(1, SPACED): spaced(block, LINE)}
+    clean = Quality(False, 0, 0, 0)
+    search = VariantSearch(flow, variants, dict.fromkeys(variants, clean),
+                           dict.fromkeys(range(len(units)), clean), {}, 1000)
+    after, deltas = search.fix_faults(cost, deltas)
+    assert not has_fault(flow, deltas) and after < cost
+    assert search.retracked == {1: SPACED}
+    assert (paginate(flow, deltas) or [])[0].bottom == 10 * LINE  # the page full
+
+
+def test_a_paragraph_retracked_for_its_reading_may_be_set_again_for_the_pages() -> None:
+    # The second paragraph reads better loose (same length) and was set so; set tight it is a
+    # line shorter, and only then does the three-line paragraph after it fit on the page,
+    # which otherwise ends two lines short.
+    units = [_paragraph(3), _paragraph(5), _paragraph(3), *[_paragraph(2) for _ in range(10)]]
+    flow = _flow(units, first=10, pages=5)
+    settle(flow)
+    variants = {(1, "loose"): _paragraph(5), (1, "tight"): _paragraph(4)}
+    clean = Quality(False, 0, 0, 0)
+    retracked = {1: "loose"}
+    flow.units[1] = variants[(1, "loose")]
+    cost, deltas = choose_depths(flow)
+    assert has_fault(flow, deltas)
+    search = VariantSearch(flow, variants, dict.fromkeys(variants, clean),
+                           dict.fromkeys(range(len(units)), clean), retracked, 1000)
+    after, deltas = search.fix_faults(cost, deltas)
+    assert not has_fault(flow, deltas) and after == 0
+    assert retracked == {1: "tight"}
+
+
+def test_a_last_page_costs_more_for_each_line_it_lacks() -> None:
+    # The search gains a short last page's lines one at a time: each line is worth having.
+    flow = _flow([_paragraph(1)])
+    costs = [_page_cost(flow, fill_page(flow, Position(0), 0.0, flow.bottom), 2, True)]
+    for lines in (2, 3, 4, 5):
+        flow.units = [_paragraph(lines)]
+        costs.append(_page_cost(flow, fill_page(flow, Position(0), 0.0, flow.bottom), 2, True))
+    assert costs[0] > costs[1] > costs[2] > costs[3] >= COST_SHORT_LAST_PAGE and costs[4] == 0
+
+
+# ---- Full-page plates ---------------------------------------------------------------------------
+
+def _plate() -> Unit:
+    return Unit(element=None, heights=[12 * LINE], child_index=1, plate=True)
+
+
+def test_a_plate_stays_on_its_page_and_the_text_flows_around_it() -> None:
+    # Ten lines, a plate WeasyPrint put on the second page, fifteen lines.
+    flow = _flow([_paragraph(10), _plate(), _paragraph(15)], pages=4)
+    flow.plates = {1: 1}
+    plans = paginate(flow, [0, 0, 0, 0]) or []
+    assert [(plan.start, plan.end) for plan in plans] == [
+        (Position(0), Position(1)), (Position(1), Position(2)), (Position(2), Position(2, 10)),
+        (Position(2, 10), Position(3))]
+    assert _page_cost(flow, plans[1], 2, False) == 0  # a plate page is never "short"
+    # A page a line short would carry a line onto the plate's page: no such pagination.
+    assert paginate(flow, [-1, 0, 0, 0]) is None
+    cost, deltas = choose_depths(flow)
+    assert cost < 10**9 and (paginate(flow, deltas) or [])[1].start == Position(1)
+
+
+def test_a_story_with_a_plate_goes_through_the_pass(tmp_path: Path,
+                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    # Stories with a full-page plate were left as WeasyPrint laid them out.
+    import octavo.backends.pdf_typeset as pass_module
+    from tests.e2e.test_print_plates import _book
+
+    outcomes: list[Any] = []
+
+    def typeset_and_record(html: str, lay_out: Any) -> Any:
+        document, outcome = typeset_story(html, lay_out)
+        outcomes.append(outcome)
+        return document, outcome
+
+    typeset_story = pass_module.typeset_story
+    monkeypatch.setattr(pass_module, "typeset_story", typeset_and_record)
+    pdf = _book(tmp_path / "book", "bleed: true")
+    assert sum(outcome.modelled for outcome in outcomes) == 1  # the story
+    texts = [subprocess.run(["pdftotext", "-f", str(n), "-l", str(n), str(pdf), "-"],
+                            capture_output=True, text=True, check=True).stdout.strip()
+             for n in range(1, int(re.search(r"Pages:\s+(\d+)", subprocess.run(
+                 ["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout)[1]) + 1)]
+    story = [index for index, text in enumerate(texts) if "The tide" in text]
+    plate = [index for index in range(story[0], story[-1]) if not texts[index]]
+    assert len(plate) == 1  # the plate's page, between text pages, without head or folio
+    numbers = [int(n) for n in re.findall(r"^(\d+)\. The tide", "\n".join(texts), re.MULTILINE)]
+    assert numbers == list(range(10))  # every paragraph, in order

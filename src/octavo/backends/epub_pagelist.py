@@ -18,7 +18,7 @@ from markupsafe import Markup, escape
 from octavo.document import Block, BlockQuote, SceneBreak
 from octavo.pagemap import PageMap, PageStart, index_after, visible_length
 from octavo.render.direction import Direction
-from octavo.render.xhtml import render_block
+from octavo.render.xhtml import render_block, render_blocks
 
 
 def marker_id(label: str) -> str:
@@ -72,6 +72,8 @@ def render_marked_blocks(blocks: Sequence[Block], heading_offset: int, scene_bre
     """`render_blocks` with the page-break markers of `marks` at their places, inside the
     blocks' text (before a scene break, which has none), so the blocks' own structure is
     unchanged."""
+    if marks is None or not marks.in_blocks:  # no page starts inside these blocks' text
+        return render_blocks(tuple(blocks), heading_offset, scene_break, direction)
     out: list[Markup] = []
     for index, block in enumerate(blocks):
         here = (*path, index)

@@ -19,21 +19,24 @@ from octavo.backends.pdf_assemble import Assembler, OutlineNode, PdfInfo
 from octavo.backends.pdf_compose import Composition, compose_book, document_count
 from octavo.backends.pdf_fonts import unify_fonts
 from octavo.backends.pdf_layout import PdfLayout
+from octavo.backends.pdf_memo import load_memo, save_memo
 from octavo.backends.pdf_pagemap import PlacedPages, book_page_map
+from octavo.backends.pdf_pieces import Finished, finish_documents
 from octavo.backends.pdf_print import (
     mark_pdfx,
     open_as_facing_pages,
-    remove_unused_colour_spaces,
     save_options,
     set_page_boxes,
     strip_annotations,
 )
 from octavo.backends.print_geometry import (
     POINTS_PER_INCH,
+    GutterPass,
     PageGeometry,
     estimate_pages,
     geometry_css,
     page_geometry,
+    settle_gutter,
 )
 from octavo.backends.print_html import PrintHtml, stylesheet_paths
 from octavo.backends.print_imprint import print_copyright_lines
@@ -46,15 +49,14 @@ from octavo.render.direction import language_direction
 from octavo.render.imprint import story_credit_lines
 from octavo.render.templating import make_environment
 
-MAX_PASSES = 3
-
 
 def rules_for(book: Book) -> Rules:
     settings = book.print
     return resolve_rules(settings.profile, pdf_standard=settings.pdf_standard,
                          font_embedding=settings.fonts, bleed=settings.bleed,
                          paper=settings.paper, gutter_in=settings.gutter_in,
-                         safe_zone_in=settings.safe_zone_in)
+                         safe_zone_in=settings.safe_zone_in,
+                         trim_in=(settings.trim.width_in, settings.trim.height_in))
 
 
 class PdfBackend:
@@ -89,34 +91,26 @@ class PdfBackend:
         if options.cache is not None:
             layout.use_store(options.cache)
 
-        def lay_out(gutter: float) -> tuple[PageGeometry, Composition]:
+        def lay_out(gutter: float) -> tuple[float, PageGeometry, Composition]:
             geometry, css = geometry_for(gutter)
             progress.stage("PDF", openings)
-            return geometry, compose_book(book, layout.with_geometry(css), html,
-                                          copyright_lines, progress, options.workers)
+            return gutter, geometry, compose_book(book, layout.with_geometry(css), html,
+                                                  copyright_lines, progress, options.workers)
 
-        geometry, composition = lay_out(gutter)
-        # Lay out again while the count calls for another gutter. A wider gutter only adds
-        # pages, so a step up never needs a step back; a step down is kept only if it holds.
-        for _ in range(MAX_PASSES - 1):
-            wanted = rules.gutter_for(_final_pages(composition, rules))
-            if wanted == gutter:
-                break
-            trial_geometry, trial = lay_out(wanted)
-            if wanted > gutter or rules.gutter_for(_final_pages(trial, rules)) == wanted:
-                gutter, geometry, composition = wanted, trial_geometry, trial
-            else:
-                break
-
+        # Laid out again only when the count crosses a step of the shop's table.
+        (gutter, geometry, composition), passes = settle_gutter(
+            gutter, lay_out, lambda laid: _final_pages(laid[2], rules), rules.gutter_for)
         pages = _final_pages(composition, rules)
+        if len(passes) > 1:
+            diags.info("OCT450", _passes_note(passes, gutter, pages, rules), Span(str(book.root)))
         if rules.gutter_in is not None and rules.gutter_in < rules.required_gutter(pages):
             diags.warning("OCT140", f"the inside margin (build.gutter) is {rules.gutter_in:g} "
                           f"in; {rules.profile.shop} requires {rules.required_gutter(pages):g} "
                           f"in for {pages} pages", Span(str(book.root)))
-        folio_sheets = layout.with_geometry(geometry_for(gutter)[1]).folio_sheets(
-            composition.body_folios, composition.body_heads, book.meta.language, direction,
-            options.workers)
-        final = _assemble(book, composition, folio_sheets, rules, geometry, diags, options)
+        finished = finish_documents(layout.with_geometry(geometry_for(gutter)[1]), composition,
+                                    book.meta.language, direction, options.workers,
+                                    options.cache)
+        final = _assemble(book, composition, finished, rules, geometry, diags, options)
         open_as_facing_pages(final.pdf, direction)
         if rules.pdf_standard != "none":
             mark_pdfx(final.pdf, rules.pdf_standard, _title(book), book.meta.identifier.value)
@@ -127,12 +121,22 @@ class PdfBackend:
 
             # What the shop's preflight would find is reported, as a warning: the PDF is still
             # written (a book with colour emoji, say, is fine for a generic printer).
+            memo = load_memo(options.cache, book.root, options.stem)
             for finding in preflight(partial, rules, direction=direction,
-                                     display=f"{options.stem}.pdf"):
+                                     display=f"{options.stem}.pdf", memo=memo):
                 diags.add(replace(finding, severity=Severity.WARNING)
                           if finding.severity is Severity.ERROR else finding)
+            save_memo(options.cache, book.root, options.stem, memo)
         return Artifact(format="pdf", path=path, size=path.stat().st_size,
                         pages=pages, page_map=_page_map(book, composition, rules))
+
+
+def _passes_note(passes: list[GutterPass], kept: float, pages: int, rules: Rules) -> str:
+    """What the build log says when the book was laid out more than once for its gutter."""
+    tried = "; ".join(f"at a {p.inside_in:g} in inside margin, {p.pages} pages" for p in passes)
+    return (f"laid out {len(passes)} times to fit the inside margin to the final page count "
+            f"({tried}); kept {kept:g} in for {pages} pages ({rules.profile.shop} requires "
+            f"{rules.required_gutter(pages):g} in)")
 
 
 def _page_map(book: Book, composition: Composition, rules: Rules) -> PageMap:
@@ -155,17 +159,16 @@ def _padding(pages: int, rules: Rules) -> int:
     return target - pages
 
 
-def _assemble(book: Book, composition: Composition, folio_sheets: list[bytes], rules: Rules,
+def _assemble(book: Book, composition: Composition, finished: Finished, rules: Rules,
               geometry: PageGeometry, diags: Diagnostics, options: BuildOptions) -> Assembler:
     final = Assembler(geometry.width_in * POINTS_PER_INCH, geometry.height_in * POINTS_PER_INCH)
-    final.append(composition.front.pdf)
+    final.append(finished.front)
     final.pad_to_even()
     front_pages = final.pages
-    for placed in composition.body:
+    for placed, document in zip(composition.body, finished.body, strict=True):
         if placed.blank_before:
             final.add_blank()
-        final.append(placed.laid_out.pdf)
-    final.stamp_folios(front_pages, composition.body_folios, folio_sheets)
+        final.append(document)
     padding = _padding(final.pages, rules)
     if final.pages + padding > final.pages + final.pages % 2:
         diags.info("OCT145", f"{padding} blank pages added at the end: {rules.profile.shop} "
@@ -181,8 +184,7 @@ def _assemble(book: Book, composition: Composition, folio_sheets: list[bytes], r
     set_page_boxes(final.pdf, rules, language_direction(book.meta.language))
     if not rules.profile.annotations_allowed or rules.pdf_standard != "none":
         strip_annotations(final.pdf)
-    remove_unused_colour_spaces(final.pdf)
-    unify_fonts(final.pdf, rules.font_embedding)
+    unify_fonts(final.pdf, rules.font_embedding, options.cache)
     return final
 
 

@@ -17,7 +17,7 @@ from octavo.backends.pdf_assemble import OutlineNode
 from octavo.backends.pdf_folios import FolioKind
 from octavo.backends.pdf_layout import LaidOut, PdfLayout
 from octavo.backends.print_html import PrintHtml, TocEntry
-from octavo.document import Book, Chapter, MatterPage, Part, TableOfContents
+from octavo.document import BackMatter, Book, Chapter, MatterPage, Part, TableOfContents
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,10 +87,11 @@ def compose_book(book: Book, layout: PdfLayout, html: PrintHtml, copyright_lines
     # counts before it), lay them out in parallel, and plan again until nothing is missing:
     # with recto openings one round, with openings on the next page two (a document's page
     # count does not depend on its side, the two sides' text blocks being the same width).
+    documents = _Remembered(html)
     for _ in range(3):
-        if not layout.prefetch(_planned_documents(book, layout, html), workers, progress):
+        if not layout.prefetch(_planned_documents(book, layout, documents), workers, progress):
             break
-    body, outline, toc = _place_body(book, layout.render, html, NullProgress())
+    body, outline, toc = _place_body(book, layout.render, documents, NullProgress())
 
     progress.step("Front matter")
     front = layout.render(html.front([*html.front_entries(), *toc], copyright_lines))
@@ -99,7 +100,36 @@ def compose_book(book: Book, layout: PdfLayout, html: PrintHtml, copyright_lines
                        body_folios=body.folios, body_heads=body.heads)
 
 
-def _planned_documents(book: Book, layout: PdfLayout, html: PrintHtml
+class _Remembered:
+    """The body documents' HTML, each made once a build: placing the body is planned two or
+    three times over (a story's HTML takes milliseconds to make, a 300-story book's seconds),
+    and a document opening on the same side is the same HTML each time."""
+
+    def __init__(self, html: PrintHtml) -> None:
+        self.html = html
+        self.labels = html.labels
+        self._made: dict[tuple[int, int, str], str] = {}
+
+    def _once(self, item: object, folio: int, side: str, make: Callable[[], str]) -> str:
+        key = (id(item), folio, side)  # the items live as long as the build's Book
+        if key not in self._made:
+            self._made[key] = make()
+        return self._made[key]
+
+    def story(self, chapter: Chapter, first_folio: int, start_side: str) -> str:
+        return self._once(chapter, first_folio, start_side,
+                          lambda: self.html.story(chapter, first_folio, start_side))
+
+    def part(self, part: Part, first_folio: int, start_side: str) -> str:
+        return self._once(part, first_folio, start_side,
+                          lambda: self.html.part(part, first_folio, start_side))
+
+    def back(self, page: BackMatter, first_folio: int, start_side: str) -> str:
+        return self._once(page, first_folio, start_side,
+                          lambda: self.html.back(page, first_folio, start_side))
+
+
+def _planned_documents(book: Book, layout: PdfLayout, html: _Remembered
                        ) -> list[tuple[str, str]]:
     """(title, HTML) of every body document, each opening on the side the page counts known
     so far say."""
@@ -123,7 +153,7 @@ class _LastTitle(NullProgress):
         self.last = label
 
 
-def _place_body(book: Book, render: Render, html: PrintHtml, progress: Progress
+def _place_body(book: Book, render: Render, html: _Remembered, progress: Progress
                 ) -> tuple[_Body, list[OutlineNode], list[TocEntry]]:
     body = _Body(book.print.openings == "recto")
     outline: list[OutlineNode] = []
@@ -157,7 +187,7 @@ def _folio_for(side: str) -> int:
     return 1 if side == "recto" else 2
 
 
-def _story(chapter: Chapter, body: _Body, render: Render, html: PrintHtml,
+def _story(chapter: Chapter, body: _Body, render: Render, html: _Remembered,
            toc: list[TocEntry], progress: Progress, *, in_part: bool) -> OutlineNode:
     progress.step(chapter.title)
     side, blank = body.next_start()

@@ -114,15 +114,28 @@ def stamp_folios(book: Any, first: int, kinds: list[FolioKind], sheets: Sequence
     same book must give the same bytes.)"""
     pages = [(part, page) for part, sheet in enumerate(sheets) for page in sheet.pages]
     for index, kind in enumerate(kinds):
-        if kind == "none":
-            continue
-        page, (part, folio) = book.pages[first + index], pages[index]
-        if list(page.mediabox) != list(folio.mediabox):
-            raise ValueError("the folio sheet's pages are not the book's size")
-        drawing = _renamed_drawing(book, sheets[part], page, folio, f"Folio{part}-")
-        page.contents_add(b"q\n", prepend=True)
-        page.contents_add(b"Q\nq\n" + drawing + b"\nQ\n")
-        page.contents_coalesce()
+        if kind != "none":
+            part, folio = pages[index]
+            stamp_page(book, book.pages[first + index], sheets[part], folio, f"Folio{part}-")
+
+
+def stamp_document(document: Any, kinds: Sequence[FolioKind], sheet: Any, first: int) -> None:
+    """Draw pages `first`, `first + 1`... of the laid-out `sheet` over the pages of one laid-out
+    `document` that carry a folio (`kinds`, one per page of it)."""
+    for index, kind in enumerate(kinds):
+        if kind != "none":
+            stamp_page(document, document.pages[index], sheet, sheet.pages[first + index],
+                       "Folio0-")
+
+
+def stamp_page(book: Any, page: Any, sheet: Any, folio: Any, prefix: str) -> None:
+    """The folio sheet's page `folio` (of `sheet`) drawn over `page` (of `book`), in its content."""
+    if list(page.mediabox) != list(folio.mediabox):
+        raise ValueError("the folio sheet's pages are not the book's size")
+    drawing = _renamed_drawing(book, sheet, page, folio, prefix)
+    page.contents_add(b"q\n", prepend=True)
+    page.contents_add(b"Q\nq\n" + drawing + b"\nQ\n")
+    page.contents_coalesce()
 
 
 def _renamed_drawing(book: Any, sheet: Any, page: Any, folio: Any, prefix: str) -> bytes:

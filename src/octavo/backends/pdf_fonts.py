@@ -21,12 +21,20 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pikepdf
 
 from octavo.fonts import FONT_SUFFIXES
 from octavo.resources import fonts_dir
+
+if TYPE_CHECKING:
+    from octavo.cache import BuildCache
+
+SUBSET_KIND = "pdf-font-subset"
+NAME_KIND = "pdf-font-name"
+# The first bytes of a TrueType or OpenType font program (what a subset entry must start with).
+_SFNT_MAGIC = (b"\x00\x01\x00\x00", b"OTTO", b"true")
 
 _BFCHAR = re.compile(rb"beginbfchar(.*?)endbfchar", re.DOTALL)
 _BFRANGE = re.compile(rb"beginbfrange(.*?)endbfrange", re.DOTALL)
@@ -39,7 +47,9 @@ class _Group:
     widths: dict[int, float] = field(default_factory=dict)
 
 
-def unify_fonts(pdf: pikepdf.Pdf, embedding: str) -> None:
+def unify_fonts(pdf: pikepdf.Pdf, embedding: str, cache: BuildCache | None = None) -> None:
+    """Replace each shipped font's subsets by one program (`cache`: where the subsets made are
+    kept, by font file and glyphs, for the next build)."""
     owners = list(_font_resource_dicts(pdf))
     groups: dict[str, _Group] = {}
     seen: set[tuple[int, int]] = set()
@@ -51,7 +61,7 @@ def unify_fonts(pdf: pikepdf.Pdf, embedding: str) -> None:
             program = _program(font)
             if program is None:
                 continue
-            group = groups.setdefault(_postscript_name(bytes(program.read_bytes())), _Group())
+            group = groups.setdefault(_program_name(program, cache), _Group())
             group.fonts.append(font)
             group.widths.update(_widths(_descendant(font).get("/W", pikepdf.Array())))
     replacements: dict[tuple[int, int], Any] = {}
@@ -60,7 +70,7 @@ def unify_fonts(pdf: pikepdf.Pdf, embedding: str) -> None:
         if source is None:
             _rename_distinct_programs(pdf, name, group)
             continue
-        replacements.update(_merge(pdf, name, source, group, embedding))
+        replacements.update(_merge(pdf, name, source, group, embedding, cache))
     for fonts in owners:
         for key in list(fonts.keys()):
             font = fonts[key]
@@ -107,6 +117,31 @@ def _program(font: Any) -> Any | None:
         if key in descriptor:
             return descriptor[key]
     return None
+
+
+def _program_name(program: Any, cache: BuildCache | None) -> str:
+    """`_postscript_name` of the program stream, from the build cache when this program was
+    read before (by its stored bytes: each document's subset is another program, and reading
+    a thousand of them with fontTools takes most of this module's time on a long book)."""
+    if cache is None:
+        return _postscript_name(bytes(program.read_bytes()))
+    from octavo.cache import cache_key
+
+    key = cache_key(NAME_KIND, bytes(program.read_raw_bytes()),
+                    repr(sorted((str(k), str(v)) for k, v in program.stream_dict.items()
+                                if k != "/Length")))
+    found = cache.get(NAME_KIND, key)
+    if found is not None:
+        try:
+            name = found.decode("utf-8")
+        except UnicodeDecodeError:
+            name = ""
+        if name and name.isprintable():
+            return name
+        cache.reject(NAME_KIND, key)  # whole, but not a name: written by something else
+    name = _postscript_name(bytes(program.read_bytes()))
+    cache.put(NAME_KIND, key, name.encode("utf-8"))
+    return name
 
 
 def _postscript_name(program: bytes) -> str:
@@ -206,6 +241,25 @@ def _cmap_stream(pdf: pikepdf.Pdf, mapping: dict[int, str]) -> pikepdf.Stream:
     return pikepdf.Stream(pdf, b"\n".join(lines))
 
 
+def cached_subset(source: Path, gids: set[int], cache: BuildCache | None) -> bytes:
+    """`_subset(source, gids)`, from the build cache when that font file was cut to those glyphs
+    before (fontTools takes 0.3-0.5 s a face, most of it reading the layout tables it drops)."""
+    if cache is None:
+        return _subset(source, gids)
+    from octavo.cache import cache_key
+
+    key = cache_key(hashlib.sha256(source.read_bytes()).hexdigest(),
+                    ",".join(map(str, sorted(gids))))
+    found = cache.get(SUBSET_KIND, key)
+    if found is not None and found.startswith(_SFNT_MAGIC):
+        return found
+    if found is not None:  # whole, but not a font: written by something else
+        cache.reject(SUBSET_KIND, key)
+    data = _subset(source, gids)
+    cache.put(SUBSET_KIND, key, data)
+    return data
+
+
 def _subset(source: Path, gids: set[int]) -> bytes:
     from fontTools import subset  # type: ignore[import-untyped]
     from fontTools.ttLib import TTFont
@@ -236,10 +290,10 @@ def _tag(gids: set[int], name: str) -> str:
 
 
 def _merge(pdf: pikepdf.Pdf, name: str, source: Path, group: _Group,
-           embedding: str) -> dict[tuple[int, int], Any]:
+           embedding: str, cache: BuildCache | None = None) -> dict[tuple[int, int], Any]:
     gids = set(group.widths)
     cff = source.suffix.lower() == ".otf"
-    data = source.read_bytes() if embedding == "full" else _subset(source, gids)
+    data = source.read_bytes() if embedding == "full" else cached_subset(source, gids, cache)
     base = name if embedding == "full" else f"{_tag(gids, name)}+{name}"
     program = pikepdf.Stream(pdf, data)
     if cff:

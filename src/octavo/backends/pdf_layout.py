@@ -12,7 +12,7 @@ import hashlib
 import json
 import logging
 import os
-from collections.abc import Iterator, Sequence
+from collections.abc import Collection, Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -273,14 +273,17 @@ class PdfLayout:
                        running_strings=running_strings(html))
 
     def folio_sheets(self, kinds: list[FolioKind], heads: list[str], language: str,
-                     direction: str, workers: int = 1) -> list[bytes]:
+                     direction: str, workers: int = 1,
+                     only: Collection[int] | None = None) -> list[bytes]:
         """The folios and running heads of the body's pages, laid out at their places on
         otherwise empty pages: one PDF per part of the body (`sheet_parts`), its pages in
         order, laid out in parallel and kept in the build cache (a folio shift lays out only
-        the parts whose numbers changed)."""
+        the parts whose numbers changed). With `only`, the parts of those indexes only (the
+        others are b"")."""
         htmls = [folio_sheet_html(kinds[start:end], heads[start:end], language, direction,
                                   first_folio=start + 1)
-                 for start, end in sheet_parts(kinds)]
+                 for index, (start, end) in enumerate(sheet_parts(kinds))
+                 if only is None or index in only]
         keys = [self.key_for(html, typeset=False) for html in htmls]
         found = {key: self._stored_sheet(key) for key in keys}
         missing = sorted({key: html for key, html in zip(keys, htmls, strict=True)
@@ -292,7 +295,9 @@ class PdfLayout:
             found[key] = pdf
             if self._store_to is not None:
                 self._store_to.put(FOLIO_SHEET_KIND, key, pdf)
-        return [found[key] or b"" for key in keys]
+        laid_out = iter([found[key] or b"" for key in keys])
+        return [next(laid_out) if only is None or index in only else b""
+                for index in range(len(sheet_parts(kinds)))]
 
     def sheet_pdf(self, html: str) -> bytes:
         """A folio sheet's HTML laid out and written as PDF."""

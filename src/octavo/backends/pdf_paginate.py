@@ -1,20 +1,24 @@
 """A story's flow read from WeasyPrint's boxes, paginated again, and its line boxes moved.
 
 WeasyPrint fills each page until the next line does not fit and knows nothing of spreads.
-`read_flow` turns a laid-out story into its flow: each paragraph's line boxes and every other
-block (a scene break) with their heights. `fill_page` and `paginate` fill pages from that flow
-with WeasyPrint's own rules (orphans, widows, a block whose break after is avoided carried over
-with what follows), so that at normal depth they reproduce WeasyPrint's pages exactly; the
-pass checks that they do before it acts. `choose_depths` tries, spread by spread, the normal
-depth, one line long and one line short (both pages together, as Vellum does) and keeps the
+`read_flow` turns a laid-out story into its flow: each paragraph's line boxes, each block of
+one-line blocks (a chat, verse) as lines too, every other block (a scene break, a picture) and
+each full-page plate (kept on its page) with their heights. `fill_page` and `paginate` fill
+pages from that flow with WeasyPrint's own rules (orphans, widows, a block whose break after
+is avoided carried over with what follows), so that at normal depth they reproduce WeasyPrint's
+pages exactly; the pass checks that they do before it acts. `choose_depths` tries, spread by
+spread, the normal depth, one line long and one line short (both pages together, as Vellum does) and keeps the
 cheapest pagination. `rebuild` then moves the line boxes between the pages' boxes: the lines
 themselves, their breaks and their text are WeasyPrint's, untouched.
 """
 
 from __future__ import annotations
 
+import bisect
+import itertools
+import math
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from octavo.typeset.measure import LINE_END_HYPHENS
@@ -28,6 +32,7 @@ COST_SHORT_PAGE = 1000
 COST_PAGE_TURN_HYPHEN = 600  # a recto's last word continued overleaf
 COST_VERSO_HYPHEN = 200  # a verso's last word continued on the facing page
 COST_SHORT_LAST_PAGE = 500
+COST_LAST_PAGE_LINE = 20  # and for each line it lacks: a search gains lines one at a time
 COST_SHORT_SPREAD = 900  # both pages a line short: balanced, but short of the full depth
 BEAM = 16  # positions in the flow kept after each spread
 COST_BREAK_AT_FOOT = 60  # a scene break ends the page: allowed (drawn as the ornament), not sought
@@ -51,6 +56,25 @@ class Unit:
     avoid_break_after: bool = False
     orphans: int = 2
     widows: int = 2
+    # A block of one-line blocks (verse, a chat, a letter's address: `lines` are those blocks,
+    # set ragged, never retracked), with the padding above its first line and below its last.
+    ragged: bool = False
+    pad_top: float = 0.0
+    pad_bottom: float = 0.0
+    space: float = 0.0  # for a block: space added around it, half above and half below
+    plate: bool = False  # a full-page plate: a page of its own, where WeasyPrint put it
+    # The running sums of `heights` (from 0), made when the unit is first paginated: its
+    # heights are complete by then and never change.
+    _prefix: list[float] | None = field(default=None, init=False, repr=False)
+
+    @property
+    def depth(self) -> float:
+        return sum(self.heights)
+
+    def prefix(self) -> list[float]:
+        if self._prefix is None:
+            self._prefix = [0.0, *itertools.accumulate(self.heights)]
+        return self._prefix
 
     @property
     def is_paragraph(self) -> bool:
@@ -77,6 +101,9 @@ class Flow:
     # The story's first page is a recto; with `build.openings: any` a story may open on a verso,
     # and then its spreads are pages 1–2, 3–4... instead of 1, 2–3, 4–5...
     opens_on_recto: bool = True
+    # The full-page plates: page index → the plate's unit. A plate page's box (no margins,
+    # heads or folio, bled on its outer edge) is WeasyPrint's: each plate stays on its page.
+    plates: dict[int, int] = field(default_factory=dict)
     # Once the flow is known to reproduce WeasyPrint's pages (`settle`): a scene break may end a
     # page (drawn as the ornament there, the issue's rule, at a small cost) instead of always
     # being carried overleaf with the lines that follow it, and a recto opening one line
@@ -120,6 +147,7 @@ def read_flow(pages: Sequence[Any]) -> Flow | None:
     order: dict[int, int] = {}
     text_boxes: list[Any] = []
     starts: list[Position] = []
+    plates: dict[int, int] = {}
     for page in pages:
         if any(isinstance(child, boxes.FootnoteAreaBox) for child in page.children):
             return None
@@ -133,22 +161,32 @@ def read_flow(pages: Sequence[Any]) -> Flow | None:
         first = True
         y = story_text.content_box_y()
         for child in story_text.children:
-            if abs(child.position_y - y) > EPSILON or child.style["break_before"] in (
-                    "page", "left", "right", "recto", "verso"):
+            plate = _is_plate(child)
+            if plate and len(story_text.children) != 1:
+                return None
+            if abs(child.position_y - y) > EPSILON or (child.style["break_before"] in (
+                    "page", "left", "right", "recto", "verso") and not plate):
                 return None  # a margin collapsed across units, or a forced break
             y = child.position_y + child.margin_height()
             unit = by_element.get(id(child.element))
             lines = [c for c in child.children if isinstance(c, boxes.LineBox)]
             is_paragraph = bool(lines) and len(lines) == len(child.children) and not (
                 child.margin_height() - child.height > EPSILON)
+            ragged = not is_paragraph and not plate and _is_block_of_lines(child)
+            if ragged:
+                lines = list(child.children)
             if unit is None:
                 unit = Unit(element=child.element, child_index=order.get(id(child.element), -1),
                             avoid_break_after=child.style["break_after"] in ("avoid", "avoid-page"),
-                            orphans=child.style["orphans"], widows=child.style["widows"])
+                            orphans=child.style["orphans"], widows=child.style["widows"],
+                            ragged=ragged, plate=plate)
                 by_element[id(child.element)] = unit
                 index_of[id(unit)] = len(units)
                 units.append(unit)
-            elif not (is_paragraph and unit.is_paragraph and unit is units[-1] and first):
+                if plate:
+                    plates[len(text_boxes) - 1] = index_of[id(unit)]
+            elif not ((is_paragraph or ragged) and unit.is_paragraph and unit.ragged == ragged
+                      and unit is units[-1] and first):
                 return None  # a block split across pages: not modelled
             if first:
                 starts.append(Position(index_of[id(unit)], len(unit.lines)))
@@ -158,14 +196,26 @@ def read_flow(pages: Sequence[Any]) -> Flow | None:
                 unit.lines += lines
                 unit.heights += [line.height for line in lines]
                 unit.origins += [origin] * len(lines)
+            elif ragged:
+                # The padding above is the first fragment's, the padding below the last's.
+                if not unit.lines:
+                    unit.pad_top = child.padding_top
+                unit.pad_bottom = child.padding_bottom
+                unit.lines += lines
+                unit.heights += [line.margin_height() for line in lines]
+                unit.origins += [origin] * len(lines)
             else:
                 unit.heights.append(child.margin_height())
                 unit.origins.append(origin)
     for unit in units:
-        if unit.is_paragraph:
+        if unit.ragged:
+            unit.heights[0] += unit.pad_top
+            unit.heights[-1] += unit.pad_bottom
+            unit.hyphenated = [False] * len(unit.lines)
+        elif unit.is_paragraph:
             unit.hyphenated = [_line_text(line).rstrip()[-1:] in LINE_END_HYPHENS for line in unit.lines]
             unit.hyphenated[-1] = False
-    body_lines = [h for unit in units if unit.is_paragraph for h in unit.heights]
+    body_lines = [h for unit in units if unit.is_paragraph and not unit.ragged for h in unit.heights]
     if not body_lines:
         return None
     pitch = max(set(body_lines), key=body_lines.count)
@@ -174,7 +224,50 @@ def read_flow(pages: Sequence[Any]) -> Flow | None:
     return Flow(units=units, pages=list(pages), text_boxes=text_boxes,
                 first_top=text_boxes[0].children[0].position_y, bottom=bottom,
                 top=first_page.content_box_y(), pitch=pitch, margin_bottom=first_page.margin_bottom,
-                starts=starts, opens_on_recto=_opens_on_recto(first_page))
+                starts=starts, opens_on_recto=_opens_on_recto(first_page), plates=plates)
+
+
+def _is_plate(box: Any) -> bool:
+    """A full-page plate (print_html's `div.plate`: a page of its own)."""
+    element = getattr(box, "element", None)
+    return element is not None and getattr(box, "element_tag", "") == "div" \
+        and "plate" in (element.get("class") or "").split()
+
+
+def spaced(unit: Unit, extra: float) -> Unit:
+    """A block (not a paragraph) with `extra` space more around it, half above and half below:
+    the space around a chat, a verse or a picture gives, as a paragraph's tracking does."""
+    heights = list(unit.heights)
+    if unit.ragged:
+        heights[0] += extra / 2
+        heights[-1] += extra / 2
+        return replace(unit, heights=heights, pad_top=unit.pad_top + extra / 2,
+                       pad_bottom=unit.pad_bottom + extra / 2)
+    heights[0] += extra
+    return replace(unit, heights=heights, space=unit.space + extra)
+
+
+def may_be_spaced(unit: Unit) -> bool:
+    """Blocks whose space may grow: a block of lines or another block, not the story's first
+    element, not a scene break (whose ornament must stay on its line)."""
+    return (unit.ragged or not unit.is_paragraph) and unit.child_index > 0 \
+        and not _is_scene_break(unit) and not unit.plate
+
+
+def _is_block_of_lines(box: Any) -> bool:
+    """A block whose children are blocks of one line each (verse, a chat), with no margin or
+    border of its own (its padding is split between its first and last fragments). Not a
+    scene break, whose ornament is such a block."""
+    from weasyprint.formatting_structure import boxes
+
+    children = box.children
+    if not children or box.element_tag == "hr" or box.margin_top or box.margin_bottom \
+            or box.border_top_width or box.border_bottom_width:
+        return False
+    return all(isinstance(child, boxes.BlockBox) and not child.margin_top and not child.margin_bottom
+               and not child.padding_top and not child.padding_bottom
+               and len(child.children) == 1 and isinstance(child.children[0], boxes.LineBox)
+               for child in children)
 
 
 def _opens_on_recto(page: Any) -> bool:
@@ -211,21 +304,23 @@ def fill_page(flow: Flow, start: Position, top: float, capacity: float, *,
     last_hyphenated = False
     while unit_index < len(units):
         unit = units[unit_index]
-        if unit.is_paragraph:
-            heights = unit.heights[line_index:]
-            fit, yy = 0, y
-            for height in heights:
-                if yy + height > capacity + EPSILON:
-                    break
-                yy += height
-                fit += 1
-            if fit == len(heights):
-                y, lines = yy, lines + fit
+        if unit.lines:  # a paragraph (or a block of lines)
+            count = len(unit.lines) - line_index
+            # The lines that fit: those whose running sum stays above the page's foot.
+            prefix = unit.prefix()
+            base = prefix[line_index]
+            room = capacity + EPSILON - y + base
+            fit = count if prefix[-1] <= room else max(
+                0, bisect.bisect_right(prefix, room, lo=line_index) - 1 - line_index)
+            if fit == count:
+                placed = prefix[-1] - base
+                y += _block_height(flow, unit, placed, y, capacity) if unit.ragged else placed
+                lines += fit
                 last_hyphenated = False
                 unit_index, line_index, placed_any = unit_index + 1, 0, True
                 continue
             empty = not placed_any
-            remaining = len(heights) - fit
+            remaining = count - fit
             if fit < unit.orphans and not empty and line_index == 0:
                 break
             needed = max(0, unit.widows - remaining)
@@ -234,14 +329,21 @@ def fill_page(flow: Flow, start: Position, top: float, capacity: float, *,
             if needed and needed <= fit - unit.orphans:
                 fit -= needed
             fit = max(fit, 1) if empty else fit
-            y += sum(heights[:fit])
+            placed = prefix[line_index + fit] - base
+            y += _block_height(flow, unit, placed, y, capacity) if unit.ragged else placed
             lines += fit
             line_index += fit
             last_hyphenated = unit.hyphenated[line_index - 1]
             break
         height = unit.heights[0]
+        if unit.plate:  # a page of its own: text before it ends the page
+            if unit_index == start.unit and not lines:
+                y += height
+                unit_index, line_index, last_hyphenated = unit_index + 1, 0, False
+            break
         if y + height > capacity + EPSILON and placed_any:
             break
+        height = _block_height(flow, unit, height, y, capacity)
         may_end = flow.settled and _may_end_page(flow, unit)
         if unit.avoid_break_after and placed_any and unit_index + 1 < len(units) and not may_end:
             after = fill_page(flow, Position(unit_index + 1), y + height, capacity,
@@ -255,6 +357,18 @@ def fill_page(flow: Flow, start: Position, top: float, capacity: float, *,
     ends_with_break = line_index == 0 and unit_index > start.unit and unit_index < len(units) \
         and _is_scene_break(units[unit_index - 1])
     return PagePlan(start, end, y, capacity, lines, last_hyphenated, ends_with_break, top)
+
+
+def _block_height(flow: Flow, unit: Unit, natural: float, y: float, capacity: float) -> float:
+    """The height a block (or a block of lines' fragment) of `natural` height takes on the page
+    at `y`: once the flow is settled, a whole number of lines, the space made up around it, so
+    that what follows stays on the baseline grid and the page's last line on its foot (a chat
+    or verse whose padding is split by a page break, a picture, a box of odd height). Not where
+    the page has no room for the extra space."""
+    if not flow.settled or flow.pitch <= 0 or unit.plate:
+        return natural
+    whole = math.ceil((natural - EPSILON) / flow.pitch) * flow.pitch
+    return whole if y + whole <= capacity + EPSILON else natural
 
 
 def _is_scene_break(unit: Unit) -> bool:
@@ -283,6 +397,10 @@ def settle(flow: Flow) -> None:
 
 def _fill(flow: Flow, index: int, start: Position, delta: int) -> PagePlan:
     top = flow.first_top if index == 0 else flow.top
+    plate = flow.plates.get(index)
+    if (plate is not None and start != Position(plate)) or (
+            plate is None and start.unit < len(flow.units) and flow.units[start.unit].plate):
+        return PagePlan(start, start, top, flow.bottom, 0, False, top=top)  # no such pagination
     if index == 0 and delta < 0 and _sinks(flow):
         # A recto opening faces no page of its story: instead of ending a line short, its text
         # starts a line lower (the sink a line deeper) and ends at the full depth.
@@ -321,9 +439,11 @@ def paginate(flow: Flow, deltas: Sequence[int]) -> list[PagePlan] | None:
 def _page_cost(flow: Flow, plan: PagePlan, number: int, last: bool) -> int:
     """The faults of the story's page `number` (1-based)."""
     cost = 0
+    if number - 1 in flow.plates:
+        return cost
     if last:
         if number > 1 and plan.lines < LAST_PAGE_MIN_LINES:
-            cost += COST_SHORT_LAST_PAGE
+            cost += COST_SHORT_LAST_PAGE + COST_LAST_PAGE_LINE * (LAST_PAGE_MIN_LINES - plan.lines)
         return cost
     if plan.capacity - plan.bottom > 0.75 * flow.pitch:
         cost += COST_SHORT_PAGE
@@ -414,23 +534,46 @@ def rebuild(flow: Flow, plans: Sequence[PagePlan]) -> list[Any]:
         while position != plan.end and position.unit < len(flow.units):
             unit = flow.units[position.unit]
             proto = unit.fragments[0]
-            if unit.is_paragraph:
+            if unit.plate:  # where WeasyPrint put it, on its own page
+                children.append(proto)
+                position = Position(position.unit + 1)
+            elif unit.is_paragraph:
                 stop = plan.end.line if plan.end.unit == position.unit else len(unit.lines)
+                pad_top = unit.pad_top if position.line == 0 else 0.0
+                pad_bottom = unit.pad_bottom if stop == len(unit.lines) else 0.0
                 top = y
+                y += pad_top
                 for line, origin in zip(unit.lines[position.line:stop],
                                         unit.origins[position.line:stop], strict=True):
                     line.translate(x - origin, y - line.position_y)
-                    y += line.height
+                    y += line.margin_height()
                 fragment = proto.copy_with_children(unit.lines[position.line:stop])
                 fragment.position_x = x - (proto.content_box_x() - proto.position_x)
                 fragment.position_y = top
-                fragment.height = y - top
+                if unit.ragged:  # its fragment made a whole number of lines (fill_page)
+                    natural = y + pad_bottom - top
+                    extra = _block_height(flow, unit, natural, top, plan.capacity) - natural
+                    if stop < len(unit.lines):  # it ends the page: its last line on the foot
+                        shift = extra
+                    elif position.line > 0:  # it starts the page: its first line at the head
+                        shift = 0.0
+                    else:
+                        shift = extra / 2
+                    for line in unit.lines[position.line:stop]:
+                        line.translate(0, shift)
+                    pad_top, pad_bottom = pad_top + shift, pad_bottom + extra - shift
+                    y += shift
+                fragment.padding_top, fragment.padding_bottom = pad_top, pad_bottom
+                fragment.height = y - top - pad_top
+                y += pad_bottom
                 children.append(fragment)
                 position = Position(position.unit + 1) if stop == len(unit.lines) else Position(
                     position.unit, stop)
             else:
-                proto.translate(x - unit.origins[0], y - proto.position_y)
-                y += proto.margin_height()
+                natural = proto.margin_height() + unit.space
+                extra = _block_height(flow, unit, natural, y, plan.capacity) - natural
+                proto.translate(x - unit.origins[0], y + (unit.space + extra) / 2 - proto.position_y)
+                y += natural + extra
                 children.append(proto)
                 position = Position(position.unit + 1)
                 if position == plan.end and _is_scene_break(unit) and proto.padding_bottom > EPSILON:

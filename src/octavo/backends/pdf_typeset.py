@@ -16,7 +16,10 @@ nothing of spreads. For each story:
    the loosest ones a little tighter and looser, all together in one small probe document (a
    galley of the story's width); a variant replaces its paragraph when it reads better without
    hurting the pages, or when, a line shorter or longer, it removes a fault on the pages, alone
-   or with a second variant (`VariantSearch`). Faults left are probed further, wider each round.
+   or with a second variant (`VariantSearch`, which follows the few cheapest sets of changes
+   side by side). A block (a chat, verse, a picture) may instead take a line more space around
+   it. The story's first paragraph is probed with its lead-in, as set in the story. Faults
+   left are probed further, wider each round.
 4. `pdf_paginate.rebuild` moves the line boxes between the page boxes. Lines keep WeasyPrint's
    breaks and text; the story itself is never laid out twice.
 """
@@ -34,16 +37,17 @@ from octavo.backends.pdf_paginate import (
     Flow,
     PagePlan,
     Unit,
-    _find_story_text,
     _line_text,
     _page_cost,
     _sinks,
     choose_depths,
+    may_be_spaced,
     paginate,
     pagination_cost,
     read_flow,
     rebuild,
     settle,
+    spaced,
 )
 from octavo.typeset.measure import LADDER_MAX, LINE_END_HYPHENS, LOOSE_SPACE_EM, RUNT_MAX_LETTERS
 
@@ -87,10 +91,13 @@ VARIANTS = {"tight": "letter-spacing: -0.015em", "loose": "letter-spacing: 0.015
 # unhyphenated.
 TRACKED = ("tight", "loose", "tighter", "looser")
 DEHYPHENATED = ("tight", "loose", "tighter", "looser", "plain")
+SPACED = "spaced"  # a block's variant: a line more space around it (pdf_paginate.spaced)
 MAX_LOOSE = 8  # loose paragraphs per story probed tighter
 MAX_NEAR_FAULTS = 8  # paragraphs per story probed for the pages' sake
 FAULT_ROUNDS = 4  # probes around the faults left, after the first
 MAX_TRIALS = 24  # variants tried against the pagination per round
+FIX_ROUNDS = 4  # changes made one after another to remove the faults on a story's pages
+FIX_BEAM = 3  # sets of changes followed side by side
 LOOKAHEAD = 4  # where no one variant helps, the changes that move a fault tried with a second
 TRIAL_PAGES = 3000  # paginations tried per story × its pages: 300 for 10 pages, 5 for 600
 _MARGIN_BOXES = ("top-left-corner", "top-left", "top-center", "top-right", "top-right-corner",
@@ -144,6 +151,7 @@ def probe_variants(html: str, flow: Flow, wanted: dict[int, tuple[str, ...]],
         return {}, None
     prefix, children, suffix = parts
     bodies: list[str] = []
+    openings: list[str] = []  # the story's first paragraph's variants
     for index, names in sorted(wanted.items()):
         unit = flow.units[index]
         if not 0 <= unit.child_index < len(children):
@@ -152,24 +160,28 @@ def probe_variants(html: str, flow: Flow, wanted: dict[int, tuple[str, ...]],
             body = _variant_html(children[unit.child_index], f"{index}:{name}", VARIANTS[name],
                                  _indent(unit))
             if body is not None:
-                bodies.append(body)
-    if not bodies:
+                (openings if unit.child_index == 0 else bodies).append(body)
+    if not bodies and not openings:
         return {}, None
     # One tall page of the same width (a galley): no page breaks to make, no heads or folios.
     galley = (f"<style>@page {{ size: {flow.pages[0].margin_width()}px 60000px !important; "
               + " ".join(f"@{box} {{ content: none !important }}" for box in _MARGIN_BOXES)
               + " }</style>")
     # An element before the variants, so that none of them is the story's first paragraph to the
-    # stylesheet (`p:first-child`: no indent, the lead-in's small capitals).
+    # stylesheet (`p:first-child`: no indent, the lead-in's small capitals, a drop cap); the
+    # first paragraph's own variants each first in a story text of its own after a header, so
+    # that each is set with the lead-in, as in the story.
     document = lay_out(prefix.replace("</head>", galley + "</head>", 1) + "<div hidden></div>"
-                       + "\n".join(bodies) + suffix)
+                       + "\n".join(bodies)
+                       + "".join(f'</div><header class="story-header"></header>'
+                                 f'<div class="story-text">{body}' for body in openings)
+                       + suffix)
     from weasyprint.formatting_structure import boxes
 
     found: dict[tuple[int, str], Unit] = {}
-    for page in document.pages:
-        story_text = _find_story_text(page._page_box)
-        if story_text is None:
-            continue
+    texts = (story_text for page in document.pages
+             for story_text in _story_texts(page._page_box))
+    for story_text in texts:
         origin = story_text.content_box_x()
         for child in story_text.children:
             key = child.element.get("data-oc-probe") if child.element is not None else None
@@ -196,6 +208,15 @@ def probe_variants(html: str, flow: Flow, wanted: dict[int, tuple[str, ...]],
     width = flow.text_boxes[0].width
     return {key: unit for key, unit in found.items() if unit.lines and _short_lines(unit, width)
             <= _short_lines(flow.units[key[0]], width)}, document
+
+
+def _story_texts(box: Any) -> list[Any]:
+    """Every story-text block box under `box`, in order."""
+    element = getattr(box, "element", None)
+    if element is not None and "story-text" in (element.get("class") or "").split() \
+            and getattr(box, "element_tag", "") == "div":
+        return [box]
+    return [found for child in getattr(box, "children", ()) for found in _story_texts(child)]
 
 
 SHORT_LINE_PX = 1.0
@@ -372,7 +393,12 @@ def _last_line_fill(unit: Unit, width: float) -> float:
 
 def _probe_worthy(flow: Flow, index: int) -> bool:
     unit = flow.units[index]
-    return unit.is_paragraph and len(unit.lines) >= 2 and unit.child_index > 0
+    return unit.is_paragraph and not unit.ragged and len(unit.lines) >= 2 and unit.child_index >= 0
+
+
+def _changes_length(variant: Unit, unit: Unit) -> bool:
+    """Whether the variant takes more or fewer lines, or more or less room, than the unit."""
+    return len(variant.lines) != len(unit.lines) or abs(variant.depth - unit.depth) > EPSILON
 
 
 def has_fault(flow: Flow, deltas: Sequence[int]) -> bool:
@@ -399,6 +425,9 @@ class VariantSearch:
         self.flow, self.variants, self.judged = flow, variants, judged
         self.qualities, self.retracked = qualities, retracked
         self.trials_left = trials  # each trial costs a pagination of the whole story
+        # paginations by the set of variants put in place on top of `retracked` (cleared when
+        # it changes)
+        self._tried: dict[frozenset[tuple[int, str]], tuple[int, list[int]]] = {}
 
     def trial_depths(self) -> tuple[int, list[int]] | None:
         """The best pagination of the flow as it is, within the story's budget of trials (a
@@ -409,60 +438,110 @@ class VariantSearch:
         return choose_depths(self.flow)
 
     def trial_with(self, keys: tuple[tuple[int, str], ...]) -> tuple[int, list[int]] | None:
-        """The best pagination with these variants in place (the flow given back as it was)."""
+        """The best pagination with these variants in place (the flow given back as it was;
+        a later change to a paragraph wins). Each set of variants is paginated once."""
+        state = frozenset(self._settled(keys))
+        if state in self._tried:
+            return self._tried[state]
         units = self.flow.units
-        originals = [units[key[0]] for key in keys]
+        originals = {key[0]: units[key[0]] for key in keys}
         for key in keys:
             units[key[0]] = self.variants[key]
         trial = self.trial_depths()
-        for key, original in zip(keys, originals, strict=True):
-            units[key[0]] = original
+        for index, original in originals.items():
+            units[index] = original
+        if trial is not None:
+            self._tried[state] = trial
         return trial
 
     def substitute(self, key: tuple[int, str]) -> None:
         self.flow.units[key[0]], self.qualities[key[0]] = self.variants[key], self.judged[key]
         self.retracked[key[0]] = key[1]
+        self._tried.clear()
 
     def fix_faults(self, cost: int, deltas: list[int]) -> tuple[int, list[int]]:
         """Paragraphs a line longer or shorter, no worse to read, while that removes faults:
-        one at a time, or two together where no one change helps."""
+        one at a time, or two together where no one change helps. The few cheapest sets of
+        changes are followed side by side (FIX_BEAM): the change that helps most first can
+        lead where nothing helps further, where another as good would not."""
+        if not has_fault(self.flow, deltas):
+            return cost, deltas
+        beam: list[tuple[int, list[int], tuple[tuple[int, str], ...]]] = [(cost, deltas, ())]
+        best = beam[0]
+        for _ in range(FIX_ROUNDS):
+            found: dict[frozenset[tuple[int, str]], tuple[int, list[int], tuple[tuple[int, str], ...]]] = {}
+            for state_cost, state_deltas, changes in beam:
+                if not has_fault(self.flow, state_deltas) and changes:
+                    continue
+                for trial_cost, trial_deltas, more in self._improvements(state_cost, changes):
+                    keys = self._settled(changes + more)
+                    state = frozenset(keys)
+                    if state not in found or trial_cost < found[state][0]:
+                        found[state] = (trial_cost, trial_deltas, keys)
+            if not found:
+                break
+            # At equal cost, the fewest paragraphs already set for their reading set again, and
+            # the fewest blocks spaced out.
+            beam = sorted(found.values(), key=lambda item: (
+                item[0], sum(index in self.retracked for index, _ in item[2]),
+                sum(name == SPACED for _, name in item[2]), item[2]))[:FIX_BEAM]
+            if beam[0][0] < best[0]:
+                best = beam[0]
+            if not has_fault(self.flow, best[1]):
+                break
+        for key in best[2]:
+            self.substitute(key)
+        return best[0], best[1]
+
+    @staticmethod
+    def _settled(keys: tuple[tuple[int, str], ...]) -> tuple[tuple[int, str], ...]:
+        """Changes with only the last one kept for each paragraph, in paragraph order."""
+        return tuple(sorted(dict(keys).items()))
+
+    def _improvements(self, cost: int, changes: tuple[tuple[int, str], ...]
+                      ) -> list[tuple[int, list[int], tuple[tuple[int, str], ...]]]:
+        """With `changes` in place: each change (or pair, where no one change helps) that
+        makes the story's pages cheaper than `cost`."""
         units, variants, judged = self.flow.units, self.variants, self.judged
-        for _ in range(3):
-            if not has_fault(self.flow, deltas):
-                break
-            # Variants a line longer or shorter first, then those breaking their words elsewhere
-            # (a hyphen moved off a page's foot).
-            trials = sorted((key for key in judged if key[0] not in self.retracked
-                             and _no_worse(judged[key], self.qualities[key[0]])
-                             and (len(variants[key].lines) != len(units[key[0]].lines)
-                                  or variants[key].hyphenated != units[key[0]].hyphenated)),
-                            key=lambda key: (len(variants[key].lines) == len(units[key[0]].lines),
-                                             key))[:MAX_TRIALS]
-            best: tuple[int, list[int], tuple[tuple[int, str], ...]] | None = None
-            moved: list[tuple[int, tuple[int, str]]] = []  # changes that move the faults
-            for key in trials:
-                trial = self.trial_with((key,))
-                if trial is not None and trial[0] < cost and (best is None or trial[0] < best[0]):
-                    best = (trial[0], trial[1], (key,))
-                elif trial is not None and trial[0] < 10**9 and trial[0] != cost:
-                    moved.append((trial[0], key))
-            if best is None:
-                # No one change removes a fault, but one may move it where another removes it
-                # (an opening a line short made full by a paragraph a line longer, leaving a
-                # spread short further on that a paragraph there mends): try pairs.
-                for _, first in sorted(moved)[:LOOKAHEAD]:
-                    for key in trials:
-                        if key[0] == first[0]:
-                            continue
-                        trial = self.trial_with((first, key))
-                        if trial is not None and trial[0] < cost and (best is None or trial[0] < best[0]):
-                            best = (trial[0], trial[1], (first, key))
-            if best is None:
-                break
-            cost, deltas = best[0], best[1]
-            for key in best[2]:
-                self.substitute(key)
-        return cost, deltas
+        assigned = {**self.retracked, **dict(changes)}
+        current = {index: units[index] for index, _ in changes}
+
+        def quality(index: int) -> Quality:
+            name = assigned.get(index)
+            return judged[(index, name)] if index in dict(changes) and name is not None \
+                else self.qualities[index]
+
+        def unit(index: int) -> Unit:
+            return variants[(index, dict(changes)[index])] if index in current else units[index]
+
+        # Variants a line longer or shorter first, then those breaking their words elsewhere
+        # (a hyphen moved off a page's foot).
+        trials = sorted((key for key in judged if assigned.get(key[0]) != key[1]
+                         and _no_worse(judged[key], quality(key[0]))
+                         and (_changes_length(variants[key], unit(key[0]))
+                              or variants[key].hyphenated != unit(key[0]).hyphenated)),
+                        key=lambda key: (not _changes_length(variants[key], unit(key[0])),
+                                         key[1] == SPACED, key))[:MAX_TRIALS]
+        better: list[tuple[int, list[int], tuple[tuple[int, str], ...]]] = []
+        moved: list[tuple[int, tuple[int, str]]] = []  # changes that move the faults
+        for key in trials:
+            trial = self.trial_with((*changes, key))
+            if trial is not None and trial[0] < cost:
+                better.append((trial[0], trial[1], (key,)))
+            elif trial is not None and trial[0] < 10**9 and trial[0] != cost:
+                moved.append((trial[0], key))
+        if not better:
+            # No one change removes a fault, but one may move it where another removes it
+            # (an opening a line short made full by a paragraph a line longer, leaving a
+            # spread short further on that a paragraph there mends): try pairs.
+            for _, first in sorted(moved)[:LOOKAHEAD]:
+                for key in trials:
+                    if key[0] == first[0]:
+                        continue
+                    trial = self.trial_with((*changes, first, key))
+                    if trial is not None and trial[0] < cost:
+                        better.append((trial[0], trial[1], (first, key)))
+        return better
 
 
 def typeset_story(html: str, lay_out: Callable[[str], Any]) -> tuple[Any, Outcome]:
@@ -487,9 +566,16 @@ def typeset_story(html: str, lay_out: Callable[[str], Any]) -> tuple[Any, Outcom
 
     probes: list[Any] = []  # the retracked paragraphs' boxes belong to these documents
     retracked: dict[int, str] = {}
-    qualities = {index: judge(unit) for index, unit in enumerate(flow.units) if unit.is_paragraph}
-    variants: dict[tuple[int, str], Unit] = {}
-    judged: dict[tuple[int, str], Quality] = {}
+    qualities = {index: judge(unit) for index, unit in enumerate(flow.units)
+                 if unit.is_paragraph and not unit.ragged}
+    # Blocks (a chat, verse, a picture) may take a line more space around them, where that
+    # mends the pages: no probe needed, their lines stay as they are.
+    clean = Quality(False, 0, 0, 0)
+    variants: dict[tuple[int, str], Unit] = {
+        (index, SPACED): spaced(unit, flow.pitch) for index, unit in enumerate(flow.units)
+        if may_be_spaced(unit)}
+    judged: dict[tuple[int, str], Quality] = dict.fromkeys(variants, clean)
+    qualities.update((index, clean) for index, _ in variants)
     probed: set[tuple[int, str]] = set()
 
     def probe(wanted: dict[int, tuple[str, ...]]) -> None:
@@ -510,7 +596,7 @@ def typeset_story(html: str, lay_out: Callable[[str], Any]) -> tuple[Any, Outcom
         """Paragraphs that read better retracked where the pages do not change (the same
         length)."""
         for key in sorted(judged):
-            same = len(variants[key].lines) == len(flow.units[key[0]].lines)
+            same = not _changes_length(variants[key], flow.units[key[0]])
             if same and key[0] not in retracked and _reads_better(judged[key], qualities[key[0]]):
                 substitute(key)
 
@@ -547,7 +633,7 @@ def typeset_story(html: str, lay_out: Callable[[str], Any]) -> tuple[Any, Outcom
             break
         plans = paginate(flow, deltas) or []
         def flexible(index: int) -> bool:
-            return _probe_worthy(flow, index) and index not in retracked and any(
+            return _probe_worthy(flow, index) and any(
                 (index, name) not in probed for name in _variants_for(flow, index, for_pages=True))
         near = [index for index in _faulty_neighbours(flow, plans) if flexible(index)]
         near = near[:MAX_NEAR_FAULTS]

@@ -11,7 +11,9 @@ comes closer to the edge than the safe zone.
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TypeVar
 
 import jinja2
 from markupsafe import Markup
@@ -111,3 +113,43 @@ def estimate_pages(paragraph_lengths: list[int], openings: int, geometry: PageGe
     lines = sum(max(1, math.ceil(length / per_line)) for length in paragraph_lengths)
     # Each opening loses about half a page to its sinkage, and half a blank verso on average.
     return int(lines / lines_per_page + openings * 1.0 + front_pages)
+
+
+Layout = TypeVar("Layout")
+
+
+@dataclass(frozen=True, slots=True)
+class GutterPass:
+    """One layout of the whole book: the inside margin it was laid out at, the pages it made."""
+
+    inside_in: float
+    pages: int
+
+
+def settle_gutter(first_inside_in: float, lay_out: Callable[[float], Layout],
+                  pages_of: Callable[[Layout], int], inside_for: Callable[[int], float]
+                  ) -> tuple[Layout, list[GutterPass]]:
+    """Lay the book out until its inside margin is the one its own page count calls for.
+
+    The first layout is at the margin a first estimate of the length calls for. When its count
+    calls for a wider margin the book is laid out again at that margin (and again while the
+    count keeps climbing: a wider margin only adds pages). When it calls for a narrower one,
+    the narrower layout is tried once and kept only if its own count still allows it. Once any
+    second layout is made, a count that falls back across a threshold (fewer pages at the wider
+    margin, as the typesetting pass may make) ends the search with the wider layout: the shop
+    takes a margin wider than it requires, and laying out again could only cross back. So the
+    search never oscillates: at most two layouts, or one more per step climbed."""
+    layout = lay_out(first_inside_in)
+    inside = first_inside_in
+    passes = [GutterPass(inside, pages_of(layout))]
+    while True:
+        wanted = inside_for(passes[-1].pages)
+        if wanted == inside or (wanted < inside and len(passes) > 1):
+            return layout, passes
+        trial = lay_out(wanted)
+        passes.append(GutterPass(wanted, pages_of(trial)))
+        if wanted < inside:  # the one step down: kept if it holds, else the first layout
+            if inside_for(passes[-1].pages) <= wanted:
+                return trial, passes
+            return layout, passes
+        layout, inside = trial, wanted

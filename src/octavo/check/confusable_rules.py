@@ -46,7 +46,8 @@ _TRIGGERS = re.compile(
     r"gonna|going|not|still|both|all|more|under|over|past|down|up|out|off|[a-z]+ing|"
     r"[a-z]+er[ \t]+(?:than|to)|[a-z]+ly|always|never|just|very|so|too|for|about|at|in|on|with|"
     r"from|by|of|into|upon|to|this|that|these|those|like|"
-    r"a-[a-z]+ing)\b|[ \t]+[a-z]+in['’]|[ \t]+[a-z]+[ \t]*(?:[.,;:!?]|and\b|or\b))|"
+    r"a-[a-z]+ing)\b|[ \t]+[a-z]+in['’]|[ \t]+[a-z]+[ \t]*(?:[.,;:!?]|and\b|or\b)|"
+    r"[ \t]+[a-z]+(?:ed|en|[^s])[ \t]+(?:to|of|about|for|with|at|from|by)\b)|"
     r"[Tt]here(?![ \t]+(?:is|was|are|were|had|has|have|will|would|could|should|might|must|may|"
     r"seemed|be|been|came|stood|lay)\b|['’]s\b|[,.;:!?])|"
     r"[Tt]hen(?![,.;:!?])|loose|loosing|lose|effects?|effecting|affects?|[Aa]lot|"
@@ -171,7 +172,8 @@ _CLAUSE_OPENERS = word_set("""
     where why how
 """)
 _AFTER_GERUND = OBJECT_PRONOUNS | POSSESSIVES | DETERMINERS | word_set(
-    "to about at on with for off out up down away back like into around over")
+    "to about at on with for off out up down away back like into around over every each "
+    "some any no all in through from across after round along past")
 _ADVERBS_NOT_BEFORE_NOUNS = word_set("""
     probably definitely obviously clearly certainly totally actually already gonna kidding
     joking lying
@@ -218,6 +220,10 @@ def _subject_complement(site: Site) -> bool:
         return True  # (`their not going to do it`; `their not going` is a gerund's)
     if _is_comparative(first) and second == "than" and first not in ("other", "elder"):
         return True
+    # `Your old enough to know`, `its big enough`: a describing word and `enough`, no noun
+    if second == "enough" and _word(first) and "ADJ" in lexicon.parts_of_speech(first) and \
+            not lexicon.is_gerund(first) and first not in _CLOSED:
+        return True
     # `its closer to the door`, `Its easier to cover`: a comparative and `to` (`its elder
     # brother`, `its upper floors`: describing what is owned)
     if _is_comparative(first) and second == "to" and first.endswith("er") and \
@@ -231,6 +237,9 @@ def _subject_complement(site: Site) -> bool:
     if lexicon.is_gerund(first) and _is_end(second) and first not in ("being", "having") and \
             lexicon.only(first, "VERB") and (site.starts_sentence
                                              or site.before[1] in _CLAUSE_OPENERS):
+        if second in (",", "—", "-"):  # `Your cooking, though, is the best`: the verb to come
+            rest, ended = _rest_of_sentence(site, _SENTENCE_WORDS_LOOKED_AT)
+            return ended and not _verb_without_subject(rest[1:], rest)
         return True
     return first in ("under", "over", "past", "down", "up", "out", "off") and (
         second in DETERMINERS | POSSESSIVES)
@@ -335,6 +344,29 @@ _NUMBER_THEN_MEASURE = re.compile(
     r"[ \t]+(?P<number>\d+(?:[:.]\d+)?|[a-z]+)(?:[ \t]*(?:[.!?;]|,(?![ \t]*\d))|[ \t]+(?:o['’]clock|"
     r"degrees|percent|per[ \t]+cent|[ap]\.?m\b|in[ \t]+the[ \t]+(?:morning|afternoon|evening)|"
     r"past|minutes|to[ \t]+\w+))")
+# After `it's` (whose slip, `its`, stands before a noun) a number may also be followed by any
+# measure of distance, time or money, and a compound number counts: `it's sixty miles`,
+# `it's forty-two.` (`its four feet` would be an owner's: `its` keeps the short list).
+_IT_IS_NUMBER_THEN_MEASURE = re.compile(
+    r"[ \t]+(?P<number>\d+(?:[:.,]\d+)*|[a-z]+(?:-[a-z]+)?)(?:[ \t]*(?:[.!?;:—]|,(?![ \t]*\d)|$)|"
+    r"[ \t]+(?:o['’]clock|degrees?|percent|per[ \t]+cent|[ap]\.?m\b|"
+    r"in[ \t]+the[ \t]+(?:morning|afternoon|evening)|past|minutes?|hours?|seconds|days|weeks|"
+    r"months|years|miles?|yards|metres|meters|kilometres|kilometers|km|pounds|quid|pence|"
+    r"dollars|bucks|euros|shillings|guineas|times|or[ \t]+so|and[ \t]+(?:a[ \t]+half|counting)|"
+    r"hundred|thousand|million|to[ \t]+\w+)\b)")
+
+
+def _number_predicate(site: Site, measures: re.Pattern[str] = _NUMBER_THEN_MEASURE) -> bool:
+    """`its six in the morning`, `it's 52 degrees`, `it's two degrees too warm`, `and it's
+    sixty.`, `it's forty-two miles`: a number, then a measure or the clause's end — what `it
+    is` names, where an owner has a noun to own (`its six legs`, `its 52 members`)."""
+    first = site.after[0]
+    if not (first in _NUMBER_WORDS or first[:1].isdigit() or (
+            "-" in first and first.split("-", 1)[0] in _NUMBER_WORDS)):
+        return False
+    match = measures.match(site.text, site.end, site.end + 40)
+    return match is not None and (match.group("number")[:1].isdigit() or match.group(
+        "number").split("-", 1)[0] in _NUMBER_WORDS)
 
 
 def _number_or_name_predicate(site: Site) -> bool:
@@ -343,8 +375,7 @@ def _number_or_name_predicate(site: Site) -> bool:
     have a noun to own (`its six legs`, `its 52 members`, `its Chairman.`)."""
     first, raw = site.after[0], site.after_raw[0]
     if first in _NUMBER_WORDS or first[:1].isdigit():
-        match = _NUMBER_THEN_MEASURE.match(site.text, site.end, site.end + 40)
-        return match is not None and (first[:1].isdigit() or match.group("number") in _NUMBER_WORDS)
+        return _number_predicate(site)
     # a capitalised word the dictionary does not know (a name, a month), and the end
     return raw[:1].isupper() and raw.isalpha() and first not in ABBREVIATIONS and \
         not lexicon.parts_of_speech(first) and (
@@ -495,6 +526,16 @@ def _your(site: Site) -> str | None:
             return "you're"
         if first == "welcome" and _is_end(second):
             return "you're"
+        # `your sure you didn't`, `your afraid that`: a word that takes a clause, then one
+        if first in _CLAUSE_ADJECTIVES and (second in SUBJECT_PRONOUNS | {"that"} or (
+                _is_end(second) and not site.after_raw[0][:1].isupper())):
+            return "you're"
+        # `but your met.`, `after your gone.`: a participle that ends the clause
+        if _word(first) and _is_end(second) and lexicon.is_past_participle(first) and \
+                lexicon.only(first, "VERB") and not first.endswith("ing") and (
+                    site.starts_sentence or site.before[1] in _CLAUSE_STARTS |
+                    _BEFORE_A_WHOLE_CLAUSE | {"after", "before", "now", "and"}):
+            return "you're"
         if first == "not" and second in DETERMINERS:
             return "you're"
         # `your about to`, `your in trouble`: a possessive never stands before a preposition
@@ -557,6 +598,8 @@ def _your(site: Site) -> str | None:
     return None
 
 
+# Describing words that a clause follows (`sure you did`, `afraid that it was`).
+_CLAUSE_ADJECTIVES = word_set("sure certain aware afraid glad sorry convinced positive")
 # What a person is addressed as, after `your` (`your ladyship`, `your honour`).
 _FORMS_OF_ADDRESS = word_set("""
     ladyship lordship majesty highness grace honour honor worship excellency reverence
@@ -646,27 +689,72 @@ def _youre_owns(site: Site) -> bool:
 
 
 def _gerund_predicate(site: Site) -> bool:
-    """`Your rushing the chorus.`, `Its supposed to help`: a possessive, an -ing verb or a
-    past participle with its object, and no verb after them in the clause, so the verb's form
-    is the clause's own (`you are rushing`, `it is supposed`). A gerund that is a subject has
-    its verb to come: `Your telling it will help`."""
+    """`Your rushing the chorus.`, `Its supposed to help`, `Your thinking I'm a fool.`, `Your
+    going to Swindon, like the rest of us.`: a possessive, an -ing verb or a past participle
+    with its object (or a clause), and no verb of the sentence's own after them, so the verb's
+    form is the clause's own (`you are rushing`, `it is supposed`). A gerund that is a
+    subject has its verb to come, after a comma too: `Your telling it will help`, `Their
+    taking her home, and affording her every comfort, was kind`."""
     first, second = site.after[0], site.after[1]
-    if first in ("being", "having", "been") or second not in _AFTER_GERUND or not _word(first):
+    if first == "not" and _word(second) and lexicon.is_gerund(second) and \
+            site.after[2] in _AFTER_GERUND:  # `Your not rolling them now.`
+        first, second = second, site.after[2]
+    if first in ("being", "having", "been") or not _word(first) or not (
+            second in _AFTER_GERUND or second in _SUBJECT_WITH_VERB or (
+                second in SUBJECT_PRONOUNS - {"you", "it"} and lexicon.is_gerund(first))):
         return False
     if not lexicon.is_gerund(first) and not (
             lexicon.is_past_participle(first) and "VERB" in lexicon.parts_of_speech(first)
             and not lexicon.only(first, "NOUN")):
         return False
-    if not (site.starts_sentence or site.before[1] in _CLAUSE_OPENERS | {",", "and", "but", "so",
-                                                                         "like"}):
+    if not (site.starts_sentence or site.before[1] in _CLAUSE_OPENERS | _BEFORE_A_CLAUSE | {
+            ",", "and", "but", "so", "like", "that"}):
         return False  # `of your giving them money`, `for your leaving us`: a gerund
-    rest, mark = _clause_after(site, 9)
-    if len(rest) >= 9:  # the clause runs on past what is looked at
+    if site.before[1] == ",":
+        # after a comma it may stand for what the clause before it named (`It was an awkward
+        # business, your spending the autumn there`), or be an item of a list: only a short
+        # clause that ends in a full stop is judged
+        clause, mark = _clause_after(site, 9)
+        return len(clause) < 9 and mark not in (",", ";", ":", "—") and not any(
+            w in _FINITE or (w.endswith("ed") and lexicon.only(w, "VERB")) for w in clause[2:])
+    rest, ended = _rest_of_sentence(site, _SENTENCE_WORDS_LOOKED_AT)
+    if not ended:  # the sentence runs on past what is looked at
         return False
-    if mark in (",", ";", ":", "—"):  # `Their taking her home, and affording her ...`: the
-        return False  # gerund's verb may come after the comma
-    return not any(w in _FINITE or (w.endswith("ed") and lexicon.only(w, "VERB"))
-                   for w in rest[2:])
+    return not _verb_without_subject(rest[2:], rest[1:])
+
+
+# A subject and its verb in one word: the clause a verb of thinking takes (`thinking I'm`).
+_SUBJECT_WITH_VERB = word_set("""
+    i'm i've i'd i'll he's he'd he'll she's she'd she'll we're we've we'd we'll they're they've
+    they'd they'll it's there's
+""")
+_SENTENCE_WORDS_LOOKED_AT = 16
+_SENTENCE_END = re.compile(r"[.;!?]|\n|$")
+
+
+def _rest_of_sentence(site: Site, limit: int) -> tuple[list[str], bool]:
+    """The words after the site to the end of its sentence (commas and all), lower case, and
+    whether the sentence ends within `limit` words."""
+    chunk = site.text[site.end:site.end + 160]
+    end = _SENTENCE_END.search(chunk)
+    cut = end.start() if end else len(chunk)
+    words = [w.lower().replace("’", "'") for w in _WORDS.findall(chunk[:cut])]
+    return words[:limit], len(words) <= limit and (end is not None and (
+        end.group(0) != "" or site.end + cut >= len(site.text)))
+
+
+def _verb_without_subject(words: list[str], before: list[str]) -> bool:
+    """Whether a finite verb stands among `words` that has no subject of its own just before
+    it (`I suppose`, `you know` have theirs): the verb a gerund subject is waiting for.
+    `before[i]` is the word before `words[i]`."""
+    for word, previous in zip(words, before, strict=False):
+        finite = word in _FINITE or (word.endswith("ed") and lexicon.only(word, "VERB")) or (
+            word.endswith("s") and not word.endswith("ss") and lexicon.only(word, "VERB"))
+        # (`it` and `you` may be the gerund's objects: `Your telling it will help`)
+        if finite and (previous not in SUBJECT_PRONOUNS or previous in ("it", "you")) and \
+                previous not in _SUBJECT_WITH_VERB:
+            return True
+    return False
 
 
 _PREDICATE_PREPOSITIONS = word_set("for to about with at of from by")
@@ -854,6 +942,77 @@ def _its_owned(site: Site) -> bool:
     return False
 
 
+# What `it is` can name that no owner stands before: `whether it's anything`, `it's nobody`.
+_INDEFINITES = word_set("""
+    anything nothing something everything anyone anybody someone somebody everyone everybody
+    nobody none
+""")
+# Parts of a whole: `most of it's there`, `the rest of it's gone`, `none of it's true`.
+# (not `part`, `piece`, `bit`: nouns that things have, `the widest part of its course`)
+_SHARES = word_set("""
+    most all some none any much rest half lot lots enough plenty each more less little
+""")
+
+
+def _it_is_names(site: Site) -> bool:
+    """`whether it's anything`, `it's two degrees too warm`, `and it's sixty.`, `most of it's
+    there`, `the rest of it's rubbish`: `it's` before an indefinite pronoun or a number that
+    tells a measure, or `it` as a share's whole (`most of it`) before what no owner owns or
+    a word for stuff (`much of it's charm`, `some of it's pages` are the owner's)."""
+    first = site.after[0]
+    if first in _INDEFINITES or _number_predicate(site, _IT_IS_NUMBER_THEN_MEASURE):
+        return True
+    if site.before[1] == "of" and site.before[0] in _SHARES:
+        # a word for stuff, or one noun with nothing after it, is what the share is (`most of
+        # it's wind, and`); a noun with a verb after it, or a plural, is owned (`much of it's
+        # charm was lost`, `some of it's pages`)
+        second = site.after[1]
+        return not _ownable(site) or _mass_noun(first) or (
+            _singular_noun_head(first) and (_is_end(second) or second in ("and", "but", "or")))
+    return False
+
+
+def _ownable(site: Site) -> bool:
+    """What an owner's word stands before: a noun (or a word the lexicon lacks: `demesne`), an
+    -ing form (`of it's being`, `of it's not being`, `of it's still snowing`), a describing
+    word and a noun (`with it's long tail`, `from it's hitherto animated pitch`, `at it's very
+    tip`) — not a place, a state or a pronoun (`with it's there`, `of it's gone`, `none of
+    it's true`)."""
+    first, second = site.after[0], site.after[1]
+    if not _word(first):
+        return False
+    if first in ("being", "having"):
+        return True
+    if first in _CLOSED or first in _INDEFINITES or lexicon.only(first, "ADV"):
+        return (_word(second) and lexicon.is_gerund(second)) or bool(
+            _phrase_length(site.after[1:])) or (first == "very" and _owned_head(second))
+    pos = lexicon.parts_of_speech(first)
+    if not pos or "NOUN" in pos or lexicon.is_gerund(first):
+        return True
+    return bool(_phrase_length(site.after)) or _described_noun(site)
+
+
+_SERIES_WORD = re.compile(r"[ \t]*(?:,|and\b)?[ \t]*([A-Za-z]+(?:-[A-Za-z]+)*)")
+
+
+def _describing_series(site: Site) -> bool:
+    """`its suitable, becoming, characteristic situation`: describing words parted by commas,
+    and then the noun they describe — owned (`It's cold, wet and miserable.`, `Its fine,
+    thanks.` and `Its late, Mom.` are not)."""
+    at = site.end
+    for describing in range(6):  # (how many describing words came before this one)
+        match = _SERIES_WORD.match(site.text, at)
+        if match is None or match.group(1)[:1].isupper():
+            return False
+        word = match.group(1).lower()
+        if describing >= 2 and _owned_head(word) and "ADJ" not in lexicon.parts_of_speech(word):
+            return True
+        if not _describes(word):
+            return False
+        at = match.end()
+    return False
+
+
 def _mass_noun(word: str) -> bool:
     return word in _MASS_NOUNS or word.endswith(("ness", "ism", "ity", "ship", "dom", "hood"))
 
@@ -861,6 +1020,8 @@ def _mass_noun(word: str) -> bool:
 def _its(site: Site) -> str | None:
     first, second = site.after[0], site.after[1]
     if site.lower == "its":
+        if first in ("too", "so") and _phrase_length(site.after[1:]):
+            return None  # `feared its too strong effect on him`: owned
         if first in _ITS_THEN_BE or _going_to_verb(site) or _subject_complement(site) or \
                 _its_is(site) or _adverb_predicate(site) or _not_after_an_owner(site) or \
                 _gerund_predicate(site) or _number_or_name_predicate(site):
@@ -878,7 +1039,8 @@ def _its(site: Site) -> str | None:
                 and "ADJ" in lexicon.parts_of_speech(first) and site.before[1] in (
                     _CLAUSE_OPENERS | {"if", "checking", "sure", "think", "hope", "because"}):
             return "it's"
-        if _word(first) and _is_end(second) and lexicon.only(first, "ADJ", "ADV"):
+        if _word(first) and _is_end(second) and lexicon.only(first, "ADJ", "ADV") and not \
+                _describing_series(site):
             return "it's"
         if _clause_without_verb(site):
             return "it's"
@@ -895,7 +1057,11 @@ def _its(site: Site) -> str | None:
                 lexicon.only(first, "VERB"):
             return "it's"  # `Its done.`
         return None
-    if first == "own" or (site.before[1] in _BEFORE_POSSESSIVE_ONLY and _word(first)):
+    if first == "own":
+        return "its"
+    if _it_is_names(site):
+        return None
+    if site.before[1] in _BEFORE_POSSESSIVE_ONLY and _ownable(site):
         return "its"
     if site.after_raw[0][:1].isupper():  # `it's Tom`, `it's Christmas`
         return None
@@ -968,6 +1134,18 @@ def _whose(site: Site) -> str | None:
                 and lexicon.only(second, "ADJ", "ADV") and (
                     _is_end(site.after[2]) or site.after[2] in PREPOSITIONS | {"to", "and"}):
             return "who's"
+        # `a man whose friendly to everyone`, `someone whose willing to plant it`: a
+        # describing word and the preposition it takes, with nothing owned between
+        pos = lexicon.parts_of_speech(first)
+        if _word(first) and "ADJ" in pos and "NOUN" not in pos and not _word_is_noun(first) \
+                and second in _PREDICATE_PREPOSITIONS and first not in _CLOSED:
+            return "who's"
+        # `everyone whose ever stood by him`, `whose still out there`: an adverb of time and
+        # a participle or a place
+        if first in ("ever", "never", "already", "just", "always", "still") and _word(second) and (
+                (lexicon.is_past_participle(second) and lexicon.only(second, "VERB")) or
+                second in ("out", "here", "there", "alive", "awake", "around", "up")):
+            return "who's"
         # `Whose holding this end?`: an -ing verb with its object, at a question's start
         if site.starts_sentence and lexicon.is_gerund(first) and first not in (
                 "being", "having") and second in DETERMINERS | POSSESSIVES | OBJECT_PRONOUNS:
@@ -982,6 +1160,13 @@ def _whose(site: Site) -> str | None:
     # want the possessive (`Who's Aunt Louise going to tell?`: a name is who is meant)
     if site.after_raw[0][:1].isupper():
         return None
+    # `saying who's it was`: a subject and its tensed verb after `who's` (`who's he kidding`
+    # and `who's it for` are `who is`); `who's side are you on`: a noun, then the question
+    if (first in SUBJECT_PRONOUNS - {"you"} and second in _TENSED - MODALS and
+            _is_end(site.after[2])) or (_owned_head(first) and second in (
+                "are", "is", "was", "were", "do", "does", "did") and
+            site.after[2] in SUBJECT_PRONOUNS):
+        return "whose"
     if first == "own" or _noun_head(first) or (
             _described_noun(site) and not _mass_noun(site.after[1])):
         return "whose"  # (`who's good company` is right)
@@ -1015,7 +1200,8 @@ def _whose_is(site: Site) -> bool:
         return True
     # (`whose blessing at the altar`: an -ing form that is a noun, and a preposition)
     if lexicon.is_gerund(first) and "VERB" in pos and (second in objects or (
-            "NOUN" not in pos and (second in PREPOSITIONS or second in (".", "?", "!")))):
+            "NOUN" not in pos and (second in PREPOSITIONS | {"for"} or
+                                   second in (".", "?", "!")))):
         return True
     # (`whose healthy, glowing faces`: describing words in a row)
     return second in (".", ";", "!") and "ADJ" in pos and not lexicon.is_gerund(first)
@@ -1065,12 +1251,18 @@ def _their(site: Site) -> str | None:
             return "there"
         if first in ("a", "an", "the", "gonna") or _going_to_verb(site) or \
                 _subject_complement(site) or _gerund_predicate(site) or _adverb_predicate(site) \
-                or _not_after_an_owner(site) or _one_word_clause(site):
+                or _not_after_an_owner(site) or _one_word_clause(site) or _their_state(site):
             return "they're"
         return None
     if word == "there":
         if first == "own":
             return "their"
+        if first == "while" and site.before[1] == "worth":
+            return "their"  # `worth there while`
+        if first in _NEVER_OWNED_PRONOUNS or first in _CLAUSE_WORDS:
+            # `go there himself`, `the friends there whom he knew`, `stood there while the
+            # aunt heard it`: a place
+            return None
         if first == "gonna" or (_going_to_verb(site) and site.before[1] not in _BE_OR_MODAL):
             return "they're"
         # `of there friends`, `into there party`: after a preposition, `there` + a noun is
@@ -1089,6 +1281,45 @@ def _their(site: Site) -> str | None:
     if _noun_head(first) and not first.endswith("s"):
         return "their"
     return None
+
+
+# Pronouns no owner's word stands before: after them `there` is a place.
+_NEVER_OWNED_PRONOUNS = SUBJECT_PRONOUNS | OBJECT_PRONOUNS | word_set("""
+    myself yourself himself herself itself ourselves yourselves themselves oneself whom who
+    which whose
+""")
+# Describing words that also name people or a share (`their young`, `their best`), so they
+# may stand for what is owned.
+_DESCRIBING_AS_NOUNS = word_set("""
+    young old poor rich dead sick wounded elderly living dying own all best worst utmost
+    damnedest fill last first least most
+""")
+
+
+def _their_state(site: Site) -> bool:
+    """`Their perfect.`, `their frightened.`, `Their hungry, Mr Skene`, `Their sure of it`,
+    `their allowed to visit`, `their all talking`: a describing word or a participle that
+    ends the clause or takes a preposition, or `all` and an -ing form — what people are,
+    where an owner would have a noun. `Their young,` (offspring), `their best.` and `their
+    allowed hours` are left alone."""
+    first, second = site.after[0], site.after[1]
+    if not _word(first) or site.after_raw[0][:1].isupper() or first in _DESCRIBING_AS_NOUNS | \
+            _CLOSED or first.endswith("est"):
+        # `Their all talking about it`, where a clause starts (`on their all dining
+        # together`, `proposed their all walking out`: a gerund owned)
+        return first == "all" and _word(second) and lexicon.is_gerund(second) and \
+            lexicon.only(second, "VERB") and (site.starts_sentence or site.before[1] in
+                                              _CLAUSE_STARTS | _BEFORE_A_CLAUSE)
+    pos = lexicon.parts_of_speech(first)
+    state = ("ADJ" in pos and "NOUN" not in pos and not lexicon.is_gerund(first)) or (
+        lexicon.is_past_participle(first) and lexicon.only(first, "VERB", "ADJ")
+        and not first.endswith("ing"))
+    if not state:
+        return False
+    if second in (".", "!", "?", ",", ";", ""):
+        return site.starts_sentence or site.before[1] in _CLAUSE_STARTS | _BEFORE_A_CLAUSE | {
+            "and", "that"}
+    return second in _PREDICATE_PREPOSITIONS and site.after[2] not in (",", ".")
 
 
 # Verbs that follow `there` as its own (`there stands`, `there lies`, `there remains`).
@@ -1351,7 +1582,19 @@ _AUXILIARIES = word_set("is was are were am been has had have 's 're 'd")
 
 
 def _compares(words: list[str]) -> bool:
-    return any(w in _COMPARING or (w.endswith("er") and lexicon.is_comparative(w)) for w in words)
+    return any((w in _COMPARING or (w.endswith("er") and lexicon.is_comparative(w))) and
+               not _describes_a_subject(words, i) for i, w in enumerate(words))
+
+
+def _describes_a_subject(words: list[str], at: int) -> bool:
+    """`the younger ones was then`: a comparative after a determiner, with the clause's verb
+    just after its noun, describes the noun and compares nothing with what follows."""
+    # (`a firmer determination to be`, `a better judge of how she is`: compared)
+    return at > 0 and words[at - 1] in DETERMINERS | POSSESSIVES and any(
+        v in _TENSED for v in words[at + 1:at + 4])
+
+
+_TENSED = MODALS | word_set("is was are were has had isn't wasn't hasn't weren't aren't")
 
 
 def _unmet_comparative(words: list[str]) -> bool:
@@ -1404,8 +1647,11 @@ def _then_compares(site: Site) -> bool:
     wiser`) and before a past verb (`the elder girl then came in`) tells when."""
     first, previous = site.after[0], site.before[1]
     clause = _clause_before(site, 15)
+    # (`the younger ones was then no longer`: a comparative that describes a noun after a
+    # determiner, with the clause's verb after it, compares nothing with what follows)
     compared = [i for i, w in enumerate(clause) if w not in _DESCRIBING_COMPARATIVES and (
-        w in _COMPARING or (w.endswith("er") and lexicon.is_comparative(w)))]
+        w in _COMPARING or (w.endswith("er") and lexicon.is_comparative(w))) and
+        not _describes_a_subject(clause, i)]
     if not compared or "than" in clause[compared[-1]:]:
         return False
     if first.isdigit():
@@ -1533,7 +1779,10 @@ _BEFORE_LOOSE = word_set("""
 
 
 _LOST_PRONOUNS = word_set("it them everything anything all nothing him her me us heart track")
-_LOOSE_VERB_OBJECTS = word_set("arrow arrows dogs hounds hawk hawks bonds chains reins hair")
+_LOOSE_VERB_OBJECTS = word_set("""
+    arrow arrows dogs hounds hawk hawks bonds chains reins hair horse horses knot knots rope
+    ropes cords shaft shafts bolt bolts wrath fury tongue tongues
+""")
 
 
 def _lose(site: Site) -> str | None:
@@ -1552,6 +1801,11 @@ def _lose(site: Site) -> str | None:
         if previous == "to" and _is_end(first) and site.before[0] not in ("come", "came",
                                                                           "break", "broke"):
             return "lose"
+        if previous in MODALS and _is_end(first):
+            return "lose"  # `something you might loose.`
+        if previous in ("rather", "sooner") and first in DETERMINERS | POSSESSIVES and \
+                site.after[1] not in _LOOSE_VERB_OBJECTS:
+            return "lose"  # `I'd sooner loose a night's pay`
         subject = previous if previous in SUBJECT_PRONOUNS else site.before[0] if (
             previous.endswith("ly") or previous in ("soon", "never", "always", "often",
                                                     "all", "would", "will")) else ""
@@ -1569,7 +1823,14 @@ def _lose(site: Site) -> str | None:
     if site.lower == "loosing":
         if (previous in _BE or previous.endswith(("'m", "'re", "'s")) or previous in (
                 "of", "in", "without", "from", "for", "by", "after", "about", "on", "at")) \
-                and first not in _LOOSE_VERB_OBJECTS:
+                and first not in _LOOSE_VERB_OBJECTS and not (
+                    first in DETERMINERS | POSSESSIVES and site.after[1] in _LOOSE_VERB_OBJECTS):
+            return "losing"
+        # `loosing our jobs`, `loosing his will to live`, `not loosing money`: what is lost
+        # (`loosing the hounds`, `loosing an arrow`: what is let go)
+        if (first in POSSESSIVES and site.after[1] not in _LOOSE_VERB_OBJECTS and
+                _word(site.after[1])) or (first in _LOSE_OBJECTS - DETERMINERS - POSSESSIVES
+                                          - OBJECT_PRONOUNS):
             return "losing"
         return None
     if previous in _BEFORE_LOOSE and not (previous in ("let", "lets") and first in OBJECT_PRONOUNS):
@@ -1597,9 +1858,12 @@ _DEGREE = word_set("very most so more too truly deeply really quite extremely ra
 
 
 def _plain_verb(word: str) -> bool:
-    """A verb's base form (`take`, `slight`), though it may be a noun too."""
-    return _word(word) and "VERB" in lexicon.parts_of_speech(word) and not word.endswith(
-        ("ed", "ing")) and not (word.endswith("s") and not word.endswith("ss"))
+    """A verb's base form (`take`, `slight`, `feed`, `need`), though it may be a noun too."""
+    return _word(word) and "VERB" in lexicon.parts_of_speech(word) and not (
+        word.endswith("ing") or (word.endswith("s") and not word.endswith("ss")) or (
+            word.endswith("ed") and not word.endswith("eed")) or (
+            word.endswith("eed") and len(word) > 4 and "VERB" in lexicon.parts_of_speech(
+                word[:-1])))  # (`agreed`, `freed` are past; `feed`, `need`, `speed` are not)
 
 
 def _word_is_noun(word: str) -> bool:
@@ -1671,6 +1935,15 @@ _PERSON_NOUNS = word_set("""
 """)
 
 
+_PEOPLE_SHARE = re.compile(r"[ \t]+(?:all|both|each|most|many|some|none|any|the[ \t]+rest|"
+                           r"several|half)[ \t]+of[ \t]+(?:us|you|them)\b")
+
+
+def _some_of_us(site: Site) -> bool:
+    """`all of us`, `the rest of you`, `most of them` after the site: people."""
+    return _PEOPLE_SHARE.match(site.text, site.end, site.end + 40) is not None
+
+
 def _affected_one(site: Site) -> bool:
     """`to effect one so dear`, `it would effect Frank`, `might it not effect?`, `doesn't
     effect anything`, `nothing effects a buyer`, `it effects every hub`: where the verb
@@ -1682,6 +1955,8 @@ def _affected_one(site: Site) -> bool:
         return True  # `Whose views might it not effect?` (but `to this effect.`)
     if first == "one" and not _noun_head(second):
         return True
+    if first in ("mine", "yours", "ours", "theirs", "hers") or _some_of_us(site):
+        return True  # `it must not effect mine`, `effect the rest of you`: someone's, someone
     if site.after_raw[0][:1].isupper() and first.isalpha() and first not in _CLOSED:
         return True  # a name
     if first in ("anything", "anyone", "anybody", "everyone", "everybody", "everything") and (
@@ -1709,9 +1984,18 @@ def _affect(site: Site) -> str | None:
         if word == "effects" and previous in ("it", "this", "that", "which", "he", "she") \
                 and first in _PEOPLE:
             return "affects"
-        if word == "effecting" and (first in _PEOPLE or _is_end(first)
-                                    or previous in _DEGREE):
-            return "affecting"  # `a most effecting scene`: moving
+        # `Things like that effect you less`, `Warmth always effects it.`, `It effects
+        # everything.`: a subject, the verb and a pronoun with no verb after it (`the effect
+        # you have on me` is the noun, with a clause)
+        if previous in ("that", "this", "which", "it", "always", "never", "often", "really") \
+                and first in _PEOPLE | {"everything"} and first != "her" and not (
+                _verb_follows(site.after[1]) or _plain_verb(site.after[1]) or
+                site.after[1] in SUBJECT_PRONOUNS | MODALS) and (
+                word != "effect" or previous not in ("it", "this", "which")):
+            return "a" + site.word[1:].lower()
+        if word == "effecting" and ((first in _PEOPLE and first != "it") or _is_end(first)
+                                    or previous in _DEGREE or _some_of_us(site)):
+            return "affecting"  # `a most effecting scene`: moving; (`effecting it`: doing it)
         if word == "effecting" and previous in ("a", "an") and _word_is_noun(first) and \
                 not first.endswith(_DOING_ENDINGS):
             return "affecting"  # `an effecting story`, but `the effecting of a change`
@@ -1751,8 +2035,12 @@ def _affect(site: Site) -> str | None:
                 (site.after[1] != "be" or previous not in PREPOSITIONS):
             return "a" + site.word[1:].lower()
         return None
+    # `the affect of`, `no affect at all`, `the affect a schoolma'am has`: a determiner makes
+    # it the noun (`affect` as a psychologist's noun is rare in fiction)
     if previous in _NOUN_ADJECTIVES or (previous in ("the", "an", "no", "any") and (
-            first in ("of", "on", "upon", "which", "that", "was", "is", "it") or _is_end(first))):
+            first in ("of", "on", "upon", "which", "that", "was", "is", "it", "at", "for", "a",
+                      "an", "the", "he", "she", "they", "we", "i", "you", "had", "has") or
+            _is_end(first))):
         return "effect" if word == "affect" else "effects"
     return None
 
@@ -1810,12 +2098,18 @@ def could_of(paragraphs: list[TextParagraph]) -> Iterator[Finding]:
                              "have")
 
 
+# Words no article stands before (a verb, a conjunction): `a` before them is the letter.
+_NOT_AFTER_AN_ARTICLE = word_set("is isn't was wasn't are and or has had equals")
+
+
 def _article(site: Site) -> str | None:
     raw = site.after_raw[0]
     if not raw[:1].isalpha() or (raw.isupper() and len(raw) > 1):  # numbers, FBI
         return None
     if site.word == "A" and not site.starts_sentence:  # Plan A, vitamin A
         return None
+    if site.after[0] in _NOT_AFTER_AN_ARTICLE:
+        return None  # `A is Agnetha and B is Bjørn`: the letter, named
     word = raw.lower()
     head = word.split("-")[0]
     vowel_letter = head[:1] in "aeiou"

@@ -102,9 +102,11 @@ def check_epub(path: Path) -> list[Diagnostic]:
     return found
 
 
-def check_pdf(path: Path, profile: str | None = None) -> list[Diagnostic]:
+def check_pdf(path: Path, profile: str | None = None,
+              paper: str | None = None) -> list[Diagnostic]:
     """A print preflight: fonts embedded, one page size matching a trim, images at 300 dpi;
-    with a print `profile`, every rule of that shop too (check/pdf_preflight.py)."""
+    with a print `profile`, every rule of that shop too (check/pdf_preflight.py), on `paper`
+    (default: the paper of the book the command runs in, else white)."""
     import pikepdf
     import pypdfium2
 
@@ -116,9 +118,10 @@ def check_pdf(path: Path, profile: str | None = None) -> list[Diagnostic]:
     try:
         if profile is not None:
             from octavo.check.pdf_preflight import preflight, rules_for_file
+            from octavo.manifest_print import book_paper
 
-            return _check_basics(path) + preflight(path, rules_for_file(path, profile),
-                                                   display=str(path))
+            rules = rules_for_file(path, profile, paper or book_paper(Path.cwd()))
+            return _check_basics(path) + preflight(path, rules, display=str(path))
         return _check_basics(path)
     except (pikepdf.PdfError, pypdfium2.PdfiumError, AttributeError, KeyError, TypeError,
             ValueError, IndexError) as exc:

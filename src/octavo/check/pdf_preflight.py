@@ -204,6 +204,30 @@ PREFLIGHT_CODES: dict[str, tuple[Severity, str]] = severity_table(
         fix="Build with octavo, or export with the version the standard requires.",
         before="PDF 1.7; PDF/X-1a:2003 allows at most PDF 1.4",
         after="PDF 1.4, PDF/X-1a:2003"),
+    explained(
+        "OCT448", "the print shop does not print this trim size", severity=Severity.ERROR,
+        meaning="The book's trim (`build.trim`, or the PDF's page size measured from its "
+                "TrimBox) is not on the print shop's list of trims, and the shop prints no "
+                "other sizes (IngramSpark), or it is outside the range the shop prints as custom "
+                "sizes (KDP: 4 to 8.5 in wide, 6 to 11.69 in tall). The message names the "
+                "shop's nearest trims.",
+        why="The shop's upload asks for one of its trims first; an interior of another size is "
+            "refused.",
+        fix="Choose one of the trims the message names (`build: trim: 5.5x8.5`), or another "
+            "shop (`build: print: kdp`).",
+        before="build:\n  print: ingram\n  trim: 5.4x8.4",
+        after="build:\n  print: ingram\n  trim: 5.5x8.5"),
+    explained(
+        "OCT449", "KDP prints this trim only as a custom size (no Expanded Distribution)",
+        severity=Severity.WARNING,
+        meaning="The trim is inside KDP's range for custom sizes but not one of its standard "
+                "trims.",
+        why="KDP prints and sells a custom trim on Amazon, but not through Expanded "
+            "Distribution to bookshops and libraries.",
+        fix="Choose one of the standard trims the message names, unless the book is to be "
+            "sold on Amazon only.",
+        before="build:\n  trim: 5.4x8.4",
+        after="build:\n  trim: 5.5x8.5"),
 )
 _MAX_VERSION = {"PDF/X-1a:2001": "1.3", "PDF/X-1a:2003": "1.4", "PDF/X-3:2002": "1.3",
                 "PDF/X-3:2003": "1.4", "PDF/X-4": "1.6"}
@@ -224,7 +248,7 @@ class TextExtent:
     bottom: float
 
 
-def rules_for_file(path: Path, profile: str) -> Rules:
+def rules_for_file(path: Path, profile: str, paper: str = "white") -> Rules:
     """The rules of `profile` as a PDF made elsewhere asks to be judged by them: a file whose
     pages reach past their TrimBox bleeds (it is checked against the bleed boxes and the bleed
     safe zone), and a file that claims a PDF/X version the shop accepts is checked as that
@@ -235,12 +259,16 @@ def rules_for_file(path: Path, profile: str) -> Rules:
 
     with pikepdf.open(path) as pdf:
         bleeds = any(_bleeds(page) for page in pdf.pages[:2])
+        trim = None
+        if len(pdf.pages):
+            x0, y0, x1, y1 = _trim(pdf.pages[0])
+            trim = ((x1 - x0) / POINTS_PER_INCH, (y1 - y0) / POINTS_PER_INCH)
         claimed = str(pdf.docinfo.get("/GTS_PDFXVersion", "")) if "/Info" in pdf.trailer \
             else ""
     standard = next((name for name, prefix in _CLAIMS.items() if claimed.startswith(prefix)),
                     None)
     accepted = resolve_rules(profile).profile.accepted_standards
-    return resolve_rules(profile, bleed=bleeds,
+    return resolve_rules(profile, bleed=bleeds, paper=paper, trim_in=trim,
                          pdf_standard=standard if standard in accepted else None)
 
 
@@ -258,7 +286,11 @@ def _bleeds(page: Any) -> bool:
 
 
 def preflight(path: Path, rules: Rules, *, direction: Direction | None = None,
-              display: str | None = None) -> list[Diagnostic]:
+              display: str | None = None, memo: dict[str, Any] | None = None
+              ) -> list[Diagnostic]:
+    """`memo`: what was measured on pages (and content streams) seen before, by the hash of
+    everything the measure reads; filled with what this run measures (the PDF backend keeps it
+    in the build cache, so a rebuild measures only the pages that changed)."""
     import pikepdf
 
     where = display or str(path)
@@ -271,13 +303,14 @@ def preflight(path: Path, rules: Rules, *, direction: Direction | None = None,
         trims = [_trim(page) for page in pdf.pages]
         # PDFium measures the text's positions in another process meanwhile (a second of a
         # 300-page book), while the colours, fonts and boxes are read here.
-        extents = _measure_extents(path, trims)
+        extents = _measure_extents(path, trims, pdf, memo)
         direction = direction or _direction(pdf)
         found += _page_count(pages, rules, where)
+        found += _trim_sizes(trims, rules, where)
         found += _file_size(path, rules, where)
         found += _pdfx(pdf, rules, where)
         found += _boxes(pdf, rules, direction, where)
-        found += _colours(pdf, rules, where)
+        found += _colours(pdf, rules, where, memo)
         found += _fonts(pdf, rules, where)
         if not rules.profile.annotations_allowed:
             found += _capped("OCT444", [
@@ -293,27 +326,43 @@ def preflight(path: Path, rules: Rules, *, direction: Direction | None = None,
 _PAGES_FOR_A_PROCESS = 60
 
 
-def _measure_extents(path: Path, trims: list[tuple[float, float, float, float]]
+def _measure_extents(path: Path, trims: list[tuple[float, float, float, float]],
+                     pdf: Any = None, memo: dict[str, Any] | None = None
                      ) -> Callable[[], list[TextExtent | None]]:
     """`text_extents` started (in a forked process for a long book); call the result for the
-    extents."""
+    extents. With a `memo`, pages measured before (the same content, fonts and boxes) are not
+    measured again."""
     import multiprocessing
 
     from octavo.forking import can_fork
 
-    def here() -> list[TextExtent | None]:
-        return _extents_list(path, trims)
+    keys = [_page_key(page) for page in pdf.pages] if memo is not None else []
+    known = {index: _extent(memo[key]) for index, key in enumerate(keys)
+             if memo is not None and key is not None and key in memo}
+    wanted = [index for index in range(len(trims)) if index not in known]
 
-    if len(trims) < _PAGES_FOR_A_PROCESS or not can_fork():
+    def merged(measured: list[TextExtent | None]) -> list[TextExtent | None]:
+        extents = dict(known)
+        for index, extent in zip(wanted, measured, strict=True):
+            extents[index] = extent
+            if memo is not None and keys[index] is not None:
+                memo[f"{keys[index]}"] = None if extent is None else [
+                    extent.left, extent.right, extent.top, extent.bottom]
+        return [extents[index] for index in range(len(trims))]
+
+    def here() -> list[TextExtent | None]:
+        return merged(_extents_list(path, trims, wanted) if wanted else [])
+
+    if len(wanted) < _PAGES_FOR_A_PROCESS or not can_fork():
         return here
     from concurrent.futures import ProcessPoolExecutor
 
     pool = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork"))
-    future = pool.submit(_extents_list, path, trims)
+    future = pool.submit(_extents_list, path, trims, wanted)
 
     def collect() -> list[TextExtent | None]:
         try:
-            return future.result()
+            return merged(future.result())
         except Exception:  # the process died (out of memory, killed): measure here
             return here()
         finally:
@@ -322,9 +371,42 @@ def _measure_extents(path: Path, trims: list[tuple[float, float, float, float]]
     return collect
 
 
-def _extents_list(path: Path, trims: list[tuple[float, float, float, float]]
-                  ) -> list[TextExtent | None]:
-    return list(text_extents(path, trims))
+def _extents_list(path: Path, trims: list[tuple[float, float, float, float]],
+                  pages: list[int] | None = None) -> list[TextExtent | None]:
+    return list(text_extents(path, trims, pages))
+
+
+def _extent(remembered: Any) -> TextExtent | None:
+    return None if remembered is None else TextExtent(*(float(v) for v in remembered))
+
+
+def _raw_content(owner: Any) -> bytes:
+    """The content stream(s) of a page or a form, as stored (not decompressed)."""
+    import pikepdf
+
+    if not hasattr(owner, "obj"):  # a form XObject: its own stream
+        return bytes(owner.read_raw_bytes())
+    contents = owner.obj.get("/Contents")
+    streams = contents if isinstance(contents, pikepdf.Array) else [contents]
+    return b"".join(len(raw).to_bytes(8, "big") + raw for raw in (
+        bytes(stream.read_raw_bytes()) for stream in streams
+        if isinstance(stream, pikepdf.Stream)))
+
+
+def _page_key(page: Any) -> str | None:
+    """The hash of what PDFium's text rectangles on `page` depend on: its content, its fonts (by
+    name; a subset's name is its glyphs' hash, so another subset is another name) and its
+    boxes. None for a page that draws a form (whose text could come from anywhere)."""
+    res = page.obj.get("/Resources") or {}
+    if any(xobject.get("/Subtype") == "/Form" for xobject in (res.get("/XObject") or {}).values()):
+        return None
+    fonts = sorted((str(name), str(font.get("/BaseFont", "")), str(font.get("/Subtype", "")))
+                   for name, font in (res.get("/Font") or {}).items())
+    boxes = [str(page.obj.get(box)) for box in ("/MediaBox", "/TrimBox", "/CropBox", "/Rotate",
+                                                 "/UserUnit")]
+    digest = hashlib.sha256(_raw_content(page))
+    digest.update(repr((fonts, boxes)).encode())
+    return "extent:" + digest.hexdigest()
 
 
 def _span(where: str, page: int) -> Span:
@@ -356,6 +438,25 @@ def _page_count(pages: int, rules: Rules, where: str) -> list[Diagnostic]:
     if pages % 2:
         found.append(_finding("OCT431", f"{pages} pages, an odd count; end with a blank page",
                               Span(where)))
+    return found
+
+
+def _trim_sizes(trims: list[tuple[float, float, float, float]], rules: Rules,
+                where: str) -> list[Diagnostic]:
+    """Each page size (its TrimBox) that the shop does not print, at the first page of it."""
+    from octavo.print_profiles import trim_finding
+
+    found, seen = [], set()
+    for number, (x0, y0, x1, y1) in enumerate(trims, start=1):
+        size = (round((x1 - x0) / POINTS_PER_INCH, 3), round((y1 - y0) / POINTS_PER_INCH, 3))
+        if size in seen:
+            continue
+        seen.add(size)
+        finding = trim_finding(rules.profile, *size)
+        if finding is not None:
+            code, message = finding
+            found.append(_finding(code, f"page {number} (its TrimBox): {message}",
+                                  _span(where, number)))
     return found
 
 
@@ -452,14 +553,15 @@ def _positions(extents: list[TextExtent | None], trims: list[tuple[float, float,
     return _capped("OCT433", gutter_problems, where) + _capped("OCT434", safe_problems, where)
 
 
-def text_extents(path: Path, trims: list[tuple[float, float, float, float]]
-                 ) -> Iterator[TextExtent | None]:
-    """For each page, how near its text comes to each trim edge (PDFium's text rectangles)."""
+def text_extents(path: Path, trims: list[tuple[float, float, float, float]],
+                 pages: list[int] | None = None) -> Iterator[TextExtent | None]:
+    """For each page (or each of `pages`), how near its text comes to each trim edge (PDFium's
+    text rectangles)."""
     import pypdfium2
 
     document = pypdfium2.PdfDocument(str(path))
     try:
-        for index in range(len(document)):
+        for index in range(len(document)) if pages is None else pages:
             page = document[index]
             text = page.get_textpage()
             try:
@@ -518,7 +620,8 @@ def _space_kind(space: Any) -> str:
     return "?"
 
 
-def _colours(pdf: Any, rules: Rules, where: str) -> list[Diagnostic]:
+def _colours(pdf: Any, rules: Rules, where: str,
+             memo: dict[str, Any] | None = None) -> list[Diagnostic]:
     """Colour operators of every content stream, and the colour resources they draw on.
 
     Resources are often shared by many pages (one dictionary per WeasyPrint document), so what
@@ -535,8 +638,17 @@ def _colours(pdf: Any, rules: Rules, where: str) -> list[Diagnostic]:
         res = res if res is not None else pikepdf.Dictionary()
         key = res.objgen if res.is_indirect else (id(res), -1)
         shared.setdefault(key, (number, owner, res))
-        names = used.setdefault(key, set())
         spaces = res.get("/ColorSpace") or {}
+        stream_key = None if memo is None else _colour_key(owner, spaces, rules)
+        if memo is not None and stream_key in memo:
+            names, rgb_found, black_found = memo[stream_key]
+            used.setdefault(key, set()).update(str(name) for name in names)
+            rgb += [(number, str(rgb_found))] if rgb_found else []
+            not_black += [(number, str(black_found))] if black_found else []
+            continue
+        rgb_before, black_before = len(rgb), len(not_black)
+        names = used.setdefault(key, set())
+        own_names: set[str] = set()
         fill: tuple[str, tuple[float, ...]] = ("/DeviceGray", (0.0,))
         stack: list[tuple[str, tuple[float, ...]]] = []
         reported_text = reported_rgb = False
@@ -560,6 +672,7 @@ def _colours(pdf: Any, rules: Rules, where: str) -> list[Diagnostic]:
             elif op in ("cs", "CS"):
                 name = str(operands[0])
                 names.add(name)
+                own_names.add(name)
                 if op == "cs":
                     fill = (_space_kind(spaces.get(name, pikepdf.Name(name))), ())
             elif op in ("sc", "scn"):
@@ -569,6 +682,10 @@ def _colours(pdf: Any, rules: Rules, where: str) -> list[Diagnostic]:
                 reported_text = True
                 shown = f"{fill[0][1:]} {' '.join(f'{v:g}' for v in fill[1])}".strip()
                 not_black.append((number, f"text set in {shown}"))
+        if memo is not None and stream_key is not None:
+            memo[stream_key] = [sorted(own_names),
+                                rgb[-1][1] if len(rgb) > rgb_before else None,
+                                not_black[-1][1] if len(not_black) > black_before else None]
     unused: list[tuple[int, str]] = []
     for key, (number, owner, res) in shared.items():
         for name, space in (res.get("/ColorSpace") or {}).items():
@@ -585,6 +702,15 @@ def _colours(pdf: Any, rules: Rules, where: str) -> list[Diagnostic]:
                     rgb.append((number, f"image {image_name[1:]} is in RGB"))
     return (_capped("OCT437", transparency, where) + _capped("OCT438", rgb, where)
             + _capped("OCT439", not_black, where) + _capped("OCT440", unused, where))
+
+
+def _colour_key(owner: Any, spaces: Any, rules: Rules) -> str:
+    """The hash of what the colour scan of one content stream depends on: the stream, the kinds
+    of the colour spaces it can name, and the rules' two switches."""
+    digest = hashlib.sha256(_raw_content(owner))
+    kinds = sorted((str(name), _space_kind(space)) for name, space in spaces.items())
+    digest.update(repr((kinds, rules.pdf_standard == "x-1a", rules.black_and_white)).encode())
+    return "colours:" + digest.hexdigest()
 
 
 def _is_black(fill: tuple[str, tuple[float, ...]]) -> bool:

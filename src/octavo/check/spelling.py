@@ -51,6 +51,14 @@ class WordIndex:
                               "ORDER BY n DESC, word LIMIT 1", sorted(words)).fetchone()
         return None if row is None else str(row[0])
 
+    def common_among(self, words: set[str]) -> set[str]:
+        """Those of `words` that are common."""
+        if not words:
+            return set()
+        marks = ",".join("?" * len(words))
+        return {str(row[0]) for row in self.db.execute(
+            f"SELECT word FROM words WHERE common = 1 AND word IN ({marks})", sorted(words))}
+
     def is_common(self, word: str) -> bool:
         return self.most_common({word}) is not None
 
@@ -90,6 +98,10 @@ class Speller:
         spelling makes: those change, drop or add the letters of a sound (awfy, hissen)."""
         lower = word.lower()
         return self.index.most_common(_swaps(lower) - {lower})
+
+    def all_one_slip_from(self, word: str) -> set[str]:
+        """Every common word one edit away."""
+        return self.index.common_among(_edits(word.lower()))
 
     def one_slip_from(self, word: str) -> str | None:
         """The most frequent common word one edit away (a letter dropped, added, changed, or

@@ -300,7 +300,8 @@ def double_hyphen(paragraphs: list[TextParagraph]) -> Iterator[Finding]:
 # -- words and punctuation ---------------------------------------------------------------------
 
 # possessive: a word that is not followed by itself is given up at once, not shortened
-_REPEATED = re.compile(r"\b([^\W\d_]++)[^\S\n]+\1\b", re.IGNORECASE)
+# (`to to-morrow`: the second word is a compound of its own)
+_REPEATED = re.compile(r"\b([^\W\d_]++)[^\S\n]+\1\b(?![-‐][^\W\d_])", re.IGNORECASE)
 _FINE_REPEATS = {"had", "that", "is", "bye", "no", "yes", "very", "so", "knock", "tsk", "ha", "her",
                  "hush", "there", "now", "go", "run", "well", "oh", "come", "again", "never",
                  # repeats of speech and sound: `blah blah`, `yeah yeah`, `far far away`,
@@ -321,7 +322,24 @@ _FINE_REPEATS = {"had", "that", "is", "bye", "no", "yes", "very", "so", "knock",
 def repeated_word(paragraphs: list[TextParagraph]) -> Iterator[Finding]:
     yield from (finding for finding in _each_match(
         paragraphs, _REPEATED, "OCT310", lambda m: f"'{m.group(1)}' is repeated",
-        lambda m: m.group(1)) if finding.fix and finding.fix.lower() not in _FINE_REPEATS)
+        _repeat_fix) if finding.fix and finding.fix.lower() not in _FINE_REPEATS)
+
+
+# Verbs of telling take a person and then a clause, so `you` may follow `you`: `I assure you
+# you are mistaken`, `I told you you'd be late`.
+_TELLING = re.compile(r"\b(?:assure|assured|assures|tell|tells|told|telling|promise|promised|"
+                      r"warn|warned|remind|reminded|inform|informed|bet|show|showed|convince|"
+                      r"convinced|persuade|persuaded|swear|swore|grant|granted)[^\S\n]+$",
+                      re.IGNORECASE)
+
+
+def _repeat_fix(match: re.Match[str]) -> str:
+    """The repeated word (the finding's fix), or '' where the repeat is right."""
+    word = match.group(1)
+    if word.lower() == "you" and _TELLING.search(match.string, max(0, match.start() - 20),
+                                                 match.start()):
+        return ""
+    return word
 
 
 _DOUBLED = re.compile(r"\.\.(?<![.…]\.\.)(?![.…])|,,|;;|::")  # literals first: fast
@@ -425,10 +443,24 @@ def _set_line_by_line(paragraph: TextParagraph) -> bool:
         return False
     if all(len(line.text.split()) <= _SHORT_LINE_WORDS for line in lines):
         return True
-    return len(lines) >= 3 and all(
-        len(line.text.split()) <= _ITEM_LINE_WORDS and _opens_an_item(line.text)
-        for line in lines) and not any(
-        line.text.rstrip().rstrip(_CLOSERS)[-1:] in _TERMINAL for line in lines[:-1])
+    return _item_block(lines)
+
+
+def _item_block(lines: tuple[Line, ...]) -> bool:
+    """At least three lines of items: short, none but the last ending a sentence and none with
+    a sentence ending inside it (as wrapped prose has every few lines), each opening with a
+    number or a capital — or most of them, with some in small letters (`a handful of
+    oatmeal`, `salt to taste`, `butter for the tin`)."""
+    if len(lines) < 3 or any(len(line.text.split()) > _ITEM_LINE_WORDS for line in lines) or \
+            any(line.text.rstrip().rstrip(_CLOSERS)[-1:] in _TERMINAL for line in lines[:-1]):
+        return False
+    if any(_SENTENCE_INSIDE.search(line.text) for line in lines):
+        return False
+    openings = sum(_opens_an_item(line.text) for line in lines)
+    return openings == len(lines) or (3 * openings >= 2 * len(lines) and openings >= 3)
+
+
+_SENTENCE_INSIDE = re.compile(r"[^\W\d_]{2}[.!?][\"”’']?\s+[\"“‘']?[A-Z]")
 
 
 def _opens_an_item(text: str) -> bool:
@@ -460,25 +492,26 @@ def _among_item_lines(paragraphs: list[TextParagraph], index: int) -> bool:
     paragraphs of their own (a recipe's ingredients, lines of up to 14 words): at least three
     lines in a row, each opening with a number or a capital, none but the last ending a
     sentence."""
-    def item(i: int) -> bool:
-        if not 0 <= i < len(paragraphs) or len(paragraphs[i].lines) != 1:
-            return False
-        text = paragraphs[i].text
-        return len(text.split()) <= _ITEM_LINE_WORDS and _opens_an_item(text)
+    def item(i: int) -> bool:  # a paragraph of short lines
+        return 0 <= i < len(paragraphs) and all(
+            len(line.text.split()) <= _ITEM_LINE_WORDS for line in paragraphs[i].lines)
 
     def joined(i: int, j: int) -> bool:  # paragraph j's line directly under paragraph i's
         return paragraphs[j].first.number == paragraphs[i].last.number + 1
 
+    def ends(i: int) -> bool:
+        return paragraphs[i].text.rstrip().rstrip(_CLOSERS)[-1:] in _TERMINAL
+
     if not item(index):
         return False
     first = last = index
-    while item(first - 1) and joined(first - 1, first):
+    while item(first - 1) and joined(first - 1, first) and not ends(first - 1):
         first -= 1
-    while item(last + 1) and joined(last, last + 1):
+    while not ends(last) and item(last + 1) and joined(last, last + 1):
         last += 1
-    return last - first + 1 >= _ITEM_RUN and not any(
-        paragraphs[i].text.rstrip().rstrip(_CLOSERS)[-1:] in _TERMINAL
-        for i in range(first, last))
+    if first == last:
+        return False
+    return _item_block(tuple(line for i in range(first, last + 1) for line in paragraphs[i].lines))
 
 
 def _among_fields(paragraphs: list[TextParagraph], index: int) -> bool:

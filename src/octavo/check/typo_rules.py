@@ -80,9 +80,12 @@ def _lost_apostrophe(word: str, check: Speller) -> bool:
 
 def _dialect_form(word: str, check: Speller) -> bool:
     """Forms that dialect, older spelling and plain morphology build from known words, which
-    dictionaries often lack: nothin (nothing), knowed and growed (know, grow), stopt and dropt
-    (stopped), reasonings (reasoning), desponding (despond), tenour (tenor)."""
+    dictionaries often lack: nothin (nothing), knowed and growed (know, grow), stopt, dropt and
+    popt (stopped), covies and chimnies (coveys), reasonings (reasoning), desponding (despond),
+    tenour (tenor)."""
     if word.endswith("in") and check.knows(word + "g"):
+        return True
+    if _spoken_reduction(word, check):
         return True
     stems = []
     if word.endswith("s"):
@@ -91,13 +94,29 @@ def _dialect_form(word: str, check: Speller) -> bool:
         stems += [word[:-2], word[:-1]]
     if word.endswith("ing"):
         stems += [word[:-3], word[:-3] + "e"]
-    if word.endswith("t") and len(word) > 4 and not _lost_apostrophe(word, check):
-        stems += [word[:-1] + "ed", word[:-1] + word[-2] + "ed"]  # stopt, dropt, stept
+    # (a short word only after the sounds the older -t past follows: popt, kist)
+    if word.endswith("t") and (len(word) > 4 or (len(word) == 4 and word[-2] in "pks")) and \
+            not _lost_apostrophe(word, check):
+        stems += [word[:-1] + "ed", word[:-1] + word[-2] + "ed"]  # stopt, dropt, stept, popt
+    if word.endswith("ies") and len(word) > 5:
+        stems.append(word[:-3] + "eys")  # covies, journies, chimnies: the older plural of -ey
     if any(len(stem) > 2 and check.knows(stem) for stem in stems):
         return True
     from octavo.check.spelling import american_forms, british_forms
 
     return any(check.knows(other) for other in american_forms(word) + british_forms(word))
+
+
+def _spoken_reduction(word: str, check: Speller) -> bool:
+    """`oughta`, `shoulda`, `musta`, `mighta`, `willya`: a word and the `a` (to, have, of) or
+    `ya` (you) that speech runs into it, spelt as heard — a common word with that ending, of
+    which no slip of the fingers makes one."""
+    for ending in ("ya", "ja", "a"):
+        stem = word[:-len(ending)]
+        if word.endswith(ending) and len(stem) >= 4 and stem[-1] not in "aeiou" and \
+                check.index.is_common(stem):
+            return True
+    return False
 
 
 def likely_typos(stories: list[StoryText], language: str,
@@ -240,6 +259,53 @@ def _another_unknown_word(text: str, start: int, end: int, check: Speller) -> bo
     return grammar or (unknown > 0 and unknown * _SPEECH_WORDS_PER_UNKNOWN >= words)
 
 
+def _coined_compound(word: str, suggestion: str, check: Speller) -> bool:
+    """`sunwell`, `skyrope`, `stormhound`: two common words joined, a compound the author coined
+    (a fantasy's well of sunlight), which is one slip from a word (`unwell`) only by a letter
+    added, dropped or changed at its start — where fingers seldom slip. A slip inside a word
+    that happens to leave two words (`allways`, `cotage`) is still reported."""
+    if suggestion[:1] == word[:1] or len(word) < 6 or any(
+            other[:1] == word[:1] for other in check.all_one_slip_from(word)):
+        return False  # (`moorway`: `doorway`, but `motorway` too, a slip inside the word)
+    return any(check.index.is_common(word[:i]) and check.index.is_common(word[i:])
+               for i in range(3, len(word) - 2))
+
+
+# A run of short sounds, each of up to four letters, parted by commas or spaces: a singer's
+# scale (`Mee, may, mah, moh, moo`), a chant, a noise (`bim, bam, bom`).
+_SOUNDS = re.compile(r"(?:\b[^\W\d_]{1,4}\b[,;]?\s+){2,}\b[^\W\d_]{1,4}\b")
+
+
+def _among_sounds(text: str, start: int, end: int, check: Speller) -> bool:
+    """Whether the word is one of at least three short sounds in a row that open with the
+    same letter (`Mee, may, mah, moh, moo`): syllables sung or chanted, not words."""
+    for match in _SOUNDS.finditer(text, max(0, start - 40), min(len(text), end + 40)):
+        if not match.start() <= start < match.end():
+            continue
+        words = [(m.start(), m.group(0)[:1].lower(), m.end())
+                 for m in re.finditer(r"[^\W\d_]+", match.group(0))]
+        mine = next((i for i, (at, _, _) in enumerate(words) if match.start() + at == start),
+                    None)
+        if mine is None:
+            return False
+        letter = words[mine][1]
+        first = last = mine
+        while first > 0 and words[first - 1][1] == letter:
+            first -= 1
+        while last + 1 < len(words) and words[last + 1][1] == letter:
+            last += 1
+        if last - first < 2:
+            return False
+        run = text[match.start() + words[first][0]:match.start() + words[last][2]]
+        # a list of sounds (commas between them), or sounds no dictionary knows beside it
+        # (`bim bam bom`): `to the thn` is a slip among words
+        return "," in run or any(
+            not check.index.is_common(m.group(0).lower())
+            for m in re.finditer(r"[^\W\d_]+", run)
+            if match.start() + words[first][0] + m.start() != start)
+    return False
+
+
 def _places(stories: list[StoryText], unknown: set[str], check: Speller) -> list[Typo]:
     found = []
     # only the few unknown words are looked for, each by a substring search (each is used
@@ -283,7 +349,8 @@ def _places(stories: list[StoryText], unknown: set[str], check: Speller) -> list
                     check.swap_of(word) is None:  # two letters swapped is a slip even in dialect
                 continue  # dialect, or a foreign phrase: not one slip in standard prose
             suggestion = check.one_slip_from(word)
-            if suggestion is None:
+            if suggestion is None or _coined_compound(word.lower(), suggestion, check) or \
+                    _among_sounds(text, start, end, check):
                 continue
             found.append(Typo(story, start, end, word, suggestion))
     return found

@@ -47,7 +47,8 @@ UTTERANCE_NOUNS = word_set("""
 COPULAS = word_set("was were is are ran went")
 # Words a clause cannot end on, which a speech below completes (`He cut her short with,`,
 # `no more approving reply, than,`, `as follows,`).
-LEAD_IN_ENDINGS = word_set("with than as follows thus these this")
+# (`As the door opened she was heard,` above her speech: what was heard is the speech)
+LEAD_IN_ENDINGS = word_set("with than as follows thus these this heard overheard")
 
 # Subjects that a speech tag after the speech begins with in lower case (`she said`, `the
 # man asked`); a name or "I" keeps its capital, so they are not here.

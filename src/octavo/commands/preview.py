@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import sys
-import tempfile
 import threading
 from pathlib import Path
 
@@ -49,6 +48,8 @@ def preview(book: str | None, port: int, open_browser: bool | None, no_pdf: bool
             Span(f"127.0.0.1:{port}")).diagnostics)
         sys.exit(1)
     url = f"http://127.0.0.1:{server.server_address[1]}/"
+    import tempfile  # here: `octavo --help` imports this module and should stay fast
+
     with tempfile.TemporaryDirectory(prefix="octavo-preview-") as output:
         rebuilder = Rebuilder(manifest_path, Path(output), ("epub",) if no_pdf else
                               ("epub", "pdf"))

@@ -4,7 +4,6 @@ contact sheet of the whole book."""
 from __future__ import annotations
 
 import sys
-import tempfile
 from pathlib import Path
 
 import click
@@ -24,6 +23,8 @@ def proof(book: str | None, pages: str | None, output: Path) -> None:
 
     Spreads lie as in the printed book: page 1 alone on the right, then 2-3, 4-5, and so on.
     """
+    import tempfile  # here, not at the top: `octavo --help` imports this module
+
     from octavo import console, pipeline
     from octavo.diagnostics import OctavoError, Span
     from octavo.loop_codes import BAD_PAGE_RANGE

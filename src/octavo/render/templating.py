@@ -34,6 +34,9 @@ def make_environment(book_root: Path | None = None, scene_break: str = "ornament
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        # Each build makes its own environment, so a template edited between builds is read
+        # again; within one, a template is not looked at on disk again for every page.
+        auto_reload=False,
     )
     env.filters["blocks"] = functools.partial(render_blocks, scene_break=scene_break,
                                               direction=direction, target=target)

@@ -11,7 +11,7 @@ import base64
 import re
 from typing import Literal, assert_never
 
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
 from octavo.document import (
     Aside,
@@ -37,7 +37,7 @@ from octavo.document import (
     notes_of,
 )
 from octavo.normalise.typography import URL_OR_EMAIL
-from octavo.render.direction import Direction, dir_attribute
+from octavo.render.direction import Direction, text_direction
 
 # Line breaking allows a break before an em dash, which strands "—”" at the start of a line
 # after a cut-off word ("I lo / —”"). A word joiner (invisible) glues the dash to what precedes
@@ -52,22 +52,28 @@ _URL = re.compile(URL_OR_EMAIL)
 _URL_BREAK = re.compile(r"(?<=[/.\-])(?<!:/)(?=[^/])")
 
 
-def _set(text: str) -> Markup:
+def escape(text: str) -> str:
+    """markupsafe's escaping of a plain string (the same five characters, the same entities),
+    without making a Markup of each piece."""
+    return (text.replace("&", "&amp;").replace(">", "&gt;").replace("<", "&lt;")
+            .replace("'", "&#39;").replace('"', "&#34;"))
+
+
+def _set(text: str) -> str:
     if "@" in text or "://" in text or "www." in text:
-        pieces: list[Markup] = []
+        pieces: list[str] = []
         position = 0
         for match in _URL.finditer(text):
             pieces.append(_set_plain(text[position : match.start()]))
             parts = _URL_BREAK.split(match.group(0))
-            pieces.append(Markup('<span class="url">%s</span>')
-                          % Markup("<wbr/>").join(escape(part) for part in parts))
+            pieces.append(f'<span class="url">{"<wbr/>".join([escape(p) for p in parts])}</span>')
             position = match.end()
         pieces.append(_set_plain(text[position:]))
-        return Markup("").join(pieces)
+        return "".join(pieces)
     return _set_plain(text)
 
 
-def _set_plain(text: str) -> Markup:
+def _set_plain(text: str) -> str:
     return escape(_DASH_AFTER_TEXT.sub("\u2060", text) if "—" in text else text)
 
 
@@ -76,51 +82,72 @@ def _set_plain(text: str) -> Markup:
 Target = Literal["epub", "print"]
 IMAGE_FOLDER = "images"  # in the EPUB package, beside text/
 
+# The fragments are built as plain strings, each piece of manuscript text passed through
+# `escape` once, and marked safe (Markup) only where a public function returns them: a book
+# has hundreds of thousands of nodes, and a Markup made and formatted per node cost more than
+# the rest of the rendering. Pieces are joined with f-strings and str.join only, never with
+# `+`: `"<em>" + Markup(...)` would call Markup.__radd__, which escapes the "<em>".
+
 
 def render_inlines(inlines: tuple[Inline, ...], target: Target = "epub") -> Markup:
-    return Markup("").join(render_inline(node, target) for node in inlines)
+    return Markup(_inlines(inlines, target))
 
 
 def render_inline(node: Inline, target: Target = "epub") -> Markup:
+    return Markup(_inline(node, target))
+
+
+def _inlines(inlines: tuple[Inline, ...], target: Target) -> str:
+    if len(inlines) == 1 and inlines[0].__class__ is Text:
+        return _set(inlines[0].value)  # the common paragraph
+    return "".join([_inline(node, target) for node in inlines])
+
+
+def _inline(node: Inline, target: Target) -> str:
+    kind = node.__class__
+    if kind is Text:
+        return _set(node.value)  # type: ignore[union-attr]
+    if kind is Emphasis:
+        return f"<em>{_inlines(node.children, target)}</em>"  # type: ignore[union-attr]
     match node:
         case Text(value=value):
             return _set(value)
         case Emphasis(children=children):
-            return Markup("<em>%s</em>") % render_inlines(children, target)
+            return f"<em>{_inlines(children, target)}</em>"
         case Strong(children=children):
-            return Markup("<strong>%s</strong>") % render_inlines(children, target)
+            return f"<strong>{_inlines(children, target)}</strong>"
         case SmallCaps(children=children):
-            return Markup('<span class="small-caps">%s</span>') % render_inlines(children, target)
+            return f'<span class="small-caps">{_inlines(children, target)}</span>'
         case Link(href=href, children=children):
-            return Markup('<a href="%s">%s</a>') % (href, render_inlines(children, target))
+            return f'<a href="{escape(href)}">{_inlines(children, target)}</a>'
         case Code(value=value):
-            return Markup("<code>%s</code>") % value
+            return f"<code>{escape(value)}</code>"
         case LineBreak():
-            return Markup("<br/>")
+            return "<br/>"
         case Footnote():
             return _note_call(node, target)
         case Image(alt=alt):
             if target == "epub":
-                return Markup('<img src="../%s/%s" alt="%s"/>') % (IMAGE_FOLDER, node.file_name, alt)
+                return (f'<img src="../{escape(IMAGE_FOLDER)}/{escape(node.file_name)}" '
+                        f'alt="{escape(alt)}"/>')
             data = base64.b64encode(node.data).decode("ascii")
-            return Markup('<img src="data:%s;base64,%s" alt="%s"/>') % (node.media_type, data, alt)
+            return f'<img src="data:{escape(node.media_type)};base64,{data}" alt="{escape(alt)}"/>'
         case _:
             assert_never(node)
 
 
-def _note_call(note: Footnote, target: Target) -> Markup:
+def _note_call(note: Footnote, target: Target) -> str:
     """The note's mark in the text. In print a footnote's own text stands here, floated by the
     print stylesheet to the foot of the page (WeasyPrint draws the call and the marker)."""
     if target == "print" and note.kind == "footnote":
-        parts = [render_inlines(b.children, target) if isinstance(b, Paragraph)
-                 else Markup("%s") % block_text(b) for b in note.blocks]
+        parts = [_inlines(b.children, target) if isinstance(b, Paragraph)
+                 else escape(block_text(b)) for b in note.blocks]
         # data-note: the call and marker show the story's own number (shared with endnotes).
-        return Markup('<span class="footnote" data-note="%d">%s</span>') % (
-            note.number, Markup("<br/>").join(parts))
-    epub_type = "noteref" if target == "epub" else None
-    attributes = Markup(' epub:type="%s" role="doc-noteref"') % epub_type if epub_type else Markup("")
-    return Markup('<a class="noteref" id="noteref-%d" href="#note-%d"%s>%d</a>') % (
-        note.number, note.number, attributes, note.number)
+        return f'<span class="footnote" data-note="{note.number:d}">{"<br/>".join(parts)}</span>'
+    attributes = ' epub:type="noteref" role="doc-noteref"' if target == "epub" else ""
+    number = f"{note.number:d}"
+    return (f'<a class="noteref" id="noteref-{number}" href="#note-{number}"{attributes}>'
+            f"{number}</a>")
 
 
 def render_notes(blocks: tuple[Block, ...], target: Target = "epub") -> Markup:
@@ -131,24 +158,24 @@ def render_notes(blocks: tuple[Block, ...], target: Target = "epub") -> Markup:
         return Markup("")
     asides = []
     for note in notes:
-        back = Markup('<a class="note-backlink" href="#noteref-%d"%s>%d.</a> ') % (
-            note.number, Markup(' role="doc-backlink"') if target == "epub" else Markup(""),
-            note.number)
+        number = f"{note.number:d}"
+        role = ' role="doc-backlink"' if target == "epub" else ""
+        back = f'<a class="note-backlink" href="#noteref-{number}"{role}>{number}.</a> '
         first, rest = (note.blocks[0], note.blocks[1:]) if note.blocks else (Paragraph(()), ())
         if isinstance(first, Paragraph):
-            body = Markup("<p>%s%s</p>") % (back, render_inlines(first.children, target))
+            body = f"<p>{back}{_inlines(first.children, target)}</p>"
         else:
-            body = Markup("<p>%s</p>\n%s") % (back, render_block(first, target=target))
+            body = f"<p>{back}</p>\n{_block(first, 1, 'ornament', 'ltr', target)}"
         if rest:
-            body = Markup("%s\n%s") % (body, render_blocks(rest, target=target))
+            body = f"{body}\n{_blocks(rest, 1, 'ornament', 'ltr', target)}"
         kind = "endnote" if note.kind == "endnote" else "footnote"
-        semantics = (Markup(' epub:type="%s"%s') % (kind, Markup(' role="doc-footnote"')
-                                                    if kind == "footnote" else Markup(""))
-                     if target == "epub" else Markup(""))
-        asides.append(Markup('<aside class="note" id="note-%d"%s>\n%s\n</aside>') % (
-            note.number, semantics, body))
-    return Markup('<section class="notes" aria-label="Notes">\n%s\n</section>') % Markup(
-        "\n").join(asides)
+        semantics = ""
+        if target == "epub":
+            semantics = f' epub:type="{kind}"' + (' role="doc-footnote"' if kind == "footnote"
+                                                  else "")
+        asides.append(f'<aside class="note" id="note-{number}"{semantics}>\n{body}\n</aside>')
+    joined = "\n".join(asides)
+    return Markup(f'<section class="notes" aria-label="Notes">\n{joined}\n</section>')
 
 
 SCENE_BREAK_STYLES = ("ornament", "asterism", "space")
@@ -160,56 +187,88 @@ def render_blocks(blocks: tuple[Block, ...], heading_offset: int = 1,
     """Render blocks; a manuscript's level-1 heading becomes h(1 + heading_offset). Scene
     breaks carry the book's style as a class, which each stylesheet draws. A block whose text
     runs the other way from the book's `direction` gets its own `dir`."""
-    return Markup("\n").join(render_block(block, heading_offset, scene_break, direction, target)
-                             for block in blocks)
+    return Markup(_blocks(blocks, heading_offset, scene_break, direction, target))
+
+
+def render_block(block: Block, heading_offset: int = 1, scene_break: str = "ornament",
+                 direction: Direction = "ltr", target: Target = "epub") -> Markup:
+    return Markup(_block(block, heading_offset, scene_break, direction, target))
+
+
+def _blocks(blocks: tuple[Block, ...], heading_offset: int, scene_break: str,
+            direction: Direction, target: Target) -> str:
+    return "\n".join([_block(block, heading_offset, scene_break, direction, target)
+                      for block in blocks])
 
 
 _MAX_INDENT = 6  # verse indents beyond six ems are drawn at six
 
 
-def render_block(block: Block, heading_offset: int = 1, scene_break: str = "ornament",
-                 direction: Direction = "ltr", target: Target = "epub") -> Markup:
+def _dir(direction: Direction | None, base: Direction) -> str:
+    """` dir="…"` for an element whose text runs in `direction`, when that is not `base`."""
+    return "" if direction is None or direction == base else f' dir="{direction}"'
+
+
+def _inline_direction(inlines: tuple[Inline, ...]) -> Direction | None:
+    """`text_direction(inline_text(inlines))`, without joining the text: the first piece of it
+    with a strong letter decides."""
+    for node in inlines:
+        kind = node.__class__
+        if kind is Text or kind is Code:
+            found = text_direction(node.value)  # type: ignore[union-attr]
+        elif kind is Emphasis or kind is Strong or kind is SmallCaps or kind is Link:
+            found = _inline_direction(node.children)  # type: ignore[union-attr]
+        elif kind is LineBreak or kind is Footnote or kind is Image:
+            continue
+        else:  # a subclass of a node type: the exact way
+            found = text_direction(inline_text((node,)))
+        if found is not None:
+            return found
+    return None
+
+
+def _block(block: Block, heading_offset: int, scene_break: str, direction: Direction,
+           target: Target) -> str:
     match block:
         case Paragraph(children=children, align=align):
             if children and all(isinstance(c, Image) for c in children):
-                css = Markup(' class="figure"')  # a picture on its own line: set apart, centred
+                css = ' class="figure"'  # a picture on its own line: set apart, centred
             else:
-                css = Markup(' class="centred"') if align == "center" else Markup("")
-            return Markup("<p%s%s>%s</p>") % (css, dir_attribute(inline_text(children), direction),
-                                              render_inlines(children, target))
+                css = ' class="centred"' if align == "center" else ""
+            return (f"<p{css}{_dir(_inline_direction(children), direction)}>"
+                    f"{_inlines(children, target)}</p>")
         case Heading(level=level, children=children):
             tag = f"h{min(6, level + heading_offset)}"
-            return Markup(f"<{tag}%s>%s</{tag}>") % (
-                dir_attribute(inline_text(children), direction), render_inlines(children, target))
+            return (f"<{tag}{_dir(_inline_direction(children), direction)}>"
+                    f"{_inlines(children, target)}</{tag}>")
         case SceneBreak():
-            return Markup('<hr class="scene-break %s"/>') % scene_break
+            return f'<hr class="scene-break {escape(scene_break)}"/>'
         case BlockQuote(blocks=blocks):
-            inner = render_blocks(blocks, heading_offset, scene_break, direction, target)
-            return Markup("<blockquote>\n%s\n</blockquote>") % inner
+            inner = _blocks(blocks, heading_offset, scene_break, direction, target)
+            return f"<blockquote>\n{inner}\n</blockquote>"
         case Verse(lines=lines, indents=indents):
             rendered = []
             for number, line in enumerate(lines):
                 indent = min(_MAX_INDENT, indents[number]) if number < len(indents) else 0
                 line_class = f"line indent-{indent}" if indent > 0 else "line"
-                rendered.append(Markup('<span class="%s">%s</span>') % (
-                    line_class, render_inlines(line, target)))
-            body = Markup("<br/>\n").join(rendered)
-            return Markup('<p class="verse"%s>%s</p>') % (dir_attribute(block_text(block),
-                                                                        direction), body)
+                rendered.append(f'<span class="{escape(line_class)}">{_inlines(line, target)}'
+                                "</span>")
+            body = "<br/>\n".join(rendered)
+            return (f'<p class="verse"{_dir(text_direction(block_text(block)), direction)}>'
+                    f"{body}</p>")
         case ListBlock(items=items, ordered=ordered, start=start):
             tag = "ol" if ordered else "ul"
-            first = Markup(' start="%d"') % start if ordered and start != 1 else Markup("")
-            rendered_items = Markup("\n").join(
-                Markup("<li>%s</li>") % render_blocks(item, heading_offset, scene_break,
-                                                      direction, target) for item in items)
-            return Markup(f"<{tag}%s>\n%s\n</{tag}>") % (first, rendered_items)
+            first = f' start="{start:d}"' if ordered and start != 1 else ""
+            rendered_items = "\n".join(
+                f"<li>{_blocks(item, heading_offset, scene_break, direction, target)}</li>"
+                for item in items)
+            return f"<{tag}{first}>\n{rendered_items}\n</{tag}>"
         case Aside(kind=kind, blocks=blocks, title=title):
-            inner = render_blocks(blocks, heading_offset, scene_break, direction, target)
-            heading = (Markup('<p class="story-aside-title">%s</p>\n') % title if title
-                       else Markup(""))
+            inner = _blocks(blocks, heading_offset, scene_break, direction, target)
+            heading = f'<p class="story-aside-title">{escape(title)}</p>\n' if title else ""
             element = "aside" if kind == "notes" else "div"
-            label = Markup(' aria-label="%s"') % title if title and element == "aside" else Markup("")
-            return Markup(f'<{element} class="story-%s"%s>\n%s%s\n</{element}>') % (
-                kind, label, heading, inner)
+            label = f' aria-label="{escape(title)}"' if title and element == "aside" else ""
+            return (f'<{element} class="story-{escape(kind)}"{label}>\n{heading}{inner}\n'
+                    f"</{element}>")
         case _:
             assert_never(block)
