@@ -24,6 +24,7 @@ from octavo.backends.base import Artifact, BuildOptions, NullProgress, Progress
 from octavo.backends.stores import write_store_flavours
 from octavo.cache import BuildCache
 from octavo.check import book_findings
+from octavo.check.early import EarlyBookFindings, likely_text
 from octavo.compile import compile_book
 from octavo.compile import prepare as prepare_compile
 from octavo.diagnostics import Diagnostic, Diagnostics, OctavoError, Severity, Span
@@ -31,7 +32,7 @@ from octavo.document import Book, chapter_text, timestamp_from_date, word_count
 from octavo.ingest import RawStory
 from octavo.manifest import Manifest, load_manifest
 from octavo.paths import display_path
-from octavo.stories import StoryJob, StoryResult, default_workers, process_stories
+from octavo.stories import MeanwhileWithBytes, StoryJob, StoryResult, default_workers, process_stories
 
 FORMATS = ("epub", "pdf")
 
@@ -133,9 +134,14 @@ def read_sources(manifest: Manifest, diags: Diagnostics, progress: Progress,
         if memory is not None and key is not None and key in memory:
             results[index] = memory[key]
     cold = [i for i in range(len(jobs)) if i not in results]
+    own_words = manifest.own_words | {word for pair in manifest.house_words for word in pair}
+    early = with_bytes = None
+    if lint:  # the whole-book checks, made while workers read the stories (check/early.py)
+        early, with_bytes = _early_book_findings(jobs, dict(results), manifest.language,
+                                                 own_words)
     for index, (_, result) in zip(cold, process_stories([jobs[i] for i in cold],
                                                         cache or BuildCache(None), workers,
-                                                        meanwhile),
+                                                        meanwhile, with_bytes),
                                   strict=True):
         results[index] = result
         key = keys[index]
@@ -150,9 +156,32 @@ def read_sources(manifest: Manifest, diags: Diagnostics, progress: Progress,
         if result.text is not None:
             texts.append(result.text)
     if lint:
-        diags.extend(book_findings(texts, manifest.language, manifest.own_words
-                                   | {word for pair in manifest.house_words for word in pair}))
+        made = early.findings(texts) if early is not None else None
+        diags.extend(made if made is not None else book_findings(texts, manifest.language,
+                                                                 own_words))
     return sources
+
+
+def _early_book_findings(jobs: list[StoryJob], known: dict[int, StoryResult], language: str,
+                         own_words: frozenset[str]
+                         ) -> tuple[EarlyBookFindings, MeanwhileWithBytes]:
+    """The whole-book checks to make from the cold stories' bytes (`known`: the results
+    already at hand), and the work that makes them."""
+    early = EarlyBookFindings(lambda texts: book_findings(texts, language, own_words))
+
+    def meanwhile(raws: list[bytes | None]) -> None:
+        cold = iter(raws)
+        texts = []
+        for index, job in enumerate(jobs):
+            if index in known:
+                text = known[index].text
+            else:
+                raw = next(cold)
+                text = likely_text(job.path, raw) if raw is not None else None
+            if text is not None:
+                texts.append(text)
+        early.run(texts)
+    return early, meanwhile
 
 
 def _memory_key(job: StoryJob) -> tuple[Path, int, int, StoryJob] | None:

@@ -9,11 +9,14 @@ gives. Checked on generated text rich in the characters the rules look at.
 from __future__ import annotations
 
 import re
+import sys
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from octavo.normalise import markers, quotes
+from octavo.document import Text
+from octavo.ingest import decode, plain_layout, plaintext
+from octavo.normalise import markdown_out, markers, quotes
 from octavo.normalise import typography as ty
 
 ALPHABET = "aZé9 0'\"‘’“”`´-–—.…,;:!?()[]s\t\u00a0\u200b\u200c\ufdd0\ufdda½"
@@ -81,3 +84,47 @@ def test_the_plain_scan_decides_as_the_general_one(text: str) -> None:
     general = quotes._Scanner(text)
     general.has_boundary = True  # the path for text with node boundaries, without fast paths
     assert plain.scan() == general.scan()
+
+
+ASCII_TEXT = st.text(alphabet=[chr(c) for c in range(128)], max_size=60)
+
+
+@EXAMPLES
+@given(ASCII_TEXT)
+def test_in_ascii_text_only_the_ascii_marks_are_looked_for(text: str) -> None:
+    # `prepare` and `scan_marks` skip their searches in ASCII text on these few characters
+    assert (ty._UNUSUAL.search(text) is not None) == ("`" in text or "\t" in text)
+    assert (quotes._QUOTE_CHAR.search(text) is not None) == any(c in text for c in "'\"`")
+    assert ty.strip_invisible(text) == (ty._ZERO_WIDTH.sub("", text)
+                                        if ty._ZERO_WIDTH_ANY.search(text) else text)
+
+
+LINE = st.text(alphabet=" \t\"'aZ.,*#-_~oOx<hr>", max_size=40)
+
+
+@EXAMPLES
+@given(LINE, st.booleans(), st.integers(0, 8))
+def test_a_one_line_passage_is_the_paragraph_the_passage_rules_make(
+        line: str, hard_wrapped: bool, indent: int) -> None:
+    assert plain_layout._passage_groups([line], [0], hard_wrapped, indent) == [
+        plain_layout.Group("paragraph", (0,))]
+    expanded = line.expandtabs(4)
+    assert plain_layout._indent(line) == len(expanded) - len(expanded.lstrip(" "))
+
+
+def test_every_control_character_is_in_the_quick_look_for_them() -> None:
+    assert [c for c in range(sys.maxunicode + 1) if decode._CONTROL.match(chr(c))
+            and not decode._MAY_HOLD_CONTROL.match(chr(c))] == []
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.text(alphabet="ab9_* \\\ufdd0\ufdd1\ufdd2.", max_size=40))
+def test_emphasis_and_escapes_are_found_as_by_the_plain_patterns(text: str) -> None:
+    emphasis = re.compile(r"(?<![\w*])\*(?=[^\s*])(.+?)(?<=[^\s*])\*(?![\w*])"
+                          r"|(?<![\w_])_(?=[^\s_])(.+?)(?<=[^\s_])_(?![\w_])")
+    assert [(m.span(), m.groups()) for m in plaintext._EMPHASIS.finditer(text)] == [
+        (m.span(), m.groups()) for m in emphasis.finditer(text)]
+    escapes = str.maketrans({"\\": "\\\\", "*": "\\*", "_": "\\_"})
+    assert markdown_out._escape(text) == text.translate(escapes)
+    unescape = str.maketrans({"\ufdd0": "\\", "\ufdd1": "*", "\ufdd2": "_"})
+    assert plaintext._unescape(Text(text)) == Text(text.translate(unescape))

@@ -41,7 +41,8 @@ _DIRECTIVE = re.compile(r"^\s*%%\s*octavo:\s*ignore\s+(OCT\d{3}(?:[\s,]+OCT\d{3}
 def paragraphs_of(text: str) -> Paragraphs:
     """The story's paragraphs (and passages of verse) with their source lines, as octavo's
     reader finds them; each knows whether a scene break or the story's end follows it."""
-    lines = [blank_comment(line) for line in text.split("\n")]
+    lines = ([blank_comment(line) for line in text.split("\n")] if "%%" in text
+             else text.split("\n"))  # (only a line holding %% can be a comment)
     groups = body_groups_of(text)
     ends_section = True  # walking backwards: is there a break (or the end) before what follows?
     found: list[TextParagraph] = []
@@ -60,8 +61,10 @@ def paragraphs_of(text: str) -> Paragraphs:
 def _suppressions(text: str) -> dict[int, tuple[int, set[str]]]:
     """`%% octavo: ignore OCT310 OCT320` excuses the paragraph after it: first line of that
     paragraph → (the directive's line, the codes)."""
-    lines = text.split("\n")
     found: dict[int, tuple[int, set[str]]] = {}
+    if "%%" not in text:  # no directive at all (most stories)
+        return found
+    lines = text.split("\n")
     for index, line in enumerate(lines):
         match = _DIRECTIVE.match(line)
         if not match:
@@ -121,7 +124,8 @@ def _check_paragraphs(paragraphs: list[TextParagraph], excused: dict[int, tuple[
                       display: str, enabled: frozenset[str],
                       house_words: tuple[tuple[str, str], ...], *, markdown: bool = False,
                       only: frozenset[str] | None = None) -> list[Diagnostic]:
-    paragraph_of_line = {line.number: p.first.number for p in paragraphs for line in p.lines}
+    paragraph_of_line = {line.number: p.first.number for p in paragraphs for line in p.lines
+                         } if excused else {}
     used: set[tuple[int, str]] = set()
     found = []
     for text_rule in RULES:
@@ -131,10 +135,11 @@ def _check_paragraphs(paragraphs: list[TextParagraph], excused: dict[int, tuple[
                                                          and text_rule.code not in only):
             continue
         for finding in text_rule.run(paragraphs):
-            first = paragraph_of_line.get(finding.line, finding.line)
-            if first in excused and finding.code in excused[first][1]:
-                used.add((first, finding.code))
-                continue
+            if excused:
+                first = paragraph_of_line.get(finding.line, finding.line)
+                if first in excused and finding.code in excused[first][1]:
+                    used.add((first, finding.code))
+                    continue
             span = Span(display, finding.line, finding.column, finding.line,
                         finding.column + finding.length)
             found.append(Diagnostic(text_rule.severity, finding.code, finding.message, span,

@@ -45,6 +45,10 @@ class TextParagraph:
     _starts: tuple[int, ...] = field(init=False, compare=False, repr=False)
 
     def __post_init__(self) -> None:
+        if len(self.lines) == 1:  # most paragraphs: one line
+            object.__setattr__(self, "text", self.lines[0].text.strip())
+            object.__setattr__(self, "_starts", (0,))
+            return
         starts, parts, offset = [], [], 0
         for line in self.lines:
             stripped = line.text.strip()
@@ -638,6 +642,8 @@ _SHORT_CLOSING = re.compile(r"\b(?:wishes|regards|love|cheers|thanks|warmly|ever
 def _letter_closing(paragraph: TextParagraph) -> bool:
     """`Yours, in haste and in love,`, `With best wishes,`: a letter's closing line."""
     text = paragraph.text.rstrip().rstrip(_CLOSERS)
+    if not text.endswith(",") and text[:1] not in "yY":
+        return False  # the patterns need a closing comma, or `Your` first: not searched
     return _LETTER_CLOSING.search(text) is not None or (
         len(text.split()) <= 6 and _SHORT_CLOSING.search(text) is not None)
 
@@ -908,10 +914,19 @@ def quote_wrong_way(paragraphs: list[TextParagraph]) -> Iterator[Finding]:
                            lambda m: "”" if m.group(0) == "“" else "“")
 
 
+# What str.isdigit calls a digit: \d, and the superscript, subscript and circled digits
+# (a regex search is many times faster than a test of each character).
+_ANY_DIGIT = re.compile("[\\d\u00b2\u00b3\u00b9\u1369-\u1371\u19da\u2070\u2074-\u2079"
+                        "\u2080-\u2089\u2460-\u2468\u2474-\u247c\u2488-\u2490\u24ea"
+                        "\u24f5-\u24fd\u24ff\u2776-\u277e\u2780-\u2788\u278a-\u2792"
+                        "\U00010a40-\U00010a43\U00010e60-\U00010e68\U00011052-\U0001105a"
+                        "\U0001f100-\U0001f10a]")
+
+
 def _inch_marks(text: str) -> frozenset[int]:
     """Where straight double quotes are inch marks (5'2", a 14" pan), as the normaliser reads
     them: those are no quotation marks."""
-    if '"' not in text or not any(ch.isdigit() for ch in text):
+    if '"' not in text or not _ANY_DIGIT.search(text):
         return frozenset()
     from octavo.normalise.quotes import Mark, scan_marks
     from octavo.normalise.typography import primes

@@ -48,6 +48,10 @@ _CONTROL = re.compile(f"[{CONTROL_CHARACTERS}]")
 _ANSI = re.compile(r"(?:\x1b\[|\x9b)[0-?]*[ -/]*[@-~]"
                    r"|(?:\x1b[\]PX^_]|[\x90\x98\x9d\x9e\x9f])[^\x07\x1b\x9c\n]{0,512}(?:\x07|\x1b\\|\x9c)"
                    r"|\x1b[ -/]*[0-~]")
+# Every control character is in one of these plain ranges (every noncharacter is at U+FDD0 or
+# above): a text with none of them, most texts, is not searched with the full set, which is
+# many times slower.
+_MAY_HOLD_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufdd0-\U0010ffff]")
 _INVALID_BYTES = re.compile("[\udc80-\udcff]+")  # invalid bytes, as surrogateescape keeps them
 _MAX_BYTE_NOTES = 20
 # Guessed only when the bytes are not UTF-8; the list keeps the detector to plausible choices.
@@ -69,18 +73,18 @@ def decode_manuscript(raw: bytes, display: str) -> DecodedText:
             raise OctavoError.single("OCT201", f"not a text file: it looks like {kind}",
                                      Span(display, 1, 1))
     notes: list[Diagnostic] = []
-    encoding, text = _decode(raw, display, notes)
+    encoding, text, escaped = _decode(raw, display, notes)
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\x85", "\n")
     if "\x1b" in text or "\x9b" in text:
         text = _remove_escapes(text, display, notes)
-    if first := _CONTROL.search(text):
+    if _MAY_HOLD_CONTROL.search(text) and (first := _CONTROL.search(text)):
         line = text[: first.start()].count("\n") + 1
         count = len(_CONTROL.findall(text))
         text = _CONTROL.sub("", text)
         notes.append(Diagnostic(Severity.WARNING, "OCT207",
                                 f"removed {count} control character(s) that cannot appear in a "
                                 "book", Span(display, line, 1)))
-    if encoding == "utf-8" and _INVALID_BYTES.search(text):
+    if escaped and _INVALID_BYTES.search(text):
         text = _read_stray_bytes(text, display, notes)
     return DecodedText(text, encoding, tuple(notes))
 
@@ -153,30 +157,31 @@ def _one_byte(byte: int) -> str:
         return ""  # Latin-1 reads it as a C1 control character, which a book cannot hold
 
 
-def _decode(raw: bytes, display: str, notes: list[Diagnostic]) -> tuple[str, str]:
+def _decode(raw: bytes, display: str, notes: list[Diagnostic]) -> tuple[str, str, bool]:
+    """(encoding, text, whether the text keeps undecodable bytes as surrogate escapes)."""
     for bom, encoding in _BOMS:
         if raw.startswith(bom):
             try:
-                return encoding, raw[len(bom):].decode(encoding)
+                return encoding, raw[len(bom):].decode(encoding), False
             except UnicodeDecodeError:
                 raise OctavoError.single("OCT200", f"starts with a {encoding} byte-order mark "
                                          f"but is not valid {encoding}", Span(display)) from None
     if b"\x00" not in raw:
         try:
-            return "utf-8", raw.decode("utf-8")
+            return "utf-8", raw.decode("utf-8"), False
         except UnicodeDecodeError:
             pass
         escaped = raw.decode("utf-8", errors="surrogateescape")
         if _mostly_utf8(escaped):
-            return "utf-8", escaped  # the stray bytes are read one by one after clean-up
+            return "utf-8", escaped, True  # the stray bytes are read one by one after clean-up
     utf16 = _utf16_without_bom(raw)
     if utf16 is not None:
-        return utf16
+        return *utf16, False
     if raw.count(b"\x00") > max(8, len(raw) // 1000):
         raise OctavoError.single("OCT201", "not a text file: it contains NUL bytes",
                                  Span(display, 1, 1))
     try:  # a stray NUL or two in UTF-8 text: decode, the NULs are removed and reported later
-        return "utf-8", raw.decode("utf-8")
+        return "utf-8", raw.decode("utf-8"), False
     except UnicodeDecodeError:
         pass
     from charset_normalizer import from_bytes
@@ -195,7 +200,7 @@ def _decode(raw: bytes, display: str, notes: list[Diagnostic]) -> tuple[str, str
     text = raw.decode(encoding)
     notes.append(Diagnostic(Severity.INFO, "OCT202", f"not UTF-8; read as {encoding} ({how})",
                             _first_non_ascii(text, display)))
-    return encoding, text
+    return encoding, text, False
 
 
 def _decodes(raw: bytes, encoding: str) -> bool:

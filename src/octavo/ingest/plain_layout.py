@@ -55,7 +55,10 @@ def body_groups(lines: list[str], start: int) -> list[Group]:
     passage: list[int] = []
 
     def flush() -> None:
-        if passage:
+        if len(passage) == 1:  # most passages: one line, one paragraph (as _passage_groups says)
+            groups.append(Group("paragraph", (passage[0],)))
+            passage.clear()
+        elif passage:
             groups.extend(_passage_groups(lines, passage, hard_wrapped, indent))
             passage.clear()
 
@@ -152,6 +155,8 @@ def _is_verse(texts: list[str], indent: int, hard_wrapped: bool) -> bool:
 
 
 def _indent(line: str) -> int:
+    if line[:1] not in (" ", "\t"):  # most lines: not indented at all
+        return 0
     expanded = line.expandtabs(4)
     return len(expanded) - len(expanded.lstrip(" "))
 

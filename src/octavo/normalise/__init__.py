@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Iterator
-from typing import assert_never
+from typing import Any, assert_never
 
 from octavo.document import (
     Aside,
@@ -102,7 +102,10 @@ class _Typesetter:
     def block(self, block: Block) -> Block:
         match block:
             case Paragraph(children=children):
-                return dataclasses.replace(block, children=self.inlines(children))
+                typeset_children = self.inlines(children)
+                if typeset_children is children:  # nothing to change (many paragraphs)
+                    return block
+                return _replace(block, children=typeset_children)
             case Heading(children=children):
                 return dataclasses.replace(block, children=self.inlines(children))
             case SceneBreak():
@@ -140,8 +143,11 @@ class _Typesetter:
     def _inlines_once(self, inlines: tuple[Inline, ...]) -> tuple[Inline, ...]:
         inlines = self.notes(inlines)  # a note's paragraphs settle on their own, first
         self.swapped = False
-        if len(inlines) == 1 and isinstance(inlines[0], Text):  # most paragraphs: one text node
-            value = self._finish(prepare(inlines[0].value, self.style)).strip()
+        if len(inlines) == 1 and inlines[0].__class__ is Text:  # most paragraphs: one text node
+            original = inlines[0].value
+            value = self._finish(prepare(original, self.style)).strip()
+            if value == original:
+                return inlines
             return (Text(value),) if value else ()
         leaves = _leaves(inlines)
         if not leaves:  # an empty heading ("##" alone), a lone image: nothing to set
@@ -157,6 +163,8 @@ class _Typesetter:
 
     def notes(self, inlines: tuple[Inline, ...]) -> tuple[Inline, ...]:
         """The same inlines with each note's own blocks typeset."""
+        if len(inlines) == 1 and inlines[0].__class__ is Text:  # most paragraphs: no note
+            return inlines
         out: list[Inline] = []
         for node in inlines:
             if isinstance(node, Footnote):
@@ -165,6 +173,22 @@ class _Typesetter:
                 node = dataclasses.replace(node, children=self.notes(node.children))
             out.append(node)
         return tuple(out)
+
+
+def _replace(block: Paragraph, children: tuple[Inline, ...]) -> Paragraph:
+    """`dataclasses.replace(block, children=children)`, from the class's field names found
+    once (replace looks them up on every call, which costs more than the rest of a short
+    paragraph's walk)."""
+    kind = block.__class__
+    names = _FIELD_NAMES.get(kind)
+    if names is None:
+        names = _FIELD_NAMES[kind] = tuple(f.name for f in dataclasses.fields(kind) if f.init)
+    fields: dict[str, Any] = {name: getattr(block, name) for name in names}
+    fields["children"] = children
+    return kind(**fields)
+
+
+_FIELD_NAMES: dict[type, tuple[str, ...]] = {}
 
 
 def _rebuild(inlines: tuple[Inline, ...], values: Iterator[str]) -> tuple[Inline, ...]:

@@ -26,6 +26,6 @@ _MAY_HOLD_NONCHARACTER = re.compile("[\ufdd0-\U0010ffff]")
 
 def without_noncharacters(text: str) -> str:
     """The text without noncharacters, so none of the markers above can come from it."""
-    if not _MAY_HOLD_NONCHARACTER.search(text):
+    if text.isascii() or not _MAY_HOLD_NONCHARACTER.search(text):
         return text
     return _NONCHARACTER.sub("", text)

@@ -478,7 +478,10 @@ def _settle_double_close(states: dict[_State, tuple[float, _State, Mark]], depth
 
 def scan_marks(text: str) -> Marks:
     """Decide every quote mark of one paragraph (the characters are set by `apply_marks`)."""
-    if not _QUOTE_CHAR.search(text):
+    if text.isascii():  # (a flag of the string: no scan) its quote marks can only be ' " `
+        if "'" not in text and '"' not in text and "`" not in text:
+            return {}
+    elif not _QUOTE_CHAR.search(text):
         return {}
     return _Scanner(text).scan()
 

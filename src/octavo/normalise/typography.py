@@ -114,6 +114,8 @@ _ODD_CHARACTERS = re.compile(f"[{_ODD_SPACE}\u200b\u200c\u2060\ufeff\u00ad{BIDI_
 
 def strip_invisible(text: str) -> str:
     """Without the zero-width characters the space rules remove."""
+    if text.isascii():  # every invisible character is outside ASCII
+        return text
     return _ZERO_WIDTH.sub("", text) if _ZERO_WIDTH_ANY.search(text) else text
 
 
@@ -303,7 +305,10 @@ def prepare(text: str, style: HouseStyle, joined: bool = False) -> Prepared:
     if style.spaced_ellipsis and _SPACED_ELLIPSIS in text:
         # Our own spaced ellipsis is one ellipsis to every rule, and is spaced again at the end.
         text = text.replace(_SPACED_ELLIPSIS, "…")
-    unusual = "  " in text or _UNUSUAL.search(text) is not None  # one look, for four rules
+    # One look, for four rules. (`isascii` is a flag of the string, not a scan: in ASCII text
+    # only a backquote and a tab are unusual.)
+    unusual = "  " in text or (("`" in text or "\t" in text) if text.isascii()
+                               else _UNUSUAL.search(text) is not None)
     if unusual:
         if not joined:
             text = clean(text)  # no noncharacter may pass for one of the markers
