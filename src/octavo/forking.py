@@ -60,17 +60,23 @@ def share_out(jobs: Sequence[Callable[[], T]], weights: Sequence[int], workers: 
         with ProcessPoolExecutor(workers - 1, mp_context=context) as pool:
             # One task per job: each takes the next job from the head, if any is left.
             futures = [pool.submit(_next_from_head) for _ in jobs]
-            try:
-                while (position := _take(lock, ends, from_head=False)) is not None:
-                    finished[order[position]] = _run_here(jobs, order[position], done)
-                for future in futures:
+
+            def collect(*, wait: bool) -> None:
+                """The workers' results that have arrived (all of them, with `wait`)."""
+                while futures and (wait or futures[0].done()):
                     try:
-                        taken = future.result()
+                        taken = futures.pop(0).result()
                     except BrokenProcessPool:
                         continue  # its job is run here
                     if taken is not None:
                         finished[taken[0]] = taken[1]  # type: ignore[assignment]
                         done(taken[0])
+
+            try:
+                while (position := _take(lock, ends, from_head=False)) is not None:
+                    finished[order[position]] = _run_here(jobs, order[position], done)
+                    collect(wait=False)  # reported as they come, for the progress shown
+                collect(wait=True)
             except BaseException:
                 with lock:  # nothing more is started
                     ends[0], ends[1] = 1, 0
