@@ -28,12 +28,17 @@ def can_fork() -> bool:
 
 
 def share_out(jobs: Sequence[Callable[[], T]], weights: Sequence[int], workers: int,
-              done: Callable[[int], None] = lambda index: None) -> list[T]:
+              done: Callable[[int], None] = lambda index: None, *,
+              this_process_works: bool = True) -> list[T]:
     """Every job's result, in order, the jobs run by `workers` processes: this one and
     `workers - 1` forked from it. The forked ones take the heaviest jobs first (by `weights`),
     so that none is left alone with a long one at the end; this process takes the lightest,
     until the two ends meet, then collects the workers' results. `done` is told each job's
     index as its result arrives here.
+
+    Without `this_process_works`, `workers` processes are forked and this one only collects:
+    one process more, but this one (which holds the whole book and every result) does not
+    grow by the memory a job takes while it runs.
 
     A job that raises in a worker raises here (its exception pickled back), and no job is
     started after it. A worker that dies (killed, out of memory) leaves its job to this
@@ -57,7 +62,8 @@ def share_out(jobs: Sequence[Callable[[], T]], weights: Sequence[int], workers: 
     # set aside from it while the workers live, and stay shared.
     gc.freeze()
     try:
-        with ProcessPoolExecutor(workers - 1, mp_context=context) as pool:
+        with ProcessPoolExecutor(workers - 1 if this_process_works else workers,
+                                 mp_context=context) as pool:
             # One task per job: each takes the next job from the head, if any is left.
             futures = [pool.submit(_next_from_head) for _ in jobs]
 
@@ -73,7 +79,8 @@ def share_out(jobs: Sequence[Callable[[], T]], weights: Sequence[int], workers: 
                         done(taken[0])
 
             try:
-                while (position := _take(lock, ends, from_head=False)) is not None:
+                while this_process_works and (
+                        position := _take(lock, ends, from_head=False)) is not None:
                     finished[order[position]] = _run_here(jobs, order[position], done)
                     collect(wait=False)  # reported as they come, for the progress shown
                 collect(wait=True)

@@ -77,3 +77,10 @@ def test_the_jobs_of_a_worker_that_dies_are_run_here() -> None:
     results = share_out(jobs, [9, 1, 1, 1, 1, 1], workers=2)
     assert results[0] == (-1, PARENT)
     assert [square for square, _ in results[1:]] == [index * index for index in range(1, 6)]
+
+
+def test_a_waiting_process_leaves_every_job_to_the_forked_workers() -> None:
+    results = share_out([job(index) for index in range(6)], [1] * 6, workers=2,
+                        this_process_works=False)
+    assert [square for square, _ in results] == [index * index for index in range(6)]
+    assert PARENT not in {pid for _, pid in results}
