@@ -5,7 +5,9 @@ the CPU of each is measured with `time.process_time`), cut into stages.
 
 Prints, per stage, its calls and CPU seconds including and excluding the stages inside it, and
 the WeasyPrint documents laid out by kind: the stories, the typesetting pass's probe galleys,
-the front matter and the folio sheet's parts (CPU, pages, seconds per page). A parallel build
+the front matter and the folio sheet's parts (CPU, pages, seconds per page); and the probe
+galleys by round (a story's first probe, its second...): the variants each round laid out, and
+how many of them the pass put in place of their paragraphs. A parallel build
 does the same work in its workers; its CPU total minus this one is the cost of the workers
 (forking, pickling the laid-out documents back).
 """
@@ -108,6 +110,50 @@ def _count_documents() -> None:
     pdf_layout.PdfLayout._layout = counted  # type: ignore[method-assign]
 
 
+# round (1 = a story's first probe) → probes, CPU s, variants laid out, variants put in place
+rounds: dict[int, list[float]] = defaultdict(lambda: [0, 0.0, 0, 0])
+_story_probes: list[set[tuple[int, str]]] = []  # the current story's probes' variant keys
+by_variant: dict[str, list[int]] = defaultdict(lambda: [0, 0])  # name → laid out, put in place
+
+
+def _count_probes() -> None:
+    """Each probe's round, CPU and variants, and which round's variants the pass adopts."""
+    from octavo.backends import pdf_typeset
+
+    probe_variants, substitute = pdf_typeset.probe_variants, pdf_typeset.VariantSearch.substitute
+    typeset_story = pdf_typeset.typeset_story
+
+    def probed(html: str, flow: Any, wanted: dict[int, tuple[str, ...]], lay_out: Any) -> Any:
+        started = time.process_time()
+        result = probe_variants(html, flow, wanted, lay_out)
+        found = rounds[len(_story_probes) + 1]
+        found[0] += 1
+        found[1] += time.process_time() - started
+        found[2] += sum(len(names) for names in wanted.values())
+        for names in wanted.values():
+            for name in names:
+                by_variant[name][0] += 1
+        _story_probes.append({(index, name) for index, names in wanted.items()
+                              for name in names})
+        return result
+
+    def substituted(self: Any, key: tuple[int, str]) -> None:
+        for number, keys in enumerate(_story_probes, start=1):
+            if key in keys:
+                rounds[number][3] += 1
+                break
+        by_variant[key[1]][1] += 1
+        substitute(self, key)
+
+    def story(*args: Any, **kwargs: Any) -> Any:
+        _story_probes.clear()
+        return typeset_story(*args, **kwargs)
+
+    pdf_typeset.probe_variants = probed  # type: ignore[assignment]
+    pdf_typeset.VariantSearch.substitute = substituted  # type: ignore[method-assign]
+    pdf_typeset.typeset_story = functools.wraps(typeset_story)(story)
+
+
 def main(manifest: Path, out: Path) -> None:
     from octavo import pipeline
     from octavo.backends.base import NullProgress
@@ -115,6 +161,7 @@ def main(manifest: Path, out: Path) -> None:
     for module, path, label in STAGES:  # each stage patched in the module that calls it
         _wrap(module, path, label)
     _count_documents()
+    _count_probes()
     started, wall = time.process_time(), time.perf_counter()
     pipeline.build(manifest, out, ("pdf",), timestamp=dt.datetime(2026, 1, 1, tzinfo=dt.UTC),
                    progress=NullProgress(), lint=True, use_cache=False, workers=1)
@@ -127,6 +174,12 @@ def main(manifest: Path, out: Path) -> None:
     print(f"\n{'WeasyPrint documents':28s} {'count':>5s} {'CPU s':>7s} {'pages':>6s} {'s/page':>7s}")
     for kind, (count, cpu, pages) in sorted(documents.items()):
         print(f"{kind:28s} {count:5.0f} {cpu:7.2f} {pages:6.0f} {cpu / max(pages, 1):7.4f}")
+    print(f"\n{'probe round':12s} {'calls':>6s} {'CPU s':>7s} {'variants':>8s} {'adopted':>7s}")
+    for number, (count, cpu, variants, adopted) in sorted(rounds.items()):
+        print(f"{number:<12d} {count:6.0f} {cpu:7.2f} {variants:8.0f} {adopted:7.0f}")
+    print(f"\n{'variant':12s} {'laid out':>8s} {'adopted':>7s}")
+    for name, (laid_out, adopted) in sorted(by_variant.items()):
+        print(f"{name:12s} {laid_out:8d} {adopted:7d}")
 
 
 if __name__ == "__main__":

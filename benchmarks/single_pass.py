@@ -7,12 +7,12 @@ PAGES: lay the book out on the pages octavo's build of it has, whose inside marg
 the shop asks for at that page count (without it, at 24 pages' margin: a wider text block, so
 fewer lines and pages than octavo's book of the same text).
 
-Prints JSON: seconds (WeasyPrint's layout and PDF writing only, not reading the manuscripts),
-pages and bytes; and the same PDF finished for the press as octavo finishes its book (page
-boxes, PDF/X output intent and markers, one program per font, the shop's PDF version), written
-beside OUT as OUT.finished.pdf: its bytes and the shop's preflight findings on it. octavo's PDF
-is compared with both: the finished one is the fair reference, a PDF that passes the same print
-checks.
+Prints JSON: seconds (WeasyPrint's layout and PDF writing only, not reading the manuscripts)
+and the CPU seconds of the same (what to compare on a shared machine), pages and bytes; and
+the same PDF finished for the press as octavo finishes its book (page boxes, PDF/X output
+intent and markers, one program per font, the shop's PDF version), written beside OUT as
+OUT.finished.pdf: its bytes and the shop's preflight findings on it. octavo's PDF is compared
+with both: the finished one is the fair reference, a PDF that passes the same print checks.
 """
 
 from __future__ import annotations
@@ -33,16 +33,16 @@ def main(manifest: Path, out: Path, pages: int = 24) -> None:
 
     book = load_book(manifest, Diagnostics(), NullProgress())
     html, layout = one_document(book, pages)
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), time.process_time()
     # One WeasyPrint pass, as it is: the book's stylesheets, running heads and folios drawn by
     # WeasyPrint itself, none of octavo's typesetting pass.
     document = layout._layout(html, [])  # type: ignore[attr-defined]
     pdf = document.write_pdf()
-    seconds = time.perf_counter() - started
+    seconds, cpu = time.perf_counter() - started, time.process_time() - cpu
     out.write_bytes(pdf)
     finished = out.with_suffix(".finished.pdf")
     findings = finish_for_press(book, pdf, finished)
-    print(json.dumps({"seconds": seconds, "pages": len(document.pages), "bytes": len(pdf),
+    print(json.dumps({"seconds": seconds, "cpu_seconds": cpu, "pages": len(document.pages), "bytes": len(pdf),
                       "finished_bytes": finished.stat().st_size,
                       "finished_findings": findings}))
 
