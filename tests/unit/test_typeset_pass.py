@@ -568,17 +568,7 @@ def test_a_chat_broken_across_a_page_keeps_the_text_on_the_baseline_grid(
     # line after it half a line off the facing page's baselines. The pass models such blocks
     # (they were left outside it) and makes each fragment a whole number of lines; a scene
     # break's ornament (a block of one line too) stays a scene break.
-    import octavo.backends.pdf_typeset as pass_module
-
-    outcomes: list[Any] = []
-
-    def typeset_and_record(html: str, lay_out: Any) -> Any:
-        document, outcome = typeset_story(html, lay_out)
-        outcomes.append(outcome)
-        return document, outcome
-
-    typeset_story = pass_module.typeset_story
-    monkeypatch.setattr(pass_module, "typeset_story", typeset_and_record)
+    outcomes = _record_outcomes(monkeypatch)
     book = BookFolder(tmp_path)
     text = _GRID_SENTENCE * 7
     parts = []
@@ -698,18 +688,9 @@ def test_a_plate_stays_on_its_page_and_the_text_flows_around_it() -> None:
 def test_a_story_with_a_plate_goes_through_the_pass(tmp_path: Path,
                                                     monkeypatch: pytest.MonkeyPatch) -> None:
     # Stories with a full-page plate were left as WeasyPrint laid them out.
-    import octavo.backends.pdf_typeset as pass_module
     from tests.e2e.test_print_plates import _book
 
-    outcomes: list[Any] = []
-
-    def typeset_and_record(html: str, lay_out: Any) -> Any:
-        document, outcome = typeset_story(html, lay_out)
-        outcomes.append(outcome)
-        return document, outcome
-
-    typeset_story = pass_module.typeset_story
-    monkeypatch.setattr(pass_module, "typeset_story", typeset_and_record)
+    outcomes = _record_outcomes(monkeypatch)
     pdf = _book(tmp_path / "book", "bleed: true")
     assert sum(outcome.modelled for outcome in outcomes) == 1  # the story
     texts = [subprocess.run(["pdftotext", "-f", str(n), "-l", str(n), str(pdf), "-"],
@@ -721,3 +702,19 @@ def test_a_story_with_a_plate_goes_through_the_pass(tmp_path: Path,
     assert len(plate) == 1  # the plate's page, between text pages, without head or folio
     numbers = [int(n) for n in re.findall(r"^(\d+)\. The tide", "\n".join(texts), re.MULTILINE)]
     assert numbers == list(range(10))  # every paragraph, in order
+
+
+def _record_outcomes(monkeypatch: pytest.MonkeyPatch) -> list[Any]:
+    """The pass's outcome for every story it typesets from now on, in order."""
+    import octavo.backends.pdf_typeset as pass_module
+
+    outcomes: list[Any] = []
+    typeset_story = pass_module.typeset_story
+
+    def typeset_and_record(html: str, lay_out: Any) -> Any:
+        document, outcome = typeset_story(html, lay_out)
+        outcomes.append(outcome)
+        return document, outcome
+
+    monkeypatch.setattr(pass_module, "typeset_story", typeset_and_record)
+    return outcomes
