@@ -32,7 +32,7 @@ from octavo.document import Book, chapter_text, timestamp_from_date, word_count
 from octavo.ingest import RawStory
 from octavo.manifest import Manifest, load_manifest
 from octavo.paths import display_path
-from octavo.stories import MeanwhileWithBytes, StoryJob, StoryResult, default_workers, process_stories
+from octavo.stories import Meanwhile, StoryJob, StoryResult, default_workers, process_stories
 
 FORMATS = ("epub", "pdf")
 
@@ -135,13 +135,20 @@ def read_sources(manifest: Manifest, diags: Diagnostics, progress: Progress,
             results[index] = memory[key]
     cold = [i for i in range(len(jobs)) if i not in results]
     own_words = manifest.own_words | {word for pair in manifest.house_words for word in pair}
-    early = with_bytes = None
+    early = check_early = None
     if lint:  # the whole-book checks, made while workers read the stories (check/early.py)
-        early, with_bytes = _early_book_findings(jobs, dict(results), manifest.language,
-                                                 own_words)
+        early, check_early = _early_book_findings(jobs, dict(results), manifest.language,
+                                                  own_words)
+
+    def while_workers_read(raws: list[bytes | None]) -> None:
+        if meanwhile is not None:
+            meanwhile()
+        if check_early is not None:
+            check_early(raws)
+
     for index, (_, result) in zip(cold, process_stories([jobs[i] for i in cold],
                                                         cache or BuildCache(None), workers,
-                                                        meanwhile, with_bytes),
+                                                        while_workers_read),
                                   strict=True):
         results[index] = result
         key = keys[index]
@@ -164,7 +171,7 @@ def read_sources(manifest: Manifest, diags: Diagnostics, progress: Progress,
 
 def _early_book_findings(jobs: list[StoryJob], known: dict[int, StoryResult], language: str,
                          own_words: frozenset[str]
-                         ) -> tuple[EarlyBookFindings, MeanwhileWithBytes]:
+                         ) -> tuple[EarlyBookFindings, Meanwhile]:
     """The whole-book checks to make from the cold stories' bytes (`known`: the results
     already at hand), and the work that makes them."""
     early = EarlyBookFindings(lambda texts: book_findings(texts, language, own_words))

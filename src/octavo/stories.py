@@ -8,6 +8,7 @@ story for story, as a serial cold run.
 
 from __future__ import annotations
 
+import functools
 import os
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -53,19 +54,17 @@ class StoryResult:
 serial.register(StoryResult, StoryText)
 
 
-# Work for this process while the workers start on the stories, given each job's bytes (None
-# where the file cannot be read), in the jobs' order: the whole-book checks (check/early.py).
-MeanwhileWithBytes = Callable[[list[bytes | None]], object]
+# Work for this process while the workers start on the stories (work for later stages, such
+# as importing the backends, or the whole-book checks of check/early.py), given each job's
+# bytes (None where the file cannot be read), in the jobs' order.
+Meanwhile = Callable[[list[bytes | None]], object]
 
 
 def process_stories(jobs: list[StoryJob], cache: BuildCache, workers: int = 1,
-                    meanwhile: Callable[[], object] | None = None,
-                    meanwhile_with_bytes: MeanwhileWithBytes | None = None,
+                    meanwhile: Meanwhile | None = None,
                     ) -> Iterator[tuple[StoryJob, StoryResult]]:
     """Every job's result, in the jobs' order. `meanwhile` is run by this process while the
-    workers start on the stories, when there are workers (work for later stages that does
-    not depend on the stories, such as importing the backends); so is
-    `meanwhile_with_bytes`, given the stories' bytes."""
+    workers start on the stories, when there are workers."""
     todo: list[tuple[StoryJob, bytes, str]] = []  # (job, manuscript bytes, cache key)
     raws: list[bytes | None] = []
     weights: list[int] = []
@@ -85,9 +84,8 @@ def process_stories(jobs: list[StoryJob], cache: BuildCache, workers: int = 1,
         # Reading a story back from the cache costs about a tenth of making it.
         weights.append(len(raw) // 10 if cached else len(raw))
     parallel = workers > 1 and len(todo) > 1 and sum(weights) >= PARALLEL_MIN_BYTES
-    if meanwhile_with_bytes is not None:
-        meanwhile = _both(meanwhile, lambda: meanwhile_with_bytes(raws))
-    done = _run(todo, weights, cache.folder, workers if parallel else 1, meanwhile, fresh)
+    done = _run(todo, weights, cache.folder, workers if parallel else 1,
+                None if meanwhile is None else functools.partial(meanwhile, raws), fresh)
     for index, job in enumerate(jobs):
         if index in unreadable:
             yield job, StoryResult(None, unreadable[index])
@@ -99,14 +97,6 @@ def process_stories(jobs: list[StoryJob], cache: BuildCache, workers: int = 1,
             else:
                 cache.misses += 1
         yield job, result
-
-
-def _both(first: Callable[[], object] | None, then: Callable[[], object]) -> Callable[[], None]:
-    def both() -> None:
-        if first is not None:
-            first()
-        then()
-    return both
 
 
 def _story(job: StoryJob, raw: bytes, cache_folder: Path | None,

@@ -74,11 +74,11 @@ def test_the_meanwhile_work_is_done_once_while_workers_run(book: BookFolder, spy
     jobs = _jobs(book, [30, 30, 30, 30])
     calls: list[int] = []
     list(process_stories(jobs, BuildCache(None), workers=2,
-                         meanwhile=lambda: calls.append(threading.active_count())))
+                         meanwhile=lambda raws: calls.append(threading.active_count())))
     # Called once, while the pool's manager thread was running beside this one.
     assert len(calls) == 1 and calls[0] > 1
     calls.clear()
-    list(process_stories(jobs, BuildCache(None), workers=1, meanwhile=lambda: calls.append(1)))
+    list(process_stories(jobs, BuildCache(None), workers=1, meanwhile=lambda raws: calls.append(1)))
     assert calls == []  # no workers: the later stages do their own preparation
 
 

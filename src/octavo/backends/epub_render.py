@@ -11,14 +11,13 @@ the work is too small to pay for the workers, everything is done in this process
 
 from __future__ import annotations
 
-import gc
-import multiprocessing
+import functools
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TypeVar
 
 from octavo.diagnostics import Diagnostic, OctavoError
-from octavo.forking import can_fork
+from octavo.forking import can_fork, share_out
 
 # A job's weight is about the milliseconds it takes: a page's is its number of blocks (a
 # 100,000-word book has about 3,000), the generated cover's as much as 2,500 of them. Below
@@ -49,52 +48,23 @@ def run_all(jobs: Sequence[Callable[[], T]], weights: Sequence[int], workers: in
             here.append(job())
             done(index)
         return here
-    from concurrent.futures import ProcessPoolExecutor
-    from concurrent.futures.process import BrokenProcessPool
-
     global _WORK
     _WORK = jobs
-    finished: dict[int, object] = {}
-    # The collector writes to every object it scans, which would copy the book's pages into
-    # each worker; the objects made so far are set aside from it while the workers live.
-    gc.freeze()
     try:
-        # This process is one of the `workers`: it forks one fewer, and each fork of a process
-        # holding the whole book adds to the memory of them all.
-        context = multiprocessing.get_context("fork")
-        with ProcessPoolExecutor(workers - 1, mp_context=context) as pool:
-            # Biggest first, so that no worker is left alone with a long story at the end.
-            order = sorted(range(len(jobs)), key=lambda i: -weights[i])
-            futures = {i: pool.submit(_in_worker, i) for i in order}
-            # The workers take jobs from the head of the queue; this process takes them from
-            # its tail, until it meets one a worker has already started.
-            for index in reversed(order):
-                if not futures[index].cancel():
-                    break
-                finished[index] = _in_worker(index)
-                done(index)
-            for index in order:
-                if index in finished:
-                    continue
-                try:
-                    finished[index] = futures[index].result()
-                except BrokenProcessPool:
-                    break  # a worker died (killed, out of memory): the rest is done here
-                done(index)
+        # A refusal comes back as a result, so that the first in the spine's order is raised,
+        # as a serial run would raise it, whichever worker met it first.
+        finished = share_out([functools.partial(_job, index) for index in range(len(jobs))],
+                             weights, workers, done)
     finally:
         _WORK = ()
-        gc.unfreeze()
-    results: list[T] = []
-    for index, job in enumerate(jobs):
-        if index not in finished:
-            results.append(job())
-            done(index)
-            continue
-        result = finished[index]
+    for result in finished:
         if isinstance(result, _Refused):
             raise OctavoError(result.diagnostics)
-        results.append(result)  # type: ignore[arg-type]  # what jobs[index] returned
-    return results
+    return finished  # type: ignore[return-value]  # what the jobs returned
+
+
+def _job(index: int) -> object:
+    return _in_worker(index)  # looked up when run (a test spies on it)
 
 
 def _in_worker(index: int) -> object:
