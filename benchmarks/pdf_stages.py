@@ -71,18 +71,21 @@ def _timed(function: Callable[..., Any], label: str) -> Callable[..., Any]:
     return timed
 
 
-def _wrap(module_name: str, path: str, label: str) -> None:
+def patch_stage(module_name: str, path: str,
+                wrap: Callable[[Callable[..., Any]], Callable[..., Any]]) -> None:
+    """Replace the function at `path` (`name` or `Class.name`) of `module_name` by `wrap` of
+    it, there and in every module that imported it by name. (pdf_timeline.py uses it too.)"""
     owner: Any = importlib.import_module(module_name)
     *parents, name = path.split(".")
     for parent in parents:
         owner = getattr(owner, parent)
     original = getattr(owner, name)
-    timed = _timed(original, label)
-    setattr(owner, name, timed)
+    wrapped = wrap(original)
+    setattr(owner, name, wrapped)
     if not parents:  # `from module import name` elsewhere
         for module in list(sys.modules.values()):
             if getattr(module, name, None) is original:
-                setattr(module, name, timed)
+                setattr(module, name, wrapped)
 
 
 def _kind(html: str) -> str:
@@ -159,7 +162,7 @@ def main(manifest: Path, out: Path) -> None:
     from octavo.backends.base import NullProgress
 
     for module, path, label in STAGES:  # each stage patched in the module that calls it
-        _wrap(module, path, label)
+        patch_stage(module, path, functools.partial(_timed, label=label))
     _count_documents()
     _count_probes()
     started, wall = time.process_time(), time.perf_counter()

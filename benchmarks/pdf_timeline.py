@@ -15,15 +15,15 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import functools
-import importlib
 import os
 import resource
-import sys
 import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
+
+from pdf_stages import patch_stage  # this folder is on the path when run as a script
 
 _started_cpu = time.process_time()
 _started_wall = time.perf_counter()
@@ -69,20 +69,6 @@ def _timed(function: Callable[..., Any], label: str) -> Callable[..., Any]:
     return timed
 
 
-def _wrap(module_name: str, path: str, label: str) -> None:
-    owner: Any = importlib.import_module(module_name)
-    *parents, name = path.split(".")
-    for parent in parents:
-        owner = getattr(owner, parent)
-    original = getattr(owner, name)
-    timed = _timed(original, label)
-    setattr(owner, name, timed)
-    if not parents:
-        for module in list(sys.modules.values()):
-            if getattr(module, name, None) is original:
-                setattr(module, name, timed)
-
-
 def _log_tasks() -> None:
     """Each task a worker runs, logged as (pid, start, end) to a shared file."""
     from octavo.backends import pdf_layout
@@ -112,7 +98,7 @@ def main() -> None:
 
     imported = time.process_time() - _started_cpu
     for module, path, label in STAGES:
-        _wrap(module, path, label)
+        patch_stage(module, path, functools.partial(_timed, label=label))
     _log_tasks()
     cpu, children = time.process_time(), _children_cpu()
     pipeline.build(args.manifest, args.out, ("pdf",),
