@@ -107,6 +107,9 @@ class PdfBackend:
             diags.warning("OCT140", f"the inside margin (build.gutter) is {rules.gutter_in:g} "
                           f"in; {rules.profile.shop} requires {rules.required_gutter(pages):g} "
                           f"in for {pages} pages", Span(str(book.root)))
+        page_map = _page_map(book, composition, rules)
+        if options.on_page_map is not None:
+            options.on_page_map(page_map)
         finished = finish_documents(layout.with_geometry(geometry_for(gutter)[1]), composition,
                                     book.meta.language, direction, options.workers,
                                     options.cache)
@@ -128,7 +131,7 @@ class PdfBackend:
                           if finding.severity is Severity.ERROR else finding)
             save_memo(options.cache, book.root, options.stem, memo)
         return Artifact(format="pdf", path=path, size=path.stat().st_size,
-                        pages=pages, page_map=_page_map(book, composition, rules))
+                        pages=pages, page_map=page_map)
 
 
 def _passes_note(passes: list[GutterPass], kept: float, pages: int, rules: Rules) -> str:
