@@ -54,9 +54,11 @@ class Alongside:
         import gc
 
         read, write = os.pipe()
+        parent = os.getpid()
         pid = os.fork()
         if pid == 0:  # the child
             os.close(read)
+            _die_with(parent)
             gc.freeze()  # what it inherited stays shared: the collector leaves it unscanned
             _answer_and_exit(make, write)
         os.close(write)
@@ -100,6 +102,21 @@ class Alongside:
         if self._pid is not None:
             os.waitpid(self._pid, 0)
             self._pid = None
+
+
+def _die_with(parent: int) -> None:
+    """In the child: be killed when the parent dies (Linux), so that a build killed midway
+    (a catalogue's worker, say, whose staging folder is then removed) leaves no child writing
+    there after it. Elsewhere the child ends when its work does."""
+    try:
+        import ctypes
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        pass
+    if os.getppid() != parent:  # it died before that was set
+        os._exit(1)
 
 
 def _answer_and_exit(make: Make, write: int) -> None:

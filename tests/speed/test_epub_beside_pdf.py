@@ -110,3 +110,39 @@ def test_a_pdf_failing_after_the_epub_started_leaves_nothing(
     assert len(children) == 1
     with pytest.raises(ChildProcessError):
         os.waitpid(children[0], os.WNOHANG)
+
+
+_SCRIPT = """
+import os, signal, sys, time
+from octavo.alongside import Alongside
+
+def make(diags, progress):
+    time.sleep(60)
+
+child = Alongside(make)
+print(child._pid, flush=True)
+os.kill(os.getpid(), signal.SIGKILL)  # the build is killed midway
+"""
+
+
+def test_the_child_dies_with_a_killed_build(tmp_path: Path) -> None:
+    """A build killed midway (a catalogue's worker) leaves no child writing into the staging
+    folder that its catalogue then removes."""
+    import subprocess
+    import sys
+    import time
+
+    run = subprocess.run([sys.executable, "-c", _SCRIPT], capture_output=True, text=True,
+                         timeout=60)
+    child = int(run.stdout.split()[0])
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline:
+        try:
+            os.kill(child, 0)
+        except ProcessLookupError:
+            return
+        with open(f"/proc/{child}/stat", encoding="ascii") as stat:
+            if stat.read().rsplit(")", 1)[1].split()[0] == "Z":  # dead, not yet reaped
+                return
+        time.sleep(0.05)
+    raise AssertionError("the child outlived the build that started it")
