@@ -312,10 +312,6 @@ def _adjacent_keys() -> frozenset[tuple[str, str]]:
 
 
 _ADJACENT_KEYS = _adjacent_keys()
-# Neighbouring keys that also stand for the same or a related sound, which dialect writing
-# swaps on purpose (`zummat`, `vor`, `wery`).
-_SOUND_PAIRS = frozenset({("s", "z"), ("f", "v"), ("v", "w"), ("c", "x"), ("c", "v"),
-                          ("s", "x")})
 # The pairs of consonants an English word may begin with (`spose`, `blieve`: a vowel dropped
 # as speech drops it); `tme`, `tld`, `nthing` begin as no word does.
 _ONSETS = word_set("""
@@ -332,8 +328,8 @@ def _finger_slip(word: str, suggestion: str) -> bool:
     """Whether `word` is `suggestion` with a slip of the fingers that no spelling for the ear
     makes — dialect and older spelling write a word as it sounds (`weel`, `oot`, `telt`,
     `zummat`): a consonant (or i, u, a, y) doubled or a doubled consonant made single, which
-    leaves the sound as it was (`frrom`, `sayys`, `wil`); a letter after the first changed to
-    the key beside it where the two stand for unrelated sounds (`ssid`, `winsow`); a vowel
+    leaves the sound as it was (`frrom`, `sayys`, `wil`); a vowel after the first letter
+    struck as the consonant on the key beside it (`ssid`, `blnnet`, `clme`); a vowel
     dropped so that the word begins as no English word does (`tme`, `tld`)."""
     if len(word) == len(suggestion) + 1:  # a letter added
         at = next((i for i in range(len(suggestion)) if word[i] != suggestion[i]),
@@ -355,11 +351,12 @@ def _finger_slip(word: str, suggestion: str) -> bool:
         changed = [i for i in range(len(word)) if word[i] != suggestion[i]]
         if len(changed) != 1 or changed[0] == 0:
             return False  # (a first letter seldom slips, and dialect changes it: `een`, `jist`)
+        # a vowel struck as the consonant beside it: dialect writes sounds, changing a vowel
+        # to a vowel (`jist`) or a consonant (`weel`, `heid`, `mair`, `dae`, `neet`) to
+        # another sound, and never takes a vowel away for a consonant
         a, b = suggestion[changed[0]], word[changed[0]]
-        if a in _VOWELS and b in _VOWELS:
-            return False  # a vowel for a vowel: how dialect writes a sound (`oot`, `jist`)
-        return _keys_side_by_side(a, b) and (a, b) not in _SOUND_PAIRS and \
-            (b, a) not in _SOUND_PAIRS
+        # (w and y write vowel sounds too: `owt`, `nowt` are `aught` and `naught`)
+        return a in _VOWELS and b not in _VOWELS | {"w", "y"} and _keys_side_by_side(a, b)
     return False
 
 
