@@ -1018,11 +1018,49 @@ def _mass_noun(word: str) -> bool:
     return word in _MASS_NOUNS or word.endswith(("ness", "ism", "ity", "ship", "dom", "hood"))
 
 
+# A possessive never stands before `no` or `none` (`its no reason`, `its none of your business`).
+_NEVER_AFTER_ITS = word_set("no none")
+
+
+def _sentence_ends(site: Site, at: int) -> bool:
+    """Whether the sentence ends after the word `at` places past `its` (`Its nowt.`, `Its
+    TONIGHT.`, `"Its fine," she said`)."""
+    after = site.after[at]
+    return after in (".", "!", "?", "", "…") or (
+        after == "," and at + 1 < len(site.after) and site.after[at + 1] in ("”", "\""))
+
+
+def _its_before_what_none_owns(site: Site) -> bool:
+    """`Its nowt.`, `Its nobbut seven mile.`, `Its summat to be going on wi'`, `Its TONIGHT.`,
+    `Its Lucky's.`, `its no reason`: at the start of a clause, a word the lexicon has no part
+    of speech for (dialect: nowt, nobbut, summat) with the sentence's end, a number or `to` and
+    a verb after it, a word set in capitals for stress with the sentence's end after it, or a
+    name's possessive — none of them a thing owned. `Its demesne stretched`, `its NATO
+    membership` and `its owner's name` are left alone."""
+    first, raw = site.after[0], site.after_raw[0]
+    if first in _NEVER_AFTER_ITS and raw.islower():
+        return True
+    if not _word(first) or not (site.starts_sentence or site.before[1] in _CLAUSE_STARTS):
+        return False
+    if len(raw) > 1 and raw.isupper() and raw.isalpha():
+        return _sentence_ends(site, 1)  # `Its TONIGHT.`, `Its COWS.`
+    if raw[:1].isupper() and raw.endswith(("'s", "’s")) and _sentence_ends(site, 1):
+        return True  # `Its Lucky's.`
+    if not raw.islower() or "'" in first or "-" in first or first in _NUMBER_WORDS | _CLOSED \
+            or lexicon.parts_of_speech(first):
+        return False  # (`Its three hundred members`: a number is no dialect word)
+    second, third = site.after[1], site.after[2]
+    return _sentence_ends(site, 1) or second in _NUMBER_WORDS or second.isdigit() or (
+        second == "to" and _base_verb(third))
+
+
 def _its(site: Site) -> str | None:
     first, second = site.after[0], site.after[1]
     if site.lower == "its":
         if first in ("too", "so") and _phrase_length(site.after[1:]):
             return None  # `feared its too strong effect on him`: owned
+        if _its_before_what_none_owns(site):
+            return "it's"
         if first in _ITS_THEN_BE or _going_to_verb(site) or _subject_complement(site) or \
                 _its_is(site) or _adverb_predicate(site) or _not_after_an_owner(site) or \
                 _gerund_predicate(site) or _number_or_name_predicate(site):
