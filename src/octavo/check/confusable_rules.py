@@ -188,7 +188,12 @@ def _gerund_clause(site: Site) -> bool:
     first, second = site.after[0], site.after[1]
     if first in ("being", "having") or not lexicon.is_gerund(first):
         return False
-    return site.before[1] in _CLAUSE_OPENERS and second in _AFTER_GERUND
+    # (or nothing after it but the clause's end, an adverb or `and`: `what you think your
+    # doing.`, `when your going uphill`, `if your going or not`)
+    return site.before[1] in _CLAUSE_OPENERS and (
+        second in _AFTER_GERUND or _is_end(second) or second in ("and", "or", "now") or (
+            _word(second) and second not in _CLOSED and "ADV" in lexicon.parts_of_speech(second)
+            and not site.after_raw[1][:1].isupper()))
 
 
 def _going_to_verb(site: Site) -> bool:
@@ -525,8 +530,9 @@ def _your(site: Site) -> str | None:
         if first in DETERMINERS or first in _ADVERBS_NOT_BEFORE_NOUNS or _adverb_predicate(site) \
                 or _not_after_an_owner(site) or _one_word_clause(site):
             return "you're"
-        if first == "welcome" and _is_end(second):
-            return "you're"
+        if first == "welcome" and (_is_end(second) or second in (
+                "any", "anytime", "back", "aboard", "here")):
+            return "you're"  # `Your welcome any time`: nothing owned stands before `any`
         # `your sure you didn't`, `your afraid that`: a word that takes a clause, then one
         if first in _CLAUSE_ADJECTIVES and (second in SUBJECT_PRONOUNS | {"that"} or (
                 _is_end(second) and not site.after_raw[0][:1].isupper())):
@@ -719,9 +725,27 @@ def _gerund_predicate(site: Site) -> bool:
         return len(clause) < 9 and mark not in (",", ";", ":", "—") and not any(
             w in _FINITE or (w.endswith("ed") and lexicon.only(w, "VERB")) for w in clause[2:])
     rest, ended = _rest_of_sentence(site, _SENTENCE_WORDS_LOOKED_AT)
-    if not ended:  # the sentence runs on past what is looked at
+    # (a clause of its own after a comma ends the gerund's: `Your thinking about it now, and
+    # you don't understand`)
+    words = _before_next_clause(site, rest)
+    if words is None and not ended:  # the sentence runs on past what is looked at
         return False
+    rest = rest if words is None else rest[:words]
     return not _verb_without_subject(rest[2:], rest[1:])
+
+
+_NEW_CLAUSE = re.compile(r",\s+(?:and|but|so|or)\s+(?:i|you|he|she|we|they|it)\b", re.IGNORECASE)
+
+
+def _before_next_clause(site: Site, rest: list[str]) -> int | None:
+    """How many of the words after the site come before `, and you...` (a comma, a
+    conjunction and a subject: the next clause), or None when none follows within them."""
+    chunk = site.text[site.end:site.end + 160]
+    match = _NEW_CLAUSE.search(chunk)
+    if match is None:
+        return None
+    count = len(_WORDS.findall(chunk[:match.start()]))
+    return count if count <= len(rest) else None
 
 
 # A subject and its verb in one word: the clause a verb of thinking takes (`thinking I'm`).
