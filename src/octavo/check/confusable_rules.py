@@ -44,6 +44,7 @@ _TRIGGERS = re.compile(
     # end; there not before a verb; then not before punctuation)
     r"[Tt]heir(?=[ \t]+(?:is|are|was|were|isn['’]t|aren['’]t|wasn['’]t|weren['’]t|a|an|the|"
     r"gonna|going|not|still|both|all|more|under|over|past|down|up|out|off|[a-z]+ing|"
+    r"a(?:sleep|wake|lone|fraid|live|ware|shamed|float|drift|blaze|loof|like|jar|broad|shore|board)|"
     r"[a-z]+er[ \t]+(?:than|to)|[a-z]+ly|always|never|just|very|so|too|for|about|at|in|on|with|"
     r"from|by|of|into|upon|to|this|that|these|those|like|"
     r"a-[a-z]+ing)\b|[ \t]+[a-z]+in['’]|[ \t]+[a-z]+[ \t]*(?:[.,;:!?]|and\b|or\b)|"
@@ -1314,7 +1315,8 @@ def _their(site: Site) -> str | None:
             return "there"
         if first in ("a", "an", "the", "gonna") or _going_to_verb(site) or \
                 _subject_complement(site) or _gerund_predicate(site) or _adverb_predicate(site) \
-                or _not_after_an_owner(site) or _one_word_clause(site) or _their_state(site):
+                or _not_after_an_owner(site) or _one_word_clause(site) or _their_state(site) \
+                or _their_whereabouts(site):
             return "they're"
         return None
     if word == "there":
@@ -1388,6 +1390,29 @@ def _their_state(site: Site) -> bool:
     return second in _PREDICATE_PREPOSITIONS and site.after[2] not in (",", ".")
 
 
+# Describing words that never stand before a noun, only after a verb (`they're asleep`, not
+# `their asleep children`), and particles that tell where people are (`once they're out,`).
+_PREDICATIVE_ONLY = word_set("""
+    asleep awake alone afraid alive aware ablaze adrift afloat aloof ashamed alike ajar abroad
+    ashore aboard
+""")
+_WHEREABOUTS = word_set("out off away inside outside upstairs downstairs")
+
+
+def _their_whereabouts(site: Site) -> bool:
+    """`their asleep`, `their alone in it`, `once their out,`, `their away.`: a describing word
+    that is never put before a noun, or a particle that tells where people are with the
+    clause's end after it — what they are, never a thing owned (`their outings`, `their
+    off-season` and `their away games` are owned)."""
+    first, second = site.after[0], site.after[1]
+    if site.after_raw[0][:1].isupper():
+        return False
+    if first in _PREDICATIVE_ONLY:
+        return True
+    return first in _WHEREABOUTS and (second in (".", "!", "?", ",", ";", "") or
+                                      second in ("of", "now", "again"))
+
+
 # Verbs that follow `there` as its own (`there stands`, `there lies`, `there remains`).
 _VERBS_AFTER_THERE = word_set("""
     be seem seems appear appears come comes go goes remain remains exist exists stand stands
@@ -1416,6 +1441,15 @@ def _possessive_there(site: Site) -> bool:
     adverb, a pronoun or a time (`lived there years`), and after a noun it can stand before
     that noun's verb (`the people there say`); those are left alone."""
     first, previous = site.after[0], site.before[1]
+    # `it was there turn,`, `that's there fault.`: whose it was (a singular noun that is not
+    # stuff or a time: `it was there time to go` and `it was there Tom found it` are places)
+    if ((previous in _BE_AFTER_THERE and site.before[0] in ("it", "that", "this")) or
+            previous in ("it's", "that's")) and _singular_noun_head(first) and \
+            not _mass_noun(first) and not _time_word(first) and \
+            not site.after_raw[0][:1].isupper() and \
+            not ({"ADJ", "ADV"} & lexicon.parts_of_speech(first)) and \
+            site.after[1] in (".", "!", ",", ";", "", "to", "and"):
+        return True
     if previous in _THERE_IS_A_PLACE or previous in _BE_OR_MODAL or (
             site.before[0] == "here") or site.after_raw[0][:1].isupper():
         return False
@@ -1436,6 +1470,9 @@ def _possessive_there(site: Site) -> bool:
     if _described_noun(site) and previous not in _PLACE_VERBS and not _time_word(site.after[1]):
         return True  # `there spacious theatre`, but `lived there many happy years`
     head = first.rsplit("-", 1)[-1]  # `there drawing-rooms`
+    if first in _VERBS_AFTER_THERE and first.endswith("s") and site.after[1] in (
+            "have", "are", "were", "had") and "NOUN" in lexicon.parts_of_speech(first):
+        return True  # `there lives have meaning`: a verb after it makes `lives` a noun
     if not _noun_head(head) or head in _TIME_NOUNS or first in _VERBS_AFTER_THERE:
         return False
     # `the people there say`: a noun before `there` may be the subject of a verb after it
