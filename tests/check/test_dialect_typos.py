@@ -78,3 +78,26 @@ def test_es_after_the_sounds_that_take_it_is_no_typo(text: str) -> None:
 ])
 def test_a_first_letter_changed_among_dialect_words_is_not_a_typo(text: str) -> None:
     assert typos(text) == []
+
+
+CHAT = "Maya: are we still on for tonight\nTheo: {line}\nMaya: ok see you at 7\nTheo: cool\n"
+
+
+@pytest.mark.parametrize(("line", "typo"), [
+    ("I thinnk I should drive down in the morning", "thinnk"),
+    ("We havve 212 people in the class", "havve"),
+    ("I love a machine that mostly workks", "workks"),
+])
+def test_a_consonant_doubled_inside_a_word_is_a_typo_even_in_a_chat_log(line: str,
+                                                                         typo: str) -> None:
+    assert typos(CHAT.format(line=line), "en-US") == [typo]
+
+
+@pytest.mark.parametrize("line", [
+    "omg yesss i dont even care",  # stress doubles a last letter; shorthand drops letters
+    "txt me when ur there pls",
+    "soooo tired lol, thx for the lift",
+    "kk omgg see u there",
+])
+def test_a_chat_log_s_shorthand_and_stress_are_not_typos(line: str) -> None:
+    assert typos(CHAT.format(line=line), "en-US") == []

@@ -366,6 +366,19 @@ def _finger_slip_of(word: str, check: Speller) -> str | None:
         {other for other in check.all_one_slip_from(word) if _finger_slip(word, other)})
 
 
+def _doubled_inside_of(word: str, check: Speller) -> str | None:
+    """The most frequent common word that `word` is with a consonant doubled before its last
+    letter (`thinnk`, `havve`, `acctually`), or None: stress doubles a word's last letter
+    (`yess`, `omgg`) and vowels (`sooo`), never a consonant inside it."""
+    found = set()
+    for at in range(1, len(word) - 1):
+        if word[at] == word[at - 1] and word[at] not in _VOWELS | {"y"}:
+            other = word[:at] + word[at + 1:]
+            if other not in found and check.index.is_common(other):
+                found.add(other)
+    return check.index.most_common(found)
+
+
 def _coined_compound(word: str, suggestion: str, check: Speller) -> bool:
     """`sunwell`, `skyrope`, `stormhound`: two common words joined, a compound the author coined
     (a fantasy's well of sunlight), which is one slip from a word (`unwell`) only by a letter
@@ -438,8 +451,12 @@ def _places(stories: list[StoryText], unknown: set[str], check: Speller) -> list
             if transcript is None:
                 transcript = transcript_lines(enumerate(story.lines, 1)) if ": " in text \
                     else frozenset()
-            if text.count("\n", 0, start) + 1 in transcript:
-                continue  # a chat log's typing (`omg`, `dont`): the character's register
+            if text.count("\n", 0, start) + 1 in transcript and \
+                    _doubled_inside_of(word.lower(), check) is None:
+                # a chat log's typing (`omg`, `dont`, `yesss`, `txt`): the character's
+                # register; a consonant doubled inside a word (`thinnk`, `workks`) is no
+                # shorthand or stress, but a slip
+                continue
             before = text[start - 1] if start else " "
             after = text[end] if end < len(text) else " "
             if before in _APOSTROPHES or after in _APOSTROPHES or before.isdigit() or any(
