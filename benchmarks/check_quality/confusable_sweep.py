@@ -5,11 +5,11 @@
 its own paragraph) and counts how many the rule finds, so a rule is judged on a class of
 contexts rather than on a few examples:
 
-    python benchmarks/check_quality/confusable_sweep.py [--set dev|heldout|heldout2|heldout3]
+    python benchmarks/check_quality/confusable_sweep.py [--set dev|heldout|heldout2|heldout3|heldout4]
         [--kind who] [--cap 400] [--show-missed 20]
 
 Plants where the rule already fires on the unplanted paragraph (a false alarm, counted by
-`run.py`) are left out and listed. Only the sets a rule may be tuned on are offered (heldout3
+`run.py`) are left out and listed. Only the sets a rule may be tuned on are offered (heldout3 and heldout4
 has been seen since its first measurement); a blind set is judged by `run.py` alone.
 """
 
@@ -82,7 +82,8 @@ def sweep(which: str, kind_filter: str, cap: int, seed: int) -> tuple[
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--set", choices=("dev", "heldout", "heldout2", "heldout3"), default="heldout2")
+    parser.add_argument("--set", choices=("dev", "heldout", "heldout2", "heldout3", "heldout4"),
+                        default="heldout2")
     parser.add_argument("--kind", default="", help="only kinds whose name contains this")
     parser.add_argument("--cap", type=int, default=400, help="plants per kind, at most")
     parser.add_argument("--seed", type=int, default=13)

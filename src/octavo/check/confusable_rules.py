@@ -44,6 +44,7 @@ _TRIGGERS = re.compile(
     # end; there not before a verb; then not before punctuation)
     r"[Tt]heir(?=[ \t]+(?:is|are|was|were|isn['’]t|aren['’]t|wasn['’]t|weren['’]t|a|an|the|"
     r"gonna|going|not|still|both|all|more|under|over|past|down|up|out|off|[a-z]+ing|"
+    r"a(?:sleep|wake|lone|fraid|live|ware|shamed|float|drift|blaze|loof|like|jar|broad|shore|board)|"
     r"[a-z]+er[ \t]+(?:than|to)|[a-z]+ly|always|never|just|very|so|too|for|about|at|in|on|with|"
     r"from|by|of|into|upon|to|this|that|these|those|like|"
     r"a-[a-z]+ing)\b|[ \t]+[a-z]+in['’]|[ \t]+[a-z]+[ \t]*(?:[.,;:!?]|and\b|or\b)|"
@@ -188,7 +189,12 @@ def _gerund_clause(site: Site) -> bool:
     first, second = site.after[0], site.after[1]
     if first in ("being", "having") or not lexicon.is_gerund(first):
         return False
-    return site.before[1] in _CLAUSE_OPENERS and second in _AFTER_GERUND
+    # (or nothing after it but the clause's end, an adverb or `and`: `what you think your
+    # doing.`, `when your going uphill`, `if your going or not`)
+    return site.before[1] in _CLAUSE_OPENERS and (
+        second in _AFTER_GERUND or _is_end(second) or second in ("and", "or", "now") or (
+            _word(second) and second not in _CLOSED and "ADV" in lexicon.parts_of_speech(second)
+            and not site.after_raw[1][:1].isupper()))
 
 
 def _going_to_verb(site: Site) -> bool:
@@ -525,8 +531,9 @@ def _your(site: Site) -> str | None:
         if first in DETERMINERS or first in _ADVERBS_NOT_BEFORE_NOUNS or _adverb_predicate(site) \
                 or _not_after_an_owner(site) or _one_word_clause(site):
             return "you're"
-        if first == "welcome" and _is_end(second):
-            return "you're"
+        if first == "welcome" and (_is_end(second) or second in (
+                "any", "anytime", "back", "aboard", "here")):
+            return "you're"  # `Your welcome any time`: nothing owned stands before `any`
         # `your sure you didn't`, `your afraid that`: a word that takes a clause, then one
         if first in _CLAUSE_ADJECTIVES and (second in SUBJECT_PRONOUNS | {"that"} or (
                 _is_end(second) and not site.after_raw[0][:1].isupper())):
@@ -719,9 +726,27 @@ def _gerund_predicate(site: Site) -> bool:
         return len(clause) < 9 and mark not in (",", ";", ":", "—") and not any(
             w in _FINITE or (w.endswith("ed") and lexicon.only(w, "VERB")) for w in clause[2:])
     rest, ended = _rest_of_sentence(site, _SENTENCE_WORDS_LOOKED_AT)
-    if not ended:  # the sentence runs on past what is looked at
+    # (a clause of its own after a comma ends the gerund's: `Your thinking about it now, and
+    # you don't understand`)
+    words = _before_next_clause(site, rest)
+    if words is None and not ended:  # the sentence runs on past what is looked at
         return False
+    rest = rest if words is None else rest[:words]
     return not _verb_without_subject(rest[2:], rest[1:])
+
+
+_NEW_CLAUSE = re.compile(r",\s+(?:and|but|so|or)\s+(?:i|you|he|she|we|they|it)\b", re.IGNORECASE)
+
+
+def _before_next_clause(site: Site, rest: list[str]) -> int | None:
+    """How many of the words after the site come before `, and you...` (a comma, a
+    conjunction and a subject: the next clause), or None when none follows within them."""
+    chunk = site.text[site.end:site.end + 160]
+    match = _NEW_CLAUSE.search(chunk)
+    if match is None:
+        return None
+    count = len(_WORDS.findall(chunk[:match.start()]))
+    return count if count <= len(rest) else None
 
 
 # A subject and its verb in one word: the clause a verb of thinking takes (`thinking I'm`).
@@ -1018,11 +1043,49 @@ def _mass_noun(word: str) -> bool:
     return word in _MASS_NOUNS or word.endswith(("ness", "ism", "ity", "ship", "dom", "hood"))
 
 
+# A possessive never stands before `no` or `none` (`its no reason`, `its none of your business`).
+_NEVER_AFTER_ITS = word_set("no none")
+
+
+def _sentence_ends(site: Site, at: int) -> bool:
+    """Whether the sentence ends after the word `at` places past `its` (`Its nowt.`, `Its
+    TONIGHT.`, `"Its fine," she said`)."""
+    after = site.after[at]
+    return after in (".", "!", "?", "", "…") or (
+        after == "," and at + 1 < len(site.after) and site.after[at + 1] in ("”", "\""))
+
+
+def _its_before_what_none_owns(site: Site) -> bool:
+    """`Its nowt.`, `Its nobbut seven mile.`, `Its summat to be going on wi'`, `Its TONIGHT.`,
+    `Its Lucky's.`, `its no reason`: at the start of a clause, a word the lexicon has no part
+    of speech for (dialect: nowt, nobbut, summat) with the sentence's end, a number or `to` and
+    a verb after it, a word set in capitals for stress with the sentence's end after it, or a
+    name's possessive — none of them a thing owned. `Its demesne stretched`, `its NATO
+    membership` and `its owner's name` are left alone."""
+    first, raw = site.after[0], site.after_raw[0]
+    if first in _NEVER_AFTER_ITS and raw.islower():
+        return True
+    if not _word(first) or not (site.starts_sentence or site.before[1] in _CLAUSE_STARTS):
+        return False
+    if len(raw) > 1 and raw.isupper() and raw.isalpha():
+        return _sentence_ends(site, 1)  # `Its TONIGHT.`, `Its COWS.`
+    if raw[:1].isupper() and raw.endswith(("'s", "’s")) and _sentence_ends(site, 1):
+        return True  # `Its Lucky's.`
+    if not raw.islower() or "'" in first or "-" in first or first in _NUMBER_WORDS | _CLOSED \
+            or lexicon.parts_of_speech(first):
+        return False  # (`Its three hundred members`: a number is no dialect word)
+    second, third = site.after[1], site.after[2]
+    return _sentence_ends(site, 1) or second in _NUMBER_WORDS or second.isdigit() or (
+        second == "to" and _base_verb(third))
+
+
 def _its(site: Site) -> str | None:
     first, second = site.after[0], site.after[1]
     if site.lower == "its":
         if first in ("too", "so") and _phrase_length(site.after[1:]):
             return None  # `feared its too strong effect on him`: owned
+        if _its_before_what_none_owns(site):
+            return "it's"
         if first in _ITS_THEN_BE or _going_to_verb(site) or _subject_complement(site) or \
                 _its_is(site) or _adverb_predicate(site) or _not_after_an_owner(site) or \
                 _gerund_predicate(site) or _number_or_name_predicate(site):
@@ -1252,7 +1315,8 @@ def _their(site: Site) -> str | None:
             return "there"
         if first in ("a", "an", "the", "gonna") or _going_to_verb(site) or \
                 _subject_complement(site) or _gerund_predicate(site) or _adverb_predicate(site) \
-                or _not_after_an_owner(site) or _one_word_clause(site) or _their_state(site):
+                or _not_after_an_owner(site) or _one_word_clause(site) or _their_state(site) \
+                or _their_whereabouts(site):
             return "they're"
         return None
     if word == "there":
@@ -1326,6 +1390,29 @@ def _their_state(site: Site) -> bool:
     return second in _PREDICATE_PREPOSITIONS and site.after[2] not in (",", ".")
 
 
+# Describing words that never stand before a noun, only after a verb (`they're asleep`, not
+# `their asleep children`), and particles that tell where people are (`once they're out,`).
+_PREDICATIVE_ONLY = word_set("""
+    asleep awake alone afraid alive aware ablaze adrift afloat aloof ashamed alike ajar abroad
+    ashore aboard
+""")
+_WHEREABOUTS = word_set("out off away inside outside upstairs downstairs")
+
+
+def _their_whereabouts(site: Site) -> bool:
+    """`their asleep`, `their alone in it`, `once their out,`, `their away.`: a describing word
+    that is never put before a noun, or a particle that tells where people are with the
+    clause's end after it — what they are, never a thing owned (`their outings`, `their
+    off-season` and `their away games` are owned)."""
+    first, second = site.after[0], site.after[1]
+    if site.after_raw[0][:1].isupper():
+        return False
+    if first in _PREDICATIVE_ONLY:
+        return True
+    return first in _WHEREABOUTS and (second in (".", "!", "?", ",", ";", "") or
+                                      second in ("of", "now", "again"))
+
+
 # Verbs that follow `there` as its own (`there stands`, `there lies`, `there remains`).
 _VERBS_AFTER_THERE = word_set("""
     be seem seems appear appears come comes go goes remain remains exist exists stand stands
@@ -1354,6 +1441,15 @@ def _possessive_there(site: Site) -> bool:
     adverb, a pronoun or a time (`lived there years`), and after a noun it can stand before
     that noun's verb (`the people there say`); those are left alone."""
     first, previous = site.after[0], site.before[1]
+    # `it was there turn,`, `that's there fault.`: whose it was (a singular noun that is not
+    # stuff or a time: `it was there time to go` and `it was there Tom found it` are places)
+    if ((previous in _BE_AFTER_THERE and site.before[0] in ("it", "that", "this")) or
+            previous in ("it's", "that's")) and _singular_noun_head(first) and \
+            not _mass_noun(first) and not _time_word(first) and \
+            not site.after_raw[0][:1].isupper() and \
+            not ({"ADJ", "ADV"} & lexicon.parts_of_speech(first)) and \
+            site.after[1] in (".", "!", ",", ";", "", "to", "and"):
+        return True
     if previous in _THERE_IS_A_PLACE or previous in _BE_OR_MODAL or (
             site.before[0] == "here") or site.after_raw[0][:1].isupper():
         return False
@@ -1374,6 +1470,9 @@ def _possessive_there(site: Site) -> bool:
     if _described_noun(site) and previous not in _PLACE_VERBS and not _time_word(site.after[1]):
         return True  # `there spacious theatre`, but `lived there many happy years`
     head = first.rsplit("-", 1)[-1]  # `there drawing-rooms`
+    if first in _VERBS_AFTER_THERE and first.endswith("s") and site.after[1] in (
+            "have", "are", "were", "had") and "NOUN" in lexicon.parts_of_speech(first):
+        return True  # `there lives have meaning`: a verb after it makes `lives` a noun
     if not _noun_head(head) or head in _TIME_NOUNS or first in _VERBS_AFTER_THERE:
         return False
     # `the people there say`: a noun before `there` may be the subject of a verb after it

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from octavo.check.anthology_rules import BookWords, StoryText, occurrences
 from octavo.check.spelling import NoDictionary, Speller, elided_words, speller
 from octavo.check.transcripts import transcript_lines
+from octavo.check.words import word_set
 from octavo.diagnostics import Diagnostic, Severity
 from octavo.explanations import explained
 
@@ -78,6 +79,9 @@ def _lost_apostrophe(word: str, check: Speller) -> bool:
                for i in range(max(1, len(word) - 3), len(word)))
 
 
+_TAKES_ES = ("s", "x", "z", "ch", "sh", "o")
+
+
 def _dialect_form(word: str, check: Speller) -> bool:
     """Forms that dialect, older spelling and plain morphology build from known words, which
     dictionaries often lack: nothin (nothing), knowed and growed (know, grow), stopt, dropt and
@@ -89,7 +93,9 @@ def _dialect_form(word: str, check: Speller) -> bool:
         return True
     stems = []
     if word.endswith("s"):
-        stems += [word[:-1], word[:-2] if word.endswith("es") else ""]
+        # (-es only after the sounds that take it, `boxes`, `goes`: `comees`, `eyees` are slips)
+        stems += [word[:-1], word[:-2] if word.endswith("es") and
+                  word[:-2].endswith(_TAKES_ES) else ""]
     if word.endswith("ed"):
         stems += [word[:-2], word[:-1]]
     if word.endswith("ing"):
@@ -286,6 +292,93 @@ def _another_unknown_word(text: str, start: int, end: int, check: Speller) -> bo
     return grammar or (unknown > 0 and unknown * _SPEECH_WORDS_PER_UNKNOWN >= words)
 
 
+_VOWELS = frozenset("aeiou")
+# Letters a writer doubles to change a sound (`weel`, `noo`); doubling any other (`frrom`,
+# `sayys`, `fiire`) leaves the sound as it was, so no spelling for the ear makes it.
+_DOUBLED_FOR_SOUND = frozenset("eo")
+# Keys side by side on a QWERTY keyboard, where a finger that slips lands (`ssid`, `winsow`).
+_KEY_ROWS = ("qwertyuiop", "asdfghjkl", "zxcvbnm")
+
+
+def _adjacent_keys() -> frozenset[tuple[str, str]]:
+    pairs = set()
+    for row, below in zip(_KEY_ROWS, (*_KEY_ROWS[1:], ""), strict=True):
+        for i, key in enumerate(row):
+            pairs.add((key, row[i + 1]) if i + 1 < len(row) else (key, key))
+            # (a row is set half a key to the right of the one above: `a` is below q and w)
+            for under in below[max(0, i - 1):i + 1]:
+                pairs.add((key, under))
+    return frozenset(pairs | {(b, a) for a, b in pairs})
+
+
+_ADJACENT_KEYS = _adjacent_keys()
+# The pairs of consonants an English word may begin with (`spose`, `blieve`: a vowel dropped
+# as speech drops it); `tme`, `tld`, `nthing` begin as no word does.
+_ONSETS = word_set("""
+    bl br ch cl cr dr dw fl fr gl gn gr kl kn kr ph pl pr ps sc sh sk sl sm sn sp sq st sw
+    th tr ts tw wh wr
+""")
+
+
+def _keys_side_by_side(a: str, b: str) -> bool:
+    return a != b and (a, b) in _ADJACENT_KEYS
+
+
+def _finger_slip(word: str, suggestion: str) -> bool:
+    """Whether `word` is `suggestion` with a slip of the fingers that no spelling for the ear
+    makes — dialect and older spelling write a word as it sounds (`weel`, `oot`, `telt`,
+    `zummat`): a consonant (or i, u, a, y) doubled or a doubled consonant made single, which
+    leaves the sound as it was (`frrom`, `sayys`, `wil`); a vowel after the first letter
+    struck as the consonant on the key beside it (`ssid`, `blnnet`, `clme`); a vowel
+    dropped so that the word begins as no English word does (`tme`, `tld`)."""
+    if len(word) == len(suggestion) + 1:  # a letter added
+        at = next((i for i in range(len(suggestion)) if word[i] != suggestion[i]),
+                  len(suggestion))
+        added = word[at]
+        doubled = (at > 0 and word[at - 1] == added) or (at + 1 < len(word) and
+                                                          word[at + 1] == added)
+        return doubled and added not in _DOUBLED_FOR_SOUND
+    if len(word) + 1 == len(suggestion):  # a letter dropped
+        at = next((i for i in range(len(word)) if word[i] != suggestion[i]), len(word))
+        dropped = suggestion[at]
+        if dropped not in _VOWELS:
+            single = (at > 0 and suggestion[at - 1] == dropped) or (
+                at + 1 < len(suggestion) and suggestion[at + 1] == dropped)
+            return single
+        return at == 1 and len(word) >= 2 and word[0] not in _VOWELS and \
+            word[1] not in _VOWELS | {"y"} and word[:2] not in _ONSETS
+    if len(word) == len(suggestion):  # a letter changed (two swapped are told apart before)
+        changed = [i for i in range(len(word)) if word[i] != suggestion[i]]
+        if len(changed) != 1 or changed[0] == 0:
+            return False  # (a first letter seldom slips, and dialect changes it: `een`, `jist`)
+        # a vowel struck as the consonant beside it: dialect writes sounds, changing a vowel
+        # to a vowel (`jist`) or a consonant (`weel`, `heid`, `mair`, `dae`, `neet`) to
+        # another sound, and never takes a vowel away for a consonant
+        a, b = suggestion[changed[0]], word[changed[0]]
+        # (w and y write vowel sounds too: `owt`, `nowt` are `aught` and `naught`)
+        return a in _VOWELS and b not in _VOWELS | {"w", "y"} and _keys_side_by_side(a, b)
+    return False
+
+
+def _finger_slip_of(word: str, check: Speller) -> str | None:
+    """The most frequent common word of which `word` is a slip of the fingers, or None."""
+    return check.index.most_common(
+        {other for other in check.all_one_slip_from(word) if _finger_slip(word, other)})
+
+
+def _doubled_inside_of(word: str, check: Speller) -> str | None:
+    """The most frequent common word that `word` is with a consonant doubled before its last
+    letter (`thinnk`, `havve`, `acctually`), or None: stress doubles a word's last letter
+    (`yess`, `omgg`) and vowels (`sooo`), never a consonant inside it."""
+    found = set()
+    for at in range(1, len(word) - 1):
+        if word[at] == word[at - 1] and word[at] not in _VOWELS | {"y"}:
+            other = word[:at] + word[at + 1:]
+            if other not in found and check.index.is_common(other):
+                found.add(other)
+    return check.index.most_common(found)
+
+
 def _coined_compound(word: str, suggestion: str, check: Speller) -> bool:
     """`sunwell`, `skyrope`, `stormhound`: two common words joined, a compound the author coined
     (a fantasy's well of sunlight), which is one slip from a word (`unwell`) only by a letter
@@ -358,8 +451,12 @@ def _places(stories: list[StoryText], unknown: set[str], check: Speller) -> list
             if transcript is None:
                 transcript = transcript_lines(enumerate(story.lines, 1)) if ": " in text \
                     else frozenset()
-            if text.count("\n", 0, start) + 1 in transcript:
-                continue  # a chat log's typing (`omg`, `dont`): the character's register
+            if text.count("\n", 0, start) + 1 in transcript and \
+                    _doubled_inside_of(word.lower(), check) is None:
+                # a chat log's typing (`omg`, `dont`, `yesss`, `txt`): the character's
+                # register; a consonant doubled inside a word (`thinnk`, `workks`) is no
+                # shorthand or stress, but a slip
+                continue
             before = text[start - 1] if start else " "
             after = text[end] if end < len(text) else " "
             if before in _APOSTROPHES or after in _APOSTROPHES or before.isdigit() or any(
@@ -372,10 +469,13 @@ def _places(stories: list[StoryText], unknown: set[str], check: Speller) -> list
                             default=len(text))
             if _WEB.search(text[token_start:token_end]):
                 continue
-            if _another_unknown_word(text, start, end, check) and \
-                    check.swap_of(word) is None:  # two letters swapped is a slip even in dialect
-                continue  # dialect, or a foreign phrase: not one slip in standard prose
             suggestion = check.one_slip_from(word)
+            if suggestion is not None and _another_unknown_word(text, start, end, check):
+                # dialect, or a foreign phrase: not one slip in standard prose, unless the
+                # word is a slip that only fingers make (two letters swapped, `ronud`)
+                suggestion = check.swap_of(word) or _finger_slip_of(word.lower(), check)
+                if suggestion is None:
+                    continue
             if suggestion is None or _coined_compound(word.lower(), suggestion, check) or \
                     _among_sounds(text, start, end, check):
                 continue
