@@ -216,7 +216,8 @@ def check(paths: tuple[Path, ...], output_format: str, explain_code: str | None,
         console.print_json_diagnostics(found)
     else:
         console.print_diagnostics(found, with_source=True, to_stdout=True)
-        console.print_check_summary(_files_checked(paths, books, built), found)
+        if console.shows_check_summary():  # (counting the files reads the manifests again)
+            console.print_check_summary(_files_checked(paths, books, built), found)
     if any(d.severity.value == "error" for d in found):
         sys.exit(EXIT_ERRORS)
 

@@ -320,9 +320,14 @@ def print_diff(diff: str) -> None:
         out.out(line, style=style, highlight=False)
 
 
+def shows_check_summary() -> bool:
+    """Whether `print_check_summary` prints anything (on a terminal, when not quiet)."""
+    return not quiet() and is_terminal(out)
+
+
 def print_check_summary(files: int, diagnostics: list[Diagnostic]) -> None:
     """"3 files, 0 errors, 2 warnings" after `octavo check`, on a terminal."""
-    if quiet() or not is_terminal(out):
+    if not shows_check_summary():
         return
     counts = {s: sum(1 for d in diagnostics if d.severity is s) for s in Severity}
     parts = [plural(files, "file"), plural(counts[Severity.ERROR], "error"),

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from multiprocessing.context import BaseContext
 from pathlib import Path
 
-from octavo import serial
+from octavo import result_pipe, serial
 from octavo.cache import BuildCache, cache_key
 from octavo.check import ALWAYS_CHECKED, check_blocks, check_text
 from octavo.check.anthology_rules import StoryText
@@ -209,6 +209,7 @@ def _shared_out(todo: list[tuple[StoryJob, bytes, str]], weights: list[int],
         here[first] = _story(job, raw, cache_folder, key)
         order.remove(first)
     pool = ProcessPoolExecutor(workers - 1, mp_context=_start_method())
+    result_pipe.widen(pool)  # a worker does not wait for this busy process to read a result
     futures = {i: pool.submit(_story, *todo[i][:2], cache_folder, todo[i][2]) for i in order}
     try:
         if meanwhile is not None:

@@ -99,6 +99,21 @@ def test_in_ascii_text_only_the_ascii_marks_are_looked_for(text: str) -> None:
                                         if ty._ZERO_WIDTH_ANY.search(text) else text)
 
 
+SPACED_TEXT = st.text(alphabet=ALPHABET + "    \u202e\u2067\u2009\ufeff", max_size=60)
+
+
+@EXAMPLES
+@given(SPACED_TEXT)
+def test_two_spaces_alone_need_only_the_space_rule(text: str) -> None:
+    # `prepare` collapses spaces with the plain-space rule alone when neither the unusual
+    # characters nor a bidirectional control are there: every other rule then does nothing
+    if ty._UNUSUAL_OR_BIDI.search(text) is None:
+        full = ty.tidy_spaces(ty.strip_invisible(ty.clean(text)).translate(ty._RARE_QUOTES))
+        assert full == ty._PLAIN_SPACES.sub(" ", text)
+    if text.isascii() and "`" not in text and "\t" not in text:
+        assert ty._UNUSUAL_OR_BIDI.search(text) is None
+
+
 LINE = st.text(alphabet=" \t\"'aZ.,*#-_~oOx<hr>", max_size=40)
 
 

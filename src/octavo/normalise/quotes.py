@@ -137,19 +137,11 @@ _BREAK_BEFORE = ".!?…,;:—–([{\"“”’'‘"
 _CLAUSE_END = ".!?…,;:—–"
 
 
-@dataclass(slots=True)
-class _Choice:
-    """One single quote's possible readings, with their prices."""
-
-    index: int
-    options: list[tuple[Mark, float]]
-    at_start: bool = False
-    # After a space that follows a sentence or clause break (she said. 'By / he said, 'and):
-    # where speech interrupted by a tag picks up again.
-    resumes: bool = False
-    # Right after a comma or a dash ('Go,' she said / 'I—' he began): a quotation closing here
-    # is interrupted by a tag rather than finished.
-    interrupts: bool = False
+# A lone single quote with no letter or digit on either side (',' she said', 'No.' he', ' ' '):
+# its readings depend on the mark and its two neighbours alone (`_single`'s last three cases, all
+# of which may open a quotation), so they are worked out once per such triple.
+_READINGS_BETWEEN_NON_WORDS: dict[tuple[str, str | None, str | None], _Event] = {}
+_MAX_KNOWN_READINGS = 4096
 
 
 class _Scanner:
@@ -157,8 +149,11 @@ class _Scanner:
         self.text = text
         self.marks: Marks = {}
         self.double_open = False
-        # The singles in order, with the double quotes' opening and closing between them.
-        self.events: list[_Choice | Mark] = []
+        # The singles in order (each as its `_Event`: its readings and its place), with the
+        # double quotes' opening and closing between them; and where each single stands.
+        self.events: list[_Event] = []
+        self.singles: list[int] = []
+        self.may_open_single = False  # one of the singles may open a single quotation
         self.has_boundary = BOUNDARY in text
 
     def near(self, index: int, step: int) -> str | None:
@@ -223,7 +218,17 @@ class _Scanner:
                         continue
                     self._double(first, before, after, first=True)
                 else:
+                    key = (text[first], before, after)
+                    known = _READINGS_BETWEEN_NON_WORDS.get(key)
+                    if known is not None:
+                        events.append(known)
+                        self.singles.append(first)
+                        self.may_open_single = True
+                        continue
                     self._single(first, before, after, before, after, 0)
+                    if not _word(after) and not _word(before) and \
+                            len(_READINGS_BETWEEN_NON_WORDS) < _MAX_KNOWN_READINGS:
+                        _READINGS_BETWEEN_NON_WORDS[key] = events[-1]
                 continue
             last = end - 1
             for index in range(first, end):
@@ -236,15 +241,15 @@ class _Scanner:
                     self._single(index, inner_before, inner_after, before, after, position)
 
     def _decide_singles(self) -> Marks:
-        choices = [event for event in self.events if isinstance(event, _Choice)]
-        if not choices:  # every single quote was decided on the spot
+        if not self.singles:  # every single quote was decided on the spot
             return self.marks
-        if any(m is Mark.SINGLE_OPEN for c in choices for m, _ in c.options):
+        if self.may_open_single:
             self._choose_singles()
         else:  # nothing can open a single quotation: each mark on its own, none open
-            for choice in choices:
-                self.marks[choice.index] = min(
-                    choice.options,
+            options_in_order = (event[0] for event in self.events if event.__class__ is tuple)
+            for index, options in zip(self.singles, options_in_order, strict=True):
+                self.marks[index] = min(
+                    options,
                     key=lambda o: o[1] + (_STRAY_CLOSE if o[0] is Mark.SINGLE_CLOSE else 0))[0]
         return self.marks
 
@@ -292,18 +297,25 @@ class _Scanner:
             return
         options: list[tuple[Mark, float]]
         at_start = resumes = False
+        may_open = True
         if word_after:  # before a word: opens a quotation, or an elision ('tis, '90s)
-            rest = self.text[index + 1 : index + 40].replace(BOUNDARY, "")
+            rest = self.text[index + 1 : index + 40]
+            if self.has_boundary:
+                rest = rest.replace(BOUNDARY, "")
             at_start = cluster_before is None and position == 0
-            resumes = position == 0 and _space(cluster_before) and not at_start and (
-                self._non_space_before(index) or "") in _CLAUSE_END
-            options = [(Mark.SINGLE_OPEN, self._opening_price(index, before, position)),
+            # (at the run's first mark, `before` is the run's: after a space, the character
+            # before the spaces is looked up once, for both questions)
+            spaced = position == 0 and before is not None and before.isspace()
+            word_before = self._non_space_before(index) if spaced else None
+            resumes = spaced and (word_before or "") in _CLAUSE_END
+            options = [(Mark.SINGLE_OPEN, self._opening_price(before, position, word_before)),
                        (Mark.APOSTROPHE, elision_cost(rest))]
         elif _word(before):  # after a word: closes, or dropped letters (goin', the Joneses')
             close = _CLOSE_BEFORE_LOWER if self._lower_word_follows(index) else _CLOSE
             options = [(Mark.SINGLE_CLOSE, close), (Mark.APOSTROPHE, self._final_price(index))]
             if _measures(before):
                 options.append((Mark.PRIME, _PRIME))
+            may_open = False
         elif before is not None and not before.isspace() and before not in "([{" and (
                 position > 0 or before in ".!?…,;:—–)]}" or _punct(before)):
             # after punctuation or a closing mark: closes ('Go,' / 'No.'")
@@ -317,10 +329,18 @@ class _Scanner:
             options = [(m, p if m is Mark.SINGLE_OPEN else p + _TYPED_OTHERWISE) for m, p in options]
         elif typed == "’":
             options = [(m, p + _TYPED_OTHERWISE if m is Mark.SINGLE_OPEN else p) for m, p in options]
-        self.events.append(_Choice(index, options, at_start, resumes,
-                                   interrupts=before is not None and before in ",—–"))
+        # resumes: after a space that follows a sentence or clause break (she said. 'By / he
+        # said, 'and), where speech interrupted by a tag picks up again; interrupts: right after
+        # a comma or a dash ('Go,' she said / 'I—' he began), where a quotation closing is
+        # interrupted by a tag rather than finished
+        self.events.append((tuple(options), resumes, at_start,
+                            before is not None and before in ",—–"))
+        self.singles.append(index)
+        self.may_open_single |= may_open
 
-    def _opening_price(self, index: int, before: str | None, position: int) -> float:
+    @staticmethod
+    def _opening_price(before: str | None, position: int, word_before: str | None) -> float:
+        """`word_before`: the character before the spaces, when `before` is a space."""
         if position > 0 or (before is not None and before in "′″"):  # a prime was a mark too
             return _OPEN_AFTER_MARK
         if before is None:
@@ -328,7 +348,6 @@ class _Scanner:
         if before in "([{—–…/":
             return _OPEN_AFTER_BREAK
         if before.isspace():
-            word_before = self._non_space_before(index)
             if word_before is None or word_before in _BREAK_BEFORE:
                 return _OPEN_AFTER_BREAK
             return _OPEN_MID_SENTENCE
@@ -364,12 +383,9 @@ class _Scanner:
 
     def _choose_singles(self) -> None:
         """The cheapest readings of all single quotes together (see `_cheapest_readings`)."""
-        choices = [event for event in self.events if isinstance(event, _Choice)]
-        events = tuple(event if event.__class__ is not _Choice else
-                       (tuple(event.options), event.resumes, event.at_start, event.interrupts)
-                       for event in self.events)
-        for choice, mark in zip(choices, _cheapest_readings(events), strict=True):
-            self.marks[choice.index] = mark
+        for index, mark in zip(self.singles, _cheapest_readings(tuple(self.events)),
+                               strict=True):
+            self.marks[index] = mark
 
 
 # One single quote's readings and what the path needs to know of its place: (options, resumes,

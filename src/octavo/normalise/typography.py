@@ -287,6 +287,9 @@ _RARE_QUOTE_CHARACTERS = re.compile("[`´‚‛„‟]")
 # looked for apart: an alternative would keep the regex from scanning for its characters fast.
 _UNUSUAL = re.compile(f"[`´‚‛„‟{_ODD_SPACE}\u200b\u200c\u2060\ufeff\u00ad\ufdd0-\ufdef\ufffe\uffff"
                       "\U00010000-\U0010ffff]")
+# The same and the bidirectional controls: none of them there, two spaces need only the space
+# rule (every other rule for unusual characters would find nothing to do).
+_UNUSUAL_OR_BIDI = re.compile(_UNUSUAL.pattern[:-1] + BIDI_CONTROLS + "]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -306,9 +309,17 @@ def prepare(text: str, style: HouseStyle, joined: bool = False) -> Prepared:
         # Our own spaced ellipsis is one ellipsis to every rule, and is spaced again at the end.
         text = text.replace(_SPACED_ELLIPSIS, "…")
     # One look, for four rules. (`isascii` is a flag of the string, not a scan: in ASCII text
-    # only a backquote and a tab are unusual.)
-    unusual = "  " in text or (("`" in text or "\t" in text) if text.isascii()
-                               else _UNUSUAL.search(text) is not None)
+    # only a backquote and a tab are unusual, and two spaces after a sentence, the commonest
+    # case, need only the space rule.)
+    if text.isascii():
+        unusual = "`" in text or "\t" in text
+        plain_spaces = not unusual and "  " in text
+    elif "  " in text:
+        unusual = _UNUSUAL_OR_BIDI.search(text) is not None
+        plain_spaces = not unusual
+    else:
+        unusual = _UNUSUAL.search(text) is not None
+        plain_spaces = False
     if unusual:
         if not joined:
             text = clean(text)  # no noncharacter may pass for one of the markers
@@ -320,6 +331,8 @@ def prepare(text: str, style: HouseStyle, joined: bool = False) -> Prepared:
         if _RARE_QUOTE_CHARACTERS.search(text):
             text = text.translate(_RARE_QUOTES)
         text = tidy_spaces(text)
+    elif plain_spaces:  # (what tidy_spaces does to text with plain spaces only)
+        text = _PLAIN_SPACES.sub(" ", text)
     text = text.strip(" ")  # the paragraph's outer edges only
     text = primes(text)
     text = ellipses(text, style.spaced_ellipsis)
