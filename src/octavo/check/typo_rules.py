@@ -14,6 +14,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from octavo.check import registers
 from octavo.check.anthology_rules import BookWords, StoryText, occurrences
 from octavo.check.spelling import NoDictionary, Speller, elided_words, speller
 from octavo.check.transcripts import transcript_lines
@@ -333,6 +334,26 @@ def _among_sounds(text: str, start: int, end: int, check: Speller) -> bool:
     return False
 
 
+_TEXT_SPEAK_LETTERS = 4
+
+
+def _set_apart_or_as_typed(text: str, start: int, end: int, check: Speller) -> bool:
+    """A word in `_..._` emphasis, where books set foreign words and sounds (`_Experto
+    credite._`, `a small, clean _tok_`); a contraction without its apostrophe in a unit that
+    writes them all so (`theyre like $30 on amazon`); a short word of text-speak in a message
+    typed in small letters throughout (`omw. 20 min.`; its letters may happen to be a swap
+    of a word's, `mow`). Elsewhere two letters swapped are a slip even there."""
+    word = text[start:end]
+    if len(word) <= _TEXT_SPEAK_LETTERS and registers.lower_case_habit(text, start,
+                                                                        blank_lines=True):
+        return True
+    if check.swap_of(word) is not None:
+        return False
+    return registers.in_emphasis(text, start, end) or (
+        _lost_apostrophe(word, check) and registers.casual_spelling(text, start, end,
+                                                                    blank_lines=True))
+
+
 def _places(stories: list[StoryText], unknown: set[str], check: Speller) -> list[Typo]:
     found = []
     # only the few unknown words are looked for, each by a substring search (each is used
@@ -360,6 +381,8 @@ def _places(stories: list[StoryText], unknown: set[str], check: Speller) -> list
                     else frozenset()
             if text.count("\n", 0, start) + 1 in transcript:
                 continue  # a chat log's typing (`omg`, `dont`): the character's register
+            if _set_apart_or_as_typed(text, start, end, check):
+                continue
             before = text[start - 1] if start else " "
             after = text[end] if end < len(text) else " "
             if before in _APOSTROPHES or after in _APOSTROPHES or before.isdigit() or any(
