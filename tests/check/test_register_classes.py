@@ -209,3 +209,11 @@ def test_a_capitalised_lead_in_to_a_new_speech_is_a_sentence(text: str) -> None:
 @pytest.mark.parametrize("text", CAPITALISED_TAGS)
 def test_a_capitalised_tag_is_still_reported(text: str) -> None:
     assert len(codes(text, "OCT342")) == 1
+
+
+@pytest.mark.parametrize(("text", "word"), [
+    ("told u. ok thats the best thing on ths forum this year", "ths"),
+    ('"—front of houe have been waiting for—"', "houe"),
+])
+def test_a_slip_inside_a_sentence_in_small_letters_is_still_a_typo(text: str, word: str) -> None:
+    assert typos(text) == [word]

@@ -335,17 +335,23 @@ def _among_sounds(text: str, start: int, end: int, check: Speller) -> bool:
 
 
 _TEXT_SPEAK_LETTERS = 4
+# a word that is a sentence of its own: a sentence's end (or the unit's start) before it, and
+# its own end after it
+_SENTENCE_BEFORE = re.compile(r"(?:^|[.!?]\s+|[\"“]|\n)$")
+_SENTENCE_ALONE = re.compile(r"[.!?]+(?:\s|[\"”]|$)|[\"”]?\s*$")
 
 
 def _set_apart_or_as_typed(text: str, start: int, end: int, check: Speller) -> bool:
     """A word in `_..._` emphasis, where books set foreign words and sounds (`_Experto
     credite._`, `a small, clean _tok_`); a contraction without its apostrophe in a unit that
-    writes them all so (`theyre like $30 on amazon`); a short word of text-speak in a message
-    typed in small letters throughout (`omw. 20 min.`; its letters may happen to be a swap
-    of a word's, `mow`). Elsewhere two letters swapped are a slip even there."""
+    writes them all so (`theyre like $30 on amazon`); a short word of text-speak that is a
+    sentence of its own in a message typed in small letters throughout (`omw. 20 min.`, `idk.`;
+    its letters may happen to be a swap of a word's, `mow`). Elsewhere two letters swapped are
+    a slip even there."""
     word = text[start:end]
-    if len(word) <= _TEXT_SPEAK_LETTERS and registers.lower_case_habit(text, start,
-                                                                        blank_lines=True):
+    if len(word) <= _TEXT_SPEAK_LETTERS and _SENTENCE_ALONE.match(text, end) and \
+            _SENTENCE_BEFORE.search(text, max(0, start - 4), start) and \
+            registers.lower_case_habit(text, start, blank_lines=True):
         return True
     if check.swap_of(word) is not None:
         return False
