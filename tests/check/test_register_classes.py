@@ -31,6 +31,10 @@ LOWER_CASE_REGISTER = [
     "a TRUCK. someone parked a truck on the lawn. im dying",
     "told u. ok thats the best thing on here",
     "fair enough. good luck with it",
+    # names keep their capitals, but no sentence starts with one
+    "ok Dan. see u at 6. dont be late",
+    "thx Priya. the link works now. will send the rest tonight",
+    "i said nope. then Mum said yes.",
     # a text message quoted in capitalised narration
     'Her phone buzzed. "running late. save me a seat. sorry!!"',
     'He read it twice: "cant talk. call u later."',
@@ -44,8 +48,9 @@ LOWER_CASE_SLIPS = [
     "It was late. the house was dark.",
     "ok, fine. She said it was late. the house was dark.",
     'She texted, "Running late. sorry about that."',
-    "i said nope. then Mum said yes.",  # a name: this writer capitalises
+    "Nope, I said. then Mum said yes.",  # a sentence starts with a capital
     "I was late. the bus had gone.",  # `I`: this writer capitalises
+    "ok Dan. See you at six. the bus is late.",  # a sentence starts with a capital
     '"Well," he said, "it was late. the house was dark."',  # speech that resumes mid-sentence
 ]
 
@@ -159,6 +164,7 @@ NOT_TYPOS = [
     'Then she wrote: "idk. brb."',
     "The dowels went in with a small, dry _tik_ each time.",
     "The clock went _tunk_ and stopped.",
+    "The kettle went *pfft* and died.",
     '"_Solvitur ambulando_," said the doctor, and walked on.',
     "It was, as they say, _de trop_ and _comme il faut_ at once.",
 ]

@@ -73,20 +73,29 @@ def _opens_at_sentence_start(text: str, start: int, *, blank_lines: bool) -> boo
     return not before or before[-1] in ".!?:…—"
 
 
+# where a sentence starts inside a unit: after . ! ? or an ellipsis, closing marks and a space
+_SENTENCE_START = re.compile(r"(?:[.!?]|…)[\"”’')\]_*]*\s+[\"“‘'(\[_*]*([^\W\d_])")
+
+
 def lower_case_habit(text: str, offset: int, *, blank_lines: bool = False) -> bool:
-    """Whether the unit around `offset` is written in small letters throughout, on purpose: it
-    opens a sentence in a small letter and no word in it has a capital (words in capitals,
-    `NOT`, are emphasis, not capitals). A small letter after a full stop in a unit that
-    capitalises anything (`It was late. the house`) is a slip, and is not excused here."""
+    """Whether the unit around `offset` is written in small letters on purpose: it opens a
+    sentence in a small letter, and either no word in it has a capital (words in capitals,
+    `NOT`, are emphasis, not capitals) or no sentence in it starts with one (`ok Dan. see u
+    at 6.`: a name keeps its capital). A small letter after a full stop in a unit that
+    capitalises its sentences (`It was late. the house`) is a slip, and is not excused."""
     start, end = unit_of(text, offset, blank_lines=blank_lines)
     unit = text[start:end]
     first = _WORD.search(unit)
     if first is None or not first.group(0)[:1].islower() or \
             unit[:first.start()].strip(" \t\n\"“”‘’'([_*—–-…"):
         return False  # (`4 eggs`, `#2 pencil`: a unit that does not open with a word)
-    if not _opens_at_sentence_start(text, start, blank_lines=blank_lines):
+    if not _opens_at_sentence_start(text, start, blank_lines=blank_lines) or \
+            len(_WORD.findall(unit)) < 2:
         return False
-    return _CAPITALISED.search(unit) is None and len(_WORD.findall(unit)) >= 2
+    if _CAPITALISED.search(unit) is None:
+        return True
+    starts = [m.group(1) for m in _SENTENCE_START.finditer(unit)]
+    return bool(starts) and all(letter.islower() for letter in starts)
 
 
 def casual_spelling(text: str, offset: int, word_end: int, *, blank_lines: bool = False) -> bool:
@@ -105,12 +114,13 @@ def casual_spelling(text: str, offset: int, word_end: int, *, blank_lines: bool 
     return lower_case_habit(text, offset, blank_lines=blank_lines)
 
 
-_EMPHASIS = re.compile(r"(?<![^\W_])_(?=\S)[^_\n]{1,60}?(?<=\S)_(?![^\W_])")
+_EMPHASIS = re.compile(r"(?<![^\W_])([_*])(?=\S)[^_*\n]{1,60}?(?<=\S)\1(?![^\W_])")
 
 
 def in_emphasis(text: str, start: int, end: int) -> bool:
-    """Whether the word at [start, end) stands inside `_..._` emphasis on its line: where a
-    book sets foreign words (`_Experto credite._`) and sounds (`a small, clean _tok_`)."""
+    """Whether the word at [start, end) stands inside `_..._` (or `*...*`) emphasis on its
+    line: where a book sets foreign words (`_Experto credite._`) and sounds (`a small, clean
+    _tok_`)."""
     line_start = text.rfind("\n", 0, start) + 1
     line_end = text.find("\n", end)
     line_end = len(text) if line_end < 0 else line_end
