@@ -38,6 +38,7 @@ LOWER_CASE_REGISTER = [
     # a text message quoted in capitalised narration
     'Her phone buzzed. "running late. save me a seat. sorry!!"',
     'He read it twice: "cant talk. call u later."',
+    'She texted, "running late. save me a seat."',
     '"on my way. five min." Then nothing for an hour.',
     'Then, at last: "here. where are you. the blue door?"',
     # a paragraph of such a post running on, quoted words and all
@@ -52,6 +53,7 @@ LOWER_CASE_SLIPS = [
     "I was late. the bus had gone.",  # `I`: this writer capitalises
     "ok Dan. See you at six. the bus is late.",  # a sentence starts with a capital
     '"Well," he said, "it was late. the house was dark."',  # speech that resumes mid-sentence
+    '"Well," he said, "it was late. the house was dark." She went in.',
 ]
 
 

@@ -67,10 +67,15 @@ def unit_of(text: str, offset: int, *, blank_lines: bool = False) -> tuple[int, 
 
 def _opens_at_sentence_start(text: str, start: int, *, blank_lines: bool) -> bool:
     """Whether the unit starting at `start` starts a sentence: its paragraph starts there, or
-    the quotation opens after a sentence's end or a colon (not `"Well," he said, "and...`)."""
+    the quotation opens after a sentence's end, a colon, or the comma of a lead-in (`she
+    writes, "omw`) — not the comma of a tag, after which a speech resumes (`"Well," he said,
+    "and...`, `"So do I," said Mrs. Weston, "very much."`)."""
     paragraph_start, _ = _paragraph(text, start, blank_lines=blank_lines)
     before = text[paragraph_start:max(paragraph_start, start - 1)].rstrip()
-    return not before or before[-1] in ".!?:…—"
+    if not before or before[-1] in ".!?:…—":
+        return True
+    # (no speech before it in the paragraph: a tag's comma follows one)
+    return before[-1] == "," and not any(mark in before for mark in "\"“”")
 
 
 # where a sentence starts inside a unit: after . ! ? or an ellipsis, closing marks and a space
