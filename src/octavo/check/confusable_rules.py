@@ -14,7 +14,8 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
-from octavo.check import lexicon, registers
+from octavo.check import lexicon
+from octavo.check.registers import casual_spelling
 from octavo.check.text_rules import (
     Finding,
     Paragraphs,
@@ -1036,7 +1037,7 @@ def _its_in_its_register(site: Site) -> str | None:
     apostrophe (`dont be scared its a nice room`): there `its` is the writer's `it's`, no
     confusion of the two."""
     right = _its(site)
-    if right == "it's" and registers.casual_spelling(site.text, site.start, site.end):
+    if right == "it's" and casual_spelling(site.text, site.start, site.end):
         return None
     return right
 
