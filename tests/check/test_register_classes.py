@@ -166,7 +166,7 @@ NOT_TYPOS = [
     'Then she wrote: "idk. brb."',
     "The dowels went in with a small, dry _tik_ each time.",
     "The clock went _tunk_ and stopped.",
-    "The kettle went *pfft* and died.",
+    "The kettle went *fwump* and died.",
     '"_Solvitur ambulando_," said the doctor, and walked on.',
     "It was, as they say, _de trop_ and _comme il faut_ at once.",
 ]
@@ -175,6 +175,7 @@ TYPOS = [
     ("She did not recieve the letter.", "recieve"),
     ("I dont know what she meant by it.", "dont"),  # one contraction, in capitalised prose
     ("The _recieve_ button was broken.", "recieve"),  # two letters swapped: a slip in emphasis
+    ("Oh! Miss Crawford, _tht_ was not fair.", "tht"),  # no vowel: no sound, no foreign word
     ("ok so the hinge brokee again and now the door hangs open", "brokee"),
     ("They said theyre coming, but they're not.", "theyre"),  # apostrophes elsewhere
 ]

@@ -355,7 +355,9 @@ def _set_apart_or_as_typed(text: str, start: int, end: int, check: Speller) -> b
         return True
     if check.swap_of(word) is not None:
         return False
-    return registers.in_emphasis(text, start, end) or (
+    # (a sound or a foreign word can be said: a word left without a vowel, `_tht_`, is a slip)
+    sayable = any(c in "aeiouy" for c in word.lower())
+    return (sayable and registers.in_emphasis(text, start, end)) or (
         _lost_apostrophe(word, check) and registers.casual_spelling(text, start, end,
                                                                     blank_lines=True))
 
