@@ -16,7 +16,9 @@ rules, never used to tune one). Third held-out set ("heldout3"): `check_quality/
 (about 28,000 words, ten modern stories and four nineteenth-century ones with dialect, written
 the same way). Fourth held-out set ("heldout4"): `check_quality/heldout4/` only (about 30,000
 words, nine modern stories in American spelling and six nineteenth-century ones in British
-spelling with dialect, written the same way).
+spelling with dialect, written the same way). Fifth held-out set ("heldout5"):
+`check_quality/heldout5/` only (about 30,000 words, modern stories in American spelling and
+nineteenth-century ones in British spelling, written the same way by two writers, one per era).
 """
 
 from __future__ import annotations
@@ -158,9 +160,8 @@ def _written(folder: Path) -> list[Story]:
 
 
 def corpus(which: str) -> list[Story]:
-    """The development ("dev") or held-out ("heldout", "heldout2", "heldout3", "heldout4")
-    stories."""
-    if which in ("heldout2", "heldout3", "heldout4"):
+    """The development ("dev") or held-out ("heldout", "heldout2" to "heldout5") stories."""
+    if which in ("heldout2", "heldout3", "heldout4", "heldout5"):
         return _written(HERE / which)
     novels = austen_novels()
     titles = DEV_NOVELS if which == "dev" else HELDOUT_NOVELS

@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
 from octavo.check import lexicon
+from octavo.check.registers import casual_spelling
 from octavo.check.text_rules import (
     Finding,
     Paragraphs,
@@ -1079,6 +1080,29 @@ def _its_before_what_none_owns(site: Site) -> bool:
         second == "to" and _base_verb(third))
 
 
+_KNOWING = word_set("know knows knew see sees saw bet mean means meant")
+
+
+def _plural_predicate(site: Site) -> bool:
+    """`I know it's spades, boy.`, `It's hearts.`: a plural noun that ends the clause, after a
+    verb that a clause follows or as a sentence of its own, is what it is (trumps, twins,
+    nerves), not what it owns (`emptied it's contents.`)."""
+    second = site.after[1]
+    if site.before[1] in _BEFORE_A_CLAUSE or site.before[1] in _KNOWING:
+        return _is_end(second)
+    return site.starts_sentence and second in (".", "!", "?", "")
+
+
+def _its_in_its_register(site: Site) -> str | None:
+    """`_its`, except where the unit around the word writes every contraction without its
+    apostrophe (`dont be scared its a nice room`): there `its` is the writer's `it's`, no
+    confusion of the two."""
+    right = _its(site)
+    if right == "it's" and casual_spelling(site.text, site.start, site.end):
+        return None
+    return right
+
+
 def _its(site: Site) -> str | None:
     first, second = site.after[0], site.after[1]
     if site.lower == "its":
@@ -1158,7 +1182,7 @@ def _its(site: Site) -> str | None:
     if first.endswith("s") and first not in _TIME_NOUNS and _noun_head(first) and \
             first not in ("news", "means", "series", "species") and not first.endswith("ics") \
             and not second.startswith(
-                ("'", "’")):
+                ("'", "’")) and not _plural_predicate(site):
         return "its"
     if site.before[1] in _POSSESSIVE_PREPOSITIONS and _word(first) and first not in (
             _ITS_THEN_BE | SUBJECT_PRONOUNS | OBJECT_PRONOUNS | {"all", "only", "still", "no"}) \
@@ -1177,7 +1201,7 @@ def _its(site: Site) -> str | None:
       fix="Write 'it's' where 'it is' or 'it has' is meant, 'its' for what belongs to it.",
       before='I think its a shame.', after='I think it’s a shame.')
 def its_its(paragraphs: list[TextParagraph]) -> Iterator[Finding]:
-    yield from _report(paragraphs, "OCT362", {"its", "it's"}, _its)
+    yield from _report(paragraphs, "OCT362", {"its", "it's"}, _its_in_its_register)
 
 
 # -- whose / who's ----------------------------------------------------------------------------

@@ -17,6 +17,7 @@ from octavo.check.words import (
     ABBREVIATIONS,
     DETERMINERS,
     POSSESSIVES,
+    SPEECH_VERB_FORMS,
     SPEECH_VERBS,
     TAG_DETERMINERS,
     TAG_PRONOUNS,
@@ -99,9 +100,36 @@ def capitalised_tag(paragraphs: list[TextParagraph]) -> Iterator[Finding]:
         if not first[:1].isupper() or first == "I" or not _is_tag(_words(match),
                                                                   capital_subject=False):
             continue
+        if _introduces_new_speech(match):
+            continue
         yield finding_at(paragraphs, "OCT342",
                          f"'{first}' begins the speech tag, so it takes a small letter",
                          match.start("w1"), match.end("w1"), first[0].lower() + first[1:])
+
+
+# After the tag's words: a comma or a colon, and a new speech opening with a capital.
+_NEW_SPEECH = re.compile(r"[,:][^\S\n]+[\"“‘'][_*]*[A-Z]")
+
+
+def _introduces_new_speech(match: re.Match[str]) -> bool:
+    """`I said, ‘…in his own pew?’ He said, ‘My dear, I shall…’`: the speech before has its
+    speaker already (its own lead-in, `I said,`), and it ends in a question or an exclamation,
+    which can end a sentence; so a capitalised `He said,` followed by a new speech is a
+    sentence of its own that introduces that speech, not a second tag of the one before.
+    (`"Oh, Elinor!" She cried, "I have…` has no lead-in before its speech: the capital is
+    a slip.)"""
+    text = match.string
+    closing = match.start()
+    if text[closing - 1] not in "?!" or _NEW_SPEECH.match(text, match.end()) is None:
+        return False
+    line_start = text.rfind("\n", 0, closing) + 1
+    opener = {"’": "‘", "”": "“"}.get(text[closing], text[closing])
+    opening = text.rfind(opener, line_start, closing - 1)
+    before = text[line_start:opening].rstrip() if opening >= 0 else ""
+    if not before.endswith((",", ":")):
+        return False
+    lead_in = re.findall(r"[A-Za-z]+", before[-40:])[-4:]
+    return any(word.lower() in SPEECH_VERB_FORMS for word in lead_in)
 
 
 @rule("OCT343", Severity.WARNING, "a full stop closes a speech that a tag follows",

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from octavo.check.registers import lower_case_habit
 from octavo.check.text_rules import (
     Finding,
     TextParagraph,
@@ -68,7 +69,8 @@ def _ends_sentence(token: str) -> bool:
 def lower_case_after_stop(paragraphs: list[TextParagraph]) -> Iterator[Finding]:
     for _, _, match in scan(paragraphs, _LOWER_AFTER_STOP):
         text = match.string
-        if not _ends_sentence(_token_before(text, match.start())):
+        if not _ends_sentence(_token_before(text, match.start())) or \
+                _unit_after_number(text, match.start()):
             continue
         following = text[match.start("next"):match.start("next") + 12]
         if any(c.isupper() for c in following.split(" ")[0]):  # iPhone, eBay
@@ -77,8 +79,26 @@ def lower_case_after_stop(paragraphs: list[TextParagraph]) -> Iterator[Finding]:
         finding = finding_at(paragraphs, "OCT345",
                              f"'{word}' starts a sentence, so it takes a capital",
                              match.start("next"), match.end("next"), word[0].upper() + word[1:])
-        if finding.line not in transcript_line_numbers(paragraphs):  # a chat log's typing
-            yield finding
+        if finding.line in transcript_line_numbers(paragraphs):  # a chat log's typing
+            continue
+        if lower_case_habit(text, match.start("next")):  # `heyyy. practice ran late.`
+            continue
+        yield finding
+
+
+# A number, then a short abbreviation without a vowel (a unit: `1 cwt. of coals`, `3 yds.`,
+# `2 qrs.`, `4 pts.`), or one of the known abbreviations (`2 doz. eggs`).
+_NUMBER_THEN_UNIT = re.compile(r"(?:^|\s)(?:\d[\d,./½¼¾]*|[½¼¾])\s+(?P<unit>[^\W\d_]{1,4})$")
+
+
+def _unit_after_number(text: str, stop: int) -> bool:
+    """Whether the full stop at `stop` closes a unit's abbreviation after a number (`1 cwt.
+    of coals`, `2 lb. of tea`), which no sentence ends at."""
+    match = _NUMBER_THEN_UNIT.search(text, max(0, stop - 16), stop)
+    if match is None:
+        return False
+    unit = match.group("unit").lower()
+    return unit in ABBREVIATIONS or not any(c in "aeiouy" for c in unit)
 
 
 @rule("OCT346", Severity.WARNING, "no space after the end of a sentence",

@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
 from octavo.characters import BIDI_CONTROLS
+from octavo.check import registers
 from octavo.check.transcripts import labelled, transcript_lines
 from octavo.check.words import (
     COPULAS,
@@ -625,6 +626,17 @@ def _dateline(paragraph: TextParagraph) -> bool:
         and any(c.isdigit() for c in paragraph.text)
 
 
+def _posted_as_typed(paragraph: TextParagraph) -> bool:
+    """A post or a message as it was typed: written in small letters throughout (`ok but has
+    nobody else noticed the handprint`), ending in a web address (`Photos here:
+    imgbox.example/a/7Hq2Lx`), or a stamp line (`Thread marked [RESOLVED] · March 22, 2024
+    at 9:00 AM`). None of these takes a full stop."""
+    text = paragraph.text
+    if registers.ends_in_web_address(text) or registers.stamp_line(text):
+        return True
+    return (text[:1].islower() or text[:1] in "\"“") and registers.lower_case_habit(text, 0)
+
+
 def _typed_message_at_end(paragraph: TextParagraph) -> bool:
     """A text message or a note as it was typed, in small letters and without a full stop, at
     the paragraph's end (`She texted back: "on my way"`, `_where are you_`) or alone."""
@@ -875,6 +887,8 @@ def paragraph_ending(paragraphs: list[TextParagraph]) -> Iterator[Finding]:
         if not core or core[-1] in _TERMINAL or core[-1] == "-":  # a cut-off: OCT313's job
             continue
         if paragraph.last.number in transcript:  # a chat log's line: `Theo: is anyone awake`
+            continue
+        if _posted_as_typed(paragraph):
             continue
         if _set_line_by_line(paragraph) or _among_source_lines(paragraphs, index) or \
                 _among_item_lines(paragraphs, index) or _among_verse_lines(paragraphs, index) or \

@@ -14,6 +14,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from octavo.check import registers
 from octavo.check.anthology_rules import BookWords, StoryText, occurrences
 from octavo.check.spelling import NoDictionary, Speller, elided_words, speller
 from octavo.check.transcripts import transcript_lines
@@ -426,6 +427,34 @@ def _among_sounds(text: str, start: int, end: int, check: Speller) -> bool:
     return False
 
 
+_TEXT_SPEAK_LETTERS = 4
+# a word that is a sentence of its own: a sentence's end (or the unit's start) before it, and
+# its own end after it
+_SENTENCE_BEFORE = re.compile(r"(?:^|[.!?]\s+|[\"“]|\n)$")
+_SENTENCE_ALONE = re.compile(r"[.!?]+(?:\s|[\"”]|$)|[\"”]?\s*$")
+
+
+def _set_apart_or_as_typed(text: str, start: int, end: int, check: Speller) -> bool:
+    """A word in `_..._` emphasis, where books set foreign words and sounds (`_Experto
+    credite._`, `a small, clean _tok_`); a contraction without its apostrophe in a unit that
+    writes them all so (`theyre like $30 on amazon`); a short word of text-speak that is a
+    sentence of its own in a message typed in small letters throughout (`omw. 20 min.`, `idk.`;
+    its letters may happen to be a swap of a word's, `mow`). Elsewhere two letters swapped are
+    a slip even there."""
+    word = text[start:end]
+    if len(word) <= _TEXT_SPEAK_LETTERS and _SENTENCE_ALONE.match(text, end) and \
+            _SENTENCE_BEFORE.search(text, max(0, start - 4), start) and \
+            registers.lower_case_habit(text, start, blank_lines=True):
+        return True
+    if check.swap_of(word) is not None:
+        return False
+    # (a sound or a foreign word can be said: a word left without a vowel, `_tht_`, is a slip)
+    sayable = any(c in "aeiouy" for c in word.lower())
+    return (sayable and registers.in_emphasis(text, start, end)) or (
+        _lost_apostrophe(word, check) and registers.casual_spelling(text, start, end,
+                                                                    blank_lines=True))
+
+
 def _places(stories: list[StoryText], unknown: set[str], check: Speller) -> list[Typo]:
     found = []
     # only the few unknown words are looked for, each by a substring search (each is used
@@ -456,6 +485,8 @@ def _places(stories: list[StoryText], unknown: set[str], check: Speller) -> list
                 # a chat log's typing (`omg`, `dont`, `yesss`, `txt`): the character's
                 # register; a consonant doubled inside a word (`thinnk`, `workks`) is no
                 # shorthand or stress, but a slip
+                continue
+            if _set_apart_or_as_typed(text, start, end, check):
                 continue
             before = text[start - 1] if start else " "
             after = text[end] if end < len(text) else " "
