@@ -15,11 +15,11 @@ import io
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import partial
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import pikepdf
 
-from octavo.backends.pdf_folios import FolioKind, _renamed_drawing, stamp_page
+from octavo.backends.pdf_folios import _DEVICE_SPACES, _NAMED_RESOURCES, FolioKind
 from octavo.backends.pdf_numbers import (
     _CALIBRATION_PAGES,
     _WIDE_PAGES,
@@ -163,6 +163,9 @@ def finish_with_digits(layout: PdfLayout, composition: Composition, calibrated: 
     many = workers > 1 and len(todo) >= _DOCUMENTS_FOR_WORKERS
     done = share_out(todo, [jobs[i].laid_out.pages for i in missing], workers if many else 1,
                      this_process_works=False)
+    for opened_sheet in _OPENED.values():  # opened here, when documents were finished here
+        opened_sheet.close()
+    _OPENED.clear()
     for index, data in zip(missing, done, strict=True):
         if cache is not None:
             cache.put(HEADED_KIND, jobs[index].key, data)
@@ -195,26 +198,40 @@ def finish_headed(job: _Job, heads: bytes, model: FolioModel) -> bytes:
     sheet = _opened(model.sheet)
     with pikepdf.open(io.BytesIO(job.laid_out.pdf)) as document:
         heads_sheet = _opened(heads) if job.sheet is not None else None
+        drawings: dict[int, tuple[bytes, list[tuple[str, pikepdf.Name, pikepdf.Object]]]] = {}
+
+        def drawn(source: pikepdf.Pdf, index: int, prefix: str
+                  ) -> tuple[bytes, list[tuple[str, pikepdf.Name, pikepdf.Object]]]:
+            """A sheet page's drawing renamed, and the resources it needs (read once each)."""
+            key = hash((id(source), index))
+            if key not in drawings:
+                drawings[key] = renamed_drawing(source, source.pages[index], prefix)
+            return drawings[key]
+
         verso_head: pikepdf.Stream | None = None
         for index, kind in enumerate(job.kinds):
             page = document.pages[index]
             recto = (job.parity + index) % 2
-            if kind == "running" and recto:
+            if kind == "none":
+                continue
+            head: tuple[bytes, list[tuple[str, pikepdf.Name, pikepdf.Object]]] | None = None
+            if kind == "running":
                 assert heads_sheet is not None
-                head = heads_sheet.pages[2 + 2 * job.position]
-                stamp_page(document, page, heads_sheet, head, "Head-")
-            elif kind != "none":
+                at = 1 + 2 * job.position + recto
+                if list(page.mediabox) != list(heads_sheet.pages[at].mediabox):
+                    raise ValueError("the heads sheet's pages are not the book's size")
+                head = drawn(heads_sheet, at, "Head-")
+                add_resources(document, page, head[1])
+            if head is not None and recto:
+                page.contents_add(b"q\n", prepend=True)
+                page.contents_add(b"Q\nq\n" + head[0] + b"\nQ\n")
+            else:
                 page.contents_add(b"q\n", prepend=True)
                 page.contents_add(b"Q\n")
-                page.contents_coalesce()
-            if kind == "running" and not recto:
-                assert heads_sheet is not None
-                head = heads_sheet.pages[1 + 2 * job.position]
-                if list(page.mediabox) != list(head.mediabox):
-                    raise ValueError("the heads sheet's pages are not the book's size")
-                drawing = _renamed_drawing(document, heads_sheet, page, head, "Head-")
+            page.contents_coalesce()
+            if head is not None and not recto:
                 if verso_head is None:
-                    verso_head = document.make_stream(b"q\n" + drawing + b"\nQ\n")
+                    verso_head = document.make_stream(b"q\n" + head[0] + b"\nQ\n")
                 page.obj.Contents = pikepdf.Array([page.obj.Contents, verso_head])
         remove_unused_colour_spaces(document)
         for index, kind in enumerate(job.kinds):
@@ -222,8 +239,7 @@ def finish_headed(job: _Job, heads: bytes, model: FolioModel) -> bytes:
                 continue
             page = document.pages[index]
             recto = (job.parity + index) % 2
-            _renamed_drawing(document, sheet, page, sheet.pages[model.pages[(kind, recto)]],
-                             PREFIX)
+            add_resources(document, page, drawn(sheet, model.pages[(kind, recto)], PREFIX)[1])
             first = _numbered_stream(page)
             first.write(spliceable(first.read_bytes() + model.opening(kind, recto)),
                         filter=pikepdf.Name.FlateDecode)
@@ -235,6 +251,46 @@ def finish_headed(job: _Job, heads: bytes, model: FolioModel) -> bytes:
         finally:
             pikepdf.settings.set_flate_compression_level(-1)  # QPDF's default again
         return out.getvalue()
+
+
+def renamed_drawing(sheet: pikepdf.Pdf, page: pikepdf.Page, prefix: str
+                    ) -> tuple[bytes, list[tuple[str, pikepdf.Name, pikepdf.Object]]]:
+    """A sheet page's content with every resource it names renamed `prefix + name`, and those
+    resources: (category, new name, the sheet's object), to add to the pages it is drawn on
+    (pdf_folios._renamed_drawing, read once for many pages)."""
+    resources = page.obj.get("/Resources", pikepdf.Dictionary())
+    instructions: list[Any] = []
+    needed: dict[tuple[str, str], tuple[str, pikepdf.Name, pikepdf.Object]] = {}
+    for instruction in pikepdf.parse_content_stream(page):
+        if isinstance(instruction, pikepdf.ContentStreamInlineImage):
+            instructions.append(instruction)
+            continue
+        operands, operator = list(instruction.operands), str(instruction.operator)
+        named = _NAMED_RESOURCES.get(operator)
+        if named is not None and operands:
+            category, at = named
+            name = operands[at]
+            if isinstance(name, pikepdf.Name) and str(name) not in _DEVICE_SPACES:
+                source = resources[category][name]
+                if not source.is_indirect:  # copied as an object of its own
+                    source = resources[category][name] = sheet.make_indirect(source)
+                renamed = pikepdf.Name(f"/{prefix}{str(name)[1:]}")
+                needed.setdefault((category, str(renamed)), (category, renamed, source))
+                operands[at] = renamed
+        instructions.append(pikepdf.ContentStreamInstruction(operands, instruction.operator))
+    return pikepdf.unparse_content_stream(instructions), list(needed.values())
+
+
+def add_resources(document: pikepdf.Pdf, page: pikepdf.Page,
+                  needed: list[tuple[str, pikepdf.Name, pikepdf.Object]]) -> None:
+    """The resources a drawing needs, copied into `page`'s resources (which the pages of one
+    laid-out document share) where they are not there yet."""
+    ours = page.obj.Resources
+    for category, renamed, source in needed:
+        if category not in ours:
+            ours[category] = pikepdf.Dictionary()
+        if renamed not in ours[category]:
+            ours[category][renamed] = document.copy_foreign(source)
 
 
 def _numbered_stream(page: pikepdf.Page) -> pikepdf.Stream:
