@@ -47,10 +47,13 @@ def measure(cmd: Sequence[str | Path], *, log: Path, cwd: Path | None = None,
         root = psutil.Process(proc.pid)
         peak = peak_pss = samples = 0
         cpu_seen: dict[tuple[int, float], float] = {}  # (pid, start time) → CPU s last seen
+        tree = _Tree(root)
         while proc.poll() is None:
-            peak = max(peak, _tree_rss(root, cpu_seen=cpu_seen))
+            if samples % 5 == 0:
+                tree.refresh()
+            peak = max(peak, _tree_rss(tree.processes, cpu_seen=cpu_seen))
             if samples % 10 == 0:
-                peak_pss = max(peak_pss, _tree_rss(root, proportional=True))
+                peak_pss = max(peak_pss, _tree_rss(tree.processes, proportional=True))
             samples += 1
             if time.perf_counter() - start > timeout:
                 for child in root.children(recursive=True):
@@ -67,15 +70,28 @@ def measure(cmd: Sequence[str | Path], *, log: Path, cwd: Path | None = None,
     return Measured(proc.returncode, wall, peak / 2**20, peak_pss / 2**20, cpu)
 
 
-def _tree_rss(root: psutil.Process, proportional: bool = False,
+class _Tree:
+    """The command's process tree, looked up again every 50 ms rather than at every sample:
+    finding a process's descendants reads every process's /proc entry (a millisecond or more on
+    a busy machine), which at every 10 ms sample took a tenth of a core from the command being
+    measured. A worker living less than 50 ms can be missed; none of octavo's does."""
+
+    def __init__(self, root: psutil.Process) -> None:
+        self.root = root
+        self.processes = [root]
+
+    def refresh(self) -> None:
+        try:
+            self.processes = [self.root, *self.root.children(recursive=True)]
+        except psutil.Error:
+            self.processes = [self.root]
+
+
+def _tree_rss(processes: list[psutil.Process], proportional: bool = False,
               cpu_seen: dict[tuple[int, float], float] | None = None) -> int:
-    """The tree's resident (or proportional) memory; with `cpu_seen`, each process's own CPU
-    time so far is recorded there too."""
+    """The processes' resident (or proportional) memory summed; with `cpu_seen`, each one's own
+    CPU time so far is recorded there too."""
     total = 0
-    try:
-        processes = [root, *root.children(recursive=True)]
-    except psutil.Error:
-        return 0
     for process in processes:
         try:
             with process.oneshot():

@@ -4,7 +4,9 @@ The print PDF is set only in the fonts under `styles/fonts/` (the PDF backend gi
 font configuration that lists that folder and nothing else): Charis SIL for the text, then
 fallbacks for the scripts Charis lacks. A character none of them has would print as an empty
 box, so the checker asks `undrawable()` before a build. Coverage is read from the fonts' own
-character maps with fontTools, once per process.
+character maps with fontTools, once, into a table generated with the fonts (`font_coverage`,
+by tools/make_font_coverage.py): a build reads the table, and fontTools only for a font the
+table does not know.
 """
 
 from __future__ import annotations
@@ -55,7 +57,31 @@ def needs_glyph(char: str) -> bool:
 BODY_FONT_PREFIX = "CharisSIL-"  # the body font's files
 
 
-def _cmap(path: Path) -> set[str]:
+def _cmap(path: Path) -> set[str] | frozenset[str]:
+    """The characters the font file maps to a glyph: from the generated table when it was
+    made from this very file (by its size), else read from the font."""
+    from octavo.font_coverage import COVERAGE
+
+    known = COVERAGE.get(path.name)
+    try:
+        if known is not None and known[0] == path.stat().st_size:
+            return _from_runs(known[1])
+    except OSError:
+        pass
+    return read_cmap(path)
+
+
+def _from_runs(runs: str) -> frozenset[str]:
+    chars: list[str] = []
+    for run in runs.split(","):
+        start, _, end = run.partition("-")
+        low = int(start, 16)
+        chars.extend(map(chr, range(low, int(end, 16) + 1 if end else low + 1)))
+    return frozenset(chars)
+
+
+def read_cmap(path: Path) -> set[str]:
+    """The characters the font file's character map maps to a glyph, read with fontTools."""
     from fontTools.ttLib import TTFont  # type: ignore[import-untyped]
 
     font = TTFont(path, lazy=True)

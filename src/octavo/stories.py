@@ -77,13 +77,15 @@ def process_stories(jobs: list[StoryJob], cache: BuildCache, workers: int = 1,
             unreadable[index] = error
             continue
         key = _key(job, raw)
-        cached = cache.has(CACHE_KIND, key)
-        if not cached:
+        if not cache.has(CACHE_KIND, key):
             fresh.append(len(todo))
         todo.append((job, raw, key))
-        # Reading a story back from the cache costs about a tenth of making it.
-        weights.append(len(raw) // 10 if cached else len(raw))
-    parallel = workers > 1 and len(todo) > 1 and sum(weights) >= PARALLEL_MIN_BYTES
+        weights.append(len(raw))
+    # Only the stories to make go to workers: one read back from the cache is read here, as
+    # it costs less than a worker's sending it back (decoded there, then pickled there and
+    # unpickled here: more than twice the reading alone).
+    parallel = (workers > 1 and len(fresh) > 1
+                and sum(weights[i] for i in fresh) >= PARALLEL_MIN_BYTES)
     done = _run(todo, weights, cache.folder, workers if parallel else 1,
                 None if meanwhile is None else functools.partial(meanwhile, raws), fresh)
     for index, job in enumerate(jobs):
@@ -181,21 +183,23 @@ def _run(todo: list[tuple[StoryJob, bytes, str]], weights: list[int],
          fresh: list[int]) -> Iterator[tuple[StoryResult, bool]]:
     if workers <= 1:
         return (_story(job, raw, cache_folder, key) for job, raw, key in todo)
-    return _shared_out(todo, weights, cache_folder, min(workers, len(todo)), meanwhile, fresh)
+    return _shared_out(todo, weights, cache_folder, min(workers, len(fresh)), meanwhile, fresh)
 
 
 def _shared_out(todo: list[tuple[StoryJob, bytes, str]], weights: list[int],
                 cache_folder: Path | None, workers: int,
                 meanwhile: Callable[[], object] | None = None,
                 fresh: list[int] | None = None) -> Iterator[tuple[StoryResult, bool]]:
-    """The stories over `workers` processes, this one among them: the pool's workers take
-    the heaviest from the head of the queue, this process the lightest from its tail, until it
-    meets one a worker has started."""
+    """The `fresh` stories (default: all) over `workers` processes, this one among them: the
+    pool's workers take the heaviest from the head of the queue, this process the lightest
+    from its tail, until it meets one a worker has started. The others (in the cache) are
+    read here, first."""
     from concurrent.futures import ProcessPoolExecutor
 
-    order = sorted(range(len(todo)), key=lambda i: -weights[i])
+    fresh = list(range(len(todo))) if fresh is None else fresh
+    order = sorted(fresh, key=lambda i: -weights[i])
     here: dict[int, tuple[StoryResult, bool]] = {}
-    if fresh is not None and len(fresh) >= 2:
+    if len(fresh) >= 2:
         # The lightest story to make is made here before the workers fork: what making one
         # loads on first use (the pronouncing dictionary, the fonts' character maps, the
         # spelling dictionaries, a tenth of a second) is then inherited, not loaded again by
@@ -209,6 +213,10 @@ def _shared_out(todo: list[tuple[StoryJob, bytes, str]], weights: list[int],
     try:
         if meanwhile is not None:
             meanwhile()
+        making = set(fresh)
+        for index, (job, raw, key) in enumerate(todo):
+            if index not in making:
+                here[index] = _story(job, raw, cache_folder, key)
         for index in reversed(order):
             if not futures[index].cancel():
                 break

@@ -41,3 +41,13 @@ def test_help_loads_no_manifest_or_check_machinery() -> None:
     spelling dictionary before a command needs them."""
     assert imported("--help").isdisjoint({"jsonschema", "langcodes", "nameparser", "enchant",
                                           "spellchecker", "lemminflect", "yaml", "ruamel"})
+
+
+def test_an_epub_build_of_accented_text_reads_no_font(book: BookFolder) -> None:
+    """Whether every character can be drawn is known from the table generated with the fonts
+    (octavo.font_coverage), not by loading fontTools and reading them."""
+    book.write("stories/one.txt", "Café\n\nThe señora's naïve café — «déjà vu» — and 東京 too.\n")
+    book.manifest("title: Harbour Tales\nlanguage: en\ncontents: [stories/one.txt]\n")
+    names = imported("build", book.root, "-o", book.root / "dist", "--epub", cwd=book.root)
+    assert "ebooklib" in names
+    assert names.isdisjoint({"weasyprint", "pikepdf", "fontTools"})

@@ -13,6 +13,7 @@ import pytest
 from octavo import stories
 from octavo.cache import BuildCache
 from octavo.manifest import load_manifest
+from octavo.serial import dumps
 from octavo.stories import StoryJob, StoryResult, process_stories
 from tests.conftest import BookFolder
 
@@ -89,3 +90,28 @@ def test_no_thread_of_the_story_pool_is_left_when_the_stage_ends(book: BookFolde
     assert len(results) == len(jobs)
     # A process running threads does not fork (octavo.forking): the EPUB's page workers can.
     assert threading.active_count() == 1
+
+
+def test_stories_in_the_cache_are_read_here_and_only_the_others_go_to_workers(
+        book: BookFolder, spy: Path, tmp_path: Path) -> None:
+    jobs = _jobs(book, [30, 25, 20, 35, 40, 15])
+    cache = BuildCache(tmp_path / "cache")
+    cold = [result for _, result in process_stories(jobs, cache, workers=2)]
+    for name in ("stories/s01.txt", "stories/s04.txt"):  # two stories edited
+        path = book.root / name
+        path.write_text(path.read_text(encoding="utf-8") + "\nA correction.\n", encoding="utf-8")
+    spy.write_text("", encoding="utf-8")
+    warm = [result for _, result in process_stories(jobs, BuildCache(tmp_path / "cache"),
+                                                    workers=2)]
+    made = [line.split(" ") for line in spy.read_text(encoding="utf-8").splitlines()]
+    by_name = {name: pid for pid, _, name in made}
+    here = str(os.getpid())
+    unchanged = {job.display for job in jobs} - {"stories/s01.txt", "stories/s04.txt"}
+    assert sorted(by_name) == sorted(job.display for job in jobs)
+    assert all(by_name[name] == here for name in unchanged)
+    assert by_name["stories/s04.txt"] != here  # the heavier edited story: by a worker
+    # The same results as a serial cold run (as the cache keeps them: a list comes back a tuple).
+    serial = [result for _, result in process_stories(jobs, BuildCache(None), workers=1)]
+    assert [dumps(r) for r in warm] == [dumps(r) for r in serial]
+    assert [dumps(r) for r, job in zip(warm, jobs, strict=True) if job.display in unchanged] == [
+        dumps(r) for r, job in zip(cold, jobs, strict=True) if job.display in unchanged]

@@ -154,3 +154,28 @@ def test_the_warning_can_be_excused_and_explained() -> None:
 def test_coverage_is_read_once() -> None:
     assert coverage() is coverage()
     assert Path(fonts_dir() / "CharisSIL-Regular.ttf") in font_files()
+
+
+def test_the_generated_coverage_table_is_what_the_fonts_map() -> None:
+    """src/octavo/font_coverage.py (read instead of the fonts on every build) holds, for every
+    shipped font, exactly what fontTools reads in its character map: run
+    tools/make_font_coverage.py after changing a font."""
+    from octavo import fonts
+    from octavo.font_coverage import COVERAGE
+
+    assert sorted(COVERAGE) == sorted(path.name for path in font_files())
+    for path in font_files():
+        assert COVERAGE[path.name][0] == path.stat().st_size, path.name
+        assert fonts._cmap(path) == fonts.read_cmap(path), path.name
+
+
+def test_a_font_the_table_does_not_know_is_read_from_its_file(tmp_path: Path) -> None:
+    from octavo import fonts
+
+    charis = fonts_dir() / "CharisSIL-Regular.ttf"
+    copy = tmp_path / "CharisSIL-Regular.ttf"
+    copy.write_bytes(charis.read_bytes() + b"\0" * 4)  # another size: not the file the table read
+    other = tmp_path / "Unknown-Regular.ttf"
+    other.write_bytes(charis.read_bytes())
+    assert fonts._cmap(copy) == fonts._cmap(other) == fonts.read_cmap(charis)
+    assert "A" in fonts._cmap(other) and "\u4e00" not in fonts._cmap(other)

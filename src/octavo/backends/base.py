@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -44,6 +44,9 @@ class BuildOptions:
     workers: int = 1  # processes for the work done per story (PDF layout)
     page_map: PageMap | None = None  # the print edition's pages, when the PDF was built first
     stores: tuple[str, ...] = ()  # EPUB store flavours to write beside the EPUB (--store)
+    # Told the PDF's page map as soon as it is known, before the PDF is joined (a build of both
+    # formats makes the EPUB then, beside the join: octavo.alongside).
+    on_page_map: Callable[[PageMap], None] | None = None
 
 
 @dataclass(frozen=True, slots=True)

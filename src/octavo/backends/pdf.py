@@ -107,6 +107,9 @@ class PdfBackend:
             diags.warning("OCT140", f"the inside margin (build.gutter) is {rules.gutter_in:g} "
                           f"in; {rules.profile.shop} requires {rules.required_gutter(pages):g} "
                           f"in for {pages} pages", Span(str(book.root)))
+        page_map = _page_map(book, composition, rules)
+        if options.on_page_map is not None:
+            options.on_page_map(page_map)
         finished = finish_documents(layout.with_geometry(geometry_for(gutter)[1]), composition,
                                     book.meta.language, direction, options.workers,
                                     options.cache)
@@ -128,7 +131,7 @@ class PdfBackend:
                           if finding.severity is Severity.ERROR else finding)
             save_memo(options.cache, book.root, options.stem, memo)
         return Artifact(format="pdf", path=path, size=path.stat().st_size,
-                        pages=pages, page_map=_page_map(book, composition, rules))
+                        pages=pages, page_map=page_map)
 
 
 def _passes_note(passes: list[GutterPass], kept: float, pages: int, rules: Rules) -> str:
@@ -155,7 +158,7 @@ def _final_pages(composition: Composition, rules: Rules) -> int:
 
 def _padding(pages: int, rules: Rules) -> int:
     """Blank pages added at the end: to an even count, and to the shop's minimum."""
-    target = max(pages + pages % 2, rules.profile.min_pages + rules.profile.min_pages % 2)
+    target = max(pages + pages % 2, rules.min_pages + rules.min_pages % 2)
     return target - pages
 
 
@@ -172,7 +175,7 @@ def _assemble(book: Book, composition: Composition, finished: Finished, rules: R
     padding = _padding(final.pages, rules)
     if final.pages + padding > final.pages + final.pages % 2:
         diags.info("OCT145", f"{padding} blank pages added at the end: {rules.profile.shop} "
-                   f"prints at least {rules.profile.min_pages} pages", Span(str(book.root)))
+                   f"prints at least {rules.min_pages} pages", Span(str(book.root)))
     for _ in range(padding):
         final.add_blank()
     if final.pages > rules.max_pages:

@@ -12,9 +12,7 @@ text with a warning.
 from __future__ import annotations
 
 from functools import cache
-
-from markdown_it import MarkdownIt
-from markdown_it.token import Token
+from typing import TYPE_CHECKING
 
 from octavo.diagnostics import Diagnostic, Severity, Span
 from octavo.document import (
@@ -41,12 +39,17 @@ from octavo.ingest.model import ManuscriptHeading, RawStory, WorkMeta
 from octavo.ingest.plaintext import blank_comment, split_heading
 from octavo.ingest.structure import renumber_notes
 
+if TYPE_CHECKING:  # markdown_it is imported by the first Markdown manuscript read, not before
+    from markdown_it import MarkdownIt
+    from markdown_it.token import Token
+
 _SAFE_SCHEMES = ("http://", "https://", "mailto:")
 _VERSE_INFO = ("verse", "poem", "poetry", "lyrics", "song")
 
 
 @cache
 def _parser(with_front_matter: bool = True) -> MarkdownIt:
+    from markdown_it import MarkdownIt
     from mdit_py_plugins.attrs import attrs_plugin
     from mdit_py_plugins.container import container_plugin
     from mdit_py_plugins.footnote import footnote_plugin
