@@ -2,12 +2,13 @@
 then built again in one process (-j 1, so every stage's CPU is this process's), cut into the
 stages of `pdf_stages.py`.
 
-    python benchmarks/pdf_warm.py BOOK_FOLDER OUT_FOLDER [--edit] [--both] [--profile FILE]
-                                  [--pin-code FINGERPRINT]
+    python benchmarks/pdf_warm.py BOOK_FOLDER OUT_FOLDER [--edit | --shift] [--both]
+                                  [--profile FILE] [--pin-code FINGERPRINT]
 
 The book's `.octavo-cache/` must be filled already (one build of it). `--edit` first makes the
-proofreader's correction of `speed.py` (one sentence in the middle story); `--both` builds the
-EPUB as well; `--profile` writes a cProfile of the build to FILE.
+proofreader's correction of `speed.py` (one sentence in the middle story); `--shift` makes the
+middle story's text twice over, so that every later page's folio moves (a folio shift);
+`--both` builds the EPUB as well; `--profile` writes a cProfile of the build to FILE.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from __future__ import annotations
 import argparse
 import cProfile
 import datetime as dt
+import functools
 import sys
 import time
 from pathlib import Path
@@ -28,7 +30,19 @@ EXTRA_STAGES = (
     ("octavo.backends.pdf_layout", "PdfLayout._found", "  laid-out documents from the cache"),
     ("octavo.backends.pdf_print", "set_page_boxes", "  page boxes"),
     ("octavo.backends.pdf_print", "remove_unused_colour_spaces", "  unused colour spaces"),
+    ("octavo.backends.pdf_numbered", "folio_model", "  folio model from its sheets"),
+    ("octavo.backends.pdf_numbered", "finish_headed", "  documents finished with heads"),
+    ("octavo.backends.pdf_numbered", "number", "  folio numbers appended"),
 )
+
+
+def lengthen_one_story(book: Path) -> None:
+    """An author's late addition: the middle story's text twice over (its page count grows by
+    more than the blank verso before the next story, so every later page's folio moves)."""
+    stories = sorted((book / "stories").glob("*.txt"))
+    target = stories[len(stories) // 2]
+    text = target.read_text(encoding="utf-8").rstrip("\n")
+    target.write_text(f"{text}\n\n{text}\n", encoding="utf-8")
 
 
 def main() -> int:
@@ -36,6 +50,8 @@ def main() -> int:
     parser.add_argument("book", type=Path)
     parser.add_argument("out", type=Path)
     parser.add_argument("--edit", action="store_true")
+    parser.add_argument("--shift", action="store_true",
+                        help="double the middle story (a folio shift)")
     parser.add_argument("--profile", type=Path)
     parser.add_argument("--both", action="store_true", help="build the EPUB too (after the PDF, "
                         "as `octavo build` does)")
@@ -55,8 +71,10 @@ def main() -> int:
         import speed
 
         speed.edit_one_story(args.book)
+    if args.shift:
+        lengthen_one_story(args.book)
     for module, path, label in (*pdf_stages.STAGES, *EXTRA_STAGES):
-        pdf_stages._wrap(module, path, label)
+        pdf_stages.patch_stage(module, path, functools.partial(pdf_stages._timed, label=label))
     pdf_stages._count_documents()
     profile = cProfile.Profile() if args.profile else None
     started, wall = time.process_time(), time.perf_counter()

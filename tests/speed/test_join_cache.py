@@ -1,5 +1,9 @@
 """The join's own cache: finished documents, font subsets and the preflight's measures.
 
+The tests of whole folio sheets build a book whose stylesheet puts a word before the folio
+(`WORD_BEFORE_FOLIO`), which digits do not compose (pdf_numbers.py): such books still draw
+their folios and heads from parts of one sheet. (Folios from digits: test_folio_digits.py.)
+
 A warm build joins documents finished by an earlier build (their folios drawn in), reuses the
 font subsets cut for the same glyphs and the preflight's measures of unchanged pages; each is
 made again exactly when what it was made from changed, a damaged entry is made again, never
@@ -17,7 +21,7 @@ from pathlib import Path
 import pikepdf
 import pytest
 
-from octavo.backends import pdf_folios, pdf_pieces
+from octavo.backends import pdf_folios, pdf_numbered, pdf_pieces
 from octavo.backends.pdf_fonts import NAME_KIND, SUBSET_KIND
 from octavo.backends.pdf_memo import MEMO_KIND
 from octavo.backends.pdf_pieces import FINISHED_KIND
@@ -26,6 +30,9 @@ from octavo.check import pdf_preflight
 from tests.conftest import BookFolder
 from tests.print_books import story_text
 from tests.speed.test_pdf_parallel import STORIES, digest, pdf, write_book
+
+# A book's own stylesheet that puts a word before the recto folio: not a number of digits.
+WORD_BEFORE_FOLIO = '@page body:right { @top-right { content: "p. " counter(page); } }\n'
 
 
 def entries(folder: BookFolder, kind: str) -> set[str]:
@@ -56,7 +63,7 @@ def parts_per_story(monkeypatch: pytest.MonkeyPatch) -> None:
 
 def test_an_edited_story_is_the_only_document_finished_again(
         book: BookFolder, parts_per_story: None) -> None:
-    write_book(book)
+    write_book(book, css=WORD_BEFORE_FOLIO)
     pdf(book, "first", workers=1)
     finished, sheets = entries(book, FINISHED_KIND), entries(book, "pdf-folios")
     assert len(finished) == len(STORIES) + 1  # the stories and the front matter
@@ -69,10 +76,11 @@ def test_an_edited_story_is_the_only_document_finished_again(
 
 def test_a_folio_shift_finishes_the_documents_after_it_again(
         book: BookFolder, parts_per_story: None) -> None:
-    write_book(book)
+    write_book(book, css=WORD_BEFORE_FOLIO)
     pdf(book, "first", workers=1)
     finished = entries(book, FINISHED_KIND)
-    write_book(book, stories=(("Alpha Tide", 30), *STORIES[1:]))  # the first story grows
+    # The first story grows.
+    write_book(book, stories=(("Alpha Tide", 30), *STORIES[1:]), css=WORD_BEFORE_FOLIO)
     warm = pdf(book, "warm", workers=1)
     # The first story, the two after it (their folios moved on) and the contents page.
     assert len(entries(book, FINISHED_KIND) - finished) == len(STORIES) + 1
@@ -83,7 +91,7 @@ def test_a_finished_document_from_another_part_of_the_sheet_is_not_reused(
         book: BookFolder, monkeypatch: pytest.MonkeyPatch) -> None:
     # Cut differently, the sheet's parts differ, and so may the folios' resources: the key of a
     # finished document holds the part it was drawn from.
-    write_book(book)
+    write_book(book, css=WORD_BEFORE_FOLIO)
     monkeypatch.setattr(pdf_folios, "SHEET_PART_PAGES", 1)
     pdf(book, "first", workers=1)
     finished = entries(book, FINISHED_KIND)
@@ -193,7 +201,7 @@ def test_a_damaged_preflight_memo_is_measured_again(book: BookFolder,
 
 def test_documents_finished_in_worker_processes_are_those_finished_here(
         book: BookFolder, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    write_book(book, "any")
+    write_book(book, "any", css=WORD_BEFORE_FOLIO)
     serial = pdf(book, "serial", workers=1, use_cache=False)
     monkeypatch.setattr(pdf_pieces, "_DOCUMENTS_FOR_WORKERS", 1)
     finishers = tmp_path / "finishers"
@@ -207,3 +215,22 @@ def test_documents_finished_in_worker_processes_are_those_finished_here(
     monkeypatch.setattr(pdf_pieces, "_finish_here", noted)
     assert digest(pdf(book, "workers", workers=2, use_cache=False)) == digest(serial)
     assert str(os.getpid()) not in finishers.read_text().split()
+
+
+def test_documents_finished_for_digits_in_workers_are_those_finished_here(
+        book: BookFolder, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    write_book(book, "any")
+    serial = pdf(book, "serial", workers=1, use_cache=False)
+    monkeypatch.setattr(pdf_numbered, "_DOCUMENTS_FOR_WORKERS", 1)
+    finishers = tmp_path / "finishers"
+    finish_headed = pdf_numbered.finish_headed
+
+    def noted(*args: object) -> bytes:  # which process finished documents
+        with finishers.open("a") as out:
+            out.write(f"{os.getpid()}\n")
+        return finish_headed(*args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(pdf_numbered, "finish_headed", noted)
+    assert digest(pdf(book, "workers", workers=2, use_cache=False)) == digest(serial)
+    pids = finishers.read_text().split()
+    assert len(pids) == len(STORIES) and str(os.getpid()) not in pids

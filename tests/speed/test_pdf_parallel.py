@@ -24,15 +24,18 @@ LAID_OUT = "pdf-document"
 
 
 def write_book(folder: BookFolder, openings: str = "recto",
-               stories: tuple[tuple[str, int], ...] = STORIES) -> None:
+               stories: tuple[tuple[str, int], ...] = STORIES, css: str | None = None) -> None:
     names = []
     for index, (title, paragraphs) in enumerate(stories):
         name = f"stories/s{index:02d}.txt"
         folder.write(name, story_text(title, paragraphs, 0, index))
         names.append(name)
+    if css is not None:  # the book's own stylesheet, after the house style
+        folder.write("build.css", css)
+    own = ", css: build.css" if css is not None else ""
     folder.write("book.yaml", (
         "title: Harbour & Tide\nauthor: Ann Writer\nlanguage: en-GB\n"
-        f"build: {{openings: {openings}}}\ncontents: [{', '.join(names)}]\n"))
+        f"build: {{openings: {openings}{own}}}\ncontents: [{', '.join(names)}]\n"))
 
 
 def pdf(folder: BookFolder, out: str, *, workers: int, use_cache: bool = True) -> BuildResult:

@@ -61,7 +61,23 @@ def finish_documents(layout: PdfLayout, composition: Composition, language: str,
                      direction: str, workers: int = 1,
                      cache: BuildCache | None = None) -> Finished:
     """The front matter and every body document of `composition` finished (from the cache
-    where they were finished before), opened as PDFs to join."""
+    where they were finished before), opened as PDFs to join: their heads drawn in, and their
+    folios composed from digits (pdf_numbers.py), or, when the book's stylesheets draw folios
+    that digits do not compose, drawn in from whole folio sheets."""
+    from octavo.backends.pdf_numbered import finish_with_digits, folio_model
+
+    model = folio_model(layout, composition, language, direction, workers, cache)
+    if model is not None:
+        return finish_with_digits(layout, composition, model, language, direction, workers,
+                                  cache)
+    return _finish_with_sheets(layout, composition, language, direction, workers, cache)
+
+
+def _finish_with_sheets(layout: PdfLayout, composition: Composition, language: str,
+                        direction: str, workers: int = 1,
+                        cache: BuildCache | None = None) -> Finished:
+    """Every document finished with its pages of the folio sheets drawn in (heads and folios
+    laid out together, part by part)."""
     from octavo.cache import cache_key
 
     kinds, heads = composition.body_folios, composition.body_heads
