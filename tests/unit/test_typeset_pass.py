@@ -45,6 +45,7 @@ from octavo.backends.pdf_typeset import (
     _reads_better,
     _variants_for,
     has_fault,
+    short_last_page,
     split_story_text,
     tie_paragraph_ends,
 )
@@ -662,6 +663,44 @@ def test_a_last_page_costs_more_for_each_line_it_lacks() -> None:
         flow.units = [_paragraph(lines)]
         costs.append(_page_cost(flow, fill_page(flow, Position(0), 0.0, flow.bottom), 2, True))
     assert costs[0] > costs[1] > costs[2] > costs[3] >= COST_SHORT_LAST_PAGE and costs[4] == 0
+
+
+def _story_ending_on_a_short_page() -> tuple[Flow, dict[tuple[int, str], Unit]]:
+    """Pages of ten lines, the story opening on a verso: 10, 10, 10 and 4 lines, the last
+    paragraph alone on the last page (4 lines cannot come back: three pages of whole
+    paragraphs; run long, a page would have to split a paragraph 1 + 9). The last paragraph
+    set looser is a line longer."""
+    flow = _flow([_paragraph(10), _paragraph(10), _paragraph(10), _paragraph(4)], pages=5)
+    flow.opens_on_recto = False
+    settle(flow)
+    return flow, {(3, "looser"): _paragraph(5)}
+
+
+def test_a_short_last_page_no_change_as_good_mends_takes_one_loose_line() -> None:
+    # The looser setting that gives the last page its fifth line has one loose line: the
+    # ordinary search never takes it; the last resort does, for the last page's sake.
+    flow, variants = _story_ending_on_a_short_page()
+    clean = Quality(False, 0, 0, 0)
+    judged = {(3, "looser"): Quality(False, 0, 1, 0)}
+    search = VariantSearch(flow, variants, judged, dict.fromkeys(range(4), clean), {}, 1000)
+    cost, deltas = choose_depths(flow)
+    assert short_last_page(flow, deltas) and cost >= COST_SHORT_LAST_PAGE
+    assert search.fix_faults(cost, deltas) == (cost, deltas) and search.retracked == {}
+    after, deltas = search.mend_last_page(cost, deltas)
+    assert search.retracked == {3: "looser"} and after == 0
+    assert not has_fault(flow, deltas)
+    assert [plan.lines for plan in paginate(flow, deltas) or []] == [10, 10, 10, 5]
+
+
+def test_the_last_resort_never_takes_two_loose_lines_or_a_runt() -> None:
+    clean = Quality(False, 0, 0, 0)
+    for worse in (Quality(False, 0, 2, 0), Quality(True, 0, 0, 0)):
+        flow, variants = _story_ending_on_a_short_page()
+        search = VariantSearch(flow, variants, {(3, "looser"): worse},
+                               dict.fromkeys(range(4), clean), {}, 1000)
+        cost, deltas = choose_depths(flow)
+        assert search.mend_last_page(cost, deltas) == (cost, deltas)
+        assert search.retracked == {} and short_last_page(flow, deltas)
 
 
 # ---- Full-page plates ---------------------------------------------------------------------------
