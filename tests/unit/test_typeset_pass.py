@@ -335,6 +335,21 @@ def test_a_page_fills_as_weasyprint_fills_it_with_orphans_and_widows() -> None:
     assert (plan.end, plan.lines) == (Position(1, 2), 9)
 
 
+def test_pages_remembered_by_the_search_follow_a_paragraph_set_again() -> None:
+    # The search paginates the story thousands of times, a paragraph changed each time: the
+    # pages it remembers must be those of the paragraphs in place now, not those before.
+    flow = _flow([_paragraph(6), _paragraph(6), _paragraph(6), _paragraph(6)], pages=6)
+    first = [(plan.end, plan.lines) for plan in paginate(flow, [0] * 6) or []]
+    longer = _paragraph(7)
+    original, flow.units[1] = flow.units[1], longer
+    changed = [(plan.end, plan.lines) for plan in paginate(flow, [0] * 6) or []]
+    fresh = _flow([_paragraph(6), _paragraph(7), _paragraph(6), _paragraph(6)], pages=6)
+    assert changed == [(plan.end, plan.lines) for plan in paginate(fresh, [0] * 6) or []]
+    assert changed != first
+    flow.units[1] = original
+    assert [(plan.end, plan.lines) for plan in paginate(flow, [0] * 6) or []] == first
+
+
 def test_a_scene_break_goes_over_with_the_paragraph_it_would_be_cut_from() -> None:
     scene = Unit(element=None, heights=[2 * LINE], avoid_break_after=True)
     flow = _flow([_paragraph(7), scene, _paragraph(5)])

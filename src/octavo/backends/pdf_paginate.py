@@ -109,6 +109,12 @@ class Flow:
     # being carried overleaf with the lines that follow it, and a recto opening one line
     # shorter sinks its text a line lower instead of ending short.
     settled: bool = False
+    # Pages filled so far (`_fill`): (start, top, capacity, after the heading, settled) → the
+    # units the filling read and the page. The search paginates the story thousands of times,
+    # a paragraph or two changed each time: a page whose units are the same objects is filled
+    # the same (a flow copied with `replace` shares this, and checks its own units).
+    fills: dict[tuple[Any, ...], tuple[list[Unit], PagePlan]] = field(
+        default_factory=dict, repr=False)
 
     def is_recto(self, index: int) -> bool:
         """Whether the story's page `index` (0-based) is a recto."""
@@ -290,6 +296,7 @@ class PagePlan:
     ends_hyphenated: bool
     ends_with_scene_break: bool = False
     top: float = 0.0  # where its text starts
+    reach: int = 0  # the last unit read to fill it (what follows the page may decide it)
 
 
 def fill_page(flow: Flow, start: Position, top: float, capacity: float, *,
@@ -302,6 +309,7 @@ def fill_page(flow: Flow, start: Position, top: float, capacity: float, *,
     lines = 0
     placed_any = after_heading  # the opening page already holds the story's heading
     last_hyphenated = False
+    reach = start.unit
     while unit_index < len(units):
         unit = units[unit_index]
         if unit.lines:  # a paragraph (or a block of lines)
@@ -348,6 +356,7 @@ def fill_page(flow: Flow, start: Position, top: float, capacity: float, *,
         if unit.avoid_break_after and placed_any and unit_index + 1 < len(units) and not may_end:
             after = fill_page(flow, Position(unit_index + 1), y + height, capacity,
                               after_heading=True)
+            reach = max(reach, after.reach)
             if after.lines == 0 and after.end == Position(unit_index + 1):
                 break  # nothing of what follows would join it: it goes overleaf too
         y += height
@@ -356,7 +365,8 @@ def fill_page(flow: Flow, start: Position, top: float, capacity: float, *,
     end = Position(unit_index, line_index)
     ends_with_break = line_index == 0 and unit_index > start.unit and unit_index < len(units) \
         and _is_scene_break(units[unit_index - 1])
-    return PagePlan(start, end, y, capacity, lines, last_hyphenated, ends_with_break, top)
+    reach = max(reach, min(unit_index, len(units) - 1))
+    return PagePlan(start, end, y, capacity, lines, last_hyphenated, ends_with_break, top, reach)
 
 
 def _block_height(flow: Flow, unit: Unit, natural: float, y: float, capacity: float) -> float:
@@ -404,8 +414,20 @@ def _fill(flow: Flow, index: int, start: Position, delta: int) -> PagePlan:
     if index == 0 and delta < 0 and _sinks(flow):
         # A recto opening faces no page of its story: instead of ending a line short, its text
         # starts a line lower (the sink a line deeper) and ends at the full depth.
-        return fill_page(flow, start, top - delta * flow.pitch, flow.bottom, after_heading=True)
-    return fill_page(flow, start, top, flow.bottom + delta * flow.pitch, after_heading=index == 0)
+        return _filled(flow, start, top - delta * flow.pitch, flow.bottom, True)
+    return _filled(flow, start, top, flow.bottom + delta * flow.pitch, index == 0)
+
+
+def _filled(flow: Flow, start: Position, top: float, capacity: float,
+            after_heading: bool) -> PagePlan:
+    """fill_page, remembered with the units it read (`Flow.fills`)."""
+    key = (start, top, capacity, after_heading, flow.settled)
+    known = flow.fills.get(key)
+    if known is not None and flow.units[start.unit: known[1].reach + 1] == known[0]:
+        return known[1]
+    plan = fill_page(flow, start, top, capacity, after_heading=after_heading)
+    flow.fills[key] = (flow.units[start.unit: plan.reach + 1], plan)
+    return plan
 
 
 def _sinks(flow: Flow) -> bool:

@@ -92,6 +92,8 @@ VARIANTS = {"tight": "letter-spacing: -0.015em", "loose": "letter-spacing: 0.015
 # unhyphenated.
 TRACKED = ("tight", "loose", "tighter", "looser")
 DEHYPHENATED = ("tight", "loose", "tighter", "looser", "plain")
+# The variants probed first near a fault: tracking alone, or unhyphenated.
+MILD = ("tight", "loose", "plain")
 SPACED = "spaced"  # a block's variant: a line more space around it (pdf_paginate.spaced)
 MAX_LOOSE = 8  # loose paragraphs per story probed tighter
 MAX_NEAR_FAULTS = 8  # paragraphs per story probed for the pages' sake
@@ -476,10 +478,14 @@ class VariantSearch:
         one at a time, or two together where no one change helps. The few cheapest sets of
         changes are followed side by side (FIX_BEAM): the change that helps most first can
         lead where nothing helps further, where another as good would not."""
-        best = self._search(cost, deltas)
-        for key in best[2]:
+        return self.apply(self.search(cost, deltas))
+
+    def apply(self, found: tuple[int, list[int], tuple[tuple[int, str], ...]]
+              ) -> tuple[int, list[int]]:
+        """A set of changes `search` found, put in place: its cost and depths."""
+        for key in found[2]:
             self.substitute(key)
-        return best[0], best[1]
+        return found[0], found[1]
 
     def mend_last_page(self, cost: int, deltas: list[int]) -> tuple[int, list[int]]:
         """A story's last page under LAST_PAGE_MIN_LINES that no change as good to read
@@ -491,7 +497,7 @@ class VariantSearch:
             return cost, deltas
         self.loose_allowed = 1
         try:
-            best = self._search(cost, deltas)
+            best = self.search(cost, deltas)
         finally:
             self.loose_allowed = 0
         if not best[2] or has_fault(self.flow_with(best[2]), best[1]):
@@ -507,8 +513,8 @@ class VariantSearch:
             units[key[0]] = self.variants[key]
         return replace(self.flow, units=units)
 
-    def _search(self, cost: int, deltas: list[int]
-                ) -> tuple[int, list[int], tuple[tuple[int, str], ...]]:
+    def search(self, cost: int, deltas: list[int]
+               ) -> tuple[int, list[int], tuple[tuple[int, str], ...]]:
         """The cheapest set of changes found (fix_faults), not yet put in place."""
         if not has_fault(self.flow, deltas):
             return cost, deltas, ()
@@ -658,10 +664,13 @@ def typeset_story(html: str, lay_out: Callable[[str], Any]) -> tuple[Any, Outcom
     # laid out three times as many paragraphs for little more).
     plans = paginate(flow, deltas) or []
     near = [index for index in _faulty_neighbours(flow, plans) if _probe_worthy(flow, index)
-            and _variants_for(flow, index, for_pages=True)]
-    wanted: dict[int, tuple[str, ...]] = {index: _variants_for(flow, index, for_pages=True)
-                                          for index in near[:MAX_NEAR_FAULTS]}
-    wanted.update(_broken_at_foot(flow, plans))
+            and _variants_for(flow, index, for_pages=True)][:MAX_NEAR_FAULTS]
+    # Near the faults, the mild variants first; the stronger ones (a third of the lines laid
+    # out, seldom taken) only where the mild ones leave a fault.
+    for_pages = {index: _variants_for(flow, index, for_pages=True) for index in near}
+    for_pages.update(_broken_at_foot(flow, plans))
+    wanted = {index: mild for index, names in for_pages.items()
+              if (mild := tuple(name for name in names if name in MILD))}
     reading_badly = faulty_reading()
     for index in reading_badly:
         wanted[index] = tuple(dict.fromkeys((*wanted.get(index, ()), *_mild_variants(flow, index))))
@@ -671,7 +680,14 @@ def typeset_story(html: str, lay_out: Callable[[str], Any]) -> tuple[Any, Outcom
     probe({index: _variants_for(flow, index) for index in faulty_reading()
            if index in reading_badly and (qualities[index].runt or qualities[index].ladders)})
     read_better_in_place()
-    cost, deltas = fix_faults(cost, deltas)
+    found = search.search(cost, deltas)
+    if has_fault(search.flow_with(found[2]), found[1]) and any((index, name) not in probed
+                                         for index, names in for_pages.items() for name in names):
+        # The search again, from where it started, with every variant near the faults.
+        probe(for_pages)
+        read_better_in_place()
+        found = search.search(cost, deltas)
+    cost, deltas = search.apply(found)
     for _ in range(FAULT_ROUNDS):  # faults left: probe further around them
         if not has_fault(flow, deltas):
             break
