@@ -23,6 +23,7 @@ import pytest
 from octavo.backends.pdf_layout import PdfLayout
 from octavo.backends.pdf_paginate import (
     COST_SHORT_LAST_PAGE,
+    COST_SHORT_PAGE,
     COST_SHORT_SPREAD,
     Flow,
     Position,
@@ -737,6 +738,25 @@ def test_a_plate_stays_on_its_page_and_the_text_flows_around_it() -> None:
     assert paginate(flow, [-1, 0, 0, 0]) is None
     cost, deltas = choose_depths(flow)
     assert cost < 10**9 and (paginate(flow, deltas) or [])[1].start == Position(1)
+
+
+def test_once_settled_a_plate_moves_to_the_next_page_turn_instead_of_a_short_page() -> None:
+    # Ten lines, then four before a plate WeasyPrint put on the third page: the second page
+    # would hold four lines. Settled, the text after the plate fills that page and the plate
+    # follows at the page turn.
+    flow = _flow([_paragraph(10), _paragraph(4), _plate(), _paragraph(8), _paragraph(9)],
+                 pages=5)
+    flow.plates = {2: 2}
+    as_laid_out = paginate(flow, [0] * 5) or []
+    assert [plan.lines for plan in as_laid_out] == [10, 4, 0, 10, 7]
+    assert _page_cost(flow, as_laid_out[1], 2, False) >= COST_SHORT_SPREAD  # short
+    settle(flow)
+    cost, deltas = choose_depths(flow)
+    plans = paginate(flow, deltas) or []
+    assert [plan.plate for plan in plans] == [False, False, True, False]
+    assert [plan.lines for plan in plans] == [10, 10, 0, 11] and cost < COST_SHORT_PAGE
+    assert plans[1].end == Position(3, 6, plate=2) and plans[3].start == Position(3, 6)
+    assert plans[2].reach == 2  # the plate, on the page WeasyPrint gave it
 
 
 def test_a_story_with_a_plate_goes_through_the_pass(tmp_path: Path,

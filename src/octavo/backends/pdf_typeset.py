@@ -408,7 +408,7 @@ def _changes_length(variant: Unit, unit: Unit) -> bool:
 def short_last_page(flow: Flow, deltas: Sequence[int]) -> bool:
     """Whether the story's last page at these depths holds fewer than LAST_PAGE_MIN_LINES."""
     plans = paginate(flow, deltas)
-    return plans is not None and len(plans) > 1 and (len(plans) - 1) not in flow.plates \
+    return plans is not None and len(plans) > 1 and not plans[-1].plate \
         and plans[-1].lines < LAST_PAGE_MIN_LINES
 
 
