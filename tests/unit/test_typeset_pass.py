@@ -23,6 +23,7 @@ import pytest
 from octavo.backends.pdf_layout import PdfLayout
 from octavo.backends.pdf_paginate import (
     COST_SHORT_LAST_PAGE,
+    COST_SHORT_PAGE,
     COST_SHORT_SPREAD,
     Flow,
     Position,
@@ -45,6 +46,7 @@ from octavo.backends.pdf_typeset import (
     _reads_better,
     _variants_for,
     has_fault,
+    short_last_page,
     split_story_text,
     tie_paragraph_ends,
 )
@@ -332,6 +334,21 @@ def test_a_page_fills_as_weasyprint_fills_it_with_orphans_and_widows() -> None:
     # 7 + 3 would leave one line: two go over, so that two lines open the next page.
     plan = fill_page(flow, Position(0), 0.0, flow.bottom)
     assert (plan.end, plan.lines) == (Position(1, 2), 9)
+
+
+def test_pages_remembered_by_the_search_follow_a_paragraph_set_again() -> None:
+    # The search paginates the story thousands of times, a paragraph changed each time: the
+    # pages it remembers must be those of the paragraphs in place now, not those before.
+    flow = _flow([_paragraph(6), _paragraph(6), _paragraph(6), _paragraph(6)], pages=6)
+    first = [(plan.end, plan.lines) for plan in paginate(flow, [0] * 6) or []]
+    longer = _paragraph(7)
+    original, flow.units[1] = flow.units[1], longer
+    changed = [(plan.end, plan.lines) for plan in paginate(flow, [0] * 6) or []]
+    fresh = _flow([_paragraph(6), _paragraph(7), _paragraph(6), _paragraph(6)], pages=6)
+    assert changed == [(plan.end, plan.lines) for plan in paginate(fresh, [0] * 6) or []]
+    assert changed != first
+    flow.units[1] = original
+    assert [(plan.end, plan.lines) for plan in paginate(flow, [0] * 6) or []] == first
 
 
 def test_a_scene_break_goes_over_with_the_paragraph_it_would_be_cut_from() -> None:
@@ -664,6 +681,44 @@ def test_a_last_page_costs_more_for_each_line_it_lacks() -> None:
     assert costs[0] > costs[1] > costs[2] > costs[3] >= COST_SHORT_LAST_PAGE and costs[4] == 0
 
 
+def _story_ending_on_a_short_page() -> tuple[Flow, dict[tuple[int, str], Unit]]:
+    """Pages of ten lines, the story opening on a verso: 10, 10, 10 and 4 lines, the last
+    paragraph alone on the last page (4 lines cannot come back: three pages of whole
+    paragraphs; run long, a page would have to split a paragraph 1 + 9). The last paragraph
+    set looser is a line longer."""
+    flow = _flow([_paragraph(10), _paragraph(10), _paragraph(10), _paragraph(4)], pages=5)
+    flow.opens_on_recto = False
+    settle(flow)
+    return flow, {(3, "looser"): _paragraph(5)}
+
+
+def test_a_short_last_page_no_change_as_good_mends_takes_one_loose_line() -> None:
+    # The looser setting that gives the last page its fifth line has one loose line: the
+    # ordinary search never takes it; the last resort does, for the last page's sake.
+    flow, variants = _story_ending_on_a_short_page()
+    clean = Quality(False, 0, 0, 0)
+    judged = {(3, "looser"): Quality(False, 0, 1, 0)}
+    search = VariantSearch(flow, variants, judged, dict.fromkeys(range(4), clean), {}, 1000)
+    cost, deltas = choose_depths(flow)
+    assert short_last_page(flow, deltas) and cost >= COST_SHORT_LAST_PAGE
+    assert search.fix_faults(cost, deltas) == (cost, deltas) and search.retracked == {}
+    after, deltas = search.mend_last_page(cost, deltas)
+    assert search.retracked == {3: "looser"} and after == 0
+    assert not has_fault(flow, deltas)
+    assert [plan.lines for plan in paginate(flow, deltas) or []] == [10, 10, 10, 5]
+
+
+def test_the_last_resort_never_takes_two_loose_lines_or_a_runt() -> None:
+    clean = Quality(False, 0, 0, 0)
+    for worse in (Quality(False, 0, 2, 0), Quality(True, 0, 0, 0)):
+        flow, variants = _story_ending_on_a_short_page()
+        search = VariantSearch(flow, variants, {(3, "looser"): worse},
+                               dict.fromkeys(range(4), clean), {}, 1000)
+        cost, deltas = choose_depths(flow)
+        assert search.mend_last_page(cost, deltas) == (cost, deltas)
+        assert search.retracked == {} and short_last_page(flow, deltas)
+
+
 # ---- Full-page plates ---------------------------------------------------------------------------
 
 def _plate() -> Unit:
@@ -683,6 +738,25 @@ def test_a_plate_stays_on_its_page_and_the_text_flows_around_it() -> None:
     assert paginate(flow, [-1, 0, 0, 0]) is None
     cost, deltas = choose_depths(flow)
     assert cost < 10**9 and (paginate(flow, deltas) or [])[1].start == Position(1)
+
+
+def test_once_settled_a_plate_moves_to_the_next_page_turn_instead_of_a_short_page() -> None:
+    # Ten lines, then four before a plate WeasyPrint put on the third page: the second page
+    # would hold four lines. Settled, the text after the plate fills that page and the plate
+    # follows at the page turn.
+    flow = _flow([_paragraph(10), _paragraph(4), _plate(), _paragraph(8), _paragraph(9)],
+                 pages=5)
+    flow.plates = {2: 2}
+    as_laid_out = paginate(flow, [0] * 5) or []
+    assert [plan.lines for plan in as_laid_out] == [10, 4, 0, 10, 7]
+    assert _page_cost(flow, as_laid_out[1], 2, False) >= COST_SHORT_SPREAD  # short
+    settle(flow)
+    cost, deltas = choose_depths(flow)
+    plans = paginate(flow, deltas) or []
+    assert [plan.plate for plan in plans] == [False, False, True, False]
+    assert [plan.lines for plan in plans] == [10, 10, 0, 11] and cost < COST_SHORT_PAGE
+    assert plans[1].end == Position(3, 6, plate=2) and plans[3].start == Position(3, 6)
+    assert plans[2].reach == 2  # the plate, on the page WeasyPrint gave it
 
 
 def test_a_story_with_a_plate_goes_through_the_pass(tmp_path: Path,

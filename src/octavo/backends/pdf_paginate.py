@@ -85,6 +85,9 @@ class Unit:
 class Position:
     unit: int
     line: int = 0
+    # A full-page plate the text went past (`fill_page`): it takes the next page, and the text
+    # goes on from `unit`, `line` on the page after it.
+    plate: int = -1
 
 
 @dataclass(slots=True)
@@ -109,6 +112,12 @@ class Flow:
     # being carried overleaf with the lines that follow it, and a recto opening one line
     # shorter sinks its text a line lower instead of ending short.
     settled: bool = False
+    # Pages filled so far (`_fill`): (start, top, capacity, after the heading, settled) → the
+    # units the filling read and the page. The search paginates the story thousands of times,
+    # a paragraph or two changed each time: a page whose units are the same objects is filled
+    # the same (a flow copied with `replace` shares this, and checks its own units).
+    fills: dict[tuple[Any, ...], tuple[list[Unit], PagePlan]] = field(
+        default_factory=dict, repr=False)
 
     def is_recto(self, index: int) -> bool:
         """Whether the story's page `index` (0-based) is a recto."""
@@ -290,18 +299,23 @@ class PagePlan:
     ends_hyphenated: bool
     ends_with_scene_break: bool = False
     top: float = 0.0  # where its text starts
+    reach: int = 0  # the last unit read to fill it (what follows the page may decide it)
+    plate: bool = False  # a full-page plate's page
 
 
 def fill_page(flow: Flow, start: Position, top: float, capacity: float, *,
-              after_heading: bool = False) -> PagePlan:
+              after_heading: bool = False, defer_plate: bool = False) -> PagePlan:
     """One page filled from `start`, as WeasyPrint fills it: lines while they fit, a paragraph
     broken only where it leaves `orphans` lines before and `widows` after, a block whose break
-    after is avoided carried over with what follows."""
+    after is avoided carried over with what follows. With `defer_plate`, a plate met where
+    the page has room goes to the next page, the text going on past it."""
     units = flow.units
     y, unit_index, line_index = top, start.unit, start.line
     lines = 0
     placed_any = after_heading  # the opening page already holds the story's heading
     last_hyphenated = False
+    reach = start.unit
+    pending = -1  # the plate the text went past
     while unit_index < len(units):
         unit = units[unit_index]
         if unit.lines:  # a paragraph (or a block of lines)
@@ -340,6 +354,14 @@ def fill_page(flow: Flow, start: Position, top: float, capacity: float, *,
             if unit_index == start.unit and not lines:
                 y += height
                 unit_index, line_index, last_hyphenated = unit_index + 1, 0, False
+                return PagePlan(start, Position(unit_index), y, capacity, 0, False, top=top,
+                                reach=start.unit, plate=True)
+            if defer_plate and pending < 0 and capacity - y > 0.75 * flow.pitch:
+                # Once settled, the text fills the page and the plate follows at the page turn
+                # (as Vellum moves it), instead of the page ending short before it.
+                pending = unit_index
+                unit_index, line_index = unit_index + 1, 0
+                continue
             break
         if y + height > capacity + EPSILON and placed_any:
             break
@@ -348,15 +370,19 @@ def fill_page(flow: Flow, start: Position, top: float, capacity: float, *,
         if unit.avoid_break_after and placed_any and unit_index + 1 < len(units) and not may_end:
             after = fill_page(flow, Position(unit_index + 1), y + height, capacity,
                               after_heading=True)
+            reach = max(reach, after.reach)
             if after.lines == 0 and after.end == Position(unit_index + 1):
                 break  # nothing of what follows would join it: it goes overleaf too
         y += height
         unit_index, line_index, placed_any = unit_index + 1, 0, True
         last_hyphenated = False
-    end = Position(unit_index, line_index)
+    if pending >= 0 and (unit_index, line_index) == (pending + 1, 0):
+        unit_index, pending = pending, -1  # nothing went on past it: the page ends before it
+    end = Position(unit_index, line_index, pending)
     ends_with_break = line_index == 0 and unit_index > start.unit and unit_index < len(units) \
         and _is_scene_break(units[unit_index - 1])
-    return PagePlan(start, end, y, capacity, lines, last_hyphenated, ends_with_break, top)
+    reach = max(reach, min(unit_index, len(units) - 1))
+    return PagePlan(start, end, y, capacity, lines, last_hyphenated, ends_with_break, top, reach)
 
 
 def _block_height(flow: Flow, unit: Unit, natural: float, y: float, capacity: float) -> float:
@@ -397,15 +423,38 @@ def settle(flow: Flow) -> None:
 
 def _fill(flow: Flow, index: int, start: Position, delta: int) -> PagePlan:
     top = flow.first_top if index == 0 else flow.top
+    if start.plate >= 0:  # the plate the page before went past
+        return PagePlan(start, Position(start.unit, start.line), top, flow.bottom, 0, False,
+                        top=top, reach=start.plate, plate=True)
     plate = flow.plates.get(index)
-    if (plate is not None and start != Position(plate)) or (
-            plate is None and start.unit < len(flow.units) and flow.units[start.unit].plate):
+    # Until the flow is settled, each plate on the page WeasyPrint gave it; then a text page
+    # may be filled where a plate was, and the plate a page later (the page boxes follow:
+    # `rebuild`).
+    if (not flow.settled and ((plate is not None and start != Position(plate)) or (
+            plate is None and start.unit < len(flow.units) and flow.units[start.unit].plate))) \
+            or (plate is not None and start != Position(plate) and _clone_source(flow, index) is None):
         return PagePlan(start, start, top, flow.bottom, 0, False, top=top)  # no such pagination
     if index == 0 and delta < 0 and _sinks(flow):
         # A recto opening faces no page of its story: instead of ending a line short, its text
         # starts a line lower (the sink a line deeper) and ends at the full depth.
-        return fill_page(flow, start, top - delta * flow.pitch, flow.bottom, after_heading=True)
-    return fill_page(flow, start, top, flow.bottom + delta * flow.pitch, after_heading=index == 0)
+        return _filled(flow, start, top - delta * flow.pitch, flow.bottom, True, index)
+    return _filled(flow, start, top, flow.bottom + delta * flow.pitch, index == 0, index)
+
+
+def _filled(flow: Flow, start: Position, top: float, capacity: float,
+            after_heading: bool, index: int) -> PagePlan:
+    """fill_page, remembered with the units it read (`Flow.fills`). A plate may go to the
+    next page once the flow is settled, where the story has page boxes for it and the text
+    after it."""
+    defer_plate = flow.settled and bool(flow.plates) and index + 2 < len(flow.pages)
+    key = (start, top, capacity, after_heading, flow.settled, defer_plate)
+    known = flow.fills.get(key)
+    if known is not None and flow.units[start.unit: known[1].reach + 1] == known[0]:
+        return known[1]
+    plan = fill_page(flow, start, top, capacity, after_heading=after_heading,
+                     defer_plate=defer_plate)
+    flow.fills[key] = (flow.units[start.unit: plan.reach + 1], plan)
+    return plan
 
 
 def _sinks(flow: Flow) -> bool:
@@ -415,7 +464,7 @@ def _sinks(flow: Flow) -> bool:
 
 
 def _done(flow: Flow, position: Position) -> bool:
-    return position.unit >= len(flow.units)
+    return position.unit >= len(flow.units) and position.plate < 0
 
 
 def paginate(flow: Flow, deltas: Sequence[int]) -> list[PagePlan] | None:
@@ -439,8 +488,10 @@ def paginate(flow: Flow, deltas: Sequence[int]) -> list[PagePlan] | None:
 def _page_cost(flow: Flow, plan: PagePlan, number: int, last: bool) -> int:
     """The faults of the story's page `number` (1-based)."""
     cost = 0
-    if number - 1 in flow.plates:
+    if plan.plate:
         return cost
+    # The story's last text page, a plate after it.
+    last = last or (plan.end.plate >= 0 and plan.end.unit >= len(flow.units))
     if last:
         if number > 1 and plan.lines < LAST_PAGE_MIN_LINES:
             cost += COST_SHORT_LAST_PAGE + COST_LAST_PAGE_LINE * (LAST_PAGE_MIN_LINES - plan.lines)
@@ -523,19 +574,45 @@ def _drop_to_foot(scene_break: Any) -> None:
     scene_break.padding_top += shift
     scene_break.padding_bottom = 0
 
+def _clone_source(flow: Flow, index: int) -> int | None:
+    """For a text page where WeasyPrint put a plate: the nearest other text page of the same
+    side (not the opening, which holds the heading), whose box a copy of is the text's."""
+    candidates = [other for other in range(1, len(flow.pages))
+                  if other != index and other not in flow.plates
+                  and flow.is_recto(other) == flow.is_recto(index)]
+    return min(candidates, key=lambda other: (abs(other - index), other)) if candidates else None
+
+
+def _text_page(flow: Flow, index: int) -> tuple[Any, Any]:
+    """The page box and story-text box for the text on page `index`."""
+    if index not in flow.plates:
+        return flow.pages[index], flow.text_boxes[index]
+    source = _clone_source(flow, index)
+    assert source is not None  # `_fill` makes no such pagination without one
+    page = flow.pages[source].deepcopy()
+    return page, _find_story_text(page)
+
+
 def rebuild(flow: Flow, plans: Sequence[PagePlan]) -> list[Any]:
-    """The page boxes with their text placed as `plans` says; pages past the last are dropped."""
+    """The page boxes with their text placed as `plans` says; pages past the last are dropped.
+    A plate keeps its own page box; a text page where a plate was takes a copy of another
+    text page's box of the same side."""
+    plate_pages = {unit: page for page, unit in flow.plates.items()}
+    boxes: list[Any] = []
     for index, plan in enumerate(plans):
-        text_box = flow.text_boxes[index]
+        if plan.plate:
+            boxes.append(flow.pages[plate_pages[plan.reach]])
+            continue
+        page_box, text_box = _text_page(flow, index)
+        boxes.append(page_box)
         x = text_box.content_box_x()
         y = plan.top
         children: list[Any] = []
-        position = plan.start
-        while position != plan.end and position.unit < len(flow.units):
+        position, end = plan.start, Position(plan.end.unit, plan.end.line)  # a plate after it or not
+        while position != end and position.unit < len(flow.units):
             unit = flow.units[position.unit]
             proto = unit.fragments[0]
-            if unit.plate:  # where WeasyPrint put it, on its own page
-                children.append(proto)
+            if unit.plate:  # on a page of its own (above), the text going on past it
                 position = Position(position.unit + 1)
             elif unit.is_paragraph:
                 stop = plan.end.line if plan.end.unit == position.unit else len(unit.lines)
@@ -576,7 +653,7 @@ def rebuild(flow: Flow, plans: Sequence[PagePlan]) -> list[Any]:
                 y += natural + extra
                 children.append(proto)
                 position = Position(position.unit + 1)
-                if position == plan.end and _is_scene_break(unit) and proto.padding_bottom > EPSILON:
+                if position == end and _is_scene_break(unit) and proto.padding_bottom > EPSILON:
                     _drop_to_foot(proto)
         text_box.children = children
-    return flow.pages[: len(plans)]
+    return boxes

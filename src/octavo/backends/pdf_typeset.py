@@ -28,12 +28,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from octavo.backends.pdf_paginate import (
     COST_SHORT_LAST_PAGE,
     EPSILON,
+    LAST_PAGE_MIN_LINES,
     Flow,
     PagePlan,
     Unit,
@@ -91,6 +92,8 @@ VARIANTS = {"tight": "letter-spacing: -0.015em", "loose": "letter-spacing: 0.015
 # unhyphenated.
 TRACKED = ("tight", "loose", "tighter", "looser")
 DEHYPHENATED = ("tight", "loose", "tighter", "looser", "plain")
+# The variants probed first near a fault: tracking alone, or unhyphenated.
+MILD = ("tight", "loose", "plain")
 SPACED = "spaced"  # a block's variant: a line more space around it (pdf_paginate.spaced)
 MAX_LOOSE = 8  # loose paragraphs per story probed tighter
 MAX_NEAR_FAULTS = 8  # paragraphs per story probed for the pages' sake
@@ -273,8 +276,9 @@ def _reads_better(variant: Quality, original: Quality) -> bool:
         original.runt, original.ladders, original.loose)
 
 
-def _no_worse(variant: Quality, original: Quality) -> bool:
-    return not variant.runt and variant.ladders <= original.ladders and variant.loose <= original.loose
+def _no_worse(variant: Quality, original: Quality, loose_allowed: int = 0) -> bool:
+    return not variant.runt and variant.ladders <= original.ladders \
+        and variant.loose <= original.loose + loose_allowed
 
 
 def _ladders(hyphenated: Sequence[bool]) -> int:
@@ -401,6 +405,13 @@ def _changes_length(variant: Unit, unit: Unit) -> bool:
     return len(variant.lines) != len(unit.lines) or abs(variant.depth - unit.depth) > EPSILON
 
 
+def short_last_page(flow: Flow, deltas: Sequence[int]) -> bool:
+    """Whether the story's last page at these depths holds fewer than LAST_PAGE_MIN_LINES."""
+    plans = paginate(flow, deltas)
+    return plans is not None and len(plans) > 1 and not plans[-1].plate \
+        and plans[-1].lines < LAST_PAGE_MIN_LINES
+
+
 def has_fault(flow: Flow, deltas: Sequence[int]) -> bool:
     """Whether the story's pages at these depths leave a fault a reader sees: a page short of
     the full depth, a word broken across the page turn, a last page under LAST_PAGE_MIN_LINES,
@@ -425,6 +436,9 @@ class VariantSearch:
         self.flow, self.variants, self.judged = flow, variants, judged
         self.qualities, self.retracked = qualities, retracked
         self.trials_left = trials  # each trial costs a pagination of the whole story
+        # Loose lines a change may add to its paragraph (the last resort for a short last
+        # page: `mend_last_page`).
+        self.loose_allowed = 0
         # paginations by the set of variants put in place on top of `retracked` (cleared when
         # it changes)
         self._tried: dict[frozenset[tuple[int, str]], tuple[int, list[int]]] = {}
@@ -464,8 +478,46 @@ class VariantSearch:
         one at a time, or two together where no one change helps. The few cheapest sets of
         changes are followed side by side (FIX_BEAM): the change that helps most first can
         lead where nothing helps further, where another as good would not."""
-        if not has_fault(self.flow, deltas):
+        return self.apply(self.search(cost, deltas))
+
+    def apply(self, found: tuple[int, list[int], tuple[tuple[int, str], ...]]
+              ) -> tuple[int, list[int]]:
+        """A set of changes `search` found, put in place: its cost and depths."""
+        for key in found[2]:
+            self.substitute(key)
+        return found[0], found[1]
+
+    def mend_last_page(self, cost: int, deltas: list[int]) -> tuple[int, list[int]]:
+        """A story's last page under LAST_PAGE_MIN_LINES that no change as good to read
+        mends: the changes that make it good, each allowed one loose line more in its
+        paragraph (a reader sees a story ending on a page of two lines; a line's wider spaces,
+        within the ±1.5 % of its tracking, hardly). Kept only where the last page is mended
+        and no other fault is left; else the story stays as it was."""
+        if not short_last_page(self.flow, deltas):
             return cost, deltas
+        self.loose_allowed = 1
+        try:
+            best = self.search(cost, deltas)
+        finally:
+            self.loose_allowed = 0
+        if not best[2] or has_fault(self.flow_with(best[2]), best[1]):
+            return cost, deltas
+        for key in best[2]:
+            self.substitute(key)
+        return best[0], best[1]
+
+    def flow_with(self, keys: tuple[tuple[int, str], ...]) -> Flow:
+        """A copy of the flow with these variants in place."""
+        units = list(self.flow.units)
+        for key in keys:
+            units[key[0]] = self.variants[key]
+        return replace(self.flow, units=units)
+
+    def search(self, cost: int, deltas: list[int]
+               ) -> tuple[int, list[int], tuple[tuple[int, str], ...]]:
+        """The cheapest set of changes found (fix_faults), not yet put in place."""
+        if not has_fault(self.flow, deltas):
+            return cost, deltas, ()
         beam: list[tuple[int, list[int], tuple[tuple[int, str], ...]]] = [(cost, deltas, ())]
         best = beam[0]
         for _ in range(FIX_ROUNDS):
@@ -489,9 +541,7 @@ class VariantSearch:
                 best = beam[0]
             if not has_fault(self.flow, best[1]):
                 break
-        for key in best[2]:
-            self.substitute(key)
-        return best[0], best[1]
+        return best
 
     @staticmethod
     def _settled(keys: tuple[tuple[int, str], ...]) -> tuple[tuple[int, str], ...]:
@@ -517,7 +567,7 @@ class VariantSearch:
         # Variants a line longer or shorter first, then those breaking their words elsewhere
         # (a hyphen moved off a page's foot).
         trials = sorted((key for key in judged if assigned.get(key[0]) != key[1]
-                         and _no_worse(judged[key], quality(key[0]))
+                         and _no_worse(judged[key], quality(key[0]), self.loose_allowed)
                          and (_changes_length(variants[key], unit(key[0]))
                               or variants[key].hyphenated != unit(key[0]).hyphenated)),
                         key=lambda key: (not _changes_length(variants[key], unit(key[0])),
@@ -614,10 +664,13 @@ def typeset_story(html: str, lay_out: Callable[[str], Any]) -> tuple[Any, Outcom
     # laid out three times as many paragraphs for little more).
     plans = paginate(flow, deltas) or []
     near = [index for index in _faulty_neighbours(flow, plans) if _probe_worthy(flow, index)
-            and _variants_for(flow, index, for_pages=True)]
-    wanted: dict[int, tuple[str, ...]] = {index: _variants_for(flow, index, for_pages=True)
-                                          for index in near[:MAX_NEAR_FAULTS]}
-    wanted.update(_broken_at_foot(flow, plans))
+            and _variants_for(flow, index, for_pages=True)][:MAX_NEAR_FAULTS]
+    # Near the faults, the mild variants first; the stronger ones (a third of the lines laid
+    # out, seldom taken) only where the mild ones leave a fault.
+    for_pages = {index: _variants_for(flow, index, for_pages=True) for index in near}
+    for_pages.update(_broken_at_foot(flow, plans))
+    wanted = {index: mild for index, names in for_pages.items()
+              if (mild := tuple(name for name in names if name in MILD))}
     reading_badly = faulty_reading()
     for index in reading_badly:
         wanted[index] = tuple(dict.fromkeys((*wanted.get(index, ()), *_mild_variants(flow, index))))
@@ -627,7 +680,14 @@ def typeset_story(html: str, lay_out: Callable[[str], Any]) -> tuple[Any, Outcom
     probe({index: _variants_for(flow, index) for index in faulty_reading()
            if index in reading_badly and (qualities[index].runt or qualities[index].ladders)})
     read_better_in_place()
-    cost, deltas = fix_faults(cost, deltas)
+    found = search.search(cost, deltas)
+    if has_fault(search.flow_with(found[2]), found[1]) and any((index, name) not in probed
+                                         for index, names in for_pages.items() for name in names):
+        # The search again, from where it started, with every variant near the faults.
+        probe(for_pages)
+        read_better_in_place()
+        found = search.search(cost, deltas)
+    cost, deltas = search.apply(found)
     for _ in range(FAULT_ROUNDS):  # faults left: probe further around them
         if not has_fault(flow, deltas):
             break
@@ -646,6 +706,7 @@ def typeset_story(html: str, lay_out: Callable[[str], Any]) -> tuple[Any, Outcom
         probe({**{index: _variants_for(flow, index, for_pages=True) for index in near},
                **_broken_at_foot(flow, plans)})
         cost, deltas = fix_faults(cost, deltas)
+    cost, deltas = search.mend_last_page(cost, deltas)
     # Paragraphs whose better setting changes their length, where the pages stay as good.
     for key in sorted(judged):
         if key[0] in retracked or not _reads_better(judged[key], qualities[key[0]]):
