@@ -36,6 +36,15 @@ class JsonSchemaValueException(ValueError):
         self.message, self.value, self.name = message, value, name
         self.definition, self.rule = definition, rule
 
+
+class JsonSchemaValuesException(ValueError):
+    """Every error found, when fail-fast is off (fastjsonschema 2.22; octavo keeps it on)."""
+
+    def __init__(self, errors):
+        self.message = "; ".join(error.message for error in errors)
+        super().__init__(self.message)
+        self.errors = errors
+
 '''
 
 
@@ -45,8 +54,11 @@ def main() -> None:
     code = fastjsonschema.compile_to_code(schema)
     # The check raises its own exception class, so that octavo needs no fastjsonschema at run
     # time (it is needed here only, to make the code).
-    imported = "from fastjsonschema import JsonSchemaValueException\n"
-    assert imported in code, "fastjsonschema's generated code changed: look at it"
+    # fastjsonschema 2.22 also imports the exception that gathers errors (unused with fail-fast).
+    imported = next((line for line in (
+        "from fastjsonschema import JsonSchemaValueException, JsonSchemaValuesException\n",
+        "from fastjsonschema import JsonSchemaValueException\n") if line in code), None)
+    assert imported is not None, "fastjsonschema's generated code changed: look at it"
     code = code.replace(imported, _OWN_EXCEPTION, 1)
     entry = next(line.split("(")[0][len("def "):] for line in code.splitlines()
                  if line.startswith("def validate"))

@@ -159,7 +159,10 @@ def normalize(file: Path, in_place: bool, show_diff: bool, quotes: str | None,
               help="Preflight a print PDF: fonts, page size, image resolution.")
 @click.option("--profile", type=click.Choice(["kdp", "ingram", "generic"]), default=None,
               help="With --pdf: also every rule of this print shop (gutter, safe zone, PDF/X…).")
-@click.option("--paper", type=click.Choice(["white", "cream", "colour", "color"]), default=None,
+# The choices are print_profiles.PAPER_CHOICES, spelt out so that --help imports nothing more.
+@click.option("--paper", type=click.Choice(["white", "cream", "colour", "standard-colour", "color",
+                                            "premium-colour", "premium-color", "standard-color"]),
+              default=None,
               help="With --profile: the paper, for the shop's page limits and black-only text "
                    "(default: the book's build.paper, else white).")
 def check(paths: tuple[Path, ...], output_format: str, explain_code: str | None,

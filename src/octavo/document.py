@@ -340,7 +340,7 @@ class PrintSettings:
     pdf_standard: str | None = None  # "x-1a" | "x-4" | "none"; None: the profile's
     fonts: str | None = None  # "full" | "subset"; None: the profile's
     bleed: bool = False
-    paper: str = "white"  # "white" | "cream" | "colour"
+    paper: str = "white"  # "white" | "cream" | "colour" | "standard-colour"
     gutter_in: float | None = None  # inside margin; None: by page count
     safe_zone_in: float | None = None
     # Book conventions.

@@ -16,14 +16,21 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 BLEED_IN = 0.125  # added to the top, bottom and outside edges of a page that bleeds
-PAPERS = ("white", "cream", "colour")
+# "colour" is premium colour; "standard-colour" is the shops' cheaper colour interior, with
+# page limits of its own (KDP: 72 to 600 pages).
+PAPERS = ("white", "cream", "colour", "standard-colour")
+COLOUR_PAPERS = frozenset({"colour", "standard-colour"})
 # The US spelling is accepted wherever a paper is named, and means the same paper.
-PAPER_SPELLINGS = {"color": "colour"}
+PAPER_SPELLINGS = {"color": "colour", "premium-colour": "colour", "premium-color": "colour",
+                   "standard-color": "standard-colour"}
+PAPER_CHOICES = (*PAPERS, *PAPER_SPELLINGS)
 
 
 def paper_name(value: str) -> str:
     """The paper `value` names, in octavo's spelling (`color` is `colour`)."""
     return PAPER_SPELLINGS.get(value, value)
+
+
 PDF_STANDARDS = ("x-1a", "x-4", "none")
 FONT_EMBEDDINGS = ("full", "subset")
 
@@ -54,6 +61,8 @@ class Profile:
     custom_range: tuple[tuple[float, float], tuple[float, float]] | None = None
     # Trims that bind fewer pages than `max_pages` says: ((width, height), {paper: pages}).
     trim_page_limits: tuple[tuple[tuple[float, float], dict[str, int]], ...] = ()
+    # Papers with a page minimum above `min_pages`.
+    min_pages_by_paper: dict[str, int] = field(default_factory=dict)
 
     def gutter_for(self, pages: int) -> float:
         for last_page, inches in self.gutter_table:
@@ -64,11 +73,14 @@ class Profile:
     def safe_zone(self, bleed: bool) -> float:
         return self.safe_zone_bleed_in if bleed else self.safe_zone_in
 
+    def min_pages_for(self, paper: str) -> int:
+        return self.min_pages_by_paper.get(paper, self.min_pages)
+
     def max_pages_for(self, paper: str, trim: tuple[float, float] | None = None) -> int:
         for (width, height), limits in self.trim_page_limits:
             if trim is not None and paper in limits and _same_trim(trim, (width, height)):
-                return limits[paper]
-        return self.max_pages[paper]
+                return min(limits[paper], self.max_pages.get(paper, limits[paper]))
+        return self.max_pages.get(paper, self.max_pages["colour"])
 
     def prints_trim(self, width_in: float, height_in: float) -> bool:
         """The trim is on the shop's list (or the shop has no list)."""
@@ -146,17 +158,19 @@ INGRAM_TRIMS: tuple[tuple[float, float], ...] = (
     (8.5, 11), (11, 8.5),
 )
 
-_KDP_PAPER = {"white": 0.002252, "cream": 0.0025, "colour": 0.002347}
+_KDP_PAPER = {"white": 0.002252, "cream": 0.0025, "colour": 0.002347,
+              "standard-colour": 0.002252}
 
 PROFILES: dict[str, Profile] = {
     "kdp": Profile(
         name="kdp", shop="KDP",
         gutter_table=((150, 0.375), (300, 0.5), (500, 0.625), (700, 0.75), (828, 0.875)),
         safe_zone_in=0.25, safe_zone_bleed_in=0.375,
-        # octavo's "colour" is KDP's premium colour (its spine factor below): 24 to 828 pages
-        # (kdp.amazon.com/en_US/help/topic/G201834180). Standard colour (72 to 600 pages) is
-        # not one of octavo's papers.
-        min_pages=24, max_pages={"white": 828, "cream": 776, "colour": 828},
+        # octavo's "colour" is KDP's premium colour (its spine factor below): 24 to 828 pages;
+        # standard colour prints 72 to 600 (kdp.amazon.com/en_US/help/topic/G201834180).
+        min_pages=24, max_pages={"white": 828, "cream": 776, "colour": 828,
+                                 "standard-colour": 600},
+        min_pages_by_paper={"standard-colour": 72},
         # KDP requires every font embedded and "recommends" whole fonts; it accepts subsets.
         # One subset for the whole book keeps the file near a one-pass PDF's size (whole fonts
         # add 0.75 MB to every book); `build.fonts: full` embeds them whole.
@@ -170,17 +184,21 @@ PROFILES: dict[str, Profile] = {
         safe_zone_in=0.5, safe_zone_bleed_in=0.5,
         # IngramSpark's own page limits depend on trim and binding; 1,200 is the most its
         # calculator offers for a black-and-white paperback (unverified).
-        min_pages=18, max_pages={"white": 1200, "cream": 1200, "colour": 1200},
+        # Its standard colour is taken to bind as many pages as its premium colour (unverified).
+        min_pages=18, max_pages={"white": 1200, "cream": 1200, "colour": 1200,
+                                 "standard-colour": 1200},
         max_file_mb=None, pdf_standard="x-1a", font_embedding="subset",
         annotations_allowed=False, spine_text_min_pages=79,
-        paper_inch_per_page={"white": 0.0022727, "cream": 0.0023256, "colour": 0.0022727},
+        paper_inch_per_page={"white": 0.0022727, "cream": 0.0023256, "colour": 0.0022727,
+                             "standard-colour": 0.0022727},
         trims=INGRAM_TRIMS,
     ),
     "generic": Profile(
         name="generic", shop="a print shop",
         gutter_table=((150, 0.375), (300, 0.5), (500, 0.625), (700, 0.75), (828, 0.875)),
         safe_zone_in=0.25, safe_zone_bleed_in=0.375,
-        min_pages=1, max_pages={"white": 100_000, "cream": 100_000, "colour": 100_000},
+        min_pages=1, max_pages={"white": 100_000, "cream": 100_000, "colour": 100_000,
+                                "standard-colour": 100_000},
         max_file_mb=None, pdf_standard="none", font_embedding="subset",
         annotations_allowed=True, spine_text_min_pages=79, paper_inch_per_page=_KDP_PAPER,
     ),
@@ -211,12 +229,16 @@ class Rules:
         return self.required_gutter(pages) + VISIBLE_INSIDE_IN
 
     @property
+    def min_pages(self) -> int:
+        return self.profile.min_pages_for(self.paper)
+
+    @property
     def max_pages(self) -> int:
         return self.profile.max_pages_for(self.paper, self.trim_in)
 
     @property
     def black_and_white(self) -> bool:
-        return self.paper != "colour"
+        return self.paper not in COLOUR_PAPERS
 
 
 # What stays visible of the inside margin once the binding has taken the shop's minimum: the

@@ -249,6 +249,12 @@ def test_the_paper_sets_the_page_limits_and_the_black_text_rule(tmp_path: Path) 
     color = run_octavo("check", "--pdf", path, "--profile", "kdp", "--paper", "color",
                        cwd=tmp_path).stdout
     assert "OCT439" not in color and "on colour paper" in color
+    # KDP's standard colour binds fewer pages (72 to 600), and may also set text in colour.
+    for spelling in ("standard-colour", "standard-color"):
+        standard = run_octavo("check", "--pdf", path, "--profile", "kdp", "--paper", spelling,
+                              cwd=tmp_path).stdout
+        assert "OCT439" not in standard
+        assert "KDP prints 72 to 600 pages on standard-colour paper" in standard
     # Inside a book, the book's paper is the default.
     (tmp_path / "book.yaml").write_text("title: T\nbuild: {paper: cream}\n", encoding="utf-8")
     inside = run_octavo("check", "--pdf", path, "--profile", "kdp", cwd=tmp_path).stdout

@@ -216,6 +216,14 @@ def test_book_without_isbn_prints_no_identifier(tmp_path: Path) -> None:
     assert any(d.code == "OCT145" for d in result.diagnostics)
 
 
+def test_a_standard_colour_book_is_padded_to_kdps_72_pages(tmp_path: Path) -> None:
+    result = make_book(BookFolder(tmp_path / "book"), "paper: standard-color",
+                       stories=(("Alpha Tide", 2),))
+    assert len(PdfReader(result.artifacts[0].path).pages) == 72
+    (padded,) = [d for d in result.diagnostics if d.code == "OCT145"]
+    assert "KDP prints at least 72 pages" in padded.message
+
+
 def test_running_heads_follow_the_settings(kdp: Path, bleed: Path) -> None:
     with pikepdf.open(kdp) as pdf:
         start = outline_pages(pdf)["Alpha Tide"]

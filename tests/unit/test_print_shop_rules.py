@@ -3,15 +3,25 @@ shops' lists as data, the manifest's diagnostics, the layout passes (no layout h
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
 
+import octavo
+from octavo import cli
 from octavo.backends.print_geometry import GutterPass, settle_gutter
 from octavo.diagnostics import Diagnostic, OctavoError
 from octavo.manifest import load_manifest
 from octavo.manifest_print import book_paper
-from octavo.print_profiles import PROFILES, resolve_rules, trim_finding
+from octavo.print_profiles import (
+    PAPER_CHOICES,
+    PROFILES,
+    paper_name,
+    resolve_rules,
+    spine_width_in,
+    trim_finding,
+)
 from tests.conftest import BookFolder, run_octavo
 
 # -- trims -------------------------------------------------------------------------------------
@@ -86,6 +96,29 @@ def test_kdp_page_limits_by_paper_and_trim() -> None:
     assert resolve_rules("kdp", paper="cream", trim_in=(8.5, 11)).max_pages == 550
     assert resolve_rules("kdp", paper="cream", trim_in=(5, 8)).max_pages == 776
     assert not resolve_rules("kdp", paper="colour").black_and_white
+    assert resolve_rules("kdp", paper="colour").min_pages == 24
+
+
+def test_kdp_standard_colour_is_a_paper_of_its_own() -> None:
+    standard = resolve_rules("kdp", paper="standard-colour")
+    assert (standard.min_pages, standard.max_pages) == (72, 600)
+    assert resolve_rules("kdp", paper="standard-colour", trim_in=(8.5, 11)).max_pages == 600
+    assert not standard.black_and_white  # a colour interior: images in CMYK, text in colour
+    # Its spine is as thick as white paper's, thinner than premium colour's.
+    assert spine_width_in(standard, 300) == spine_width_in(resolve_rules("kdp"), 300)
+    assert spine_width_in(standard, 300) < spine_width_in(resolve_rules("kdp", paper="colour"), 300)
+    assert paper_name("standard-color") == "standard-colour"
+    assert paper_name("premium-color") == paper_name("premium-colour") == "colour"
+    assert resolve_rules("ingram", paper="standard-colour").min_pages == 18
+
+
+def test_every_paper_spelling_is_accepted_by_the_manifest_and_the_check_command() -> None:
+    schema = json.loads((Path(octavo.__file__).parent / "schema" / "book.schema.json")
+                        .read_text(encoding="utf-8"))
+    accepted = schema["$defs"]["build"]["properties"]["paper"]["enum"]
+    assert sorted(accepted) == sorted(PAPER_CHOICES)
+    paper_option = next(p for p in cli.check.params if p.name == "paper")
+    assert sorted(paper_option.type.choices) == sorted(PAPER_CHOICES)  # type: ignore[attr-defined]
 
 
 def test_the_paper_of_the_book_the_check_runs_in(tmp_path: Path) -> None:

@@ -159,7 +159,7 @@ def _final_pages(composition: Composition, rules: Rules) -> int:
 
 def _padding(pages: int, rules: Rules) -> int:
     """Blank pages added at the end: to an even count, and to the shop's minimum."""
-    target = max(pages + pages % 2, rules.profile.min_pages + rules.profile.min_pages % 2)
+    target = max(pages + pages % 2, rules.min_pages + rules.min_pages % 2)
     return target - pages
 
 
@@ -176,7 +176,7 @@ def _assemble(book: Book, composition: Composition, finished: Finished, rules: R
     padding = _padding(final.pages, rules)
     if final.pages + padding > final.pages + final.pages % 2:
         diags.info("OCT145", f"{padding} blank pages added at the end: {rules.profile.shop} "
-                   f"prints at least {rules.profile.min_pages} pages", Span(str(book.root)))
+                   f"prints at least {rules.min_pages} pages", Span(str(book.root)))
     for _ in range(padding):
         final.add_blank()
     if final.pages > rules.max_pages:

@@ -431,9 +431,9 @@ def _direction(pdf: Any) -> Direction:
 
 def _page_count(pages: int, rules: Rules, where: str) -> list[Diagnostic]:
     profile, found = rules.profile, []
-    if not profile.min_pages <= pages <= rules.max_pages:
+    if not rules.min_pages <= pages <= rules.max_pages:
         found.append(_finding("OCT430", f"{pages} pages; {profile.shop} prints "
-                              f"{profile.min_pages} to {rules.max_pages} pages on "
+                              f"{rules.min_pages} to {rules.max_pages} pages on "
                               f"{rules.paper} paper", Span(where)))
     if pages % 2:
         found.append(_finding("OCT431", f"{pages} pages, an odd count; end with a blank page",
