@@ -32,6 +32,7 @@ STAGES = (
     ("octavo.backends.pdf", "compose_book", "lay out the book (compose_book)"),
     ("octavo.backends.pdf_typeset", "typeset_story", "  typesetting pass, renders included"),
     ("weasyprint", "HTML.__init__", "  WeasyPrint: parse HTML"),
+    ("weasyprint", "CSS.__init__", "  WeasyPrint: parse CSS"),
     ("weasyprint", "HTML.render", "  WeasyPrint: style and lay out"),
     ("weasyprint.document", "get_all_computed_styles", "    of which the styles"),
     ("weasyprint.document", "Document.write_pdf", "  WeasyPrint: write PDF"),
@@ -157,6 +158,21 @@ def _count_probes() -> None:
     pdf_typeset.typeset_story = functools.wraps(typeset_story)(story)
 
 
+collector = [0.0, 0.0]  # CPU s the cyclic garbage collector took, the start of its pass
+
+
+def _time_collector() -> None:
+    import gc
+
+    def timed(phase: str, info: dict[str, int]) -> None:
+        if phase == "start":
+            collector[1] = time.process_time()
+        else:
+            collector[0] += time.process_time() - collector[1]
+
+    gc.callbacks.append(timed)
+
+
 def main(manifest: Path, out: Path) -> None:
     from octavo import pipeline
     from octavo.backends.base import NullProgress
@@ -165,6 +181,7 @@ def main(manifest: Path, out: Path) -> None:
         patch_stage(module, path, functools.partial(_timed, label=label))
     _count_documents()
     _count_probes()
+    _time_collector()
     started, wall = time.process_time(), time.perf_counter()
     pipeline.build(manifest, out, ("pdf",), timestamp=dt.datetime(2026, 1, 1, tzinfo=dt.UTC),
                    progress=NullProgress(), lint=True, use_cache=False, workers=1)
@@ -172,6 +189,7 @@ def main(manifest: Path, out: Path) -> None:
     print(f"{'stage':42s} {'calls':>5s} {'CPU s':>7s} {'excl.':>7s}")
     for _, _, label in STAGES:
         print(f"{label:42s} {calls[label]:5d} {included[label]:7.2f} {excluded[label]:7.2f}")
+    print(f"{'garbage collector (inside the stages)':42s} {'':5s} {collector[0]:7.2f}")
     print(f"{'whole build (imports not counted)':42s} {'':5s} {total:7.2f}   wall "
           f"{time.perf_counter() - wall:.1f} s")
     print(f"\n{'WeasyPrint documents':28s} {'count':>5s} {'CPU s':>7s} {'pages':>6s} {'s/page':>7s}")

@@ -115,6 +115,11 @@ def main() -> None:
     print(f"\nCPU: this process {own + imported:.2f} s (outside the workers' stages "
           f"{serial + imported:.2f}), workers {theirs:.2f} s, total {own + imported + theirs:.2f};"
           f" wall {end:.2f} s, load {os.getloadavg()[0]:.1f}")
+    # What the same work would take on idle cores, whatever the load was: the serial CPU, and
+    # the workers' CPU shared by `jobs` cores (their idle tails, below, not counted).
+    print(f"on {args.jobs} idle cores: about {serial + imported + theirs / args.jobs:.2f} s wall "
+          f"(serial {serial + imported:.2f} + workers {theirs:.2f} / {args.jobs}; "
+          f"the serial share is {(serial + imported) / (serial + imported + theirs / args.jobs):.0%})")
     tasks: dict[str, list[tuple[float, float]]] = {}
     for line in _TASKS.read_text().splitlines() if _TASKS.exists() else []:
         pid, start_text, end_text = line.split()

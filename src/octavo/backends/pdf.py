@@ -18,7 +18,7 @@ from octavo.backends.base import Artifact, BuildOptions, Progress, atomic_output
 from octavo.backends.pdf_assemble import Assembler, OutlineNode, PdfInfo
 from octavo.backends.pdf_compose import Composition, compose_book, document_count
 from octavo.backends.pdf_fonts import unify_fonts
-from octavo.backends.pdf_layout import PdfLayout
+from octavo.backends.pdf_layout import PdfLayout, load_engine
 from octavo.backends.pdf_memo import load_memo, save_memo
 from octavo.backends.pdf_pagemap import PlacedPages, book_page_map
 from octavo.backends.pdf_pieces import Finished, finish_documents
@@ -62,6 +62,10 @@ def rules_for(book: Book) -> Rules:
 class PdfBackend:
     name: ClassVar[str] = "pdf"
     suffix: ClassVar[str] = ".pdf"
+
+    def __init__(self) -> None:
+        # Made while the story workers read (pipeline.py), so WeasyPrint's import is done then.
+        load_engine()
 
     def emit(self, book: Book, options: BuildOptions, diags: Diagnostics,
              progress: Progress) -> Artifact:

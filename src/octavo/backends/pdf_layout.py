@@ -1,7 +1,9 @@
 """Lay out one HTML document with WeasyPrint, inside a sandbox.
 
-WeasyPrint is imported here, inside `PdfLayout`, and nowhere else, so an EPUB-only build never
-loads it. One font configuration and one parsed stylesheet serve every document of a build.
+WeasyPrint is imported here (`load_engine`, `PdfLayout`) and nowhere else, so an EPUB-only build
+never loads it. One font configuration and one parsed stylesheet serve every document of a
+build, and so does each of the small stylesheets added to some documents (the folios hidden,
+the ornaments drawn).
 """
 
 from __future__ import annotations
@@ -78,6 +80,19 @@ def _source_date_epoch(timestamp: dt.datetime) -> AbstractContextManager[None]:
     """fontTools (WeasyPrint's font subsetter when HarfBuzz-subset is absent) stamps each subset
     font with the current time unless SOURCE_DATE_EPOCH is set; set it for reproducible PDFs."""
     return _environment("SOURCE_DATE_EPOCH", str(int(timestamp.timestamp())))
+
+
+def load_engine() -> None:
+    """Import WeasyPrint and the parts of it a layout uses. The PDF backend does it as soon as
+    it is made, which a build does while its workers read the stories (pipeline.py): importing
+    WeasyPrint takes this process a quarter to half a second, on its own otherwise, before the
+    first document can be laid out."""
+    import weasyprint
+    import weasyprint.document
+    import weasyprint.formatting_structure.boxes
+    import weasyprint.text.fonts
+    import weasyprint.text.line_break
+    import weasyprint.urls  # noqa: F401
 
 
 # Fontconfig reads the file FONTCONFIG_FILE names when a configuration is loaded. This one lists
@@ -163,6 +178,8 @@ class PdfLayout:
         self._base = [self._css(filename=str(path)) for path in sheets]
         self._user = [self._css(filename=str(user_stylesheet))] if user_stylesheet else []
         self._cache: dict[str, LaidOut] = {}
+        # The small stylesheets some documents add, parsed once each (shared by `with_geometry`).
+        self._parsed: dict[str, Any] = {}
         self._store_to: BuildCache | None = None
         # What else decides a layout besides the geometry and the document's HTML. Not the
         # build's time (the newest manuscript's, so any edit would change it): a document's
@@ -175,6 +192,13 @@ class PdfLayout:
     def _css(self, **source: str) -> Any:
         return self._weasyprint.CSS(**source, font_config=self.font_config,
                                     url_fetcher=self.fetcher)
+
+    def _extra_css(self, text: str) -> Any:
+        """`text` parsed as a stylesheet, once a build: the same few rules are added to every
+        story (the body folios hidden), and to its probes."""
+        if text not in self._parsed:
+            self._parsed[text] = self._css(string=text)
+        return self._parsed[text]
 
     def _set_geometry(self, geometry_css: str) -> None:
         self.geometry_css = geometry_css
@@ -253,14 +277,14 @@ class PdfLayout:
 
     def lay_out(self, html: str, typeset: bool = True) -> LaidOut:
         """One document, its body folios and heads left for the join (see pdf_folios.py)."""
-        hide = [self._css(string=HIDE_BODY_FOLIOS)]
+        hide = [self._extra_css(HIDE_BODY_FOLIOS)]
         document = self._place(html, hide, typeset)
         ornamented: tuple[int, ...] = ()
         if "scene-break space" in html:
             ornamented = _edge_space_breaks(document)
             if ornamented:  # drawn as the ornament: the same height, so the pages stay as they are
                 rules = "\n".join(_ORNAMENT_RULE.format(n=n) for n in ornamented)
-                document = self._place(html, [self._css(string=rules), *hide], typeset)
+                document = self._place(html, [self._extra_css(rules), *hide], typeset)
         anchors: dict[str, int] = {}
         for index, page in enumerate(document.pages):
             for anchor in page.anchors:
