@@ -123,6 +123,27 @@ def test_a_name_spelled_two_ways_is_reported_at_every_use_of_the_rarer_spelling(
     assert found[0].message == "'Jet' (3 times) is spelled 'Jett' 3 times elsewhere (a.txt)"
 
 
+def test_a_name_misspelt_only_where_every_word_takes_a_capital_is_reported() -> None:
+    from octavo.check.anthology_rules import StoryText, name_spellings
+
+    # Bernice is a name (capitalised in mid-sentence, never in lower case); `Bernnice`
+    # stands only at the start of speech, a line or a sentence, so it is her name misspelt.
+    first = StoryText("a.txt", ["They sat with Aunt Bernice.", "It was Bernice who dealt.",
+                                "Later Bernice won."])
+    second = StoryText("b.txt", ['"Bernnice cheat."', "", "Bernnice: you said it."])
+    found = name_spellings([first, second])
+    assert [(d.span.path, d.span.line, d.span.column, d.fix) for d in found if d.span] == [
+        ("b.txt", 1, 2, "Bernice"), ("b.txt", 3, 1, "Bernice")]
+    # Look-alikes: a dialect word beside a common word used in mid-sentence (`Weel` and
+    # `Well`: the book writes `well` in lower case too), and a dictionary word at sentence
+    # starts (`Mat` beside the name Matt) are no names misspelt.
+    dialect = StoryText("c.txt", ['"Weel, here it is."', '"Weel," said Dougal.',
+                                  "He said, Well, no. All was well."])
+    words = StoryText("d.txt", ["They met Matt twice, and Matt stayed.",
+                                "Mat by the door, rolled.", "Mat again."])
+    assert name_spellings([dialect, words]) == []
+
+
 def test_names_that_only_look_alike_once_are_not_reported() -> None:
     from octavo.check.anthology_rules import StoryText, name_spellings
 

@@ -180,8 +180,8 @@ def book_findings(stories: list[StoryText], language: str,
     from octavo.check.typo_rules import likely_typos
 
     words = BookWords.of(stories)
-    found = [*name_spellings(stories), *hyphenations(stories, words), *capitalisations(stories),
-             *national_spellings(stories, language, words),
+    found = [*name_spellings(stories, words), *hyphenations(stories, words),
+             *capitalisations(stories), *national_spellings(stories, language, words),
              *likely_typos(stories, language, own_words, words)]
     return _excuse_book_findings(found, stories)
 

@@ -22,6 +22,7 @@ from octavo.ingest.plaintext import blank_comment
 # (found as a space and a capital; the character before the space is checked afterwards)
 _NAME = re.compile(r"(?<=[ \t])([A-Z][a-z]{2,})\b")  # the capital first: scanned fast
 _SENTENCE_BEFORE = frozenset(".!?…“\"‘'(")
+_CAPITALISED = re.compile(r"[A-Z][a-z]{2,}")
 _DOUBLED = re.compile(r"(.)\1")
 _WORD_CHAR = re.compile(r"\w")
 
@@ -119,12 +120,15 @@ def _where(stories: set[str]) -> str:
     return ", ".join(sorted(stories))
 
 
-def name_spellings(stories: list[StoryText]) -> list[Diagnostic]:
+def name_spellings(stories: list[StoryText], words: BookWords | None = None
+                   ) -> list[Diagnostic]:
     """OCT340: a name spelled two ways across the anthology (Jett in one story, Jet in another).
-    A capitalised word is taken for a name once it is used in mid-sentence; each spelling must
-    be used at least twice, so a one-off slip is never taken for a name, and one of them must
-    be unknown to the dictionary (Good and God are two words). Every use of the less frequent
-    spelling is reported."""
+    A capitalised word is taken for a name once it is used in mid-sentence; another spelling of
+    it may stand only where any word takes a capital (`"Bernnice cheat."`, `Dalle: you said`)
+    if the dictionary does not know it. Each spelling must be used at least twice, so a one-off
+    slip is never taken for a name, and one of them must be unknown to the dictionary (Good and
+    God are two words). Every use of the less frequent spelling is reported. `words`: the
+    book's words, if already counted."""
     mid_sentence: Counter[str] = Counter()
     used_in: dict[str, set[str]] = {}
     for story in stories:
@@ -140,6 +144,16 @@ def name_spellings(stories: list[StoryText]) -> list[Diagnostic]:
     by_key: dict[str, list[str]] = {}
     for name in mid_sentence:
         by_key.setdefault(_key(name), []).append(name)
+    # Spellings seen only where any word takes a capital join a name the book never writes
+    # in lower case (Bernice, Dale; not Well, whose `Weel` is dialect).
+    words = words or BookWords.of(stories)
+    names = {_key(n) for n in mid_sentence if not words.folded[n.lower()] - words.tokens[n]}
+    capitalised = [t for t, n in words.tokens.items()
+                   if n >= 2 and _CAPITALISED.fullmatch(t) and t not in mid_sentence]
+    at_starts_only = {t for t in capitalised if _key(t) in names and not _is_word(t)}
+    for name in sorted(at_starts_only):
+        by_key[_key(name)].append(name)
+        used_in[name] = {story.display for story in stories if name in story.text}
     found: list[Diagnostic] = []
     for spellings in by_key.values():
         if len(spellings) < 2:
