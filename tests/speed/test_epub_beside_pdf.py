@@ -39,6 +39,32 @@ def spy(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Path:
     return log
 
 
+@pytest.fixture(autouse=True)
+def _beside_every_join(monkeypatch: pytest.MonkeyPatch, request: pytest.FixtureRequest) -> None:
+    """These builds are cold (no cache): the EPUB goes beside their joins all the same, since
+    that is what is under test (a cold join keeps it back for memory's sake: tested below)."""
+    if "keeps_the_epub_back" not in request.node.name:
+        monkeypatch.setattr(pipeline, "BESIDE_COLD_JOINS", True)
+
+
+def test_a_cold_join_keeps_the_epub_back_and_a_rebuilds_takes_it_beside(
+        tales: BookFolder, spy: Path) -> None:
+    tales.write("stories/one.txt", "One\n\nThe tide came in over the flats.\n")
+    tales.write("stories/two.txt", "Two\n\nThe gulls rose with it.\n")
+
+    def both_cached(out: str) -> BuildResult:
+        return build(tales.root / "book.yaml", tales.root / out, ("epub", "pdf"),
+                     timestamp=WHEN, workers=1)
+
+    both_cached("cold")
+    assert spy.read_text().split() == [str(os.getpid())]  # made here, after the PDF
+    both_cached("again")  # every story and document from the cache
+    made_in = spy.read_text().split()
+    assert len(made_in) == 2 and made_in[1] != str(os.getpid())  # beside the join
+    assert (tales.root / "cold" / "harbour-tales.epub").read_bytes() == (
+        tales.root / "again" / "harbour-tales.epub").read_bytes()
+
+
 @pytest.fixture
 def tales(book: BookFolder) -> BookFolder:
     book.manifest("title: Harbour Tales\nauthor: Ann Writer\nlanguage: en\n"

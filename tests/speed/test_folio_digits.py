@@ -43,6 +43,31 @@ from tests.speed.test_pdf_parallel import (
 SHEETS = "pdf-folios"
 
 
+@pytest.fixture(autouse=True)
+def _digits_for_short_books(monkeypatch: pytest.MonkeyPatch,
+                            request: pytest.FixtureRequest) -> None:
+    """These books are short, so that the tests are quick; a book of their length takes the
+    whole sheets (cheaper than calibrating), except here, where the digits are under test."""
+    if "short_books_take_the_sheets" not in request.node.name:
+        monkeypatch.setattr(pdf_numbered, "CALIBRATION_WORTH", 0.0)
+
+
+def test_short_books_take_the_sheets_and_long_ones_the_digits(book: BookFolder) -> None:
+    # A book of a few dozen pages: calibrating would lay out more pages than the book has.
+    write_book(book)
+    pdf(book, "short", workers=1)
+    assert entries(book, HEADED_KIND) == set() and entries(book, SHEETS)
+    # The same rule, on the book's page count: the 100k-word benchmark book (300 pages, 30
+    # stories) composes its folios from digits.
+    from types import SimpleNamespace
+
+    def long_book(pages: int, documents: int) -> bool:
+        return pdf_numbered.worth_calibrating(SimpleNamespace(  # type: ignore[arg-type]
+            body_folios=[None] * pages, body=[None] * documents))
+
+    assert long_book(300, 30) and not long_book(60, 3) and not long_book(150, 30)
+
+
 def test_a_spliced_stream_decodes_to_the_content_and_the_drawing_appended() -> None:
     content = b"1 0 0 -1 0 648 cm\nBT /F 10 Tf (x) Tj ET\n" * 200
     encoded = spliceable(content)

@@ -219,6 +219,7 @@ def test_documents_finished_in_worker_processes_are_those_finished_here(
 
 def test_documents_finished_for_digits_in_workers_are_those_finished_here(
         book: BookFolder, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.setattr(pdf_numbered, "CALIBRATION_WORTH", 0.0)  # digits for a short book
     write_book(book, "any")
     serial = pdf(book, "serial", workers=1, use_cache=False)
     monkeypatch.setattr(pdf_numbered, "_DOCUMENTS_FOR_WORKERS", 1)

@@ -56,10 +56,28 @@ class _Calibrated:
     key: str  # what the model was made from: a finished document's key holds it
 
 
+def worth_calibrating(composition: Composition) -> bool:
+    """Whether composing folios from digits costs less than drawing them from whole sheets:
+    the calibration lays out its own pages and two heads pages per document, the sheets one
+    page per page of the book. A short book (a catalogue's 24-page novella) takes the sheets."""
+    sheets_pages = len(composition.body_folios)
+    calibration_pages = _CALIBRATION_PAGES + _WIDE_PAGES + 2 * len(composition.body)
+    return sheets_pages >= calibration_pages * CALIBRATION_WORTH
+
+
+# How many times the calibration's pages the book's must be for digits to pay: a folio shift
+# then re-lays out no sheet, which is what a long book's rebuild needs.
+CALIBRATION_WORTH = 1.0
+
+
 def folio_model(layout: PdfLayout, composition: Composition, language: str, direction: str,
                 workers: int, cache: BuildCache | None) -> _Calibrated | None:
     """The book's folio model (pdf_numbers.calibrate), from sheets laid out with its own
-    stylesheets and its widest heads; None when folios are to be drawn from whole sheets."""
+    stylesheets and its widest heads; None when folios are to be drawn from whole sheets
+    (the book's stylesheets draw folios that digits do not compose, or the book is too short
+    for the calibration to pay)."""
+    if not worth_calibrating(composition):
+        return None
     verso, recto = widest_strings([head for head, kind in zip(
         composition.body_heads, composition.body_folios, strict=True) if kind == "running"])
     wide_from = WIDE_FIRST
