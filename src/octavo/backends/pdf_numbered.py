@@ -34,7 +34,7 @@ from octavo.backends.pdf_numbers import (
     spliceable,
     widest_strings,
 )
-from octavo.backends.pdf_pieces import FINISHED_KIND, Finished, finish
+from octavo.backends.pdf_pieces import FINISHED_KIND, Finished, finish, saved_finished
 from octavo.backends.pdf_print import remove_unused_colour_spaces
 
 if TYPE_CHECKING:
@@ -261,14 +261,7 @@ def finish_headed(job: _Job, heads: bytes, model: FolioModel) -> bytes:
             first = _numbered_stream(page)
             first.write(spliceable(first.read_bytes() + model.opening(kind, recto)),
                         filter=pikepdf.Name.FlateDecode)
-        out = io.BytesIO()
-        pikepdf.settings.set_flate_compression_level(9)
-        try:
-            document.save(out, deterministic_id=True, compress_streams=True,
-                          object_stream_mode=pikepdf.ObjectStreamMode.disable)
-        finally:
-            pikepdf.settings.set_flate_compression_level(-1)  # QPDF's default again
-        return out.getvalue()
+        return saved_finished(document)
 
 
 def renamed_drawing(sheet: pikepdf.Pdf, page: pikepdf.Page, prefix: str

@@ -173,14 +173,19 @@ def finish(laid_out: LaidOut, kinds: Sequence[FolioKind], sheet: pikepdf.Pdf | N
         if sheet is not None:
             stamp_document(document, kinds, sheet, first)
         remove_unused_colour_spaces(document)
-        out = io.BytesIO()
-        pikepdf.settings.set_flate_compression_level(9)
-        try:
-            document.save(out, deterministic_id=True, compress_streams=True,
-                          object_stream_mode=pikepdf.ObjectStreamMode.disable)
-        finally:
-            pikepdf.settings.set_flate_compression_level(-1)  # QPDF's default again
-        return out.getvalue()
+        return saved_finished(document)
+
+
+def saved_finished(document: pikepdf.Pdf) -> bytes:
+    """A finished document's bytes: deterministic, its streams compressed at level 9."""
+    out = io.BytesIO()
+    pikepdf.settings.set_flate_compression_level(9)
+    try:
+        document.save(out, deterministic_id=True, compress_streams=True,
+                      object_stream_mode=pikepdf.ObjectStreamMode.disable)
+    finally:
+        pikepdf.settings.set_flate_compression_level(-1)  # QPDF's default again
+    return out.getvalue()
 
 
 def _stored(job: _Job, cache: BuildCache | None) -> pikepdf.Pdf | None:
