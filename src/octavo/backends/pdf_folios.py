@@ -141,12 +141,21 @@ def stamp_page(book: Any, page: Any, sheet: Any, folio: Any, prefix: str) -> Non
 def _renamed_drawing(book: Any, sheet: Any, page: Any, folio: Any, prefix: str) -> bytes:
     """The folio page's content with every resource it names renamed `prefix + name`, and those
     resources copied into `page`'s resources (which the pages of one laid-out document share)."""
+    drawing, needed = renamed_drawing(sheet, folio, prefix)
+    add_resources(book, page, needed)
+    return drawing
+
+
+def renamed_drawing(sheet: Any, page: Any, prefix: str) -> tuple[bytes, list[tuple[str, Any, Any]]]:
+    """A sheet page's content with every resource it names renamed `prefix + name`, and those
+    resources: (category, new name, the sheet's object), to add to the pages it is drawn on
+    (read once, it may be drawn on many pages)."""
     import pikepdf
 
-    resources = folio.obj.get("/Resources", pikepdf.Dictionary())
-    ours = page.obj.Resources
+    resources = page.obj.get("/Resources", pikepdf.Dictionary())
     instructions: list[Any] = []
-    for instruction in pikepdf.parse_content_stream(folio):
+    needed: dict[tuple[str, str], tuple[str, Any, Any]] = {}
+    for instruction in pikepdf.parse_content_stream(page):
         if isinstance(instruction, pikepdf.ContentStreamInlineImage):
             instructions.append(instruction)
             continue
@@ -157,13 +166,23 @@ def _renamed_drawing(book: Any, sheet: Any, page: Any, folio: Any, prefix: str) 
             name = operands[at]
             if isinstance(name, pikepdf.Name) and str(name) not in _DEVICE_SPACES:
                 source = resources[category][name]
+                if not source.is_indirect:  # copied as an object of its own
+                    source = resources[category][name] = sheet.make_indirect(source)
                 renamed = pikepdf.Name(f"/{prefix}{str(name)[1:]}")
-                if category not in ours:
-                    ours[category] = pikepdf.Dictionary()
-                if renamed not in ours[category]:
-                    if not source.is_indirect:  # copied into `book` as an object of its own
-                        source = resources[category][name] = sheet.make_indirect(source)
-                    ours[category][renamed] = book.copy_foreign(source)
+                needed.setdefault((category, str(renamed)), (category, renamed, source))
                 operands[at] = renamed
         instructions.append(pikepdf.ContentStreamInstruction(operands, instruction.operator))
-    return pikepdf.unparse_content_stream(instructions)
+    return pikepdf.unparse_content_stream(instructions), list(needed.values())
+
+
+def add_resources(document: Any, page: Any, needed: list[tuple[str, Any, Any]]) -> None:
+    """The resources a drawing needs, copied into `page`'s resources (which the pages of one
+    laid-out document share) where they are not there yet."""
+    import pikepdf
+
+    ours = page.obj.Resources
+    for category, renamed, source in needed:
+        if category not in ours:
+            ours[category] = pikepdf.Dictionary()
+        if renamed not in ours[category]:
+            ours[category][renamed] = document.copy_foreign(source)

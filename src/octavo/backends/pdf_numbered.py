@@ -15,11 +15,11 @@ import io
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import partial
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import pikepdf
 
-from octavo.backends.pdf_folios import _DEVICE_SPACES, _NAMED_RESOURCES, FolioKind
+from octavo.backends.pdf_folios import FolioKind, add_resources, renamed_drawing
 from octavo.backends.pdf_numbers import (
     _CALIBRATION_PAGES,
     _WIDE_PAGES,
@@ -34,7 +34,13 @@ from octavo.backends.pdf_numbers import (
     spliceable,
     widest_strings,
 )
-from octavo.backends.pdf_pieces import FINISHED_KIND, Finished, finish, saved_finished
+from octavo.backends.pdf_pieces import (
+    FINISHED_KIND,
+    Finished,
+    finish,
+    saved_finished,
+    stored_document,
+)
 from octavo.backends.pdf_print import remove_unused_colour_spaces
 
 if TYPE_CHECKING:
@@ -264,46 +270,6 @@ def finish_headed(job: _Job, heads: bytes, model: FolioModel) -> bytes:
         return saved_finished(document)
 
 
-def renamed_drawing(sheet: pikepdf.Pdf, page: pikepdf.Page, prefix: str
-                    ) -> tuple[bytes, list[tuple[str, pikepdf.Name, pikepdf.Object]]]:
-    """A sheet page's content with every resource it names renamed `prefix + name`, and those
-    resources: (category, new name, the sheet's object), to add to the pages it is drawn on
-    (pdf_folios._renamed_drawing, read once for many pages)."""
-    resources = page.obj.get("/Resources", pikepdf.Dictionary())
-    instructions: list[Any] = []
-    needed: dict[tuple[str, str], tuple[str, pikepdf.Name, pikepdf.Object]] = {}
-    for instruction in pikepdf.parse_content_stream(page):
-        if isinstance(instruction, pikepdf.ContentStreamInlineImage):
-            instructions.append(instruction)
-            continue
-        operands, operator = list(instruction.operands), str(instruction.operator)
-        named = _NAMED_RESOURCES.get(operator)
-        if named is not None and operands:
-            category, at = named
-            name = operands[at]
-            if isinstance(name, pikepdf.Name) and str(name) not in _DEVICE_SPACES:
-                source = resources[category][name]
-                if not source.is_indirect:  # copied as an object of its own
-                    source = resources[category][name] = sheet.make_indirect(source)
-                renamed = pikepdf.Name(f"/{prefix}{str(name)[1:]}")
-                needed.setdefault((category, str(renamed)), (category, renamed, source))
-                operands[at] = renamed
-        instructions.append(pikepdf.ContentStreamInstruction(operands, instruction.operator))
-    return pikepdf.unparse_content_stream(instructions), list(needed.values())
-
-
-def add_resources(document: pikepdf.Pdf, page: pikepdf.Page,
-                  needed: list[tuple[str, pikepdf.Name, pikepdf.Object]]) -> None:
-    """The resources a drawing needs, copied into `page`'s resources (which the pages of one
-    laid-out document share) where they are not there yet."""
-    ours = page.obj.Resources
-    for category, renamed, source in needed:
-        if category not in ours:
-            ours[category] = pikepdf.Dictionary()
-        if renamed not in ours[category]:
-            ours[category][renamed] = document.copy_foreign(source)
-
-
 def _numbered_stream(page: pikepdf.Page) -> pikepdf.Stream:
     """The content stream a page's number is appended to: its only one, or its first."""
     contents = page.obj.Contents
@@ -327,25 +293,10 @@ def number(document: pikepdf.Pdf, kinds: Sequence[FolioKind], first: int,
 
 def _stored(cache: BuildCache | None, kind: str, key: str, pages: int,
             kinds: Sequence[FolioKind]) -> pikepdf.Pdf | None:
-    """A finished document from the cache, or None; an entry that is whole but is not such a
-    document (its page count, or a folio page's content that cannot take its number) is
-    removed and made again."""
-    if cache is None:
-        return None
-    payload = cache.get(kind, key)
-    if payload is None:
-        return None
-    try:
-        pdf = pikepdf.open(io.BytesIO(payload), attempt_recovery=False)
-    except pikepdf.PdfError:
-        pdf = None
-    if pdf is not None and len(pdf.pages) == pages and all(
-            folio == "none" or _appendable(pdf.pages[index]) for index, folio in enumerate(kinds)):
-        return pdf
-    if pdf is not None:
-        pdf.close()
-    cache.reject(kind, key)
-    return None
+    """A finished document from the cache, or None; one whose folio pages' content cannot take
+    their numbers is made again."""
+    return stored_document(cache, kind, key, pages, lambda pdf: all(
+        folio == "none" or _appendable(pdf.pages[index]) for index, folio in enumerate(kinds)))
 
 
 def _appendable(page: pikepdf.Page) -> bool:

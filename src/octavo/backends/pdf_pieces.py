@@ -16,7 +16,7 @@ from __future__ import annotations
 import bisect
 import hashlib
 import io
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -189,22 +189,30 @@ def saved_finished(document: pikepdf.Pdf) -> bytes:
 
 
 def _stored(job: _Job, cache: BuildCache | None) -> pikepdf.Pdf | None:
-    """The document as an earlier build finished it, or None. An entry that is whole but is not
-    that document's PDF (written by something else) is removed and made again."""
+    """The document as an earlier build finished it, or None."""
+    return stored_document(cache, FINISHED_KIND, job.key, job.laid_out.pages)
+
+
+def stored_document(cache: BuildCache | None, kind: str, key: str, pages: int,
+                    usable: Callable[[pikepdf.Pdf], bool] = lambda pdf: True
+                    ) -> pikepdf.Pdf | None:
+    """A finished document from the cache, or None. An entry that is whole but is not such a
+    document (written by something else: another page count, or not `usable`) is removed and
+    made again."""
     if cache is None:
         return None
-    payload = cache.get(FINISHED_KIND, job.key)
+    payload = cache.get(kind, key)
     if payload is None:
         return None
     try:
         pdf = pikepdf.open(io.BytesIO(payload), attempt_recovery=False)
     except pikepdf.PdfError:
         pdf = None
-    if pdf is not None and len(pdf.pages) == job.laid_out.pages:
+    if pdf is not None and len(pdf.pages) == pages and usable(pdf):
         return pdf
     if pdf is not None:
         pdf.close()
-    cache.reject(FINISHED_KIND, job.key)
+    cache.reject(kind, key)
     return None
 
 
