@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import os
+import time
 import zipfile
 from collections.abc import Callable
 from pathlib import Path
@@ -44,19 +45,30 @@ def epub_bytes(book: BookFolder, out: str, workers: int) -> bytes:
 
 _REAL_JOB: Callable[[int], object] = epub_render._in_worker
 _SPY_LOG: list[Path] = []
+_SPY_PARENT: list[int] = []
 
 
 def _recording_job(index: int) -> object:
     """A worker's job that also writes the worker's process id down (a module function: the
-    pool sends it by name, and the forked worker finds it patched in)."""
-    with _SPY_LOG[0].open("a", encoding="utf-8") as out:
+    pool sends it by name, and the forked worker finds it patched in). This process, which
+    takes the lightest pages while the forked worker starts, waits (up to 10 s) for the worker
+    to have taken one: otherwise it can render them all before the fork is up, and the test
+    would show nothing of the workers."""
+    log = _SPY_LOG[0]
+    with log.open("a", encoding="utf-8") as out:
         out.write(f"{os.getpid()}\n")
+    if os.getpid() == _SPY_PARENT[0]:
+        deadline = time.monotonic() + 10
+        while time.monotonic() < deadline and set(log.read_text(encoding="utf-8").split()) <= {
+                str(os.getpid())}:
+            time.sleep(0.01)
     return _REAL_JOB(index)
 
 
 def spy_on_workers(monkeypatch: pytest.MonkeyPatch, log: Path) -> None:
     monkeypatch.setattr(epub_render, "_in_worker", _recording_job)
     _SPY_LOG[:] = [log]
+    _SPY_PARENT[:] = [os.getpid()]
 
 
 def test_pages_rendered_in_workers_give_the_serial_epub(long_tales: BookFolder, tmp_path: Path,
